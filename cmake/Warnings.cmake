@@ -1,0 +1,16 @@
+# tradelint_warnings(target): strict warnings as errors on the project's own code.
+# Generated (ANTLR) and third-party code never gets these.
+function(tradelint_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Werror)
+endfunction()
+
+# tradelint_library(NAME <target> SOURCES <files...> [DEPS <targets...>] [PRIVATE_DEPS <targets...>])
+# One stage of the pipeline: a static library whose headers are included as
+# "engine/<stage>/<file>.h" from the repository root.
+function(tradelint_library)
+  cmake_parse_arguments(ARG "" "NAME" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(${ARG_NAME} STATIC ${ARG_SOURCES})
+  target_include_directories(${ARG_NAME} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${ARG_NAME} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+  tradelint_warnings(${ARG_NAME})
+endfunction()
