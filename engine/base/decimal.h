@@ -17,6 +17,10 @@
 
 namespace tradelint {
 
+// The 128-bit coefficient type. `__extension__` keeps -Wpedantic quiet about the GCC/Clang
+// built-in type; spell it Int128 everywhere else so no other file needs the keyword.
+__extension__ typedef __int128 Int128;
+
 class Decimal {
  public:
   static constexpr int kMaxScale = 38;
@@ -29,7 +33,7 @@ class Decimal {
   // Returns nullopt for anything else or a value that does not fit.
   static std::optional<Decimal> Parse(std::string_view text);
   // Builds coefficient * 10^-scale. Requires 0 <= scale <= kMaxScale.
-  static Decimal FromParts(__int128 coefficient, int scale);
+  static Decimal FromParts(Int128 coefficient, int scale);
 
   // Arithmetic; nullopt on overflow (and on division by zero for Divide).
   std::optional<Decimal> Add(const Decimal& other) const;
@@ -55,11 +59,11 @@ class Decimal {
   // Same value with trailing fractional zeros removed: `150`, `0.3`.
   Decimal Normalized() const;
 
-  __int128 coefficient() const { return coefficient_; }
+  Int128 coefficient() const { return coefficient_; }
   int scale() const { return scale_; }
 
  private:
-  __int128 coefficient_ = 0;
+  Int128 coefficient_ = 0;
   int scale_ = 0;
 };
 

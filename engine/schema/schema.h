@@ -6,6 +6,7 @@
 // misspelled field); the input stage validates records against it (schema_violation).
 // A Schema is immutable after Load and safe to share between threads.
 
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,6 +15,10 @@
 #include <vector>
 
 #include "engine/value/value.h"
+
+namespace re2 {
+class RE2;
+}  // namespace re2
 
 namespace tradelint {
 
@@ -45,12 +50,23 @@ struct SchemaNode {
   std::optional<std::string> format;     // date, date-time, email, uri
   std::optional<Decimal> minimum, maximum;
   bool integer = false;                  // kNumber that must be whole
+  // `pattern` compiled once at load; set exactly when `pattern` is. Matched as JSON Schema
+  // says: a search anywhere in the string (the model's patterns anchor themselves).
+  std::shared_ptr<const re2::RE2> compiled_pattern;
   // anyOf alternatives (market: country | subdivision | group); a value is valid when it
   // matches any of them.
   std::vector<std::shared_ptr<const SchemaNode>> any_of;
+  // The `$defs` name this node was defined as (`country_code`, `money`, `party`), empty for
+  // a node written inline. A property that is a `$ref` keeps the name of its target.
+  std::string type_name;
 
+  // The named property, or nullptr.
   const SchemaNode* Property(std::string_view name) const;
 };
+
+// Property names of `node` in sorted order (empty unless it has properties), as candidates
+// for did-you-mean on a misspelled field.
+std::vector<std::string> FieldNames(const SchemaNode& node);
 
 struct SchemaViolation {
   std::string path;        // concrete path from the record root: `target_markets[0]`
@@ -66,9 +82,27 @@ class Schema {
 
   const SchemaNode& Root(RecordKind kind) const;
 
+  // Resolves a field path, split into segments, from the root of a `kind` record:
+  // `offer.price.amount` is {"offer", "price", "amount"}; `lines[*].unit_price` is
+  // {"lines", "[]", "unit_price"}. A segment that starts with `[` (`[]`, `[*]`, `[0]`) steps
+  // into the element schema of a list; any other segment names a property. Returns nullptr
+  // when a property is not in the schema (a typo, or an `x_` extension field the schema
+  // cannot know) or `[` is applied to something that is not a list. An empty path gives the
+  // root. The result lives as long as this Schema.
+  const SchemaNode* Resolve(RecordKind kind, const std::vector<std::string>& segments) const;
+  // The same, starting from any node of this schema (e.g. the element of a list a rule
+  // iterates over).
+  static const SchemaNode* Resolve(const SchemaNode& from,
+                                   const std::vector<std::string>& segments);
+
   // Validates a record (already known to be an object of `kind`) against type, enum, const,
   // pattern, format and minimum/maximum. `required` is not enforced: an absent field is
   // missing data for the rules to report, never a reason to drop a record.
+  // Expects JSON-shaped values (as ParseJson makes them). Properties the schema does not
+  // name are never flagged (additionalProperties is open). A null anywhere is a violation.
+  // At most one violation per value, and at most kMaxViolations per record, in document
+  // order.
+  static constexpr std::size_t kMaxViolations = 20;
   std::vector<SchemaViolation> Validate(RecordKind kind, const Value& record) const;
 
  private:

@@ -1,0 +1,144 @@
+#pragma once
+// The checker's output: rules with every name resolved, every field path validated against
+// the schema and every expression typed. The planner turns these into a Program; nothing
+// downstream looks at the AST again. Every node keeps its Span.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/ast/ast.h"
+#include "engine/plugin/function.h"
+#include "engine/plugin/type.h"
+#include "engine/schema/schema.h"
+#include "engine/source/source.h"
+#include "engine/value/value.h"
+
+namespace tradelint {
+
+// One step of a field path: `.field`, `[3]` or `[*]`.
+struct PathStep {
+  enum class Kind { kField, kIndex, kEach };
+  Kind kind = Kind::kField;
+  std::string field;     // kField
+  std::int64_t index = 0;  // kIndex
+};
+
+struct CheckedExpr;
+using CheckedExprPtr = std::shared_ptr<const CheckedExpr>;
+
+struct CheckedExpr {
+  enum class Op {
+    kConstant,   // `constant`
+    kPath,       // a field path from the record root (slot < 0) or a quantifier variable
+    kMarket,     // the market being judged, as a code
+    kAsOf,       // the legal date the rules are judged at
+    kNot,        // children[0]
+    kNegate,     // children[0]
+    kAnd,        // children[0], children[1] (Kleene)
+    kOr,         // children[0], children[1] (Kleene)
+    kCompare,    // binary_op in ==, !=, <, <=, >, >=
+    kArithmetic, // binary_op in +, -, *, /
+    kInList,     // children[0] is an element of the list children[1]
+    kInMarket,   // the market code children[0] lies inside the market code children[1]
+    kIf,         // children: condition, then, else
+    kAny,        // `slot` bound to each element of children[0]; children[1] is the body
+    kAll,
+    kCall,       // `function` applied to children
+    kList,       // a list built from children
+    kPresent,    // children[0] is a kPath
+    kMissing,
+  };
+
+  Op op = Op::kConstant;
+  Type type;
+  Span span;
+
+  Value constant;                  // kConstant
+  int slot = -1;                   // kPath from a variable, kAny/kAll: the variable's slot
+  std::vector<PathStep> steps;     // kPath
+  FieldType leaf_type = FieldType::kAny;  // kPath: how the leaf is read (money, dates)
+  std::string path_text;           // kPath: `offer.price`, `lines[*].unit_price`; for a variable
+                                   // path, relative to the variable's domain
+  ast::BinaryOp binary_op = ast::BinaryOp::kEqual;  // kCompare, kArithmetic
+  const FunctionDef* function = nullptr;            // kCall
+  PreparedState prepared;                           // kCall: set by the planner
+  std::vector<CheckedExprPtr> children;
+
+  bool is_constant() const { return op == Op::kConstant; }
+};
+
+enum class Severity { kError, kWarning, kInfo };
+std::string_view SeverityName(Severity severity);
+std::optional<Severity> SeverityFromName(std::string_view name);
+
+// Message or fix text: literal pieces and interpolated expressions.
+struct CheckedText {
+  std::string language;  // empty = the default text
+  struct Piece {
+    std::string literal;
+    CheckedExprPtr expr;  // when set, the piece is this expression's value
+  };
+  std::vector<Piece> pieces;
+};
+
+struct CheckedRule {
+  std::string id;        // full id: `<ruleset>.<rule>`
+  std::string local_id;  // as written in the rule
+  std::string ruleset;
+  std::string jurisdiction;
+  std::string title;
+  std::string ref;       // external id (law catalogue), may be empty
+  RecordKind applies_to = RecordKind::kListing;
+  std::string domain;
+  Severity severity = Severity::kError;
+  std::string citation;
+  std::string responsible;  // may be empty
+  std::optional<Date> effective_from;  // inclusive, narrowed by the ruleset's dates
+  std::optional<Date> effective_until; // inclusive: the last day in force
+  std::vector<CheckedExprPtr> when;    // conjunction
+  std::vector<CheckedExprPtr> unless;  // disjunction
+  CheckedExprPtr obligation;
+  bool forbid = false;                 // obligation is a prohibition
+  std::vector<CheckedText> messages;
+  std::vector<CheckedText> fixes;
+  std::vector<std::string> overrides;  // full ids of the group rules this rule replaces
+  int slot_count = 0;                  // quantifier variables used by the rule
+  Span span;
+};
+
+struct CheckedExpectation {
+  ast::Expectation::Kind kind = ast::Expectation::Kind::kFinding;
+  std::string verdict;   // kVerdict: pass | warn | fail | invalid
+  std::string rule_id;   // full rule id for kFinding / kNoFinding
+  std::string basis;     // kFinding: empty (any), `violation` or `missing_data`
+  Span span;
+};
+
+struct CheckedTest {
+  std::string name;
+  std::string ruleset;
+  std::string record_file;    // absolute or relative to the working directory; empty if inline
+  std::string inline_record;  // JSON text
+  Span record_span;
+  std::string market;         // empty: the record's own markets
+  std::optional<Date> as_of;  // empty: the record's default date
+  std::vector<CheckedExpectation> expectations;
+  Span span;
+};
+
+struct CheckedRuleset {
+  std::string id;
+  std::string title;
+  std::string jurisdiction;  // a market code, or `GLOBAL`
+  std::string instrument;
+  std::string version;
+  std::optional<Date> effective_from;
+  std::optional<Date> effective_until;
+  std::string path;  // the file it came from
+  std::vector<CheckedRule> rules;
+  std::vector<CheckedTest> tests;
+};
+
+}  // namespace tradelint

@@ -1,0 +1,470 @@
+#include "engine/check/checker.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "engine/check/internal/expr_checker.h"
+
+namespace tradelint {
+namespace {
+
+using check_internal::DefinitionTable;
+using check_internal::ExprChecker;
+
+constexpr std::array<std::string_view, 6> kDomains = {
+    "consumer_protection", "product_safety", "privacy", "ip", "customs_tax", "sanctions"};
+constexpr std::array<std::string_view, 5> kResponsibleParties = {
+    "seller", "marketplace", "importer", "eu_responsible_person", "carrier"};
+constexpr std::array<std::string_view, 4> kVerdicts = {"pass", "warn", "fail", "invalid"};
+constexpr std::array<std::string_view, 2> kBases = {"violation", "missing_data"};
+// Names the language gives a meaning of its own; a `def` may not take them.
+constexpr std::array<std::string_view, 4> kReservedNames = {"present", "missing", "market", "as_of"};
+
+template <std::size_t N>
+bool OneOf(const std::array<std::string_view, N>& options, std::string_view word) {
+  return std::find(options.begin(), options.end(), word) != options.end();
+}
+
+template <std::size_t N>
+std::string ListOf(const std::array<std::string_view, N>& options) {
+  std::string text;
+  for (std::size_t i = 0; i < N; ++i) text += (i ? ", `" : "`") + std::string(options[i]) + "`";
+  return text;
+}
+
+template <std::size_t N>
+std::string Suggestion(const std::array<std::string_view, N>& options, std::string_view word) {
+  const std::string match = ClosestMatch(word, std::vector<std::string>(options.begin(), options.end()));
+  return match.empty() ? "one of " + ListOf(options) : "did you mean `" + match + "`?";
+}
+
+std::string Quoted(std::string_view text) { return "`" + std::string(text) + "`"; }
+
+// State shared by the passes.
+struct Compilation {
+  const CheckEnvironment& environment;
+  Diagnostics& diagnostics;
+  const std::vector<const ast::RulesetFile*>& files;
+  std::map<std::string, const ast::RulesetFile*, std::less<>> by_id;
+  std::vector<DefinitionTable> tables;        // parallel to files
+  std::vector<CheckedRuleset> rulesets;       // parallel to files
+};
+
+// Pass: ruleset ids and the names inside each file are unique.
+void DeclarationsPass(Compilation& c) {
+  for (const ast::RulesetFile* file : c.files) {
+    auto [existing, inserted] = c.by_id.emplace(file->id.text, file);
+    if (!inserted) {
+      Diagnostic& d = c.diagnostics.Error("duplicate_ruleset", file->id.span,
+                                          "ruleset " + Quoted(file->id.text) + " is defined twice");
+      d.labels.push_back({existing->second->id.span, "first defined here"});
+    }
+    std::map<std::string, const ast::Definition*> names;
+    for (const ast::Definition& definition : file->definitions) {
+      if (OneOf(kReservedNames, definition.name) ||
+          c.environment.functions->Find(definition.name) != nullptr) {
+        c.diagnostics.Error("reserved_name", definition.name_span,
+                            Quoted(definition.name) + " is a built-in name", "choose another name");
+      }
+      auto [previous, fresh] = names.emplace(definition.name, &definition);
+      if (!fresh) {
+        Diagnostic& d = c.diagnostics.Error("duplicate_definition", definition.name_span,
+                                            Quoted(definition.name) + " is defined twice");
+        d.labels.push_back({previous->second->name_span, "first defined here"});
+      }
+    }
+    std::map<std::string, const ast::Rule*> rules;
+    for (const ast::Rule& rule : file->rules) {
+      auto [previous, fresh] = rules.emplace(rule.id.text, &rule);
+      if (!fresh) {
+        Diagnostic& d = c.diagnostics.Error("duplicate_rule", rule.id.span,
+                                            "rule " + Quoted(rule.id.text) + " is defined twice");
+        d.labels.push_back({previous->second->id.span, "first defined here"});
+      }
+    }
+  }
+}
+
+// Pass: imports resolve; each file's visible definitions and constant values are computed.
+void ImportsPass(Compilation& c) {
+  c.tables.resize(c.files.size());
+  for (std::size_t i = 0; i < c.files.size(); ++i) {
+    const ast::RulesetFile& file = *c.files[i];
+    DefinitionTable& table = c.tables[i];
+    for (const ast::Word& import : file.imports) {
+      auto imported = c.by_id.find(import.text);
+      if (imported == c.by_id.end()) {
+        std::vector<std::string> ids;
+        for (const auto& [id, other] : c.by_id) ids.push_back(id);
+        const std::string suggestion = ClosestMatch(import.text, ids);
+        c.diagnostics.Error("unknown_import", import.span,
+                            "no ruleset named " + Quoted(import.text) + " was loaded",
+                            suggestion.empty() ? "add its folder with `--rules`"
+                                               : "did you mean `" + suggestion + "`?");
+        continue;
+      }
+      for (const ast::Definition& definition : imported->second->definitions) {
+        table.definitions.emplace(definition.name, &definition);
+      }
+    }
+    // The file's own definitions shadow imported ones.
+    for (const ast::Definition& definition : file.definitions) {
+      table.definitions[definition.name] = &definition;
+    }
+  }
+  // Constants may refer to each other (also across imports): fold until nothing changes.
+  for (bool progress = true; progress;) {
+    progress = false;
+    for (DefinitionTable& table : c.tables) {
+      for (const auto& [name, definition] : table.definitions) {
+        if (definition->kind == ast::Definition::Kind::kDef || table.constants.count(name)) continue;
+        const bool refers_to_unfolded = [&] {
+          bool pending = false;
+          std::function<void(const ast::Expr&)> visit = [&](const ast::Expr& expr) {
+            if (const auto* upper = std::get_if<ast::UpperName>(&expr.node)) {
+              auto target = table.definitions.find(upper->name);
+              if (target != table.definitions.end() && !table.constants.count(upper->name)) pending = true;
+            } else if (const auto* list = std::get_if<ast::ListLiteral>(&expr.node)) {
+              for (const ast::ExprPtr& item : list->items) visit(*item);
+            } else if (const auto* unary = std::get_if<ast::Unary>(&expr.node)) {
+              visit(*unary->operand);
+            }
+          };
+          visit(*definition->body);
+          return pending;
+        }();
+        if (refers_to_unfolded) continue;
+        std::optional<Value> value = ExprChecker::FoldConstant(*definition->body, table);
+        if (!value) continue;
+        if (definition->kind == ast::Definition::Kind::kSet && !value->is_list()) {
+          value = Value(ValueList{*value});
+        }
+        table.constants.emplace(name, std::move(*value));
+        progress = true;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < c.files.size(); ++i) {
+    for (const ast::Definition& definition : c.files[i]->definitions) {
+      if (definition.kind != ast::Definition::Kind::kDef &&
+          !c.tables[i].constants.count(definition.name)) {
+        c.diagnostics.Error("not_constant", definition.body->span,
+                            Quoted(definition.name) + " must be a constant: literals, lists of "
+                            "literals, codes and other constants",
+                            "use `def` for a value computed from the record");
+      }
+    }
+  }
+}
+
+bool CheckMarketWord(Compilation& c, const ast::Word& word, bool allow_global) {
+  if ((allow_global && word.text == "GLOBAL") || c.environment.markets->IsValidMarket(word.text)) {
+    return true;
+  }
+  const std::string suggestion = c.environment.markets->Suggest(word.text);
+  c.diagnostics.Error("unknown_market", word.span,
+                      Quoted(word.text) + " is not a country, subdivision or market group",
+                      suggestion.empty() ? "use an ISO 3166 code such as `DE` or `US-CA`, or `EU`, `EEA`, `GCC`"
+                                         : "did you mean `" + suggestion + "`?");
+  return false;
+}
+
+void CheckDates(Compilation& c, const ast::Effective& effective) {
+  if (effective.from && effective.until && *effective.until < *effective.from) {
+    c.diagnostics.Error("invalid_dates", effective.span,
+                        "the last day in force comes before the first",
+                        "`until` names the last day the rule is in force");
+  }
+}
+
+// Pass: ruleset headers.
+void HeadersPass(Compilation& c) {
+  c.rulesets.resize(c.files.size());
+  for (std::size_t i = 0; i < c.files.size(); ++i) {
+    const ast::RulesetFile& file = *c.files[i];
+    CheckedRuleset& ruleset = c.rulesets[i];
+    ruleset.id = file.id.text;
+    ruleset.path = file.source->path();
+    if (file.title) ruleset.title = file.title->text;
+    if (file.instrument) ruleset.instrument = file.instrument->text;
+    if (file.version) ruleset.version = file.version->text;
+    ruleset.effective_from = file.effective.from;
+    ruleset.effective_until = file.effective.until;
+    CheckDates(c, file.effective);
+    if (!file.jurisdiction) {
+      c.diagnostics.Error("missing_item", file.id.span,
+                          "ruleset " + Quoted(file.id.text) + " has no `jurisdiction`",
+                          "add `jurisdiction EU` (a market code, or `GLOBAL` for every market)");
+    } else if (CheckMarketWord(c, *file.jurisdiction, true)) {
+      ruleset.jurisdiction = file.jurisdiction->text;
+    }
+  }
+}
+
+CheckedText CheckText(const ast::Text& text, ExprChecker& checker) {
+  CheckedText checked;
+  checked.language = text.language;
+  for (const ast::Text::Piece& piece : text.pieces) {
+    checked.pieces.push_back({piece.literal, piece.expr ? checker.Check(*piece.expr) : nullptr});
+  }
+  return checked;
+}
+
+CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& rule) {
+  const ast::RulesetFile& file = *c.files[file_index];
+  const CheckedRuleset& ruleset = c.rulesets[file_index];
+  CheckedRule checked;
+  checked.local_id = rule.id.text;
+  checked.id = file.id.text + "." + rule.id.text;
+  checked.ruleset = file.id.text;
+  checked.jurisdiction = ruleset.jurisdiction;
+  checked.title = rule.title;
+  checked.span = rule.span;
+  if (rule.ref) checked.ref = rule.ref->text;
+  if (rule.citation) checked.citation = rule.citation->text;
+
+  auto require_item = [&](bool present, std::string_view item, std::string_view example) {
+    if (present) return true;
+    c.diagnostics.Error("missing_item", rule.id.span,
+                        "rule " + Quoted(rule.id.text) + " has no `" + std::string(item) + "`",
+                        "add `" + std::string(example) + "`");
+    return false;
+  };
+  require_item(rule.citation.has_value(), "cite", "cite \"Regulation (EU) 2023/988, Art. 19(a)\"");
+  if (require_item(rule.applies_to.has_value(), "applies to", "applies to listing")) {
+    std::optional<RecordKind> kind = RecordKindFromName(rule.applies_to->text);
+    if (!kind) {
+      c.diagnostics.Error("invalid_value", rule.applies_to->span,
+                          Quoted(rule.applies_to->text) + " is not a record kind",
+                          "one of `listing`, `transaction`, `seller`");
+    } else {
+      checked.applies_to = *kind;
+    }
+  }
+  if (require_item(rule.domain.has_value(), "domain", "domain product_safety")) {
+    if (!OneOf(kDomains, rule.domain->text)) {
+      c.diagnostics.Error("invalid_value", rule.domain->span,
+                          Quoted(rule.domain->text) + " is not a domain",
+                          Suggestion(kDomains, rule.domain->text));
+    }
+    checked.domain = rule.domain->text;
+  }
+  if (require_item(rule.severity.has_value(), "severity", "severity error")) {
+    std::optional<Severity> severity = SeverityFromName(rule.severity->text);
+    if (!severity) {
+      c.diagnostics.Error("invalid_value", rule.severity->span,
+                          Quoted(rule.severity->text) + " is not a severity",
+                          "one of `error`, `warning`, `info`");
+    } else {
+      checked.severity = *severity;
+    }
+  }
+  if (rule.responsible) {
+    if (!OneOf(kResponsibleParties, rule.responsible->text)) {
+      c.diagnostics.Error("invalid_value", rule.responsible->span,
+                          Quoted(rule.responsible->text) + " is not a responsible party",
+                          Suggestion(kResponsibleParties, rule.responsible->text));
+    }
+    checked.responsible = rule.responsible->text;
+  }
+
+  // The rule's dates narrow the ruleset's.
+  CheckDates(c, rule.effective);
+  checked.effective_from = rule.effective.from ? rule.effective.from : ruleset.effective_from;
+  checked.effective_until = rule.effective.until ? rule.effective.until : ruleset.effective_until;
+  if (rule.effective.from && ruleset.effective_from && *rule.effective.from < *ruleset.effective_from) {
+    c.diagnostics.Warning("dates_outside_ruleset", rule.effective.span,
+                          "the rule starts before its ruleset; the ruleset's start applies");
+    checked.effective_from = ruleset.effective_from;
+  }
+  if (rule.effective.until && ruleset.effective_until && *ruleset.effective_until < *rule.effective.until) {
+    c.diagnostics.Warning("dates_outside_ruleset", rule.effective.span,
+                          "the rule ends after its ruleset; the ruleset's end applies");
+    checked.effective_until = ruleset.effective_until;
+  }
+
+  ExprChecker checker(c.environment, c.tables[file_index], checked.applies_to, c.diagnostics);
+  for (const ast::ExprPtr& when : rule.when) checked.when.push_back(checker.CheckCondition(*when, "when"));
+  for (const ast::ExprPtr& unless : rule.unless) {
+    checked.unless.push_back(checker.CheckCondition(*unless, "unless"));
+  }
+  if (require_item(rule.require != nullptr || rule.forbid != nullptr, "require",
+                   "require present(product.manufacturer.name)` or `forbid ...")) {
+    checked.forbid = rule.forbid != nullptr;
+    checked.obligation = checker.CheckCondition(checked.forbid ? *rule.forbid : *rule.require,
+                                                checked.forbid ? "forbid" : "require");
+  }
+  const bool has_default_message =
+      std::any_of(rule.messages.begin(), rule.messages.end(),
+                  [](const ast::Text& text) { return text.language.empty(); });
+  require_item(has_default_message, "message", "message \"what the seller must do\"");
+  for (const ast::Text& text : rule.messages) checked.messages.push_back(CheckText(text, checker));
+  for (const ast::Text& text : rule.fixes) checked.fixes.push_back(CheckText(text, checker));
+  checked.slot_count = checker.slot_count();
+  return checked;
+}
+
+// Pass: rules.
+void RulesPass(Compilation& c) {
+  for (std::size_t i = 0; i < c.files.size(); ++i) {
+    for (const ast::Rule& rule : c.files[i]->rules) {
+      c.rulesets[i].rules.push_back(CheckRule(c, i, rule));
+    }
+  }
+}
+
+const CheckedRule* FindRule(const Compilation& c, std::string_view ruleset, std::string_view id) {
+  for (const CheckedRuleset& candidate : c.rulesets) {
+    for (const CheckedRule& rule : candidate.rules) {
+      if (rule.id == id || (candidate.id == ruleset && rule.local_id == id)) return &rule;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> AllRuleIds(const Compilation& c) {
+  std::vector<std::string> ids;
+  for (const CheckedRuleset& ruleset : c.rulesets) {
+    for (const CheckedRule& rule : ruleset.rules) ids.push_back(rule.id);
+  }
+  return ids;
+}
+
+void ReportUnknownRule(Compilation& c, const ast::Word& word) {
+  const std::string suggestion = ClosestMatch(word.text, AllRuleIds(c));
+  c.diagnostics.Error("unknown_rule", word.span, "no rule named " + Quoted(word.text),
+                      suggestion.empty() ? "" : "did you mean `" + suggestion + "`?");
+}
+
+// Pass: `override` names a rule of a wider jurisdiction for the same kind of record.
+void OverridesPass(Compilation& c) {
+  for (std::size_t i = 0; i < c.files.size(); ++i) {
+    const ast::RulesetFile& file = *c.files[i];
+    for (std::size_t r = 0; r < file.rules.size(); ++r) {
+      CheckedRule& rule = c.rulesets[i].rules[r];
+      for (const ast::Word& target_word : file.rules[r].overrides) {
+        const CheckedRule* target = FindRule(c, file.id.text, target_word.text);
+        if (target == nullptr) {
+          ReportUnknownRule(c, target_word);
+          continue;
+        }
+        const Date when = rule.effective_from.value_or(Date::TodayUtc());
+        const bool wider = target->jurisdiction != rule.jurisdiction &&
+                           (target->jurisdiction == "GLOBAL" ||
+                            c.environment.markets->Contains(target->jurisdiction, rule.jurisdiction, when));
+        if (!wider) {
+          c.diagnostics.Error("invalid_override", target_word.span,
+                              "a rule of " + Quoted(rule.jurisdiction) + " can only override a rule "
+                              "of a jurisdiction that contains it; " + Quoted(target->id) +
+                              " is a rule of " + Quoted(target->jurisdiction));
+          continue;
+        }
+        if (target->applies_to != rule.applies_to) {
+          c.diagnostics.Error("invalid_override", target_word.span,
+                              Quoted(target->id) + " applies to " +
+                                  std::string(RecordKindName(target->applies_to)) + " records, this rule to " +
+                                  std::string(RecordKindName(rule.applies_to)) + " records");
+          continue;
+        }
+        rule.overrides.push_back(target->id);
+      }
+    }
+  }
+}
+
+// Pass: tests name real rules, markets, verdicts and record files.
+void TestsPass(Compilation& c) {
+  for (std::size_t i = 0; i < c.files.size(); ++i) {
+    const ast::RulesetFile& file = *c.files[i];
+    const std::filesystem::path directory = std::filesystem::path(file.source->path()).parent_path();
+    for (const ast::Test& test : file.tests) {
+      CheckedTest checked;
+      checked.name = test.name.text;
+      checked.ruleset = file.id.text;
+      checked.span = test.span;
+      checked.as_of = test.as_of;
+      if (test.record_file) {
+        checked.record_file = (directory / test.record_file->text).lexically_normal().string();
+        checked.record_span = test.record_file->span;
+        if (!std::filesystem::is_regular_file(checked.record_file)) {
+          c.diagnostics.Error("missing_test_record", test.record_file->span,
+                              "cannot find the record file " + Quoted(checked.record_file),
+                              "paths are relative to the ruleset file");
+        }
+      } else if (test.inline_record) {
+        checked.inline_record = test.inline_record->text;
+        checked.record_span = test.inline_record->span;
+      } else {
+        c.diagnostics.Error("missing_item", test.name.span, "the test has no `record`",
+                            "add `record \"records/example.json\"` or an inline `record \"\"\"{...}\"\"\"`");
+      }
+      if (test.market && CheckMarketWord(c, *test.market, false)) checked.market = test.market->text;
+      if (test.expectations.empty()) {
+        c.diagnostics.Error("missing_item", test.name.span, "the test expects nothing",
+                            "add `expect verdict pass` or `expect fail <rule>`");
+      }
+      for (const ast::Expectation& expectation : test.expectations) {
+        CheckedExpectation out;
+        out.kind = expectation.kind;
+        out.span = expectation.span;
+        if (expectation.kind == ast::Expectation::Kind::kVerdict) {
+          if (!OneOf(kVerdicts, expectation.subject.text)) {
+            c.diagnostics.Error("invalid_value", expectation.subject.span,
+                                Quoted(expectation.subject.text) + " is not a verdict",
+                                Suggestion(kVerdicts, expectation.subject.text));
+            continue;
+          }
+          out.verdict = expectation.subject.text;
+        } else {
+          const CheckedRule* rule = FindRule(c, file.id.text, expectation.subject.text);
+          if (rule == nullptr) {
+            ReportUnknownRule(c, expectation.subject);
+            continue;
+          }
+          out.rule_id = rule->id;
+          if (expectation.basis) {
+            if (!OneOf(kBases, expectation.basis->text)) {
+              c.diagnostics.Error("invalid_value", expectation.basis->span,
+                                  Quoted(expectation.basis->text) + " is not a finding basis",
+                                  Suggestion(kBases, expectation.basis->text));
+              continue;
+            }
+            out.basis = expectation.basis->text;
+          }
+        }
+        checked.expectations.push_back(std::move(out));
+      }
+      c.rulesets[i].tests.push_back(std::move(checked));
+    }
+  }
+}
+
+struct Pass {
+  std::string_view name;
+  void (*run)(Compilation&);
+};
+// The passes, in order. Each may rely on what the earlier ones computed.
+constexpr std::array<Pass, 6> kPasses = {{
+    {"declarations", DeclarationsPass},
+    {"imports", ImportsPass},
+    {"headers", HeadersPass},
+    {"rules", RulesPass},
+    {"overrides", OverridesPass},
+    {"tests", TestsPass},
+}};
+
+}  // namespace
+
+std::vector<CheckedRuleset> CheckRulesets(const std::vector<const ast::RulesetFile*>& files,
+                                          const CheckEnvironment& environment,
+                                          Diagnostics& diagnostics) {
+  Compilation compilation{environment, diagnostics, files, {}, {}, {}};
+  for (const Pass& pass : kPasses) pass.run(compilation);
+  return std::move(compilation.rulesets);
+}
+
+}  // namespace tradelint

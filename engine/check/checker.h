@@ -1,0 +1,32 @@
+#pragma once
+// Checking: parsed ruleset files -> checked rulesets + diagnostics.
+//
+// The checker runs as an ordered table of named passes (see checker.cc): declarations,
+// imports, headers, rules, overrides, tests. It reports every problem it finds with a
+// stable code (docs/diagnostics.md) and never stops at the first. Rulesets with errors are
+// still returned, but a caller must not plan them (Diagnostics::has_errors()).
+
+#include <vector>
+
+#include "engine/ast/ast.h"
+#include "engine/check/checked.h"
+#include "engine/diag/diagnostic.h"
+#include "engine/markets/market_table.h"
+#include "engine/plugin/plugin.h"
+#include "engine/schema/schema.h"
+
+namespace tradelint {
+
+struct CheckEnvironment {
+  const Schema* schema = nullptr;
+  const FunctionRegistry* functions = nullptr;
+  const MarketTable* markets = nullptr;
+};
+
+// Checks `files` together: imports resolve between them. The files must outlive the result
+// only for their SourceFiles, which the result shares.
+std::vector<CheckedRuleset> CheckRulesets(const std::vector<const ast::RulesetFile*>& files,
+                                          const CheckEnvironment& environment,
+                                          Diagnostics& diagnostics);
+
+}  // namespace tradelint

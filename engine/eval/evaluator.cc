@@ -1,0 +1,121 @@
+#include "engine/eval/evaluator.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/eval/internal/interpreter.h"
+
+namespace tradelint {
+namespace {
+
+using eval_internal::Frame;
+using eval_internal::Trace;
+
+// Kleene conjunction of the `when` conditions: false if any is false, else unknown if any is.
+Value EvaluateScope(const CheckedRule& rule, Frame& frame) {
+  bool unknown = false;
+  for (const CheckedExprPtr& when : rule.when) {
+    const Value result = eval_internal::Evaluate(*when, frame);
+    if (result.is_bool() && !result.as_bool()) return Value(false);
+    if (!result.is_bool()) unknown = true;
+  }
+  return unknown ? Value() : Value(true);
+}
+
+bool Excepted(const CheckedRule& rule, Frame& frame) {
+  return std::any_of(rule.unless.begin(), rule.unless.end(), [&](const CheckedExprPtr& unless) {
+    const Value result = eval_internal::Evaluate(*unless, frame);
+    return result.is_bool() && result.as_bool();
+  });
+}
+
+// Whether the obligation is met: `require` true, or `forbid` false.
+bool Holds(const CheckedRule& rule, const Value& result) {
+  return result.is_bool() && result.as_bool() != rule.forbid;
+}
+
+void AppendUnique(std::vector<std::string>& out, const std::vector<std::string>& items) {
+  for (const std::string& item : items) {
+    if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+  }
+}
+
+// The text in `language` (exact tag, then its primary subtag), else the default.
+const CheckedText* PickText(const std::vector<CheckedText>& texts, std::string_view language) {
+  const CheckedText* fallback = nullptr;
+  const std::string_view primary = language.substr(0, language.find('-'));
+  const CheckedText* primary_match = nullptr;
+  for (const CheckedText& text : texts) {
+    if (text.language.empty()) fallback = &text;
+    if (!language.empty() && text.language == language) return &text;
+    if (!primary.empty() && text.language == primary) primary_match = &text;
+  }
+  return primary_match != nullptr ? primary_match : fallback;
+}
+
+std::string Render(const CheckedText* text, Frame& frame) {
+  if (text == nullptr) return "";
+  std::string out;
+  for (const CheckedText::Piece& piece : text->pieces) {
+    out += piece.expr ? eval_internal::MessageText(eval_internal::Evaluate(*piece.expr, frame))
+                      : piece.literal;
+  }
+  return out;
+}
+
+// Evaluates the rule again with tracing on to say which fields the finding concerns.
+Finding Explain(const SelectedRule& selected, const Value& obligation, bool scope_unknown,
+                Frame& frame, std::string_view language) {
+  const CheckedRule& rule = *selected.rule;
+  Finding finding;
+  finding.rule = &rule;
+  finding.overrides = selected.overrides;
+  Trace trace;
+  frame.trace = &trace;
+  frame.slot_paths.assign(frame.slots.size(), std::string());
+  eval_internal::Evaluate(*rule.obligation, frame);
+  AppendUnique(finding.paths, trace.read);
+  AppendUnique(finding.missing, trace.missing);
+  if (scope_unknown) {
+    Trace scope;
+    frame.trace = &scope;
+    EvaluateScope(rule, frame);
+    AppendUnique(finding.missing, scope.missing);
+    AppendUnique(finding.paths, scope.missing);
+    AppendUnique(trace.notes, scope.notes);
+  }
+  frame.trace = nullptr;
+  finding.notes = std::move(trace.notes);
+  finding.basis = obligation.is_missing() || scope_unknown || !finding.missing.empty()
+                      ? Basis::kMissingData
+                      : Basis::kViolation;
+  finding.message = Render(PickText(rule.messages, language), frame);
+  finding.fix = Render(PickText(rule.fixes, language), frame);
+  return finding;
+}
+
+}  // namespace
+
+std::vector<Finding> Evaluator::Evaluate(const Value& record, RecordKind kind,
+                                         std::string_view market, Date as_of,
+                                         std::string_view language) const {
+  std::vector<Finding> findings;
+  Frame frame;
+  frame.program = &program_;
+  frame.record = &record;
+  frame.market = market;
+  frame.as_of = as_of;
+  for (const SelectedRule& selected : program_.Select(kind, market, as_of)) {
+    const CheckedRule& rule = *selected.rule;
+    frame.slots.assign(static_cast<std::size_t>(rule.slot_count), Value());
+    const Value scope = EvaluateScope(rule, frame);
+    if (scope.is_bool() && !scope.as_bool()) continue;
+    if (Excepted(rule, frame)) continue;
+    const Value obligation = eval_internal::Evaluate(*rule.obligation, frame);
+    if (Holds(rule, obligation)) continue;
+    findings.push_back(Explain(selected, obligation, scope.is_missing(), frame, language));
+  }
+  return findings;
+}
+
+}  // namespace tradelint

@@ -1,0 +1,40 @@
+#pragma once
+// Evaluation: Program + record + market + as-of date -> findings.
+//
+// Missing data follows Kleene's three-valued logic: a comparison with a missing operand is
+// unknown; `false and unknown` is false, `true or unknown` is true. For each rule in force:
+//   - `when` false: the rule does not apply. `when` unknown: the rule applies unless the
+//     record complies whatever the scope (then nothing is reported); otherwise the finding has
+//     basis `missing_data` naming the fields the scope needed.
+//   - `unless` true: the record is excepted. Unknown: an exception must be shown by the data,
+//     so the rule is judged.
+//   - `require` false (or `forbid` true): a finding. Its basis is `missing_data` when fields
+//     the obligation tested were absent, else `violation`. `require` unknown: `missing_data`.
+// Findings are explained (paths, missing fields, notes) by evaluating the rule a second
+// time with tracing on; the fast path never builds path strings.
+//
+// An Evaluator is immutable and may be shared by threads; each call is independent.
+
+#include <string_view>
+#include <vector>
+
+#include "engine/eval/finding.h"
+#include "engine/plan/program.h"
+#include "engine/value/value.h"
+
+namespace tradelint {
+
+class Evaluator {
+ public:
+  explicit Evaluator(const Program& program) : program_(program) {}
+
+  // Findings of every rule that judges `record` (of `kind`) for `market` on `as_of`, in rule
+  // load order. Messages and fixes in `language` (BCP 47) where the rule has it, else English.
+  std::vector<Finding> Evaluate(const Value& record, RecordKind kind, std::string_view market,
+                                Date as_of, std::string_view language) const;
+
+ private:
+  const Program& program_;
+};
+
+}  // namespace tradelint

@@ -1,0 +1,434 @@
+#include "engine/eval/internal/interpreter.h"
+
+#include <algorithm>
+
+namespace tradelint::eval_internal {
+namespace {
+
+using Op = CheckedExpr::Op;
+
+const Value kTrue(true);
+const Value kFalse(false);
+const Value& Bool(bool b) { return b ? kTrue : kFalse; }
+
+
+// A field is present when it exists, is not null and is not an empty string.
+bool IsPresent(const Value& v) {
+  return !v.is_missing() && !v.is_null() && !(v.is_string() && v.as_string().empty());
+}
+
+// Reads a record value as the schema types it: money objects, dates and instants.
+Value ConvertLeaf(const Value& value, FieldType type) {
+  if (value.is_null()) return Value();
+  if (value.is_list()) {
+    if (type == FieldType::kAny) return value;
+    ValueList items;
+    items.reserve(value.as_list().size());
+    for (const Value& item : value.as_list()) items.push_back(ConvertLeaf(item, type));
+    return Value(std::move(items));
+  }
+  switch (type) {
+    case FieldType::kMoney: {
+      const Value& amount = value.Get("amount");
+      const Value& currency = value.Get("currency");
+      if (!amount.is_number() || !currency.is_string()) return Value();
+      const Currency code = Currency::FromCode(currency.as_string());
+      if (code.empty()) return Value();
+      return Value(Money{amount.as_number(), code});
+    }
+    case FieldType::kDate:
+      if (value.is_string()) {
+        if (auto date = Date::Parse(value.as_string())) return Value(*date);
+      }
+      return Value();
+    case FieldType::kDateTime:
+      if (value.is_string()) {
+        if (auto instant = DateTime::Parse(value.as_string())) return Value(*instant);
+      }
+      return Value();
+    default:
+      return value;
+  }
+}
+
+std::string StepText(const PathStep& step, std::size_t element) {
+  switch (step.kind) {
+    case PathStep::Kind::kField: return "." + step.field;
+    case PathStep::Kind::kIndex: return "[" + std::to_string(step.index) + "]";
+    case PathStep::Kind::kEach: return "[" + std::to_string(element) + "]";
+  }
+  return "";
+}
+
+std::string Join(const std::string& prefix, const std::string& step) {
+  if (prefix.empty() && !step.empty() && step[0] == '.') return step.substr(1);
+  return prefix + step;
+}
+
+// Walks `steps` from `value`. Fan-out steps (`[*]`) append every leaf to `leaves`; without
+// fan-out the single leaf is returned. With a trace, records concrete paths.
+class PathReader {
+ public:
+  PathReader(const CheckedExpr& path, Trace* trace, bool convert)
+      : path_(path), trace_(trace), convert_(convert) {}
+
+  Value Read(const Value& base, const std::string& prefix) {
+    const bool fans_out = std::any_of(path_.steps.begin(), path_.steps.end(), [](const PathStep& s) {
+      return s.kind == PathStep::Kind::kEach;
+    });
+    if (!fans_out) return Walk(base, 0, prefix, nullptr);
+    ValueList leaves;
+    const Value list_missing = Walk(base, 0, prefix, &leaves);
+    if (list_missing.as_bool()) return Value();  // a list on the way was absent
+    return Value(std::move(leaves));
+  }
+
+ private:
+  // Returns the leaf (no fan-out), or, with `leaves`, Bool(true) when a list on the way was
+  // absent (the whole result is then missing).
+  Value Walk(const Value& start, std::size_t from, const std::string& prefix, ValueList* leaves) {
+    const Value* current = &start;
+    std::string concrete = trace_ != nullptr ? prefix : std::string();
+    for (std::size_t i = from; i < path_.steps.size(); ++i) {
+      const PathStep& step = path_.steps[i];
+      if (step.kind == PathStep::Kind::kEach) {
+        if (trace_ != nullptr) concrete += "[*]";
+        if (!current->is_list()) {
+          Note(concrete, true);
+          return leaves != nullptr ? Value(true) : Value();
+        }
+        const ValueList& items = current->as_list();
+        for (std::size_t k = 0; k < items.size(); ++k) {
+          const std::string element =
+              trace_ != nullptr ? concrete.substr(0, concrete.size() - 3) + StepText(step, k) : std::string();
+          Value nested = Walk(items[k], i + 1, element, leaves);
+          if (nested.as_bool()) leaves->push_back(Value());
+        }
+        return Value(false);
+      }
+      current = step.kind == PathStep::Kind::kField ? &current->Get(step.field)
+                                                    : &current->At(static_cast<std::size_t>(step.index));
+      if (trace_ != nullptr) concrete = Join(concrete, StepText(step, 0));
+      if (current->is_missing() || current->is_null()) {
+        const bool list_ahead = std::any_of(path_.steps.begin() + i + 1, path_.steps.end(),
+                                            [](const PathStep& s) { return s.kind == PathStep::Kind::kEach; });
+        if (leaves != nullptr && list_ahead) {
+          Note(concrete, true);
+          return Value(true);
+        }
+        break;
+      }
+    }
+    const bool absent = !IsPresent(*current);
+    Note(concrete, absent);
+    Value leaf = convert_ ? ConvertLeaf(*current, path_.leaf_type) : *current;
+    if (leaves != nullptr) {
+      leaves->push_back(std::move(leaf));
+      return Value(false);
+    }
+    return leaf;
+  }
+
+  void Note(const std::string& concrete, bool absent) {
+    if (trace_ == nullptr) return;
+    trace_->read.push_back(concrete);
+    if (absent) trace_->missing.push_back(concrete);
+  }
+
+  const CheckedExpr& path_;
+  Trace* trace_;
+  bool convert_;
+};
+
+Value ReadPath(const CheckedExpr& path, Frame& frame, bool convert) {
+  const bool from_variable = path.slot >= 0;
+  const Value& base = from_variable ? frame.slots[path.slot] : *frame.record;
+  static const std::string kRoot;
+  const std::string& prefix = from_variable && frame.trace != nullptr ? frame.slot_paths[path.slot] : kRoot;
+  return PathReader(path, frame.trace, convert).Read(base, prefix);
+}
+
+std::optional<int> Compare(const Value& a, const Value& b) {
+  if (a.is_number() && b.is_number()) {
+    const auto order = a.as_number() <=> b.as_number();
+    return order < 0 ? -1 : order > 0 ? 1 : 0;
+  }
+  if (a.is_string() && b.is_string()) return a.as_string().compare(b.as_string()) < 0 ? -1 : a.as_string() == b.as_string() ? 0 : 1;
+  auto as_date = [](const Value& v) -> std::optional<Date> {
+    if (v.is_date()) return v.as_date();
+    if (v.is_datetime()) return v.as_datetime().utc_date();
+    return std::nullopt;
+  };
+  if (a.is_datetime() && b.is_datetime()) {
+    const auto order = a.as_datetime() <=> b.as_datetime();
+    return order < 0 ? -1 : order > 0 ? 1 : 0;
+  }
+  if (auto x = as_date(a), y = as_date(b); x && y) {
+    const auto order = *x <=> *y;
+    return order < 0 ? -1 : order > 0 ? 1 : 0;
+  }
+  if (a.is_money() && b.is_money() && a.as_money().currency == b.as_money().currency) {
+    const auto order = a.as_money().amount <=> b.as_money().amount;
+    return order < 0 ? -1 : order > 0 ? 1 : 0;
+  }
+  return std::nullopt;
+}
+
+Value EvaluateComparison(const CheckedExpr& expr, const Value& a, const Value& b) {
+  if (a.is_missing() || b.is_missing()) return Value();
+  if (expr.binary_op == ast::BinaryOp::kEqual || expr.binary_op == ast::BinaryOp::kNotEqual) {
+    bool equal;
+    if (a.is_money() && b.is_money() && !(a.as_money().currency == b.as_money().currency)) {
+      return Value();  // amounts in different currencies cannot be compared
+    }
+    if (auto order = Compare(a, b)) {
+      equal = *order == 0;
+    } else {
+      equal = a == b;
+    }
+    return Bool(expr.binary_op == ast::BinaryOp::kEqual ? equal : !equal);
+  }
+  std::optional<int> order = Compare(a, b);
+  if (!order) return Value();
+  switch (expr.binary_op) {
+    case ast::BinaryOp::kLess: return Bool(*order < 0);
+    case ast::BinaryOp::kLessEqual: return Bool(*order <= 0);
+    case ast::BinaryOp::kGreater: return Bool(*order > 0);
+    default: return Bool(*order >= 0);
+  }
+}
+
+std::optional<Decimal> Apply(ast::BinaryOp op, const Decimal& a, const Decimal& b) {
+  switch (op) {
+    case ast::BinaryOp::kAdd: return a.Add(b);
+    case ast::BinaryOp::kSubtract: return a.Subtract(b);
+    case ast::BinaryOp::kMultiply: return a.Multiply(b);
+    default: return a.Divide(b);
+  }
+}
+
+Value ShiftDate(const Value& date, const Duration& duration, bool subtract) {
+  const Duration step = duration.unit() == Duration::Unit::kDays
+                            ? Duration::Days(subtract ? -duration.count() : duration.count())
+                            : Duration::Months(subtract ? -duration.count() : duration.count());
+  if (date.is_date()) return Value(step.AddTo(date.as_date()));
+  const DateTime instant = date.as_datetime();
+  const std::int64_t seconds_of_day = ((instant.epoch_seconds() % 86400) + 86400) % 86400;
+  const Date shifted = step.AddTo(instant.utc_date());
+  return Value(DateTime::FromEpochSeconds(shifted.days() * 86400 + seconds_of_day));
+}
+
+Value EvaluateArithmetic(const CheckedExpr& expr, const Value& a, const Value& b) {
+  if (a.is_missing() || b.is_missing()) return Value();
+  const ast::BinaryOp op = expr.binary_op;
+  if (a.is_number() && b.is_number()) {
+    std::optional<Decimal> result = Apply(op, a.as_number(), b.as_number());
+    return result ? Value(*result) : Value();
+  }
+  if (a.is_money() && b.is_money()) {
+    if (!(a.as_money().currency == b.as_money().currency)) return Value();
+    std::optional<Decimal> result = Apply(op, a.as_money().amount, b.as_money().amount);
+    if (!result) return Value();
+    if (op == ast::BinaryOp::kDivide) return Value(*result);
+    return Value(Money{*result, a.as_money().currency});
+  }
+  if (a.is_money() && b.is_number()) {
+    std::optional<Decimal> result = Apply(op, a.as_money().amount, b.as_number());
+    return result ? Value(Money{*result, a.as_money().currency}) : Value();
+  }
+  if (a.is_number() && b.is_money()) {
+    std::optional<Decimal> result = Apply(op, a.as_number(), b.as_money().amount);
+    return result ? Value(Money{*result, b.as_money().currency}) : Value();
+  }
+  if ((a.is_date() || a.is_datetime()) && b.is_duration()) {
+    return ShiftDate(a, b.as_duration(), op == ast::BinaryOp::kSubtract);
+  }
+  if (a.is_duration() && (b.is_date() || b.is_datetime())) return ShiftDate(b, a.as_duration(), false);
+  return Value();
+}
+
+bool MarketContains(const Frame& frame, const Value& outer, const Value& inner) {
+  return frame.program->markets().Contains(outer.as_string(), inner.as_string(), frame.as_of);
+}
+
+Value EvaluateMembership(const Value& element, const Value& container, const Frame& frame) {
+  if (element.is_missing() || container.is_missing()) return Value();
+  if (container.is_string()) {
+    if (!element.is_string()) return Value();
+    return Bool(MarketContains(frame, container, element));
+  }
+  if (!container.is_list()) return Value();
+  bool saw_missing = false;
+  for (const Value& item : container.as_list()) {
+    if (item.is_missing()) {
+      saw_missing = true;
+      continue;
+    }
+    if (std::optional<int> order = Compare(element, item)) {
+      if (*order == 0) return kTrue;
+    } else if (element == item) {
+      return kTrue;
+    }
+  }
+  return saw_missing ? Value() : kFalse;
+}
+
+// The concrete path of element `index` of a quantifier's domain (tracing only).
+std::string ElementPath(const CheckedExpr& domain, const Frame& frame, std::size_t index) {
+  std::string base = domain.path_text;
+  if (domain.op == Op::kPath && domain.slot >= 0) {
+    const std::string& variable = frame.slot_paths[domain.slot];
+    const std::size_t dot = base.find_first_of(".[");
+    base = dot == std::string::npos ? variable : variable + base.substr(dot);
+  }
+  return base + "[" + std::to_string(index) + "]";
+}
+
+Value EvaluateQuantifier(const CheckedExpr& expr, Frame& frame) {
+  const Value domain = Evaluate(*expr.children[0], frame);
+  if (!domain.is_list()) return Value();
+  const bool all = expr.op == Op::kAll;
+  const CheckedExpr& body = *expr.children[1];
+  // What decides the result: for `any`, a true element; for `all`, a false one.
+  const bool deciding = !all;
+  bool saw_missing = false;
+  bool decided = false;
+  std::vector<std::pair<Trace::Mark, Trace::Mark>> uninformative;  // reads to forget
+  const ValueList& items = domain.as_list();
+  for (std::size_t i = 0; i < items.size() && !decided; ++i) {
+    frame.slots[expr.slot] = items[i];
+    if (frame.trace != nullptr) frame.slot_paths[expr.slot] = ElementPath(*expr.children[0], frame, i);
+    const Trace::Mark before = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
+    const Value result = Evaluate(body, frame);
+    const Trace::Mark after = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
+    if (result.is_missing()) {
+      saw_missing = true;
+    } else if (result.as_bool() == deciding) {
+      decided = true;
+    } else {
+      uninformative.push_back({before, after});
+    }
+  }
+  frame.slots[expr.slot] = Value();
+  if (frame.trace != nullptr && (decided || saw_missing)) {
+    for (auto range = uninformative.rbegin(); range != uninformative.rend(); ++range) {
+      frame.trace->Erase(range->first, range->second);
+    }
+  }
+  if (decided) return Bool(deciding);
+  if (saw_missing) return Value();
+  return Bool(!deciding);
+}
+
+Value EvaluateLogic(const CheckedExpr& expr, Frame& frame) {
+  // `and` is decided by a false operand, `or` by a true one.
+  const bool decider = expr.op == Op::kOr;
+  const Trace::Mark start = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
+  const Value lhs = Evaluate(*expr.children[0], frame);
+  if (lhs.is_bool() && lhs.as_bool() == decider) return Bool(decider);
+  const Trace::Mark middle = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
+  const Value rhs = Evaluate(*expr.children[1], frame);
+  if (rhs.is_bool() && rhs.as_bool() == decider) {
+    if (frame.trace != nullptr) frame.trace->Erase(start, middle);
+    return Bool(decider);
+  }
+  if (lhs.is_missing() || rhs.is_missing()) return Value();
+  return Bool(!decider);
+}
+
+Value EvaluateCall(const CheckedExpr& expr, Frame& frame) {
+  std::vector<Value> arguments;
+  arguments.reserve(expr.children.size());
+  for (const CheckedExprPtr& child : expr.children) {
+    arguments.push_back(Evaluate(*child, frame));
+    if (arguments.back().is_missing() && !expr.function->accepts_missing) return Value();
+  }
+  CallContext context;
+  context.prepared = expr.prepared.get();
+  context.as_of = frame.as_of;
+  context.market = frame.market;
+  context.markets = &frame.program->markets();
+  context.reference = frame.program->reference();
+  context.notes = frame.trace != nullptr ? &frame.trace->notes : nullptr;
+  return expr.function->eval(arguments, context);
+}
+
+}  // namespace
+
+void Trace::Erase(Mark from, Mark to) {
+  read.erase(read.begin() + from.read, read.begin() + to.read);
+  missing.erase(missing.begin() + from.missing, missing.begin() + to.missing);
+}
+
+Value Evaluate(const CheckedExpr& expr, Frame& frame) {
+  switch (expr.op) {
+    case Op::kConstant: return expr.constant;
+    case Op::kPath: return ReadPath(expr, frame, true);
+    case Op::kMarket: return Value(std::string(frame.market));
+    case Op::kAsOf: return Value(frame.as_of);
+    case Op::kNot: {
+      const Value operand = Evaluate(*expr.children[0], frame);
+      return operand.is_bool() ? Bool(!operand.as_bool()) : Value();
+    }
+    case Op::kNegate: {
+      const Value operand = Evaluate(*expr.children[0], frame);
+      if (operand.is_number()) return Value(operand.as_number().Negate());
+      if (operand.is_money()) return Value(Money{operand.as_money().amount.Negate(), operand.as_money().currency});
+      return Value();
+    }
+    case Op::kAnd:
+    case Op::kOr: return EvaluateLogic(expr, frame);
+    case Op::kCompare: {
+      const Value lhs = Evaluate(*expr.children[0], frame);
+      return EvaluateComparison(expr, lhs, Evaluate(*expr.children[1], frame));
+    }
+    case Op::kArithmetic: {
+      const Value lhs = Evaluate(*expr.children[0], frame);
+      return EvaluateArithmetic(expr, lhs, Evaluate(*expr.children[1], frame));
+    }
+    case Op::kInList:
+    case Op::kInMarket: {
+      const Value element = Evaluate(*expr.children[0], frame);
+      return EvaluateMembership(element, Evaluate(*expr.children[1], frame), frame);
+    }
+    case Op::kIf: {
+      const Value condition = Evaluate(*expr.children[0], frame);
+      if (!condition.is_bool()) return Value();
+      return Evaluate(*expr.children[condition.as_bool() ? 1 : 2], frame);
+    }
+    case Op::kAny:
+    case Op::kAll: return EvaluateQuantifier(expr, frame);
+    case Op::kCall: return EvaluateCall(expr, frame);
+    case Op::kList: {
+      ValueList items;
+      items.reserve(expr.children.size());
+      for (const CheckedExprPtr& child : expr.children) items.push_back(Evaluate(*child, frame));
+      return Value(std::move(items));
+    }
+    case Op::kPresent:
+    case Op::kMissing: {
+      const Value value = ReadPath(*expr.children[0], frame, false);
+      bool present = IsPresent(value);
+      if (present && value.is_list() &&
+          std::any_of(expr.children[0]->steps.begin(), expr.children[0]->steps.end(),
+                      [](const PathStep& s) { return s.kind == PathStep::Kind::kEach; })) {
+        present = std::all_of(value.as_list().begin(), value.as_list().end(), IsPresent);
+      }
+      return Bool(expr.op == Op::kPresent ? present : !present);
+    }
+  }
+  return Value();
+}
+
+std::string MessageText(const Value& value) {
+  if (value.is_missing() || value.is_null()) return "(missing)";
+  if (value.is_string()) return value.as_string();
+  if (value.is_list()) {
+    std::string text;
+    for (const Value& item : value.as_list()) text += (text.empty() ? "" : ", ") + MessageText(item);
+    return text;
+  }
+  return value.ToDisplayString();
+}
+
+}  // namespace tradelint::eval_internal

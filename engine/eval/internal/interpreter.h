@@ -1,0 +1,44 @@
+#pragma once
+// The expression interpreter: evaluates a CheckedExpr against one record under Kleene logic.
+// A missing Value is the language's `unknown`.
+
+#include <string>
+#include <vector>
+
+#include "engine/check/checked.h"
+#include "engine/plan/program.h"
+
+namespace tradelint::eval_internal {
+
+// Collected only while explaining a finding.
+struct Trace {
+  std::vector<std::string> read;     // concrete paths of the fields read
+  std::vector<std::string> missing;  // concrete paths of fields found absent
+  std::vector<std::string> notes;    // from functions (exchange rates used, ...)
+
+  struct Mark {
+    std::size_t read, missing;
+  };
+  Mark mark() const { return {read.size(), missing.size()}; }
+  // Forgets what was collected between `from` and `to` (the reads of an operand that did not
+  // decide the outcome).
+  void Erase(Mark from, Mark to);
+};
+
+struct Frame {
+  const Program* program = nullptr;
+  const Value* record = nullptr;
+  std::string_view market;
+  Date as_of;
+  std::vector<Value> slots;             // quantifier variables
+  std::vector<std::string> slot_paths;  // concrete path of each bound variable (tracing only)
+  Trace* trace = nullptr;               // null on the fast path
+};
+
+Value Evaluate(const CheckedExpr& expr, Frame& frame);
+
+// Text of a value inside a message: strings as they are, money as `EUR 19.99`, lists joined
+// with `, `, missing as `(missing)`.
+std::string MessageText(const Value& value);
+
+}  // namespace tradelint::eval_internal

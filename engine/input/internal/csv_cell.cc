@@ -1,0 +1,58 @@
+#include "engine/input/internal/csv_cell.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "engine/base/decimal.h"
+
+namespace tradelint {
+namespace {
+
+std::string_view TrimSpaces(std::string_view text) {
+  const std::size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+}  // namespace
+
+const SchemaNode* ResolveColumn(const Schema& schema, RecordKind kind,
+                                const std::vector<PathStep>& path) {
+  std::vector<std::string> segments;
+  segments.reserve(path.size());
+  for (const PathStep& step : path) {
+    if (const auto* name = std::get_if<std::string>(&step)) {
+      segments.push_back(*name);
+    } else {
+      segments.push_back(fmt::format("[{}]", std::get<std::size_t>(step)));
+    }
+  }
+  return schema.Resolve(kind, segments);
+}
+
+Value TypeCell(std::string_view cell, const SchemaNode* node) {
+  if (node != nullptr) {
+    const std::string_view trimmed = TrimSpaces(cell);
+    if (node->type == FieldType::kNumber) {
+      if (std::optional<Decimal> number = Decimal::Parse(trimmed)) return Value(*number);
+    } else if (node->type == FieldType::kBool) {
+      if (EqualsIgnoringCase(trimmed, "true")) return Value(true);
+      if (EqualsIgnoringCase(trimmed, "false")) return Value(false);
+    }
+  }
+  return Value(std::string(cell));
+}
+
+}  // namespace tradelint

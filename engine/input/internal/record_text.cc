@@ -1,0 +1,45 @@
+#include "engine/input/internal/record_text.h"
+
+#include <string>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "engine/input/internal/record_check.h"
+#include "engine/input/internal/utf8.h"
+#include "engine/json/json.h"
+
+namespace tradelint {
+
+void ReadRecordText(std::string_view text, TextPosition start, const Schema& schema,
+                    const InputLimits& limits, InputRecord& out) {
+  if (const std::size_t invalid = FindInvalidUtf8(text); invalid != std::string_view::npos) {
+    out.error = RecordError{std::string(RecordError::kMalformedJson),
+                            fmt::format("{}: the text is not valid UTF-8",
+                                        PositionIn(text, invalid, start).ToString()),
+                            {}};
+    return;
+  }
+  JsonResult parsed = ParseJson(text, JsonLimits{.max_depth = limits.max_depth});
+  if (const auto* error = std::get_if<JsonError>(&parsed)) {
+    const std::string_view code = error->kind == JsonError::Kind::kTooDeep
+                                      ? RecordError::kTooDeep
+                                      : RecordError::kMalformedJson;
+    out.error = RecordError{
+        std::string(code),
+        fmt::format("{}: {}", PositionIn(text, error->byte_offset, start).ToString(),
+                    error->message),
+        {}};
+    return;
+  }
+  CheckRecord(std::get<Value>(parsed), {}, schema, out);
+}
+
+RecordError TooLargeError(std::size_t bytes, std::size_t limit) {
+  return RecordError{
+      std::string(RecordError::kTooLarge),
+      fmt::format("the record is {} bytes long, more than the limit of {} bytes", bytes, limit),
+      {}};
+}
+
+}  // namespace tradelint

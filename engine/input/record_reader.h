@@ -1,0 +1,111 @@
+#pragma once
+// Record readers: input files and standard input as a stream of InputRecords.
+//
+// A reader turns its input into records one at a time (Next) and holds at most one record
+// in memory, whatever the input size: memory is bounded by InputLimits, never by the input.
+// Every record of the input yields exactly one InputRecord (see input_record.h); bad input
+// never ends a stream early, so `summary.records` can count every record.
+//
+// Formats (design/CONTRACT.md), chosen by the file name's extension, case-insensitively:
+//   .json            one record object, or an array of records: each element is a record
+//                    whose source line is the line where the element starts.
+//   .jsonl, .ndjson  JSON Lines: one record per line; blank lines are skipped.
+//   .csv             RFC 4180; line 1 holds field paths; one record per row.
+//   `-`              JSON Lines on standard input (source file name `-`).
+//   other names      JSON Lines, as on standard input (also covers /dev/stdin and pipes).
+//
+// Errors per record (RecordError codes), checked in this order:
+//   too_large        the record's text (a JSON Lines line without its line end, a .json
+//                    element, a CSV row) is longer than max_record_bytes; it is skipped
+//                    without being held in memory and reading goes on after it.
+//   malformed_json   not JSON or not UTF-8 (message: `line L, column C: ...`, the column
+//                    counted in characters); for .json also an empty file, an empty array
+//                    element (`[1,,2]`, `[1,]`), an array that is not closed (one extra
+//                    result at the end of the file) and text after the array (one result).
+//                    A number too large for an exact decimal is malformed_json too.
+//   too_deep         objects and arrays nested deeper than max_depth.
+//   not_an_object    a JSON value that is not an object.
+//   unknown_kind     `kind` absent, not a string, or not `listing`/`transaction`/`seller`
+//                    (paths [`kind`], with a did-you-mean for near misses).
+//   missing_id       `id` absent, not a string, or empty (paths [`id`]).
+//   schema_violation Schema::Validate's violations, each path in `paths`; for CSV also the
+//                    problems of the CSV text itself (see below).
+//
+// CSV specifics:
+//   - Line 1 is the header: each cell a field path as rules write it (`offer.price.amount`,
+//     `target_markets[0]`, `lines[1].product.name`); spaces around a header cell are
+//     ignored. A `kind` column is optional; without one, or with an empty cell, the row is
+//     a `listing`. A column with an empty header must stay empty in every row.
+//   - Each row is a nested object: `a.b` creates objects, `[n]` creates lists whose
+//     elements follow index order; an empty cell is a missing field, and an object or list
+//     left with no field is left out too. List elements that are all empty are skipped,
+//     so `target_markets[0]`,`target_markets[2]` with an empty [1] give a list of two.
+//   - Cells are typed by the schema of the row's kind: a number field's cell becomes an
+//     exact decimal (spaces around it ignored), a boolean field's `true`/`false` (any case)
+//     a boolean; all other cells, and cells that do not convert (`abc` for an amount), stay
+//     strings as written, so that the schema check names their path.
+//   - CSV has no error code of its own in the contract, so problems of the CSV text are
+//     schema_violation: a row whose cell count differs from the header's ("row has 5
+//     cells, header has 6"; kind and id are then unknown), a quoted field not closed by
+//     the end of the input, a cell that is not UTF-8 or that has no column header, and a
+//     header problem (a cell that is not a field path, a repeated path, paths that clash
+//     like `a` and `a.b`, more than max_csv_columns columns), which every row reports.
+//   - Quoted fields may hold commas, doubled quotes and line ends; a stray quote in an
+//     unquoted field, or text after a closing quote, is kept literally. Rows with no
+//     characters at all (empty lines) are skipped. CR LF and LF line ends are accepted.
+//
+// All formats: a UTF-8 byte order mark at the start of the input is skipped; CR LF line ends
+// count as one line end.
+//
+// Readers are not thread-safe; use one per thread. Reading standard input through
+// std::cin is much faster after std::ios::sync_with_stdio(false).
+
+#include <cstddef>
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "engine/input/input_record.h"
+#include "engine/schema/schema.h"
+
+namespace tradelint {
+
+struct InputLimits {
+  // Longest record text accepted, in bytes (see too_large above).
+  std::size_t max_record_bytes = 8u << 20;
+  // Deepest nesting of objects and arrays accepted (too_deep).
+  int max_depth = 64;
+  // Most columns a CSV header may have; more is a header problem (schema_violation).
+  std::size_t max_csv_columns = 10000;
+};
+
+enum class InputFormat { kJson, kJsonLines, kCsv };
+
+// The format of a file by its name, as described above; `-` is JSON Lines.
+InputFormat InputFormatForPath(std::string_view path);
+
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  // Reads the next record into `out`, replacing everything in it. Returns false, leaving
+  // `out` untouched, when the input has no more records.
+  virtual bool Next(InputRecord& out) = 0;
+};
+
+// Opens `path` (`-` for standard input) in the format its name says. Sources are
+// `path:line`, with `path` as given. Returns nullptr when the file cannot be opened, with
+// `*open_error` set to e.g. "cannot open `x.jsonl`: No such file or directory" (a
+// directory gives "Is a directory"). `schema` must outlive the reader.
+std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,
+                                               const InputLimits& limits,
+                                               std::string* open_error);
+
+// A reader over `in` (a std::istringstream in tests, std::cin for standard input), with
+// sources `source_name:line`. `in` and `schema` must outlive the reader. The reader reads
+// through in.rdbuf() and ignores the stream's state flags and exception mask.
+std::unique_ptr<RecordReader> MakeRecordReader(std::istream& in, InputFormat format,
+                                               std::string source_name, const Schema& schema,
+                                               const InputLimits& limits);
+
+}  // namespace tradelint

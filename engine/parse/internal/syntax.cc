@@ -1,0 +1,150 @@
+#include "engine/parse/internal/syntax.h"
+
+#include <string>
+#include <vector>
+
+namespace tradelint::parse_internal {
+namespace {
+
+using tradelint_grammar::RulesLexer;
+using tradelint_grammar::RulesParser;
+
+// How a token type is named in "expected ..." lists.
+std::string DescribeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::size_t type) {
+  switch (type) {
+    case antlr4::Token::EOF: return "end of file";
+    case RulesLexer::STRING: return "a string";
+    case RulesLexer::TRIPLE_STRING: return "a `\"\"\"` block";
+    case RulesLexer::DATE: return "a date (YYYY-MM-DD)";
+    case RulesLexer::NUMBER: return "a number";
+    case RulesLexer::UPPER_ID: return "an upper-case code";
+    case RulesLexer::SUBDIVISION: return "a subdivision code";
+    case RulesLexer::IDENT: return "a name";
+    default: break;
+  }
+  std::string literal = vocabulary.getLiteralName(type);
+  if (literal.size() >= 2 && literal.front() == '\'') literal = literal.substr(1, literal.size() - 2);
+  return "`" + literal + "`";
+}
+
+std::string DescribeExpected(const antlr4::misc::IntervalSet& expected,
+                             const antlr4::dfa::Vocabulary& vocabulary) {
+  if (expected.contains(static_cast<size_t>(RulesLexer::NUMBER)) && expected.contains(static_cast<size_t>(RulesLexer::LPAREN))) {
+    return "an expression";
+  }
+  if (expected.contains(static_cast<size_t>(RulesLexer::IDENT)) && expected.size() > 8) return "a name";
+  const std::vector<ssize_t> types = expected.toList();
+  if (types.empty() || types.size() > 8) return "";
+  std::string text;
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    if (i > 0) text += i + 1 == types.size() ? " or " : ", ";
+    text += DescribeTokenType(vocabulary, static_cast<std::size_t>(types[i]));
+  }
+  return text;
+}
+
+class DiagnosticErrorListener : public antlr4::BaseErrorListener {
+ public:
+  DiagnosticErrorListener(const Fragment& fragment, Diagnostics& diagnostics, int max_errors)
+      : fragment_(fragment), diagnostics_(diagnostics), max_errors_(max_errors) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t /*line*/,
+                   size_t /*column*/, const std::string& /*antlr_message*/,
+                   std::exception_ptr /*e*/) override {
+    ++count_;
+    if (count_ > max_errors_) return;
+    if (count_ == max_errors_) {
+      diagnostics_.Error("too_many_errors", fragment_.SpanOf(offending),
+                         "too many syntax errors; stopped reporting here");
+      return;
+    }
+    const Span span = fragment_.SpanOf(offending);
+    if (offending != nullptr && offending->getType() == RulesLexer::UNTERMINATED_STRING) {
+      diagnostics_.Error("unterminated_string", span, "unterminated string",
+                         "close the string with `\"` on the same line");
+      return;
+    }
+    if (offending != nullptr && offending->getType() == RulesLexer::ERROR_CHAR) {
+      diagnostics_.Error("invalid_character", span,
+                         "unexpected character `" + offending->getText() + "`");
+      return;
+    }
+    std::string found = offending == nullptr || offending->getType() == antlr4::Token::EOF
+                            ? "end of file"
+                            : "`" + offending->getText() + "`";
+    std::string message = "unexpected " + found;
+    if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
+      std::string expected;
+      try {
+        expected = DescribeExpected(parser->getExpectedTokens(), parser->getVocabulary());
+      } catch (const std::exception&) {
+        // The expected set is a courtesy; the error itself is already known.
+      }
+      if (!expected.empty()) message += "; expected " + expected;
+    }
+    diagnostics_.Error("syntax_error", span, message);
+  }
+
+  int count() const { return count_; }
+
+ private:
+  const Fragment& fragment_;
+  Diagnostics& diagnostics_;
+  int max_errors_;
+  int count_ = 0;
+};
+
+// Rejects bracket nesting deeper than the limit before the recursive parser sees it.
+bool CheckNesting(antlr4::CommonTokenStream& tokens, const Fragment& fragment,
+                  Diagnostics& diagnostics, int max_nesting) {
+  int depth = 0;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    switch (token->getType()) {
+      case RulesLexer::LPAREN: case RulesLexer::LBRACK: case RulesLexer::LBRACE:
+        if (++depth > max_nesting) {
+          diagnostics.Error("nesting_too_deep", fragment.SpanOf(token),
+                            "brackets nested more than " + std::to_string(max_nesting) + " deep");
+          return false;
+        }
+        break;
+      case RulesLexer::RPAREN: case RulesLexer::RBRACK: case RulesLexer::RBRACE:
+        --depth;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
+                                          Diagnostics& diagnostics, const ParseLimits& limits) {
+  auto tree = std::make_unique<ParsedTree>();
+  DiagnosticErrorListener listener(fragment, diagnostics, limits.max_errors);
+  try {
+    tree->input = std::make_unique<antlr4::ANTLRInputStream>(std::string(fragment.text()));
+    tree->lexer = std::make_unique<RulesLexer>(tree->input.get());
+    tree->lexer->removeErrorListeners();
+    tree->lexer->addErrorListener(&listener);
+    tree->tokens = std::make_unique<antlr4::CommonTokenStream>(tree->lexer.get());
+    tree->tokens->fill();
+    if (!CheckNesting(*tree->tokens, fragment, diagnostics, limits.max_nesting)) return nullptr;
+    tree->parser = std::make_unique<RulesParser>(tree->tokens.get());
+    tree->parser->removeErrorListeners();
+    tree->parser->addErrorListener(&listener);
+    tree->root = expression_only ? static_cast<antlr4::ParserRuleContext*>(tree->parser->expressionOnly())
+                                 : static_cast<antlr4::ParserRuleContext*>(tree->parser->file());
+    tree->lexer->removeErrorListeners();
+    tree->parser->removeErrorListeners();
+  } catch (const std::exception& e) {
+    diagnostics.Error("syntax_error", fragment.SpanOfCodePoints(0, 0),
+                      std::string("the parser stopped: ") + e.what());
+    return nullptr;
+  }
+  if (listener.count() > 0) return nullptr;
+  return tree;
+}
+
+}  // namespace tradelint::parse_internal

@@ -1,0 +1,29 @@
+#pragma once
+// Runs ANTLR's lexer and parser over one Fragment and reports every syntax error as a
+// Diagnostic at its place in the file, in words an author understands.
+
+#include <memory>
+
+#include "RulesLexer.h"
+#include "RulesParser.h"
+#include "antlr4-runtime.h"
+#include "engine/parse/internal/fragment.h"
+
+namespace tradelint::parse_internal {
+
+// Owns everything ANTLR allocated for one parse; `root` lives as long as this does.
+struct ParsedTree {
+  std::unique_ptr<antlr4::ANTLRInputStream> input;
+  std::unique_ptr<tradelint_grammar::RulesLexer> lexer;
+  std::unique_ptr<antlr4::CommonTokenStream> tokens;
+  std::unique_ptr<tradelint_grammar::RulesParser> parser;
+  antlr4::ParserRuleContext* root = nullptr;  // owned by `parser`
+};
+
+// Parses `fragment` as a whole ruleset file, or as one expression when `expression_only`.
+// Returns null when there was any syntax error (all of them reported, up to
+// limits.max_errors).
+std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
+                                          Diagnostics& diagnostics, const ParseLimits& limits);
+
+}  // namespace tradelint::parse_internal

@@ -1,0 +1,76 @@
+#include "engine/parse/internal/text_literals.h"
+
+#include <charconv>
+
+namespace tradelint::parse_internal {
+namespace {
+
+void AppendUtf8(std::string& out, char32_t code_point) {
+  if (code_point < 0x80) {
+    out += static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    out += static_cast<char>(0xC0 | (code_point >> 6));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    out += static_cast<char>(0xE0 | (code_point >> 12));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code_point >> 18));
+    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+}
+
+}  // namespace
+
+bool UnescapeString(std::string_view body, std::string& out, EscapeError& error) {
+  out.clear();
+  out.reserve(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] != '\\') {
+      out += body[i];
+      continue;
+    }
+    const std::size_t start = i;
+    if (i + 1 >= body.size()) {
+      error = {start, 1, "a string cannot end with a lone `\\`"};
+      return false;
+    }
+    const char escaped = body[++i];
+    switch (escaped) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case 'n': out += '\n'; break;
+      case 't': out += '\t'; break;
+      case 'r': out += '\r'; break;
+      case '{': out += '{'; break;
+      case '}': out += '}'; break;
+      case 'u': {
+        const std::size_t close = body.find('}', i);
+        if (i + 1 >= body.size() || body[i + 1] != '{' || close == std::string_view::npos) {
+          error = {start, 2, "write a code point as `\\u{XXXX}`"};
+          return false;
+        }
+        const std::string_view hex = body.substr(i + 2, close - i - 2);
+        std::uint32_t code_point = 0;
+        const auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), code_point, 16);
+        if (hex.empty() || ec != std::errc() || end != hex.data() + hex.size() ||
+            code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+          error = {start, close - start + 1, "`\\u{" + std::string(hex) + "}` is not a Unicode code point"};
+          return false;
+        }
+        AppendUtf8(out, static_cast<char32_t>(code_point));
+        i = close;
+        break;
+      }
+      default:
+        error = {start, 2, std::string("unknown escape `\\") + escaped + "`"};
+        return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace tradelint::parse_internal

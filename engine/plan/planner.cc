@@ -1,0 +1,72 @@
+#include "engine/plan/planner.h"
+
+namespace tradelint {
+namespace {
+
+class Planner {
+ public:
+  explicit Planner(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+
+  // Returns `expr` itself when nothing below it needs preparing, else a rebuilt copy.
+  CheckedExprPtr Plan(const CheckedExprPtr& expr) {
+    if (expr == nullptr) return expr;
+    bool changed = false;
+    std::vector<CheckedExprPtr> children;
+    children.reserve(expr->children.size());
+    for (const CheckedExprPtr& child : expr->children) {
+      children.push_back(Plan(child));
+      changed = changed || children.back() != child;
+    }
+    const bool prepare = expr->op == CheckedExpr::Op::kCall && expr->function->prepare;
+    if (!changed && !prepare) return expr;
+    auto planned = std::make_shared<CheckedExpr>(*expr);
+    planned->children = std::move(children);
+    if (prepare) {
+      std::vector<ArgumentInfo> arguments;
+      for (const CheckedExprPtr& child : planned->children) {
+        arguments.push_back({child->type, child->is_constant() ? &child->constant : nullptr});
+      }
+      PrepareResult result = expr->function->prepare(arguments);
+      if (const CheckError* error = std::get_if<CheckError>(&result)) {
+        const Span& span = error->argument >= 0 && error->argument < int(planned->children.size())
+                               ? planned->children[error->argument]->span
+                               : planned->span;
+        diagnostics_.Error("invalid_argument", span, error->message);
+      } else {
+        planned->prepared = std::get<PreparedState>(result);
+      }
+    }
+    return planned;
+  }
+
+  void Plan(CheckedRule& rule) {
+    for (CheckedExprPtr& when : rule.when) when = Plan(when);
+    for (CheckedExprPtr& unless : rule.unless) unless = Plan(unless);
+    rule.obligation = Plan(rule.obligation);
+    for (std::vector<CheckedText>* texts : {&rule.messages, &rule.fixes}) {
+      for (CheckedText& text : *texts) {
+        for (CheckedText::Piece& piece : text.pieces) piece.expr = Plan(piece.expr);
+      }
+    }
+  }
+
+ private:
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+std::unique_ptr<const Program> PlanProgram(std::vector<CheckedRuleset> rulesets,
+                                           std::shared_ptr<const MarketTable> markets,
+                                           std::shared_ptr<const ReferenceData> reference,
+                                           Diagnostics& diagnostics) {
+  Planner planner(diagnostics);
+  for (CheckedRuleset& ruleset : rulesets) {
+    for (CheckedRule& rule : ruleset.rules) planner.Plan(rule);
+  }
+  if (diagnostics.has_errors()) return nullptr;
+  return std::make_unique<const Program>(std::move(rulesets), std::move(markets),
+                                         std::move(reference));
+}
+
+}  // namespace tradelint

@@ -1,0 +1,69 @@
+#include "engine/plan/program.h"
+
+#include <algorithm>
+#include <map>
+
+namespace tradelint {
+
+Program::Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const MarketTable> markets,
+                 std::shared_ptr<const ReferenceData> reference)
+    : rulesets_(std::move(rulesets)), markets_(std::move(markets)), reference_(std::move(reference)) {
+  for (const CheckedRuleset& ruleset : rulesets_) {
+    ruleset_infos_.push_back({ruleset.id, ruleset.title, ruleset.jurisdiction, ruleset.instrument,
+                              ruleset.version, ruleset.effective_from, ruleset.effective_until,
+                              ruleset.path});
+    tests_.insert(tests_.end(), ruleset.tests.begin(), ruleset.tests.end());
+    for (const CheckedRule& rule : ruleset.rules) {
+      all_rules_.push_back(&rule);
+      rules_by_kind_[static_cast<int>(rule.applies_to)].push_back(&rule);
+    }
+  }
+}
+
+bool Program::InForce(const CheckedRule& rule, Date date) {
+  if (rule.effective_from && date < *rule.effective_from) return false;
+  if (rule.effective_until && *rule.effective_until < date) return false;
+  return true;
+}
+
+std::vector<SelectedRule> Program::Select(RecordKind kind, std::string_view market,
+                                          Date as_of) const {
+  // Each jurisdiction is asked once per call: rulesets share few jurisdictions.
+  std::map<std::string_view, bool> selects;
+  auto selected_jurisdiction = [&](std::string_view jurisdiction) {
+    auto [entry, fresh] = selects.emplace(jurisdiction, false);
+    if (fresh) entry->second = markets_->Selects(market, jurisdiction, as_of);
+    return entry->second;
+  };
+  std::vector<SelectedRule> selected;
+  for (const CheckedRule* rule : rules_by_kind_[static_cast<int>(kind)]) {
+    if (InForce(*rule, as_of) && selected_jurisdiction(rule->jurisdiction)) {
+      selected.push_back({rule, {}});
+    }
+  }
+  // Lex specialis: where the market lies inside the overriding rule's jurisdiction, the
+  // overridden group rule is not judged.
+  std::vector<std::string_view> replaced;
+  for (SelectedRule& candidate : selected) {
+    if (candidate.rule->overrides.empty() ||
+        !markets_->Contains(candidate.rule->jurisdiction, market, as_of)) {
+      continue;
+    }
+    candidate.overrides = candidate.rule->overrides;
+    replaced.insert(replaced.end(), candidate.overrides.begin(), candidate.overrides.end());
+  }
+  if (!replaced.empty()) {
+    std::erase_if(selected, [&](const SelectedRule& candidate) {
+      return std::find(replaced.begin(), replaced.end(), candidate.rule->id) != replaced.end();
+    });
+  }
+  return selected;
+}
+
+bool Program::Covers(std::string_view market, Date as_of) const {
+  return std::any_of(ruleset_infos_.begin(), ruleset_infos_.end(), [&](const RulesetInfo& info) {
+    return info.jurisdiction != "GLOBAL" && markets_->Selects(market, info.jurisdiction, as_of);
+  });
+}
+
+}  // namespace tradelint

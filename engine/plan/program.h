@@ -1,0 +1,71 @@
+#pragma once
+// Program: the immutable, compiled form of a set of rulesets, ready to evaluate records.
+//
+// A Program is built once by the planner (PlanProgram) and then only read: it is safe to share
+// between threads, and every evaluation on every thread reads the same rules, prepared regular
+// expressions and keyword matchers. Rules are indexed by the kind of record they apply to;
+// selecting the rules for one (record, market, date) touches only rulesets whose jurisdiction
+// the market selects.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/check/checked.h"
+#include "engine/markets/market_table.h"
+#include "engine/refdata/reference_data.h"
+
+namespace tradelint {
+
+struct RulesetInfo {
+  std::string id;
+  std::string title;
+  std::string jurisdiction;
+  std::string instrument;
+  std::string version;
+  std::optional<Date> effective_from;
+  std::optional<Date> effective_until;
+  std::string path;
+};
+
+// A rule chosen for one (record, market, date), with the group rules it replaced there.
+struct SelectedRule {
+  const CheckedRule* rule = nullptr;
+  std::vector<std::string> overrides;
+};
+
+class Program {
+ public:
+  Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const MarketTable> markets,
+          std::shared_ptr<const ReferenceData> reference);
+
+  const std::vector<RulesetInfo>& rulesets() const { return ruleset_infos_; }
+  const std::vector<CheckedTest>& tests() const { return tests_; }
+  // Every rule, in load order.
+  const std::vector<const CheckedRule*>& rules() const { return all_rules_; }
+  const MarketTable& markets() const { return *markets_; }
+  const ReferenceData* reference() const { return reference_.get(); }
+
+  // Whether the rule is in force on `date` (both ends inclusive).
+  static bool InForce(const CheckedRule& rule, Date date);
+
+  // The rules that judge a `kind` record for `market` on `as_of`: in force, of a ruleset the
+  // market selects, with `override` applied (for a market inside the overriding rule's
+  // jurisdiction only the overriding rule is judged). In load order.
+  std::vector<SelectedRule> Select(RecordKind kind, std::string_view market, Date as_of) const;
+
+  // Whether any ruleset other than a GLOBAL one covers `market` on `as_of`.
+  bool Covers(std::string_view market, Date as_of) const;
+
+ private:
+  std::vector<CheckedRuleset> rulesets_;
+  std::vector<RulesetInfo> ruleset_infos_;
+  std::vector<CheckedTest> tests_;
+  std::vector<const CheckedRule*> all_rules_;
+  std::vector<const CheckedRule*> rules_by_kind_[3];
+  std::shared_ptr<const MarketTable> markets_;
+  std::shared_ptr<const ReferenceData> reference_;
+};
+
+}  // namespace tradelint

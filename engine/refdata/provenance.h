@@ -1,0 +1,15 @@
+#pragma once
+// Where a reference table comes from, as the report's `reference_data` lists it so that a
+// decision can be replayed against the same data.
+
+#include <string>
+
+namespace tradelint {
+
+struct Provenance {
+  std::string name;    // the table's file, relative to the reference directory
+  std::string source;  // who published the data (and where it was taken from)
+  std::string date;    // the snapshot date, YYYY-MM-DD
+};
+
+}  // namespace tradelint

@@ -1,0 +1,50 @@
+#include "plugins/money/conversion.h"
+
+#include <vector>
+
+namespace tradelint {
+namespace {
+
+std::string Display(const Money& money) {
+  return std::string(money.currency.code()) + " " + money.amount.ToString();
+}
+
+// One non-EUR side of a conversion and the rate it used.
+struct Leg {
+  Currency currency;
+  FxRate rate;
+  std::string Text() const {
+    return "1 EUR = " + rate.rate.ToString() + " " + std::string(currency.code());
+  }
+};
+
+std::string Note(const Money& from, const Money& to, const std::vector<Leg>& legs) {
+  std::string note = "converted " + Display(from) + " to " + Display(to) + " at the ECB reference ";
+  if (legs.size() == 1) {
+    return note + "rate of " + legs[0].rate.date.ToString() + " (" + legs[0].Text() + ")";
+  }
+  note += "rates of " + legs[0].rate.date.ToString() + " (" + legs[0].Text();
+  if (legs[0].rate.date == legs[1].rate.date) return note + ", " + legs[1].Text() + ")";
+  return note + ") and " + legs[1].rate.date.ToString() + " (" + legs[1].Text() + ")";
+}
+
+}  // namespace
+
+std::optional<Conversion> Convert(const Money& money, Currency target, Date as_of,
+                                  const ReferenceData& reference) {
+  if (money.currency == target) return Conversion{money, ""};
+  const std::optional<FxRate> from_rate = reference.EurRate(money.currency, as_of);
+  const std::optional<FxRate> to_rate = reference.EurRate(target, as_of);
+  if (!from_rate || !to_rate) return std::nullopt;
+  const std::optional<Decimal> scaled = money.amount.Multiply(to_rate->rate);
+  if (!scaled) return std::nullopt;
+  const std::optional<Decimal> exact = scaled->Divide(from_rate->rate);
+  if (!exact) return std::nullopt;
+  const Money result{exact->Rounded(kConvertedScale), target};
+  std::vector<Leg> legs;
+  if (money.currency.code() != "EUR") legs.push_back({money.currency, *from_rate});
+  if (target.code() != "EUR") legs.push_back({target, *to_rate});
+  return Conversion{result, Note(money, result, legs)};
+}
+
+}  // namespace tradelint

@@ -1,0 +1,35 @@
+#pragma once
+// Currency conversion at the ECB euro reference rates of ReferenceData.
+//
+// Rates are units of a currency per 1 EUR on the latest publication date on or before the
+// as-of date. EUR -> X multiplies by X's rate, X -> EUR divides by it, X -> Y (neither EUR)
+// goes through the euro as amount * rate(Y) / rate(X), dividing last so that only one
+// rounding happens before the final one. All arithmetic is exact decimal; the quotient is
+// rounded half-even to Decimal::kDivisionScale places by Decimal::Divide, and the result is
+// rounded half-even to kConvertedScale places (cents) whatever the target currency.
+// Converting to the money's own currency returns it unchanged and needs no rate.
+
+#include <optional>
+#include <string>
+
+#include "engine/base/date.h"
+#include "engine/refdata/reference_data.h"
+#include "engine/value/value.h"
+
+namespace tradelint {
+
+inline constexpr int kConvertedScale = 2;
+
+struct Conversion {
+  Money result;
+  // For a finding: "converted USD 160.00 to EUR 146.94 at the ECB reference rate of
+  // 2025-03-14 (1 EUR = 1.0889 USD)"; empty for an identity conversion.
+  std::string note;
+};
+
+// nullopt when a rate is missing at `as_of` (before the table starts, or a currency the table
+// does not have) or the arithmetic overflows.
+std::optional<Conversion> Convert(const Money& money, Currency target, Date as_of,
+                                  const ReferenceData& reference);
+
+}  // namespace tradelint

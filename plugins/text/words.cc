@@ -1,0 +1,76 @@
+#include "plugins/text/words.h"
+
+#include <utf8proc.h>
+
+#include "plugins/text/script.h"
+#include "plugins/text/unicode_text.h"
+
+namespace tradelint {
+namespace {
+
+enum class CharClass { kSeparator, kLetter, kJoiner };  // joiner: digit or combining mark
+
+CharClass Classify(utf8proc_int32_t code_point) {
+  switch (utf8proc_category(code_point)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+      return CharClass::kLetter;
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return CharClass::kJoiner;
+    default:
+      return CharClass::kSeparator;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string_view> SplitFoldedWords(std::string_view folded) {
+  std::vector<std::string_view> words;
+  std::size_t start = std::string_view::npos;  // start of the current word, npos between words
+  std::optional<Script> script;                // the current word's script, once it has a letter
+  std::size_t offset = 0;
+  const auto finish = [&](std::size_t end) {
+    if (start != std::string_view::npos) words.push_back(folded.substr(start, end - start));
+    start = std::string_view::npos;
+    script.reset();
+  };
+  while (offset < folded.size()) {
+    utf8proc_int32_t code_point = 0;
+    const utf8proc_ssize_t length = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(folded.data()) + offset,
+        static_cast<utf8proc_ssize_t>(folded.size() - offset), &code_point);
+    if (length <= 0) break;
+    const CharClass char_class = Classify(code_point);
+    if (char_class == CharClass::kSeparator) {
+      finish(offset);
+    } else if (char_class == CharClass::kLetter) {
+      const Script letter_script = ScriptOf(static_cast<char32_t>(code_point));
+      if (script && *script != letter_script) finish(offset);
+      if (start == std::string_view::npos) start = offset;
+      script = letter_script;
+    } else if (start == std::string_view::npos) {
+      start = offset;
+    }
+    offset += static_cast<std::size_t>(length);
+  }
+  finish(offset);
+  return words;
+}
+
+std::optional<std::vector<std::string>> FoldedWords(std::string_view text) {
+  const std::optional<std::string> folded = CaseFold(text);
+  if (!folded) return std::nullopt;
+  std::vector<std::string> words;
+  for (std::string_view word : SplitFoldedWords(*folded)) words.emplace_back(word);
+  return words;
+}
+
+}  // namespace tradelint
