@@ -23,8 +23,7 @@ void RegisterBuiltinPlugins(FunctionRegistry& registry, const BuiltinPluginOptio
   for (const Plugin* plugin : plugins) {
     std::string error;
     if (!registry.Register(*plugin, &error)) {
-      std::fprintf(stderr, "tradelint: cannot register the built-in plugins: %s\n",
-                   error.c_str());
+      std::fprintf(stderr, "tradelint: cannot register the built-in plugins: %s\n", error.c_str());
       std::abort();
     }
   }

@@ -400,14 +400,21 @@ void AppendEscaped(std::string& out, unsigned char c) {
 }  // namespace
 
 JsonResult ParseJson(std::string_view text, const JsonLimits& limits) {
-  ValueBuilder builder(text, limits.max_depth);
-  const bool ok = Json::sax_parse(text.data(), text.data() + text.size(), &builder,
+  // nlohmann's lexer takes a NUL byte outside a string for the end of input, which would
+  // silently accept `{...}<NUL>garbage`. JSON has no place for a raw NUL, so only the text
+  // before the first one is parsed, and the NUL itself is the error unless one comes first.
+  const std::size_t nul = text.find('\0');
+  const std::string_view parsed = text.substr(0, nul);
+  ValueBuilder builder(parsed, limits.max_depth);
+  const bool ok = Json::sax_parse(parsed.data(), parsed.data() + parsed.size(), &builder,
                                   nlohmann::detail::input_format_t::json, /*strict=*/true,
                                   /*ignore_comments=*/false);
-  if (!ok) {
-    assert(builder.error().has_value());
-    return std::move(*builder.error());
+  if (!ok) assert(builder.error().has_value());
+  if (nul != std::string_view::npos && (ok || builder.error()->byte_offset >= nul)) {
+    return JsonError{
+        .kind = JsonError::Kind::kSyntax, .byte_offset = nul, .message = "unexpected NUL byte"};
   }
+  if (!ok) return std::move(*builder.error());
   return builder.TakeRoot();
 }
 

@@ -92,7 +92,8 @@ std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view fi
     }
     table.rows.push_back({line_number, std::move(fields)});
   }
-  if (!header_seen) return fail(std::max(line_number, 1), "expected the header `" + Join(columns) + "`");
+  if (!header_seen)
+    return fail(std::max(line_number, 1), "expected the header `" + Join(columns) + "`");
   if (table.provenance.source.empty()) {
     return fail(1, "missing the `# source: ...` comment naming where the data comes from");
   }

@@ -25,7 +25,7 @@ namespace tradelint {
 
 struct CsvTable {
   struct Row {
-    int line = 0;  // 1-based line number in the file, for error messages
+    int line = 0;                     // 1-based line number in the file, for error messages
     std::vector<std::string> fields;  // exactly as many as the header's columns
   };
   Provenance provenance;  // source and date; the caller names the table

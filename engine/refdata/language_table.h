@@ -24,8 +24,8 @@ class LanguageTable {
   // name is always kFileName). A country code that is not two capital letters, a
   // repeated country, an empty language list or a subtag that is not two or three lower-case
   // letters is an error `<file_name>:<line>: <message>`.
-  static std::optional<LanguageTable> Parse(std::string_view text,
-                                                std::string_view file_name, std::string* error);
+  static std::optional<LanguageTable> Parse(std::string_view text, std::string_view file_name,
+                                            std::string* error);
 
   // The languages of `country`, or null for a country the table does not have.
   const std::vector<std::string>* Of(std::string_view country) const;

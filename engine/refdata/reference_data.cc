@@ -18,11 +18,9 @@ std::optional<std::string> ReadFile(const std::string& path) {
 
 }  // namespace
 
-std::optional<ReferenceData> ReferenceData::Load(const std::string& directory,
-                                                 std::string* error) {
+std::optional<ReferenceData> ReferenceData::Load(const std::string& directory, std::string* error) {
   const std::string fx_path = directory + "/" + std::string(FxTable::kFileName);
-  const std::string languages_path =
-      directory + "/" + std::string(LanguageTable::kFileName);
+  const std::string languages_path = directory + "/" + std::string(LanguageTable::kFileName);
   const std::optional<std::string> fx_text = ReadFile(fx_path);
   if (!fx_text) {
     *error = fx_path + ": cannot read the file";

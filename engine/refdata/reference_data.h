@@ -48,9 +48,7 @@ class ReferenceData {
   }
 
   // One entry per table, in a fixed order (FX rates, then languages).
-  std::vector<Provenance> provenance() const {
-    return {fx_.provenance(), languages_.provenance()};
-  }
+  std::vector<Provenance> provenance() const { return {fx_.provenance(), languages_.provenance()}; }
 
  private:
   FxTable fx_;

@@ -98,6 +98,30 @@ std::string UnescapePointer(std::string_view segment) {
   return out;
 }
 
+// Applies the `type` keyword; false for a type the engine does not support. It narrows a
+// node to a JSON type but keeps a refinement of that type from a `$ref` or allOf
+// (`"type": "number"` beside a `$ref` to decimal stays kNumber, `"type": "object"` beside
+// `allOf: [money]` stays kMoney).
+bool ApplyType(SchemaNode& node, std::string_view type) {
+  FieldType field_type;
+  if (type == "object") {
+    field_type = FieldType::kObject;
+  } else if (type == "array") {
+    field_type = FieldType::kList;
+  } else if (type == "boolean") {
+    field_type = FieldType::kBool;
+  } else if (type == "number" || type == "integer") {
+    field_type = FieldType::kNumber;
+    node.integer = node.integer || type == "integer";
+  } else if (type == "string") {
+    field_type = FieldType::kString;
+  } else {
+    return false;
+  }
+  if (JsonTypeOf(node.type) != JsonTypeOf(field_type)) node.type = field_type;
+  return true;
+}
+
 // Builds SchemaNodes from the parsed schema documents. Every `$ref` target is built once and
 // memoised under its absolute address (`common.schema.json#/$defs/money`); a node that
 // refers to it starts as a copy of it (sharing its children) and adds its own keywords. A
@@ -125,36 +149,12 @@ class SchemaBuilder {
                                     const Value& json);
   std::shared_ptr<const SchemaNode> BuildRef(const std::string& file, const std::string& pointer,
                                              std::string_view ref);
-  bool ApplyType(SchemaNode& node, std::string_view type);
 
   const std::map<std::string, Value, std::less<>>& documents_;
   std::map<std::string, std::shared_ptr<const SchemaNode>, std::less<>> memo_;
   std::set<std::string, std::less<>> in_progress_;
   std::string error_;
 };
-
-// `type` narrows a node to a JSON type but keeps a refinement of that same type that came
-// from a `$ref` (`"type": "number"` next to a `$ref` to decimal stays kNumber; `"type":
-// "object"` next to `allOf: [money]` stays kMoney).
-bool SchemaBuilder::ApplyType(SchemaNode& node, std::string_view type) {
-  FieldType field_type;
-  if (type == "object") {
-    field_type = FieldType::kObject;
-  } else if (type == "array") {
-    field_type = FieldType::kList;
-  } else if (type == "boolean") {
-    field_type = FieldType::kBool;
-  } else if (type == "number" || type == "integer") {
-    field_type = FieldType::kNumber;
-    node.integer = node.integer || type == "integer";
-  } else if (type == "string") {
-    field_type = FieldType::kString;
-  } else {
-    return false;
-  }
-  if (JsonTypeOf(node.type) != JsonTypeOf(field_type)) node.type = field_type;
-  return true;
-}
 
 // allOf: `part` constrains the same value, so its properties and constraints join `node`'s
 // (keywords `node` already has win).
@@ -286,8 +286,9 @@ std::shared_ptr<const SchemaNode> SchemaBuilder::BuildRef(const std::string& fil
   std::string last_segment;
   std::size_t depth = 0;
   while (!rest.empty()) {
-    if (rest.front() != '/')
+    if (rest.front() != '/') {
       return Fail(file, pointer, "`$ref` `" + std::string(ref) + "` is not a JSON Pointer");
+    }
     rest.remove_prefix(1);
     const std::size_t slash = rest.find('/');
     last_segment = UnescapePointer(rest.substr(0, slash));
@@ -482,8 +483,10 @@ bool Accepts(const SchemaNode& node, std::string text) {
 std::string Suggest(const SchemaNode& node, const std::string& text) {
   constexpr std::size_t kMaxLength = 64;  // longer text is not a typo of an enum value
   if (text.empty() || text.size() > kMaxLength) return {};
-  static const std::map<std::string_view, std::string_view, std::less<>> kAliases = {{"UK", "GB"},
-                                                                                     {"EL", "GR"}};
+  static const std::map<std::string_view, std::string_view, std::less<>> kAliases = {
+      {"UK", "GB"},  // the United Kingdom's ISO code is GB
+      {"EL", "GR"},  // EL is Greece's VAT prefix, not its country code
+  };
   if (auto alias = kAliases.find(text); alias != kAliases.end()) {
     if (Accepts(node, std::string(alias->second))) return std::string(alias->second);
   }

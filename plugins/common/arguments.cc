@@ -27,13 +27,13 @@ std::optional<CheckError> CheckArgumentCount(std::string_view function,
   } else {
     takes = std::to_string(expected) + (expected == 1 ? " argument" : " arguments");
   }
-  return CheckError{"`" + std::string(function) + "` takes " + takes + ", found " +
-                        std::to_string(args.size()),
-                    -1};
+  return CheckError{
+      "`" + std::string(function) + "` takes " + takes + ", found " + std::to_string(args.size()),
+      -1};
 }
 
-std::optional<CheckError> CheckArgumentType(std::span<const ArgumentInfo> args,
-                                            std::size_t index, const Type& expected) {
+std::optional<CheckError> CheckArgumentType(std::span<const ArgumentInfo> args, std::size_t index,
+                                            const Type& expected) {
   if (expected.Accepts(args[index].type)) return std::nullopt;
   return ArgumentTypeError(index, WithArticle(expected), args[index].type);
 }

@@ -31,8 +31,8 @@ std::optional<CheckError> CheckArgumentCount(std::string_view function,
                                              std::size_t expected);
 
 // An error unless argument `index` can be used as `expected` (Type::Accepts).
-std::optional<CheckError> CheckArgumentType(std::span<const ArgumentInfo> args,
-                                            std::size_t index, const Type& expected);
+std::optional<CheckError> CheckArgumentType(std::span<const ArgumentInfo> args, std::size_t index,
+                                            const Type& expected);
 
 // "expected <expected> for argument <index + 1>, found <found>", for arguments that accept
 // several types (`a string or a list`).

@@ -18,12 +18,12 @@ std::optional<Date> CalendarDate(const Value& value) {
 
 // Checks `count` arguments that are each a date or a date-time.
 CheckFunction DateArguments(std::string name, std::size_t count, Type result) {
-  return [name = std::move(name), count, result](std::span<const ArgumentInfo> args) -> CheckResult {
+  return [name = std::move(name), count,
+          result](std::span<const ArgumentInfo> args) -> CheckResult {
     if (auto error = CheckArgumentCount(name, args, count)) return *error;
     for (std::size_t i = 0; i < count; ++i) {
       const Type::Kind kind = args[i].type.kind;
-      if (kind != Type::Kind::kAny && kind != Type::Kind::kDate &&
-          kind != Type::Kind::kDateTime) {
+      if (kind != Type::Kind::kAny && kind != Type::Kind::kDate && kind != Type::Kind::kDateTime) {
         return ArgumentTypeError(i, "a date or a datetime", args[i].type);
       }
     }
@@ -32,8 +32,8 @@ CheckFunction DateArguments(std::string name, std::size_t count, Type result) {
 }
 
 // A function of one date or date-time.
-FunctionDef DateFunction(std::string name, std::string signature, std::string summary,
-                         Type result, Value (*compute)(Date)) {
+FunctionDef DateFunction(std::string name, std::string signature, std::string summary, Type result,
+                         Value (*compute)(Date)) {
   FunctionDef def;
   def.name = name;
   def.signature = std::move(signature);
@@ -50,8 +50,9 @@ FunctionDef DaysBetween() {
   FunctionDef def;
   def.name = "days_between";
   def.signature = "days_between(from: date | datetime, to: date | datetime) -> number";
-  def.summary = "the number of days from `from` to `to` (negative when `to` is earlier); "
-                "instants count by their UTC date";
+  def.summary =
+      "the number of days from `from` to `to` (negative when `to` is earlier); "
+      "instants count by their UTC date";
   def.check = DateArguments(def.name, 2, Type::Number());
   def.eval = [](std::span<const Value> args, const CallContext&) -> Value {
     const std::optional<Date> from = CalendarDate(args[0]);
@@ -78,18 +79,18 @@ FunctionDef Today() {
 
 std::vector<FunctionDef> DatesPlugin::Functions() const {
   std::vector<FunctionDef> functions;
-  functions.push_back(DateFunction(
-      "date", "date(value: date | datetime) -> date",
-      "the UTC calendar date of an instant (a date is returned unchanged)", Type::Date(),
-      [](Date date) { return Value(date); }));
+  functions.push_back(
+      DateFunction("date", "date(value: date | datetime) -> date",
+                   "the UTC calendar date of an instant (a date is returned unchanged)",
+                   Type::Date(), [](Date date) { return Value(date); }));
   functions.push_back(DaysBetween());
-  functions.push_back(DateFunction(
-      "year", "year(value: date | datetime) -> number", "the year of a date (UTC for an instant)",
-      Type::Number(), [](Date date) { return Value(Decimal(date.year())); }));
-  functions.push_back(DateFunction(
-      "month", "month(value: date | datetime) -> number",
-      "the month of a date, 1 to 12 (UTC for an instant)", Type::Number(),
-      [](Date date) { return Value(Decimal(date.month())); }));
+  functions.push_back(DateFunction("year", "year(value: date | datetime) -> number",
+                                   "the year of a date (UTC for an instant)", Type::Number(),
+                                   [](Date date) { return Value(Decimal(date.year())); }));
+  functions.push_back(DateFunction("month", "month(value: date | datetime) -> number",
+                                   "the month of a date, 1 to 12 (UTC for an instant)",
+                                   Type::Number(),
+                                   [](Date date) { return Value(Decimal(date.month())); }));
   functions.push_back(Today());
   return functions;
 }

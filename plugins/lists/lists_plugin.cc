@@ -103,15 +103,17 @@ FunctionDef SumFunction() {
   FunctionDef def;
   def.name = "sum";
   def.signature = "sum(list: list of number | list of money) -> number | money";
-  def.summary = "the sum of numbers, or of money of one currency; missing when an element is "
-                "missing or currencies differ";
+  def.summary =
+      "the sum of numbers, or of money of one currency; missing when an element is "
+      "missing or currencies differ";
   def.check = ListArgument(def.name, {Kind::kNumber, Kind::kMoney}, "numbers or money",
                            [](const Type& element) { return element; });
   // The sum of an empty list, which needs the static element type: 0, or 0 in the list's
   // currency. No state (so an empty sum is missing) when that type is not known.
   def.prepare = [](std::span<const ArgumentInfo> args) -> PrepareResult {
     const Type& element = args[0].type.Element();
-    if (element.kind == Kind::kNumber) return PreparedState(std::make_shared<const Value>(Decimal()));
+    if (element.kind == Kind::kNumber)
+      return PreparedState(std::make_shared<const Value>(Decimal()));
     if (element.kind == Kind::kMoney && !element.currency.empty()) {
       return PreparedState(std::make_shared<const Value>(Money{Decimal(), element.currency}));
     }
@@ -128,8 +130,7 @@ FunctionDef SumFunction() {
   return def;
 }
 
-FunctionDef ExtremeFunction(std::string name, std::string_view which,
-                            std::strong_ordering want) {
+FunctionDef ExtremeFunction(std::string name, std::string_view which, std::strong_ordering want) {
   FunctionDef def;
   def.name = name;
   def.signature = name + "(list: list of number | date | datetime | money) -> element";
@@ -149,10 +150,11 @@ FunctionDef Distinct() {
   FunctionDef def;
   def.name = "distinct";
   def.signature = "distinct(list: list) -> list";
-  def.summary = "the elements without repeats, keeping first occurrences in order "
-                "(numbers compare by value: 150.00 and 150 are one)";
-  def.check = ListArgument(def.name, {}, "",
-                           [](const Type& element) { return Type::ListOf(element); });
+  def.summary =
+      "the elements without repeats, keeping first occurrences in order "
+      "(numbers compare by value: 150.00 and 150 are one)";
+  def.check =
+      ListArgument(def.name, {}, "", [](const Type& element) { return Type::ListOf(element); });
   def.eval = [](std::span<const Value> args, const CallContext&) -> Value {
     if (!args[0].is_list()) return Value();
     ValueList unique;
@@ -170,8 +172,9 @@ FunctionDef Flatten() {
   FunctionDef def;
   def.name = "flatten";
   def.signature = "flatten(list: list of list) -> list";
-  def.summary = "the elements of a list of lists, concatenated in order; missing when an "
-                "element is not a list";
+  def.summary =
+      "the elements of a list of lists, concatenated in order; missing when an "
+      "element is not a list";
   def.check = ListArgument(def.name, {Kind::kList}, "lists",
                            [](const Type& element) { return Type::ListOf(element.Element()); });
   def.eval = [](std::span<const Value> args, const CallContext&) -> Value {

@@ -16,8 +16,7 @@ using Form = MarketTable::Form;
 
 // A function of one string argument.
 FunctionDef StringFunction(std::string name, std::string signature, std::string summary,
-                           Type result,
-                           Value (*compute)(std::string_view, const CallContext&)) {
+                           Type result, Value (*compute)(std::string_view, const CallContext&)) {
   FunctionDef def;
   def.name = name;
   def.signature = std::move(signature);
@@ -107,9 +106,9 @@ std::vector<FunctionDef> MarketsPlugin::Functions() const {
       "the country of a subdivision (`US-CA` -> `US`), or a country code itself; missing for a "
       "group or a code that is not a market",
       Type::String(), CountryOfCode));
-  functions.push_back(StringFunction(
-      "is_group", "is_group(code: string) -> boolean",
-      "whether the code is a group of countries such as `EU`", Type::Bool(), IsGroup));
+  functions.push_back(StringFunction("is_group", "is_group(code: string) -> boolean",
+                                     "whether the code is a group of countries such as `EU`",
+                                     Type::Bool(), IsGroup));
   functions.push_back(StringFunction(
       "members", "members(group: string) -> list of string",
       "the member countries of a group on the as-of date, sorted; missing when the code is not "

@@ -55,8 +55,9 @@ FunctionDef MakeMoney() {
   FunctionDef def;
   def.name = "money";
   def.signature = "money(amount: number, currency: string) -> money";
-  def.summary = "money from an amount and an ISO 4217 currency code; missing when the code is "
-                "not three capital letters";
+  def.summary =
+      "money from an amount and an ISO 4217 currency code; missing when the code is "
+      "not three capital letters";
   const CheckFunction types =
       FixedSignature(def.name, {Type::Number(), Type::String()}, Type::Of(Type::Kind::kMoney));
   def.check = [types](std::span<const ArgumentInfo> args) -> CheckResult {
@@ -80,9 +81,10 @@ FunctionDef ConvertFunction() {
   FunctionDef def;
   def.name = "convert";
   def.signature = "convert(value: money, currency: constant currency code) -> money";
-  def.summary = "the money in another currency at the ECB euro reference rates of the latest "
-                "date on or before the as-of date, rounded half-even to cents; missing when "
-                "there is no rate at that date";
+  def.summary =
+      "the money in another currency at the ECB euro reference rates of the latest "
+      "date on or before the as-of date, rounded half-even to cents; missing when "
+      "there is no rate at that date";
   def.check = [](std::span<const ArgumentInfo> args) -> CheckResult {
     if (auto error = CheckArgumentCount("convert", args, 2)) return *error;
     if (auto error = CheckArgumentType(args, 0, Type::Of(Type::Kind::kMoney))) return *error;

@@ -14,8 +14,7 @@ namespace {
 enum class Mode { kPartial, kFull, kExtract };
 
 // Compiles the constant pattern of argument 2.
-PrepareResult Compile(std::span<const ArgumentInfo> args, const RegexOptions& options,
-                      Mode mode) {
+PrepareResult Compile(std::span<const ArgumentInfo> args, const RegexOptions& options, Mode mode) {
   const Value* pattern = args[1].constant;
   if (pattern == nullptr || !pattern->is_string()) {
     return CheckError{"the pattern must be a constant string", 1};
@@ -33,8 +32,8 @@ PrepareResult Compile(std::span<const ArgumentInfo> args, const RegexOptions& op
   return PreparedState(std::move(regex));
 }
 
-FunctionDef RegexFunction(std::string name, std::string signature, std::string summary,
-                          Type result, Mode mode, RegexOptions options) {
+FunctionDef RegexFunction(std::string name, std::string signature, std::string summary, Type result,
+                          Mode mode, RegexOptions options) {
   FunctionDef def;
   def.name = name;
   def.signature = std::move(signature);
@@ -44,9 +43,10 @@ FunctionDef RegexFunction(std::string name, std::string signature, std::string s
     CheckResult checked = types(args);
     if (std::holds_alternative<CheckError>(checked)) return checked;
     if (args[1].constant == nullptr) {
-      return CheckError{"the pattern must be a constant string (a literal or a `const`), so "
-                        "that it is compiled once",
-                        1};
+      return CheckError{
+          "the pattern must be a constant string (a literal or a `const`), so "
+          "that it is compiled once",
+          1};
     }
     return checked;
   };
@@ -81,18 +81,18 @@ FunctionDef RegexFunction(std::string name, std::string signature, std::string s
 
 std::vector<FunctionDef> RegexPlugin::Functions() const {
   std::vector<FunctionDef> functions;
-  functions.push_back(RegexFunction(
-      "matches", "matches(text: string, pattern: constant string) -> boolean",
-      "whether the RE2 pattern matches somewhere in `text`", Type::Bool(), Mode::kPartial,
-      options_));
+  functions.push_back(RegexFunction("matches",
+                                    "matches(text: string, pattern: constant string) -> boolean",
+                                    "whether the RE2 pattern matches somewhere in `text`",
+                                    Type::Bool(), Mode::kPartial, options_));
   functions.push_back(RegexFunction(
       "full_match", "full_match(text: string, pattern: constant string) -> boolean",
-      "whether the RE2 pattern matches the whole of `text`", Type::Bool(), Mode::kFull,
-      options_));
+      "whether the RE2 pattern matches the whole of `text`", Type::Bool(), Mode::kFull, options_));
   functions.push_back(RegexFunction(
       "extract", "extract(text: string, pattern: constant string) -> string",
       "the first capture group of the pattern's first match in `text`; missing when it does not "
-      "match", Type::String(), Mode::kExtract, options_));
+      "match",
+      Type::String(), Mode::kExtract, options_));
   return functions;
 }
 

@@ -70,9 +70,9 @@ static_assert(SortedAndDisjoint(), "ScriptOf's binary search needs sorted, disjo
 
 Script ScriptOf(char32_t code_point) {
   // The first range that ends at or after the code point; it holds it if it starts before.
-  const auto it = std::lower_bound(
-      kRanges.begin(), kRanges.end(), code_point,
-      [](const Range& range, char32_t value) { return range.last < value; });
+  const auto it =
+      std::lower_bound(kRanges.begin(), kRanges.end(), code_point,
+                       [](const Range& range, char32_t value) { return range.last < value; });
   if (it == kRanges.end() || code_point < it->first) return Script::kOther;
   return it->script;
 }

@@ -74,8 +74,9 @@ FunctionDef Len() {
   FunctionDef def;
   def.name = "len";
   def.signature = "len(value: string | list) -> number";
-  def.summary = "the number of characters (Unicode code points) of a string, or of elements of "
-                "a list";
+  def.summary =
+      "the number of characters (Unicode code points) of a string, or of elements of "
+      "a list";
   def.check = [](std::span<const ArgumentInfo> args) -> CheckResult {
     if (auto error = CheckArgumentCount("len", args, 1)) return *error;
     const Type::Kind kind = args[0].type.kind;
@@ -85,7 +86,8 @@ FunctionDef Len() {
     return Type::Number();
   };
   def.eval = [](std::span<const Value> args, const CallContext&) -> Value {
-    if (args[0].is_list()) return Value(Decimal(static_cast<std::int64_t>(args[0].as_list().size())));
+    if (args[0].is_list())
+      return Value(Decimal(static_cast<std::int64_t>(args[0].as_list().size())));
     if (!args[0].is_string()) return Value();
     const std::optional<std::size_t> count = CodePointCount(args[0].as_string());
     return count ? Value(Decimal(static_cast<std::int64_t>(*count))) : Value();
@@ -97,9 +99,10 @@ FunctionDef Len() {
 // the author when the argument is not a constant or holds anything but strings.
 std::variant<std::vector<std::string>, CheckError> WordListEntries(const ArgumentInfo& arg) {
   if (arg.constant == nullptr) {
-    return CheckError{"the word list must be a constant (a string literal, a list literal, a "
-                      "`const` or a `set`), so that it is compiled once",
-                      1};
+    return CheckError{
+        "the word list must be a constant (a string literal, a list literal, a "
+        "`const` or a `set`), so that it is compiled once",
+        1};
   }
   const Value& words = *arg.constant;
   if (words.is_string()) return std::vector<std::string>{words.as_string()};
@@ -171,9 +174,9 @@ std::vector<FunctionDef> TextPlugin::Functions() const {
   std::vector<FunctionDef> functions;
   functions.push_back(StringMap("lower", "lower case (simple Unicode case mapping)", ToLower));
   functions.push_back(StringMap("upper", "upper case (simple Unicode case mapping)", ToUpper));
-  functions.push_back(StringMap(
-      "casefold", "NFKC normalisation and case folding, for case-insensitive comparison",
-      CaseFold));
+  functions.push_back(
+      StringMap("casefold", "NFKC normalisation and case folding, for case-insensitive comparison",
+                CaseFold));
   functions.push_back(StringMap("normalize", "NFC normalisation", NormalizeNfc));
   functions.push_back(
       StringMap("trim", "the text without leading and trailing white space", Trimmed));
@@ -182,19 +185,21 @@ std::vector<FunctionDef> TextPlugin::Functions() const {
       StringTest("contains", "whether `part` occurs in `text` (exact, case-sensitive)", Contains));
   functions.push_back(StringTest(
       "starts_with", "whether `text` starts with `part` (exact, case-sensitive)", StartsWith));
-  functions.push_back(StringTest(
-      "ends_with", "whether `text` ends with `part` (exact, case-sensitive)", EndsWith));
-  functions.push_back(StringTest(
-      "contains_text", "whether `part` occurs in `text` after NFKC case folding of both",
-      ContainsText));
+  functions.push_back(
+      StringTest("ends_with", "whether `text` ends with `part` (exact, case-sensitive)", EndsWith));
+  functions.push_back(StringTest("contains_text",
+                                 "whether `part` occurs in `text` after NFKC case folding of both",
+                                 ContainsText));
   functions.push_back(WordListFunction(
-      "contains_word", "contains_word(text: string, words: constant string | list of string) "
+      "contains_word",
+      "contains_word(text: string, words: constant string | list of string) "
       "-> boolean",
       "whether any word or phrase of the constant list occurs in `text` as whole words, "
       "compared after NFKC case folding",
       Type::Bool(), ContainsWord));
   functions.push_back(WordListFunction(
-      "matching_words", "matching_words(text: string, words: constant string | list of string) "
+      "matching_words",
+      "matching_words(text: string, words: constant string | list of string) "
       "-> list of string",
       "the entries of the constant list that occur in `text` as whole words, as written in "
       "the list, in order of first occurrence",

@@ -29,9 +29,8 @@ bool ForEachCodePoint(std::string_view text, Visit visit) {
   std::size_t offset = 0;
   while (offset < text.size()) {
     utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length =
-        utf8proc_iterate(Bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset),
-                         &code_point);
+    const utf8proc_ssize_t length = utf8proc_iterate(
+        Bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
     if (length <= 0) return false;
     visit(code_point, offset, static_cast<std::size_t>(length));
     offset += static_cast<std::size_t>(length);
@@ -43,12 +42,12 @@ template <typename MapCodePoint>
 std::optional<std::string> MapEachCodePoint(std::string_view text, MapCodePoint map) {
   std::string result;
   result.reserve(text.size());
-  const bool valid = ForEachCodePoint(text, [&](utf8proc_int32_t code_point, std::size_t,
-                                                std::size_t) {
-    utf8proc_uint8_t buffer[4];
-    const utf8proc_ssize_t length = utf8proc_encode_char(map(code_point), buffer);
-    result.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
-  });
+  const bool valid =
+      ForEachCodePoint(text, [&](utf8proc_int32_t code_point, std::size_t, std::size_t) {
+        utf8proc_uint8_t buffer[4];
+        const utf8proc_ssize_t length = utf8proc_encode_char(map(code_point), buffer);
+        result.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
+      });
   if (!valid) return std::nullopt;
   return result;
 }

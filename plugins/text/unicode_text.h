@@ -17,8 +17,8 @@ std::optional<std::string> CaseFold(std::string_view text);
 // NFC normalisation (canonical composition): `u` + U+0308 -> `ü`.
 std::optional<std::string> NormalizeNfc(std::string_view text);
 
-// Simple (one code point to one code point) lower / upper case mapping; `ß` stays `ß` in
-// upper case, as the simple mapping has no single capital for it.
+// Simple (one code point to one code point) lower / upper case mapping, as utf8proc defines
+// it: `ß` upper-cases to the capital sharp s `ẞ` (U+1E9E), never to `SS`.
 std::optional<std::string> ToLower(std::string_view text);
 std::optional<std::string> ToUpper(std::string_view text);
 

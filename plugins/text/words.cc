@@ -44,9 +44,9 @@ std::vector<std::string_view> SplitFoldedWords(std::string_view folded) {
   };
   while (offset < folded.size()) {
     utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length = utf8proc_iterate(
-        reinterpret_cast<const utf8proc_uint8_t*>(folded.data()) + offset,
-        static_cast<utf8proc_ssize_t>(folded.size() - offset), &code_point);
+    const utf8proc_ssize_t length =
+        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data()) + offset,
+                         static_cast<utf8proc_ssize_t>(folded.size() - offset), &code_point);
     if (length <= 0) break;
     const CharClass char_class = Classify(code_point);
     if (char_class == CharClass::kSeparator) {

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "engine/input/internal/bounded_append.h"
+
 namespace tradelint {
 namespace {
 
@@ -50,7 +52,9 @@ void CsvRowReader::ReadRow(std::size_t max_cells, CsvRow& row) {
   };
   const auto put = [&](char c) {
     ++row.bytes;
-    if (keeping && row.bytes <= max_row_bytes_) row.cells.back().push_back(c);
+    if (keeping && row.bytes <= max_row_bytes_) {
+      AppendWithin(row.cells.back(), std::string_view(&c, 1), max_row_bytes_);
+    }
   };
   // Handles a byte outside quotes; returns true when it ends the row.
   const auto unquoted = [&](char c) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/input/internal/bounded_append.h"
 #include "engine/input/internal/record_text.h"
 
 namespace tradelint {
@@ -64,7 +65,7 @@ JsonFileReader::End JsonFileReader::ReadValue(bool in_array) {
       position_.Advance(c);
       ++length;
       if (!IsJsonWhitespace(c) || in_string) value_bytes_ = length;
-      if (value_.size() < limits_.max_record_bytes) value_.push_back(c);
+      AppendWithin(value_, std::string_view(&c, 1), limits_.max_record_bytes);
     }
     bytes_.Skip(chunk.size());
   }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/input/internal/bounded_append.h"
 #include "engine/input/internal/record_text.h"
 #include "engine/input/internal/text_position.h"
 
@@ -38,7 +39,7 @@ bool JsonLinesReader::ReadLine() {
     const auto* newline = static_cast<const char*>(std::memchr(chunk.data(), '\n', chunk.size()));
     const std::size_t length = newline ? static_cast<std::size_t>(newline - chunk.data())
                                        : chunk.size();
-    if (line_.size() < keep) line_.append(chunk.data(), std::min(length, keep - line_.size()));
+    AppendWithin(line_, chunk.substr(0, length), keep);
     line_bytes_ += length;
     if (newline) {
       bytes_.Skip(length + 1);

@@ -165,6 +165,11 @@ TEST(ParseJsonTest, SyntaxErrorsSayWhatAndWhere) {
       {"[-]", 2, "invalid number; expected digit after `-`"},
       {"[1.]", 3, "invalid number; expected digit after `.`"},
       {"\xEF\xBB\xBF[1,]", 6, "unexpected `]`; expected a value"},
+      // A NUL byte is never JSON (nlohmann alone would stop reading at it).
+      {std::string("[1]\0[", 5), 3, "unexpected NUL byte"},
+      {std::string("[\"a\0\"]", 6), 3, "unexpected NUL byte"},
+      {std::string("[1,\0", 4), 3, "unexpected NUL byte"},
+      {std::string("[1 2\0", 5), 3, "unexpected number; expected `,` or `]`"},
   };
   for (const SyntaxCase& c : cases) {
     SCOPED_TRACE(c.text);

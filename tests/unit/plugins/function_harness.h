@@ -58,7 +58,8 @@ inline const FunctionDef& Function(std::string_view name) {
   return *def;
 }
 
-// Argument infos for `values`, each a constant when `constant`.
+// Argument infos for `values`, each a constant when `constant`. The infos point into
+// `values`, which must outlive them.
 inline std::vector<ArgumentInfo> Infos(const std::vector<Value>& values, bool constant = true) {
   std::vector<ArgumentInfo> infos;
   for (const Value& value : values) {

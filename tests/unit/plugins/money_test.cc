@@ -127,9 +127,9 @@ TEST(ConvertTest, WithoutReferenceDataTheResultIsMissing) {
 
 TEST(ConvertTest, ExactDecimalArithmetic) {
   // A large amount converts without binary floating-point drift.
-  const std::optional<Conversion> large = Convert(
-      {*Decimal::Parse("123456789.87"), Currency::FromCode("USD")}, Currency::FromCode("GBP"),
-      *Date::Parse("2025-03-14"), Reference());
+  const std::optional<Conversion> large =
+      Convert({*Decimal::Parse("123456789.87"), Currency::FromCode("USD")},
+              Currency::FromCode("GBP"), *Date::Parse("2025-03-14"), Reference());
   ASSERT_TRUE(large);
   // 123456789.87 * 0.84183 / 1.0889 = 95444604.11081... -> 95444604.11
   EXPECT_EQ(large->result.amount.ToString(), "95444604.11");
@@ -158,15 +158,13 @@ TEST(MoneyTest, AmountAndCurrency) {
 
 TEST(MoneyTest, MoneyFromAmountAndCode) {
   EXPECT_EQ(Call("money", {Value(*Decimal::Parse("150.00")), Value("EUR")}), M("EUR", "150"));
-  EXPECT_EQ(std::get<Type>(Function("money").check(Infos({Value(Decimal(1)), Value("JPY")})))
-                .ToString(),
-            "money (JPY)");
+  EXPECT_EQ(
+      std::get<Type>(Function("money").check(Infos({Value(Decimal(1)), Value("JPY")}))).ToString(),
+      "money (JPY)");
   const Value amount(Decimal(1));
-  EXPECT_EQ(std::get<Type>(Function("money").check(
-                               {ArgumentInfo{Type::Number(), &amount},
-                                ArgumentInfo{Type::String(), nullptr}}))
-                .ToString(),
-            "money");
+  const std::vector<ArgumentInfo> read_code = {ArgumentInfo{Type::Number(), &amount},
+                                               ArgumentInfo{Type::String(), nullptr}};
+  EXPECT_EQ(std::get<Type>(Function("money").check(read_code)).ToString(), "money");
   EXPECT_EQ(CheckMessage("money", Infos({amount, Value("eur")})),
             "expected a currency code of three capital letters such as `EUR`, found \"eur\"");
   // A code read from the record that is not a currency code: missing.

@@ -55,8 +55,7 @@ TEST(RegexTest, ThePatternMustBeAConstantString) {
 TEST(RegexTest, AnInvalidPatternNamesRe2sError) {
   const PrepareResult prepared = Function("matches").prepare(Infos({Value("x"), Value("(a")}));
   ASSERT_TRUE(std::holds_alternative<CheckError>(prepared));
-  EXPECT_EQ(std::get<CheckError>(prepared).message,
-            "invalid regular expression: missing ): (a");
+  EXPECT_EQ(std::get<CheckError>(prepared).message, "invalid regular expression: missing ): (a");
   EXPECT_EQ(std::get<CheckError>(prepared).argument, 1);
 }
 
@@ -71,7 +70,8 @@ TEST(RegexTest, MaxMemLimitsCompiledPatterns) {
   FunctionRegistry registry;
   std::string error;
   ASSERT_TRUE(registry.Register(RegexPlugin(RegexOptions{.max_mem = 1 << 10}), &error)) << error;
-  const std::vector<ArgumentInfo> infos = Infos({Value("x"), Value(R"(\w{50}\d{50})")});
+  const std::vector<Value> args = {Value("x"), Value(R"(\w{50}\d{50})")};
+  const std::vector<ArgumentInfo> infos = Infos(args);
   const PrepareResult prepared = registry.Find("matches")->prepare(infos);
   ASSERT_TRUE(std::holds_alternative<CheckError>(prepared));
   EXPECT_EQ(std::get<CheckError>(prepared).message,
@@ -83,7 +83,8 @@ TEST(RegexTest, MaxMemLimitsCompiledPatterns) {
 // One prepared pattern serves every evaluation, from several threads at once.
 TEST(RegexTest, CompiledOnceAndSharedBetweenThreads) {
   const Value pattern(R"((?i)\bfake\b)");
-  const std::vector<ArgumentInfo> infos = Infos({Value(""), pattern});
+  const std::vector<Value> args = {Value(""), pattern};
+  const std::vector<ArgumentInfo> infos = Infos(args);
   const FunctionDef& matches = Function("matches");
   const PreparedState state = std::get<PreparedState>(matches.prepare(infos));
   ASSERT_NE(state, nullptr);

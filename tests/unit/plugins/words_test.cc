@@ -1,3 +1,5 @@
+#include "plugins/text/words.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -7,7 +9,6 @@
 
 #include "plugins/text/script.h"
 #include "plugins/text/word_matcher.h"
-#include "plugins/text/words.h"
 #include "tests/unit/plugins/function_harness.h"
 
 namespace tradelint {
@@ -27,20 +28,18 @@ TEST_P(FoldedWordsTest, Splits) {
 INSTANTIATE_TEST_SUITE_P(
     Words, FoldedWordsTest,
     testing::Values(
-        SplitCase{"", {}},
-        SplitCase{"  --  ", {}},
+        SplitCase{"", {}}, SplitCase{"  --  ", {}},
         SplitCase{"Made in USA!", {"made", "in", "usa"}},
         SplitCase{"Zentora充电器", {"zentora", "充电器"}},
         SplitCase{"充电器Zentora", {"充电器", "zentora"}},
         SplitCase{"iPhone15手机", {"iphone15", "手机"}},  // digits join the run they are in
-        SplitCase{"2024款Zentora", {"2024款", "zentora"}},
-        SplitCase{"don't", {"don", "t"}},
+        SplitCase{"2024款Zentora", {"2024款", "zentora"}}, SplitCase{"don't", {"don", "t"}},
         SplitCase{"STRAßE", {"strasse"}},
         SplitCase{"Mu\xCC\x88nchen M\xC3\xBCnchen", {"m\xC3\xBCnchen", "m\xC3\xBCnchen"}},
         SplitCase{"ＺＥＮＴＯＲＡ", {"zentora"}},  // full-width, NFKC
         SplitCase{"شاحن Zentora الأصلي", {"شاحن", "zentora", "الأصلي"}},
         SplitCase{"зарядка-Zentora", {"зарядка", "zentora"}},
-        SplitCase{"Zentoraзарядка", {"zentora", "зарядка"}},  // Latin then Cyrillic
+        SplitCase{"Zentoraзарядка", {"zentora", "зарядка"}},      // Latin then Cyrillic
         SplitCase{"充電器を買う", {"充電器", "を", "買", "う"}},  // Han / Kana alternate
         SplitCase{"한국어Zentora", {"한국어", "zentora"}},
         SplitCase{"हिन्दी", {"हिन्दी"}},  // Devanagari with combining vowel signs
@@ -100,8 +99,7 @@ class ContainsWordTest : public testing::TestWithParam<ContainsWordCase> {};
 
 TEST_P(ContainsWordTest, Decides) {
   const ContainsWordCase& c = GetParam();
-  EXPECT_EQ(Call("contains_word", {Value(c.text), Strings(c.words)}), Value(c.expected))
-      << c.text;
+  EXPECT_EQ(Call("contains_word", {Value(c.text), Strings(c.words)}), Value(c.expected)) << c.text;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -175,7 +173,8 @@ TEST(ContainsWordTest, TenThousandEntries) {
     threads.emplace_back([&, t] {
       for (int i = t; i < 10000; i += 4) {
         const std::string text = "sale: " + entries[static_cast<std::size_t>(i)] + "!";
-        if (contains.Eval({Value(text), Value()}) == Value(true)) ++found[static_cast<std::size_t>(t)];
+        if (contains.Eval({Value(text), Value()}) == Value(true))
+          ++found[static_cast<std::size_t>(t)];
       }
     });
   }

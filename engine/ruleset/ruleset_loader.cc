@@ -1,0 +1,121 @@
+#include "engine/ruleset/ruleset_loader.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "engine/parse/parser.h"
+
+namespace tradelint {
+namespace fs = std::filesystem;
+namespace {
+
+bool IsRulesetFile(const fs::path& path) { return path.extension() == ".trl"; }
+
+void ReportFileProblem(Diagnostics& diagnostics, std::string code, const std::string& message) {
+  diagnostics.Add(Diagnostic{std::move(code), DiagnosticSeverity::kError, Span{}, message, {}, ""});
+}
+
+// The .trl files under `path`, sorted.
+std::vector<std::string> CollectFiles(const std::string& path, Diagnostics& diagnostics) {
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (error || !fs::exists(status)) {
+    ReportFileProblem(diagnostics, "unreadable_ruleset", "cannot find `" + path + "`");
+    return {};
+  }
+  if (!fs::is_directory(status)) return {path};
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, error);
+       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    if (it->is_regular_file() && IsRulesetFile(it->path())) files.push_back(it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    ReportFileProblem(diagnostics, "no_rulesets", "no `.trl` ruleset files in `" + path + "`");
+  }
+  return files;
+}
+
+std::unique_ptr<ast::RulesetFile> ParseFile(const std::string& path, Diagnostics& diagnostics) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ReportFileProblem(diagnostics, "unreadable_ruleset", "cannot read `" + path + "`");
+    return nullptr;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return ParseRuleset(std::make_shared<const SourceFile>(path, text.str()), diagnostics);
+}
+
+}  // namespace
+
+std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
+    const std::vector<std::string>& paths, const std::string& library_directory,
+    Diagnostics& diagnostics) {
+  std::vector<std::unique_ptr<ast::RulesetFile>> files;
+  std::set<std::string> loaded_paths;
+  for (const std::string& path : paths) {
+    for (const std::string& file : CollectFiles(path, diagnostics)) {
+      const std::string canonical = fs::weakly_canonical(file).string();
+      if (!loaded_paths.insert(canonical).second) continue;
+      if (auto parsed = ParseFile(file, diagnostics)) files.push_back(std::move(parsed));
+    }
+  }
+  // Imports the given paths do not provide come from the library, parsed only when needed.
+  auto unresolved = [&] {
+    std::set<std::string> ids, wanted;
+    for (const auto& file : files) ids.insert(file->id.text);
+    for (const auto& file : files) {
+      for (const ast::Word& import : file->imports) {
+        if (!ids.count(import.text)) wanted.insert(import.text);
+      }
+    }
+    return wanted;
+  };
+  std::set<std::string> wanted = unresolved();
+  if (wanted.empty() || library_directory.empty() || !fs::is_directory(library_directory)) return files;
+  Diagnostics library_diagnostics;
+  std::vector<std::unique_ptr<ast::RulesetFile>> library;
+  for (const std::string& file : CollectFiles(library_directory, library_diagnostics)) {
+    if (loaded_paths.count(fs::weakly_canonical(file).string())) continue;
+    if (auto parsed = ParseFile(file, library_diagnostics)) library.push_back(std::move(parsed));
+  }
+  // Bring in wanted library rulesets, and what they import in turn.
+  while (!wanted.empty()) {
+    bool progress = false;
+    for (auto& candidate : library) {
+      if (candidate != nullptr && wanted.count(candidate->id.text)) {
+        files.push_back(std::move(candidate));
+        progress = true;
+      }
+    }
+    if (!progress) break;
+    wanted = unresolved();
+  }
+  return files;
+}
+
+std::string FindDataDirectory() {
+  auto has_data = [](const fs::path& directory) {
+    std::error_code error;
+    return fs::exists(directory / "rulesets" / "reference" / "markets.json", error) &&
+           fs::exists(directory / "schema" / "listing.schema.json", error);
+  };
+  if (const char* configured = std::getenv("TRADELINT_DATA_DIR"); configured && *configured) {
+    return has_data(configured) ? std::string(configured) : std::string();
+  }
+  std::error_code error;
+  const fs::path executable = fs::read_symlink("/proc/self/exe", error);
+  if (!error) {
+    const fs::path installed = executable.parent_path().parent_path() / "share" / "tradelint";
+    if (has_data(installed)) return installed.string();
+  }
+  if (has_data(TRADELINT_SOURCE_DATA_DIR)) return TRADELINT_SOURCE_DATA_DIR;
+  return {};
+}
+
+}  // namespace tradelint

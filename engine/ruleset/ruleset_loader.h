@@ -1,0 +1,27 @@
+#pragma once
+// Loading: ruleset paths -> parsed ruleset files, with imports resolved.
+//
+// A path is a `.trl` file or a folder searched recursively for `.trl` files (in sorted order,
+// so runs are reproducible). An `import` naming a ruleset that none of the paths provides is
+// looked up in the library folder (the bundled rulesets), so an author's own ruleset can
+// import `eu.common`.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/ast/ast.h"
+#include "engine/diag/diagnostic.h"
+
+namespace tradelint {
+
+std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
+    const std::vector<std::string>& paths, const std::string& library_directory,
+    Diagnostics& diagnostics);
+
+// The folder that holds the shipped data (`rulesets/`, `schema/`): $TRADELINT_DATA_DIR when
+// set; else `../share/tradelint` beside the running binary (an installed tool); else the
+// source tree the binary was built from. Empty when none of them has the data.
+std::string FindDataDirectory();
+
+}  // namespace tradelint

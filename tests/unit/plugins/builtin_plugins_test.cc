@@ -1,0 +1,75 @@
+#include "plugins/builtin_plugins.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/unit/plugins/function_harness.h"
+
+namespace tradelint {
+namespace {
+
+TEST(BuiltinPluginsTest, RegistersTheWholeLibrary) {
+  EXPECT_EQ(Builtins().Names(), (std::vector<std::string>{"amount",
+                                                          "casefold",
+                                                          "contains",
+                                                          "contains_text",
+                                                          "contains_word",
+                                                          "convert",
+                                                          "count",
+                                                          "country_of",
+                                                          "currency",
+                                                          "date",
+                                                          "days_between",
+                                                          "distinct",
+                                                          "ends_with",
+                                                          "extract",
+                                                          "flatten",
+                                                          "full_match",
+                                                          "is_group",
+                                                          "len",
+                                                          "lower",
+                                                          "matches",
+                                                          "matching_words",
+                                                          "max",
+                                                          "members",
+                                                          "min",
+                                                          "money",
+                                                          "month",
+                                                          "normalize",
+                                                          "official_languages",
+                                                          "primary_language",
+                                                          "starts_with",
+                                                          "sum",
+                                                          "today",
+                                                          "trim",
+                                                          "upper",
+                                                          "year"}));
+  std::vector<std::string> plugins;
+  for (const auto& plugin : Builtins().plugins()) plugins.push_back(plugin.name);
+  EXPECT_EQ(plugins,
+            (std::vector<std::string>{"text", "regex", "dates", "money", "markets", "lists"}));
+}
+
+TEST(BuiltinPluginsTest, EveryFunctionDeclaresAndImplementsItself) {
+  for (const std::string& name : Builtins().Names()) {
+    const FunctionDef& def = Function(name);
+    EXPECT_EQ(def.name, name);
+    EXPECT_TRUE(def.signature.starts_with(name + "(")) << def.signature;
+    EXPECT_NE(def.signature.find(") -> "), std::string::npos) << def.signature;
+    EXPECT_FALSE(def.summary.empty()) << name;
+    EXPECT_TRUE(def.check) << name;
+    EXPECT_TRUE(def.eval) << name;
+    EXPECT_FALSE(def.accepts_missing) << name;
+  }
+}
+
+TEST(BuiltinPluginsTest, RegisteringTwiceIsAProgrammingError) {
+  FunctionRegistry registry;
+  RegisterBuiltinPlugins(registry);
+  EXPECT_DEATH(RegisterBuiltinPlugins(registry), "already registered");
+}
+
+}  // namespace
+}  // namespace tradelint
