@@ -1,5 +1,7 @@
 #include "engine/input/record_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -9,8 +11,6 @@
 #include <iostream>
 #include <system_error>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "engine/input/internal/csv_reader.h"
 #include "engine/input/internal/json_file_reader.h"
@@ -24,10 +24,9 @@ constexpr std::string_view kStandardInput = "-";
 // A reader that owns the file stream it reads.
 class FileRecordReader final : public RecordReader {
  public:
-  FileRecordReader(std::unique_ptr<std::ifstream> file, InputFormat format,
-                   const std::string& path, const Schema& schema, const InputLimits& limits)
-      : file_(std::move(file)),
-        reader_(MakeRecordReader(*file_, format, path, schema, limits)) {}
+  FileRecordReader(std::unique_ptr<std::ifstream> file, InputFormat format, const std::string& path,
+                   const Schema& schema, const InputLimits& limits)
+      : file_(std::move(file)), reader_(MakeRecordReader(*file_, format, path, schema, limits)) {}
   bool Next(InputRecord& out) override { return reader_->Next(out); }
 
  private:
@@ -37,10 +36,9 @@ class FileRecordReader final : public RecordReader {
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
-         std::equal(suffix.begin(), suffix.end(), text.end() - suffix.size(),
-                    [](char a, char b) {
-                      return a == std::tolower(static_cast<unsigned char>(b));
-                    });
+         std::equal(suffix.begin(), suffix.end(), text.end() - suffix.size(), [](char a, char b) {
+           return a == std::tolower(static_cast<unsigned char>(b));
+         });
 }
 
 }  // namespace
@@ -66,8 +64,7 @@ std::unique_ptr<RecordReader> MakeRecordReader(std::istream& in, InputFormat for
 }
 
 std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,
-                                               const InputLimits& limits,
-                                               std::string* open_error) {
+                                               const InputLimits& limits, std::string* open_error) {
   if (path == kStandardInput) {
     return MakeRecordReader(std::cin, InputFormat::kJsonLines, path, schema, limits);
   }
@@ -84,8 +81,8 @@ std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Sc
                               error != 0 ? std::strerror(error) : "the file cannot be read");
     return nullptr;
   }
-  return std::make_unique<FileRecordReader>(std::move(file), InputFormatForPath(path), path,
-                                            schema, limits);
+  return std::make_unique<FileRecordReader>(std::move(file), InputFormatForPath(path), path, schema,
+                                            limits);
 }
 
 }  // namespace tradelint

@@ -98,8 +98,7 @@ class RecordReader {
 // `*open_error` set to e.g. "cannot open `x.jsonl`: No such file or directory" (a
 // directory gives "Is a directory"). `schema` must outlive the reader.
 std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,
-                                               const InputLimits& limits,
-                                               std::string* open_error);
+                                               const InputLimits& limits, std::string* open_error);
 
 // A reader over `in` (a std::istringstream in tests, std::cin for standard input), with
 // sources `source_name:line`. `in` and `schema` must outlive the reader. The reader reads

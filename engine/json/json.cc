@@ -406,15 +406,17 @@ JsonResult ParseJson(std::string_view text, const JsonLimits& limits) {
   const std::size_t nul = text.find('\0');
   const std::string_view parsed = text.substr(0, nul);
   ValueBuilder builder(parsed, limits.max_depth);
-  const bool ok = Json::sax_parse(parsed.data(), parsed.data() + parsed.size(), &builder,
-                                  nlohmann::detail::input_format_t::json, /*strict=*/true,
-                                  /*ignore_comments=*/false);
-  if (!ok) assert(builder.error().has_value());
-  if (nul != std::string_view::npos && (ok || builder.error()->byte_offset >= nul)) {
+  [[maybe_unused]] const bool ok =
+      Json::sax_parse(parsed.data(), parsed.data() + parsed.size(), &builder,
+                      nlohmann::detail::input_format_t::json, /*strict=*/true,
+                      /*ignore_comments=*/false);
+  std::optional<JsonError>& error = builder.error();
+  assert(ok != error.has_value());
+  if (nul != std::string_view::npos && (!error || error->byte_offset >= nul)) {
     return JsonError{
         .kind = JsonError::Kind::kSyntax, .byte_offset = nul, .message = "unexpected NUL byte"};
   }
-  if (!ok) return std::move(*builder.error());
+  if (error) return std::move(*error);
   return builder.TakeRoot();
 }
 

@@ -16,8 +16,7 @@ std::string_view ByteStream::Peek() {
 
 bool ByteStream::SkipPrefix(std::string_view prefix) {
   while (end_ - begin_ < prefix.size() && !at_end_) Fill();
-  if (std::string_view(buffer_.get() + begin_, end_ - begin_).substr(0, prefix.size()) !=
-      prefix) {
+  if (std::string_view(buffer_.get() + begin_, end_ - begin_).substr(0, prefix.size()) != prefix) {
     return false;
   }
   Skip(prefix.size());

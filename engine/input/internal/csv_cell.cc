@@ -1,23 +1,18 @@
 #include "engine/input/internal/csv_cell.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
 #include <variant>
 
-#include <fmt/format.h>
-
 #include "engine/base/decimal.h"
+#include "engine/input/internal/csv_row_reader.h"
 
 namespace tradelint {
 namespace {
-
-std::string_view TrimSpaces(std::string_view text) {
-  const std::size_t begin = text.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-}
 
 bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {

@@ -1,22 +1,17 @@
 #include "engine/input/internal/csv_header.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <string_view>
 
-#include <fmt/format.h>
-
+#include "engine/input/internal/csv_row_reader.h"
 #include "engine/input/internal/utf8.h"
 
 namespace tradelint {
 namespace {
 
 constexpr std::size_t kMaxIndexDigits = 9;
-
-std::string_view TrimSpaces(std::string_view text) {
-  const std::size_t begin = text.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
-}
 
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
@@ -102,7 +97,7 @@ std::optional<std::string> CsvHeader::Insert(std::size_t column) {
   const std::vector<PathStep>& path = columns_[column].path;
   Node* node = root_.get();
   for (std::size_t k = 0; k < path.size(); ++k) {
-    const Node::Shape wanted = k + 1 == path.size()                          ? Node::Shape::kLeaf
+    const Node::Shape wanted = k + 1 == path.size() ? Node::Shape::kLeaf
                                : std::holds_alternative<std::string>(path[k + 1])
                                    ? Node::Shape::kObject
                                    : Node::Shape::kList;

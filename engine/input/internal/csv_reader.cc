@@ -1,10 +1,10 @@
 #include "engine/input/internal/csv_reader.h"
 
+#include <fmt/format.h>
+
 #include <optional>
 #include <string_view>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "engine/input/internal/csv_cell.h"
 #include "engine/input/internal/record_check.h"
@@ -94,8 +94,8 @@ void CsvReader::ReadRow(InputRecord& out) {
   }
   const std::size_t columns = header_.column_count();
   if (row_.cell_count != columns) {
-    out.error = ViolationError(
-        fmt::format("row has {} cells, header has {}", row_.cell_count, columns));
+    out.error =
+        ViolationError(fmt::format("row has {} cells, header has {}", row_.cell_count, columns));
     return;
   }
 
@@ -115,8 +115,8 @@ void CsvReader::ReadRow(InputRecord& out) {
     } else if (FindInvalidUtf8(cell) != std::string_view::npos) {
       problems.push_back({header_.name(column), "the cell is not valid UTF-8", ""});
     } else {
-      values_[column] = TypeCell(
-          cell, kind ? column_nodes_[static_cast<std::size_t>(*kind)][column] : nullptr);
+      values_[column] =
+          TypeCell(cell, kind ? column_nodes_[static_cast<std::size_t>(*kind)][column] : nullptr);
     }
   }
   ValueObject record = header_.Build(values_);

@@ -11,10 +11,10 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 // Where the reader is within a field.
 enum class State {
-  kFieldStart,      // nothing of the field read yet
-  kUnquoted,        // in a field that did not start with a quote, or after a closing quote
-  kQuoted,          // inside quotes
-  kQuoteInQuoted,   // just read a `"` inside quotes: a closing quote or half of `""`
+  kFieldStart,     // nothing of the field read yet
+  kUnquoted,       // in a field that did not start with a quote, or after a closing quote
+  kQuoted,         // inside quotes
+  kQuoteInQuoted,  // just read a `"` inside quotes: a closing quote or half of `""`
 };
 
 }  // namespace
@@ -42,9 +42,9 @@ void CsvRowReader::ReadRow(std::size_t max_cells, CsvRow& row) {
   row.unclosed_quote_line.reset();
 
   State state = State::kFieldStart;
-  bool pending_cr = false;       // read a CR outside quotes: a line end if an LF follows
-  std::size_t quote_line = 0;    // where the current quoted field opened
-  bool keeping = false;          // the current field's text is kept (it is among max_cells)
+  bool pending_cr = false;     // read a CR outside quotes: a line end if an LF follows
+  std::size_t quote_line = 0;  // where the current quoted field opened
+  bool keeping = false;        // the current field's text is kept (it is among max_cells)
 
   const auto start_field = [&] {
     keeping = row.cells.size() < max_cells;
@@ -130,6 +130,12 @@ void CsvRowReader::ReadRow(std::size_t max_cells, CsvRow& row) {
   // End of input: a CR still pending ends the row like a line end.
   if (state == State::kQuoted) row.unclosed_quote_line = quote_line;
   ++row.cell_count;
+}
+
+std::string_view TrimSpaces(std::string_view cell) {
+  const std::size_t begin = cell.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return {};
+  return cell.substr(begin, cell.find_last_not_of(" \t") - begin + 1);
 }
 
 }  // namespace tradelint

@@ -5,6 +5,7 @@
 #include <istream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/input/internal/byte_stream.h"
@@ -46,5 +47,9 @@ class CsvRowReader {
   std::size_t line_ = 1;  // of the next unread byte
   bool started_ = false;
 };
+
+// A cell's text without the spaces and tabs around it, for cells whose surrounding spaces
+// carry no meaning (header paths, numbers, booleans).
+std::string_view TrimSpaces(std::string_view cell);
 
 }  // namespace tradelint

@@ -1,10 +1,10 @@
 #include "engine/input/internal/json_file_reader.h"
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <string_view>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "engine/input/internal/bounded_append.h"
 #include "engine/input/internal/record_text.h"
@@ -35,10 +35,10 @@ JsonFileReader::End JsonFileReader::ReadValue(bool in_array) {
   value_.clear();
   value_bytes_ = 0;
   value_start_ = position_;
-  std::size_t length = 0;          // bytes read, trailing whitespace included
-  std::int64_t depth = 0;          // objects and arrays open inside the value
+  std::size_t length = 0;  // bytes read, trailing whitespace included
+  std::int64_t depth = 0;  // objects and arrays open inside the value
   bool in_string = false;
-  bool escaped = false;            // the previous byte was a backslash inside a string
+  bool escaped = false;  // the previous byte was a backslash inside a string
   for (std::string_view chunk = bytes_.Peek(); !chunk.empty(); chunk = bytes_.Peek()) {
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const char c = chunk[i];
@@ -80,24 +80,23 @@ void JsonFileReader::ReadValueRecord(End end, InputRecord& out) {
     const std::string_view found = end == End::kComma     ? "`,`"
                                    : end == End::kBracket ? "`]`"
                                                           : "the end of the file";
-    out.error = RecordError{std::string(RecordError::kMalformedJson),
-                            fmt::format("{}: expected a record, found {}",
-                                        value_start_.ToString(), found),
-                            {}};
+    out.error =
+        RecordError{std::string(RecordError::kMalformedJson),
+                    fmt::format("{}: expected a record, found {}", value_start_.ToString(), found),
+                    {}};
   } else if (value_bytes_ > limits_.max_record_bytes) {
     out.error = TooLargeError(value_bytes_, limits_.max_record_bytes);
   } else {
-    ReadRecordText(std::string_view(value_).substr(0, value_bytes_), value_start_, schema_,
-                   limits_, out);
+    ReadRecordText(std::string_view(value_).substr(0, value_bytes_), value_start_, schema_, limits_,
+                   out);
   }
 }
 
 void JsonFileReader::FileError(TextPosition at, std::string_view message, InputRecord& out) {
   out = InputRecord{};
   out.source = fmt::format("{}:{}", source_name_, at.line);
-  out.error = RecordError{std::string(RecordError::kMalformedJson),
-                          fmt::format("{}: {}", at.ToString(), message),
-                          {}};
+  out.error = RecordError{
+      std::string(RecordError::kMalformedJson), fmt::format("{}: {}", at.ToString(), message), {}};
 }
 
 bool JsonFileReader::Next(InputRecord& out) {

@@ -44,10 +44,10 @@ class JsonFileReader final : public RecordReader {
   const Schema& schema_;
   InputLimits limits_;
   Phase phase_ = Phase::kStart;
-  TextPosition position_;     // of the next unread byte
-  TextPosition array_start_;  // of the `[` of the array of records
-  TextPosition value_start_;  // of the first character of the value in value_
-  std::string value_;         // the value's text, as far as it is within max_record_bytes
+  TextPosition position_;        // of the next unread byte
+  TextPosition array_start_;     // of the `[` of the array of records
+  TextPosition value_start_;     // of the first character of the value in value_
+  std::string value_;            // the value's text, as far as it is within max_record_bytes
   std::size_t value_bytes_ = 0;  // the value's length without trailing whitespace
   bool value_complete_ = false;  // the value ended outside strings and nesting
 };

@@ -1,11 +1,11 @@
 #include "engine/input/internal/jsonl_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 #include <string_view>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "engine/input/internal/bounded_append.h"
 #include "engine/input/internal/record_text.h"
@@ -22,8 +22,8 @@ bool IsBlank(std::string_view line) {
 
 }  // namespace
 
-JsonLinesReader::JsonLinesReader(std::istream& in, std::string source_name,
-                                 const Schema& schema, const InputLimits& limits)
+JsonLinesReader::JsonLinesReader(std::istream& in, std::string source_name, const Schema& schema,
+                                 const InputLimits& limits)
     : bytes_(in), source_name_(std::move(source_name)), schema_(schema), limits_(limits) {}
 
 bool JsonLinesReader::ReadLine() {
@@ -37,8 +37,8 @@ bool JsonLinesReader::ReadLine() {
   const std::size_t keep = std::max(limits_.max_record_bytes, limits_.max_record_bytes + 1);
   while (!chunk.empty()) {
     const auto* newline = static_cast<const char*>(std::memchr(chunk.data(), '\n', chunk.size()));
-    const std::size_t length = newline ? static_cast<std::size_t>(newline - chunk.data())
-                                       : chunk.size();
+    const std::size_t length =
+        newline ? static_cast<std::size_t>(newline - chunk.data()) : chunk.size();
     AppendWithin(line_, chunk.substr(0, length), keep);
     line_bytes_ += length;
     if (newline) {

@@ -29,9 +29,9 @@ class JsonLinesReader final : public RecordReader {
   std::string source_name_;
   const Schema& schema_;
   InputLimits limits_;
-  std::string line_;              // the current line, at most max_record_bytes + 1 bytes
-  std::size_t line_bytes_ = 0;    // the current line's length, also beyond what line_ holds
-  std::size_t line_number_ = 0;   // of the current line, 1-based
+  std::string line_;             // the current line, at most max_record_bytes + 1 bytes
+  std::size_t line_bytes_ = 0;   // the current line's length, also beyond what line_ holds
+  std::size_t line_number_ = 0;  // of the current line, 1-based
 };
 
 }  // namespace tradelint

@@ -1,5 +1,7 @@
 #include "engine/input/internal/record_check.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,8 +11,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace tradelint {
 namespace {
@@ -82,8 +82,7 @@ RecordError KindError(const Value& kind) {
     error.message = fmt::format("`kind` must be {}, not {} (`{}`)", kAllowedKinds,
                                 JsonTypePhrase(kind), kind.ToDisplayString());
   } else {
-    error.message =
-        fmt::format("unknown kind `{}`; expected {}", kind.as_string(), kAllowedKinds);
+    error.message = fmt::format("unknown kind `{}`; expected {}", kind.as_string(), kAllowedKinds);
     if (const auto suggestion = SuggestKind(kind.as_string())) {
       error.message += fmt::format("; did you mean `{}`?", *suggestion);
     }
@@ -113,8 +112,7 @@ RecordError SchemaViolationError(const std::vector<SchemaViolation>& violations)
   for (std::size_t i = 0; i < violations.size(); ++i) {
     const SchemaViolation& violation = violations[i];
     if (!violation.path.empty() &&
-        std::find(error.paths.begin(), error.paths.end(), violation.path) ==
-            error.paths.end()) {
+        std::find(error.paths.begin(), error.paths.end(), violation.path) == error.paths.end()) {
       error.paths.push_back(violation.path);
     }
     if (i == kMaxViolationsInMessage) {
@@ -134,10 +132,10 @@ RecordError SchemaViolationError(const std::vector<SchemaViolation>& violations)
 void CheckRecord(const Value& value, std::vector<SchemaViolation> extra, const Schema& schema,
                  InputRecord& out) {
   if (!value.is_object()) {
-    out.error = RecordError{
-        std::string(RecordError::kNotAnObject),
-        fmt::format("a record must be a JSON object, not {}", JsonTypePhrase(value)),
-        {}};
+    out.error =
+        RecordError{std::string(RecordError::kNotAnObject),
+                    fmt::format("a record must be a JSON object, not {}", JsonTypePhrase(value)),
+                    {}};
     return;
   }
   const Value& id = value.Get("id");

@@ -1,9 +1,9 @@
 #include "engine/input/internal/record_text.h"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <variant>
-
-#include <fmt/format.h>
 
 #include "engine/input/internal/record_check.h"
 #include "engine/input/internal/utf8.h"
@@ -14,10 +14,10 @@ namespace tradelint {
 void ReadRecordText(std::string_view text, TextPosition start, const Schema& schema,
                     const InputLimits& limits, InputRecord& out) {
   if (const std::size_t invalid = FindInvalidUtf8(text); invalid != std::string_view::npos) {
-    out.error = RecordError{std::string(RecordError::kMalformedJson),
-                            fmt::format("{}: the text is not valid UTF-8",
-                                        PositionIn(text, invalid, start).ToString()),
-                            {}};
+    out.error = RecordError{
+        std::string(RecordError::kMalformedJson),
+        fmt::format("{}: the text is not valid UTF-8", PositionIn(text, invalid, start).ToString()),
+        {}};
     return;
   }
   JsonResult parsed = ParseJson(text, JsonLimits{.max_depth = limits.max_depth});
@@ -25,11 +25,11 @@ void ReadRecordText(std::string_view text, TextPosition start, const Schema& sch
     const std::string_view code = error->kind == JsonError::Kind::kTooDeep
                                       ? RecordError::kTooDeep
                                       : RecordError::kMalformedJson;
-    out.error = RecordError{
-        std::string(code),
-        fmt::format("{}: {}", PositionIn(text, error->byte_offset, start).ToString(),
-                    error->message),
-        {}};
+    out.error =
+        RecordError{std::string(code),
+                    fmt::format("{}: {}", PositionIn(text, error->byte_offset, start).ToString(),
+                                error->message),
+                    {}};
     return;
   }
   CheckRecord(std::get<Value>(parsed), {}, schema, out);

@@ -1,8 +1,8 @@
 #include "engine/input/internal/text_position.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "engine/input/internal/utf8.h"
 

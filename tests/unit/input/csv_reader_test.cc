@@ -71,8 +71,7 @@ TEST(CsvReaderTest, KindColumnChoosesTheSchemaAndDefaultsToListing) {
           R"(in.csv:2 {"kind":"transaction","id":"T-1","created_at":"2025-01-01T10:00:00Z",)"
           R"("lines":[{"quantity":2,"unit_price":{"amount":3.50,"currency":"EUR"}},)"
           R"({"quantity":1}]})",
-          R"(in.csv:3 {"kind":"listing","id":"L-1"})",
-          R"(in.csv:4 {"kind":"seller","id":"S-1"})",
+          R"(in.csv:3 {"kind":"listing","id":"L-1"})", R"(in.csv:4 {"kind":"seller","id":"S-1"})",
           "in.csv:5 unknown_kind: unknown kind `listng`; expected `listing`, `transaction` or "
           "`seller`; did you mean `listing`?"));
   EXPECT_EQ(records[3].id, "X-1");
@@ -88,9 +87,8 @@ TEST(CsvReaderTest, CellsThatDoNotConvertAreSchemaViolations) {
   EXPECT_EQ(input_test::CodeOf(records[0]), "schema_violation");
   EXPECT_EQ(records[0].id, "L-1");
   EXPECT_EQ(records[0].kind, RecordKind::kListing);
-  EXPECT_THAT(records[0].error->paths,
-              ElementsAre("offer.price.amount", "offer.includes_vat",
-                          "offer.delivery_time.min_days"));
+  EXPECT_THAT(records[0].error->paths, ElementsAre("offer.price.amount", "offer.includes_vat",
+                                                   "offer.delivery_time.min_days"));
   EXPECT_EQ(Show(records[1]),
             R"(in.csv:3 {"kind":"listing","id":"L-2","offer":{"price":{"amount":19.90},)"
             R"("includes_vat":true,"delivery_time":{"min_days":7}}})");
@@ -105,9 +103,10 @@ TEST(CsvReaderTest, StringsStayAsWritten) {
 }
 
 TEST(CsvReaderTest, ListElementsFollowIndexOrderAndSkipGaps) {
-  EXPECT_THAT(ShowAll(ReadCsv("id,target_markets[2],target_markets[0],target_markets[1]\n"
-                              "L-1,FR,DE,\n")),
-              ElementsAre(R"(in.csv:2 {"kind":"listing","id":"L-1","target_markets":["DE","FR"]})"));
+  EXPECT_THAT(
+      ShowAll(ReadCsv("id,target_markets[2],target_markets[0],target_markets[1]\n"
+                      "L-1,FR,DE,\n")),
+      ElementsAre(R"(in.csv:2 {"kind":"listing","id":"L-1","target_markets":["DE","FR"]})"));
 }
 
 TEST(CsvReaderTest, ByteOrderMarkCrLfAndBlankLines) {
@@ -145,15 +144,14 @@ TEST(CsvReaderTest, UnclosedQuoteIsOneRecord) {
 }
 
 TEST(CsvReaderTest, HeaderProblemsAreReportedByEveryRow) {
-  const std::vector<InputRecord> records =
-      ReadCsv("id,a..b,title,title,offer,offer.price.amount,tags[x]\nL-1,,T,U,,,\n"
-              "L-2,,,,,,\n");
+  const std::vector<InputRecord> records = ReadCsv(
+      "id,a..b,title,title,offer,offer.price.amount,tags[x]\nL-1,,T,U,,,\n"
+      "L-2,,,,,,\n");
   ASSERT_EQ(records.size(), 2u);
   for (const InputRecord& record : records) {
     EXPECT_EQ(input_test::CodeOf(record), "schema_violation");
     EXPECT_EQ(record.kind, RecordKind::kListing);
-    EXPECT_THAT(record.error->paths,
-                ElementsAre("a..b", "title", "offer.price.amount", "tags[x]"));
+    EXPECT_THAT(record.error->paths, ElementsAre("a..b", "title", "offer.price.amount", "tags[x]"));
   }
   EXPECT_EQ(records[1].id, "L-2");
   EXPECT_THAT(records[0].error->message,
@@ -167,7 +165,8 @@ TEST(CsvReaderTest, HeaderProblemsAreReportedByEveryRow) {
 }
 
 TEST(CsvReaderTest, ClashingListAndObjectPaths) {
-  const std::vector<InputRecord> records = ReadCsv("id,lines[0].quantity,lines.quantity\nL-1,1,2\n");
+  const std::vector<InputRecord> records =
+      ReadCsv("id,lines[0].quantity,lines.quantity\nL-1,1,2\n");
   ASSERT_EQ(records.size(), 1u);
   EXPECT_THAT(records[0].error->message,
               HasSubstr("column `lines.quantity` clashes with column `lines[0].quantity`"));
@@ -226,8 +225,8 @@ TEST(CsvReaderTest, HeaderPathDepthIsLimited) {
 
 TEST(CsvReaderTest, EveryRowIsOneRecord) {
   std::string csv = "kind,id,offer.price.amount\n";
-  const std::vector<std::string> rows = {"listing,L-1,1",   "listing,L-2",   "seller,,",
-                                         "order,O-1,",      "listing,L-3,x", ",L-4,2.50",
+  const std::vector<std::string> rows = {"listing,L-1,1",  "listing,L-2",    "seller,,",
+                                         "order,O-1,",     "listing,L-3,x",  ",L-4,2.50",
                                          "\"\",\"\",\"\"", "listing,\"L-5,3"};
   for (const std::string& row : rows) csv += row + "\n";
   const std::vector<InputRecord> records = ReadCsv(csv);

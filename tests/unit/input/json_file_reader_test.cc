@@ -63,60 +63,83 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         FileCase{"array_with_element_lines",
                  "[\n"
-                 "  " + kListing + ",\n"
-                 "  {\n"
-                 "    \"kind\": \"seller\",\n"
-                 "    \"id\": \"S-1\"\n"
-                 "  },\n"
-                 "  {\"kind\":\"listing\", \"id\": },\n"
-                 "  42, \"text\",\n"
-                 "  {\"kind\":\"listing\",\"id\":\"L-2\",\n"
-                 "   \"target_markets\":[\"DE\"]}\n"
-                 "]\n",
+                 "  " +
+                     kListing +
+                     ",\n"
+                     "  {\n"
+                     "    \"kind\": \"seller\",\n"
+                     "    \"id\": \"S-1\"\n"
+                     "  },\n"
+                     "  {\"kind\":\"listing\", \"id\": },\n"
+                     "  42, \"text\",\n"
+                     "  {\"kind\":\"listing\",\"id\":\"L-2\",\n"
+                     "   \"target_markets\":[\"DE\"]}\n"
+                     "]\n",
                  {"in.json:2 ok", "in.json:3 ok", "in.json:7 malformed_json",
                   "in.json:8 not_an_object", "in.json:8 not_an_object", "in.json:9 ok"},
                  "line 7, column 28: unexpected `}`"},
-        FileCase{"single_object", "\n\n  {\n  \"kind\": \"listing\",\n  \"id\": \"L-1\"\n}\n",
-                 {"in.json:3 ok"}, ""},
+        FileCase{"single_object",
+                 "\n\n  {\n  \"kind\": \"listing\",\n  \"id\": \"L-1\"\n}\n",
+                 {"in.json:3 ok"},
+                 ""},
         FileCase{"single_scalar", "42", {"in.json:1 not_an_object"}, ""},
         FileCase{"single_with_bom_and_crlf",
                  "\xEF\xBB\xBF\r\n{\r\n\"kind\":\"listing\",\r\n\"id\":\"L-1\"\r\n}\r\n",
-                 {"in.json:2 ok"}, ""},
+                 {"in.json:2 ok"},
+                 ""},
         FileCase{"array_with_bom_and_crlf",
                  "\xEF\xBB\xBF[\r\n" + kListing + ",\r\n" + kListing + "\r\n]\r\n",
-                 {"in.json:2 ok", "in.json:3 ok"}, ""},
+                 {"in.json:2 ok", "in.json:3 ok"},
+                 ""},
         FileCase{"empty_array", " [ \n ] \n", {}, ""},
         FileCase{"empty_file", "", {"in.json:1 malformed_json"}, "the file is empty"},
         FileCase{"blank_file", "\n  \n", {"in.json:3 malformed_json"}, "line 3, column 1: "},
-        FileCase{"two_records_not_in_an_array", kListing + "\n" + kListing + "\n",
-                 {"in.json:1 malformed_json"}, "line 2, column 1: "},
-        FileCase{"unclosed_array", "[\n" + kListing + "\n",
-                 {"in.json:2 ok", "in.json:3 malformed_json"}, ""},
-        FileCase{"unclosed_array_after_comma", "[" + kListing + ",\n",
+        FileCase{"two_records_not_in_an_array",
+                 kListing + "\n" + kListing + "\n",
+                 {"in.json:1 malformed_json"},
+                 "line 2, column 1: "},
+        FileCase{"unclosed_array",
+                 "[\n" + kListing + "\n",
+                 {"in.json:2 ok", "in.json:3 malformed_json"},
+                 ""},
+        FileCase{"unclosed_array_after_comma",
+                 "[" + kListing + ",\n",
                  {"in.json:1 ok", "in.json:2 malformed_json"},
                  "expected a record, found the end of the file"},
-        FileCase{"unclosed_array_message", "[" + kListing, {"in.json:1 ok", "in.json:1 malformed_json"},
+        FileCase{"unclosed_array_message",
+                 "[" + kListing,
+                 {"in.json:1 ok", "in.json:1 malformed_json"},
                  "the array of records that starts at line 1, column 1 is not closed"},
-        FileCase{"trailing_comma", "[" + kListing + ",\n]",
-                 {"in.json:1 ok", "in.json:2 malformed_json"}, "expected a record, found `]`"},
-        FileCase{"empty_element", "[" + kListing + ",," + kListing + "]",
+        FileCase{"trailing_comma",
+                 "[" + kListing + ",\n]",
+                 {"in.json:1 ok", "in.json:2 malformed_json"},
+                 "expected a record, found `]`"},
+        FileCase{"empty_element",
+                 "[" + kListing + ",," + kListing + "]",
                  {"in.json:1 ok", "in.json:1 malformed_json", "in.json:1 ok"},
                  "line 1, column 32: expected a record, found `,`"},
-        FileCase{"text_after_array", "[" + kListing + "]\n x",
+        FileCase{"text_after_array",
+                 "[" + kListing + "]\n x",
                  {"in.json:1 ok", "in.json:2 malformed_json"},
                  "line 2, column 2: unexpected text after the array of records"},
-        FileCase{"mismatched_bracket_recovers", "[{\"a\":1],\n" + kListing + "]",
-                 {"in.json:1 malformed_json", "in.json:2 ok"}, ""},
+        FileCase{"mismatched_bracket_recovers",
+                 "[{\"a\":1],\n" + kListing + "]",
+                 {"in.json:1 malformed_json", "in.json:2 ok"},
+                 ""},
         FileCase{"unterminated_string_ends_the_file",
                  "[" + kListing + ",\n{\"kind\":\"listing\",\"id\":\"L-2}, " + kListing + "]",
-                 {"in.json:1 ok", "in.json:2 malformed_json"}, ""},
+                 {"in.json:1 ok", "in.json:2 malformed_json"},
+                 ""},
         FileCase{"strings_hold_brackets_and_commas",
                  "[{\"kind\":\"listing\",\"id\":\"L-,]}\\\"[\"},\n" + kListing + "]",
-                 {"in.json:1 ok", "in.json:2 ok"}, ""},
-        FileCase{"invalid_utf8_element", "[\n" + kListing + ",\n  {\"kind\":\"\xfe\"}]",
+                 {"in.json:1 ok", "in.json:2 ok"},
+                 ""},
+        FileCase{"invalid_utf8_element",
+                 "[\n" + kListing + ",\n  {\"kind\":\"\xfe\"}]",
                  {"in.json:2 ok", "in.json:3 malformed_json"},
                  "line 3, column 12: the text is not valid UTF-8"},
-        FileCase{"errors_in_elements", "[{\"id\":\"L-1\"}, {\"kind\":\"seller\"}, [1]]",
+        FileCase{"errors_in_elements",
+                 "[{\"id\":\"L-1\"}, {\"kind\":\"seller\"}, [1]]",
                  {"in.json:1 unknown_kind", "in.json:1 missing_id", "in.json:1 not_an_object"},
                  ""}),
     [](const ::testing::TestParamInfo<FileCase>& param_info) { return param_info.param.name; });
@@ -133,10 +156,9 @@ TEST(JsonFileReaderTest, DeepNestingIsTooDeep) {
 TEST(JsonFileReaderTest, TooLargeElementIsSkippedAndTheNextRead) {
   InputLimits limits;
   limits.max_record_bytes = 100;
-  const std::string big = R"({"kind":"listing","id":"L-9","title":")" + std::string(200, 'x') +
-                          "\"}";
-  const std::vector<InputRecord> records =
-      ReadJson("[\n" + big + ",\n" + kListing + "\n]", limits);
+  const std::string big =
+      R"({"kind":"listing","id":"L-9","title":")" + std::string(200, 'x') + "\"}";
+  const std::vector<InputRecord> records = ReadJson("[\n" + big + ",\n" + kListing + "\n]", limits);
   EXPECT_THAT(Summary(records),
               ElementsAreArray<std::string>({"in.json:2 too_large", "in.json:3 ok"}));
   EXPECT_THAT(records[0].error->message,

@@ -78,7 +78,8 @@ TEST(LargeInputTest, JsonLinesMessageGivesTheFullLength) {
 }
 
 TEST(LargeInputTest, JsonArrayElementOf50MegabytesThenAGoodElement) {
-  EXPECT_THAT(ReadHuge({{"[\n" R"({"kind":"listing","id":"L-0","title":")"},
+  EXPECT_THAT(ReadHuge({{"[\n"
+                         R"({"kind":"listing","id":"L-0","title":")"},
                         {"x]},\n", kHuge / 6},
                         {"\"},\n" + kListing + "]"}},
                        InputFormat::kJson),
@@ -86,9 +87,9 @@ TEST(LargeInputTest, JsonArrayElementOf50MegabytesThenAGoodElement) {
 }
 
 TEST(LargeInputTest, CsvRowOf50MegabytesThenAGoodRow) {
-  EXPECT_THAT(ReadHuge({{"id,title\nL-0,\""}, {"x,\n", kHuge / 3}, {"\"\nL-1,ok\n"}},
-                       InputFormat::kCsv),
-              ElementsAre("big:2 too_large", "big:" + std::to_string(3 + kHuge / 3) + " ok"));
+  EXPECT_THAT(
+      ReadHuge({{"id,title\nL-0,\""}, {"x,\n", kHuge / 3}, {"\"\nL-1,ok\n"}}, InputFormat::kCsv),
+      ElementsAre("big:2 too_large", "big:" + std::to_string(3 + kHuge / 3) + " ok"));
 }
 
 TEST(LargeInputTest, CsvRowWithMillionsOfCellsKeepsOnlyTheHeaderCount) {

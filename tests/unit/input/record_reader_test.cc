@@ -1,6 +1,8 @@
 // Opening inputs: formats by file name, files, standard input, open errors, and the
 // project's example records.
 
+#include "engine/input/record_reader.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -13,7 +15,6 @@
 #include <vector>
 
 #include "engine/input/input_record.h"
-#include "engine/input/record_reader.h"
 #include "tests/unit/input/test_support.h"
 
 namespace tradelint {
@@ -68,12 +69,18 @@ struct FormatCase {
 
 TEST(InputFormatTest, ByExtension) {
   const std::vector<FormatCase> cases = {
-      {"a.json", InputFormat::kJson},          {"dir/A.JSON", InputFormat::kJson},
-      {"a.jsonl", InputFormat::kJsonLines},    {"a.ndjson", InputFormat::kJsonLines},
-      {"a.NDJSON", InputFormat::kJsonLines},   {"a.csv", InputFormat::kCsv},
-      {"a.Csv", InputFormat::kCsv},            {"-", InputFormat::kJsonLines},
-      {"/dev/stdin", InputFormat::kJsonLines}, {"a.txt", InputFormat::kJsonLines},
-      {"json", InputFormat::kJsonLines},       {"a.json.gz", InputFormat::kJsonLines},
+      {"a.json", InputFormat::kJson},
+      {"dir/A.JSON", InputFormat::kJson},
+      {"a.jsonl", InputFormat::kJsonLines},
+      {"a.ndjson", InputFormat::kJsonLines},
+      {"a.NDJSON", InputFormat::kJsonLines},
+      {"a.csv", InputFormat::kCsv},
+      {"a.Csv", InputFormat::kCsv},
+      {"-", InputFormat::kJsonLines},
+      {"/dev/stdin", InputFormat::kJsonLines},
+      {"a.txt", InputFormat::kJsonLines},
+      {"json", InputFormat::kJsonLines},
+      {"a.json.gz", InputFormat::kJsonLines},
   };
   for (const FormatCase& c : cases) {
     EXPECT_EQ(InputFormatForPath(c.path), c.format) << c.path;
@@ -82,9 +89,9 @@ TEST(InputFormatTest, ByExtension) {
 
 TEST(OpenRecordReaderTest, MissingFile) {
   std::string error;
-  EXPECT_EQ(OpenRecordReader("/nonexistent/listings.jsonl", input_test::ProjectSchema(), {},
-                             &error),
-            nullptr);
+  EXPECT_EQ(
+      OpenRecordReader("/nonexistent/listings.jsonl", input_test::ProjectSchema(), {}, &error),
+      nullptr);
   EXPECT_EQ(error, "cannot open `/nonexistent/listings.jsonl`: No such file or directory");
 }
 
