@@ -62,19 +62,18 @@ INSTANTIATE_TEST_SUITE_P(
     Files, JsonFileCaseTest,
     ::testing::Values(
         FileCase{"array_with_element_lines",
-                 "[\n"
-                 "  " +
-                     kListing +
-                     ",\n"
-                     "  {\n"
-                     "    \"kind\": \"seller\",\n"
-                     "    \"id\": \"S-1\"\n"
-                     "  },\n"
-                     "  {\"kind\":\"listing\", \"id\": },\n"
-                     "  42, \"text\",\n"
-                     "  {\"kind\":\"listing\",\"id\":\"L-2\",\n"
-                     "   \"target_markets\":[\"DE\"]}\n"
-                     "]\n",
+                 R"([
+  {"kind":"listing","id":"L-1"},
+  {
+    "kind": "seller",
+    "id": "S-1"
+  },
+  {"kind":"listing", "id": },
+  42, "text",
+  {"kind":"listing","id":"L-2",
+   "target_markets":["DE"]}
+]
+)",
                  {"in.json:2 ok", "in.json:3 ok", "in.json:7 malformed_json",
                   "in.json:8 not_an_object", "in.json:8 not_an_object", "in.json:9 ok"},
                  "line 7, column 28: unexpected `}`"},

@@ -1,0 +1,73 @@
+#pragma once
+// ReportWriter: the results of a run, written as they are produced.
+//
+// A run calls Begin once, then Result once per result in report order (input order, then
+// market order), then End once. A writer puts each piece on its stream as soon as it is
+// called and keeps no result after Result returns, so memory does not grow with the input.
+// Writers do not flush; the caller decides when the stream is flushed.
+//
+// A result is one record judged for one market, or one record that could not be judged
+// (`invalid`, design/CONTRACT.md): then `error` is set, `verdict` is kInvalid, `market` is
+// absent and `findings` is empty. The results of one record are consecutive.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/api/engine.h"
+#include "engine/base/date.h"
+#include "engine/eval/finding.h"
+#include "engine/input/input_record.h"
+#include "engine/plan/program.h"
+#include "engine/schema/schema.h"
+
+namespace tradelint {
+
+// What the report's header says about the run.
+struct RunInfo {
+  std::string tool_version;                     // `0.1.0`
+  std::vector<RulesetInfo> rulesets;            // every ruleset loaded, in load order
+  std::vector<ReferenceTable> reference_tables; // every data table the run used
+};
+
+struct RecordResult {
+  // Position of the record among all records of the run, from 0; shared by the results of
+  // one record.
+  std::size_t record_index = 0;
+  std::optional<RecordKind> kind;   // when known
+  std::optional<std::string> id;    // when known
+  std::string source;               // `file:line`
+  std::optional<std::string> market;  // absent exactly when invalid
+  std::optional<Date> as_of;          // absent when the record could not be read
+  Verdict verdict = Verdict::kPass;   // VerdictOf(findings), or kInvalid
+  std::vector<Finding> findings;
+  std::optional<RecordError> error;   // set exactly when verdict is kInvalid
+  std::vector<std::string> notes;     // about the result as a whole (an uncovered market)
+};
+
+// The report's closing tally. Every record counts once in `records`, every result once in
+// `results` and once under its verdict; an invalid record has exactly one (invalid) result,
+// so `invalid` counts invalid records and invalid results alike.
+struct Summary {
+  std::int64_t records = 0;
+  std::int64_t results = 0;
+  std::int64_t pass = 0;
+  std::int64_t warn = 0;
+  std::int64_t fail = 0;
+  std::int64_t invalid = 0;
+
+  // Counts `result` in `results` and under its verdict (not in `records`).
+  void Count(const RecordResult& result);
+};
+
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  virtual void Begin(const RunInfo& run) = 0;
+  virtual void Result(const RecordResult& result) = 0;
+  virtual void End(const Summary& summary) = 0;
+};
+
+}  // namespace tradelint

@@ -1,0 +1,75 @@
+#include "engine/report/result_json.h"
+
+namespace tradelint {
+namespace {
+
+void WriteStrings(JsonWriter& json, const std::vector<std::string>& strings) {
+  json.BeginArray();
+  for (const std::string& text : strings) json.String(text);
+  json.EndArray();
+}
+
+// `key` with `strings`, left out when there are none.
+void WriteOptionalStrings(JsonWriter& json, std::string_view key,
+                          const std::vector<std::string>& strings) {
+  if (!strings.empty()) WriteStrings(json.Key(key), strings);
+}
+
+// `key` with `text`, left out when it is empty.
+void WriteOptionalString(JsonWriter& json, std::string_view key, const std::string& text) {
+  if (!text.empty()) json.Key(key).String(text);
+}
+
+void WriteFinding(JsonWriter& json, const Finding& finding) {
+  const CheckedRule& rule = *finding.rule;
+  json.BeginObject();
+  json.Key("rule").String(rule.id);
+  json.Key("ruleset").String(rule.ruleset);
+  json.Key("jurisdiction").String(rule.jurisdiction);
+  json.Key("domain").String(rule.domain);
+  json.Key("severity").String(SeverityName(rule.severity));
+  json.Key("citation").String(rule.citation);
+  json.Key("title").String(rule.title);
+  json.Key("message").String(finding.message);
+  WriteStrings(json.Key("paths"), finding.paths);
+  json.Key("basis").String(BasisName(finding.basis));
+  if (finding.basis == Basis::kMissingData) WriteStrings(json.Key("missing"), finding.missing);
+  WriteOptionalString(json, "ref", rule.ref);
+  WriteOptionalString(json, "fix", finding.fix);
+  WriteOptionalString(json, "responsible", rule.responsible);
+  WriteOptionalStrings(json, "overrides", finding.overrides);
+  WriteOptionalStrings(json, "notes", finding.notes);
+  json.EndObject();
+}
+
+}  // namespace
+
+void WriteResultJson(JsonWriter& json, const RecordResult& result) {
+  json.BeginObject();
+  json.Key("record").BeginObject();
+  json.Key("kind");
+  result.kind ? json.String(RecordKindName(*result.kind)) : json.Null();
+  json.Key("id");
+  result.id ? json.String(*result.id) : json.Null();
+  json.Key("source").String(result.source);
+  json.EndObject();
+  json.Key("market");
+  result.market ? json.String(*result.market) : json.Null();
+  json.Key("as_of");
+  result.as_of ? json.String(result.as_of->ToString()) : json.Null();
+  json.Key("verdict").String(VerdictName(result.verdict));
+  if (result.error) {
+    json.Key("error").BeginObject();
+    json.Key("code").String(result.error->code);
+    json.Key("message").String(result.error->message);
+    WriteStrings(json.Key("paths"), result.error->paths);
+    json.EndObject();
+  }
+  json.Key("findings").BeginArray();
+  for (const Finding& finding : result.findings) WriteFinding(json, finding);
+  json.EndArray();
+  WriteOptionalStrings(json, "notes", result.notes);
+  json.EndObject();
+}
+
+}  // namespace tradelint

@@ -1,0 +1,23 @@
+#pragma once
+// The JSON form of one result, shared by the `json` report (inside its `results` array) and
+// the `jsonl` report (one per line). The shape is design/CONTRACT.md's result object:
+//
+//   {"record": {"kind", "id", "source"}, "market", "as_of", "verdict",
+//    "error": {"code", "message", "paths"}       (invalid results only)
+//    "findings": [{"rule", "ruleset", "jurisdiction", "domain", "severity", "citation",
+//                  "title", "message", "paths", "basis",
+//                  "missing"                      (basis missing_data only)
+//                  "ref", "fix", "responsible", "overrides", "notes"}],  (when non-empty)
+//    "notes": [...]}                              (when non-empty)
+//
+// Unknown `kind`, `id`, `market` and `as_of` are null; every other member is always present.
+
+#include "engine/json/json.h"
+#include "engine/report/report_writer.h"
+
+namespace tradelint {
+
+// Writes `result` as one JSON object value (the caller has placed the key or array slot).
+void WriteResultJson(JsonWriter& json, const RecordResult& result);
+
+}  // namespace tradelint
