@@ -2,3 +2,19 @@
 if(TRADELINT_FUZZ)
   add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/fuzz ${CMAKE_BINARY_DIR}/fuzz)
 endif()
+
+# diagnostics_golden_test: rendered diagnostics of every case in tests/golden/diagnostics/
+# against its .expected file (TRADELINT_UPDATE_GOLDEN=1 rewrites them; see the test's header).
+add_executable(diagnostics_golden_test ${CMAKE_CURRENT_SOURCE_DIR}/unit/golden/diagnostics_golden_test.cc)
+tradelint_warnings(diagnostics_golden_test)
+target_link_libraries(diagnostics_golden_test PRIVATE tradelint_api GTest::gtest_main)
+target_compile_definitions(diagnostics_golden_test PRIVATE TRADELINT_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+gtest_discover_tests(diagnostics_golden_test DISCOVERY_TIMEOUT 60 TEST_PREFIX "golden.")
+
+# cli_e2e: end-to-end tests of the tradelint binary (tests/e2e/run_cli_tests.py).
+add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/e2e ${CMAKE_BINARY_DIR}/e2e)
+
+# check_test parses snippets and builds its own environment with the built-in function library.
+if(TARGET check_test)
+  target_link_libraries(check_test PRIVATE tradelint_plugins tradelint_parse)
+endif()

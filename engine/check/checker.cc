@@ -8,6 +8,7 @@
 #include <set>
 
 #include "engine/check/internal/expr_checker.h"
+#include "engine/base/spelling.h"
 
 namespace tradelint {
 namespace {

@@ -78,34 +78,6 @@ void AppendSnippet(std::string& out, const Span& span, int gutter_width) {
   out += fmt::format("{}{:>{}} | {}\n", kIndent, "", gutter_width, underline);
 }
 
-// Lower-cases ASCII letters; other bytes are compared as they are.
-std::string AsciiLower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
-// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), bytewise.
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  // before, previous and current: distances from the prefixes of `a` of length i - 2, i - 1
-  // and i to every prefix of `b`.
-  std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        current[j] = std::min(current[j], before[j - 2] + 1);
-      }
-    }
-    std::swap(before, previous);
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
 }  // namespace
 
 std::string Diagnostic::Render() const {
@@ -171,21 +143,6 @@ std::string Diagnostics::RenderAll() const {
     out += diagnostic.Render();
   }
   return out;
-}
-
-std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::string lower_word = AsciiLower(word);
-  const std::size_t max_distance = std::max<std::size_t>(1, word.size() / 3);
-  const std::string* best = nullptr;
-  std::size_t best_distance = max_distance + 1;
-  for (const std::string& candidate : candidates) {
-    const std::size_t distance = EditDistance(lower_word, AsciiLower(candidate));
-    if (distance < best_distance) {  // Strict: the first of equally close candidates wins.
-      best = &candidate;
-      best_distance = distance;
-    }
-  }
-  return best == nullptr ? std::string() : *best;
 }
 
 }  // namespace tradelint

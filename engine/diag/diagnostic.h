@@ -55,7 +55,5 @@ class Diagnostics {
   int error_count_ = 0;
 };
 
-// The candidate closest to `word` by edit distance, if close enough to be a likely typo.
-std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace tradelint

@@ -8,7 +8,8 @@
 //
 // Formats (design/CONTRACT.md), chosen by the file name's extension, case-insensitively:
 //   .json            one record object, or an array of records: each element is a record
-//                    whose source line is the line where the element starts.
+//                    whose source line is the line where the element starts. Streamed
+//                    element by element, like the other formats: never read whole.
 //   .jsonl, .ndjson  JSON Lines: one record per line; blank lines are skipped.
 //   .csv             RFC 4180; line 1 holds field paths; one record per row.
 //   `-`              JSON Lines on standard input (source file name `-`).
@@ -16,8 +17,9 @@
 //
 // Errors per record (RecordError codes), checked in this order:
 //   too_large        the record's text (a JSON Lines line without its line end, a .json
-//                    element, a CSV row) is longer than max_record_bytes; it is skipped
-//                    without being held in memory and reading goes on after it.
+//                    element, a CSV row) is longer than max_record_bytes; the rest of it
+//                    is skipped without being held in memory (a 50 MB line costs at most
+//                    max_record_bytes) and reading goes on after it.
 //   malformed_json   not JSON or not UTF-8 (message: `line L, column C: ...`, the column
 //                    counted in characters); for .json also an empty file, an empty array
 //                    element (`[1,,2]`, `[1,]`), an array that is not closed (one extra

@@ -12,6 +12,7 @@
 #include "engine/diag/diagnostic.h"
 #include "engine/json/json.h"
 #include "engine/value/value.h"
+#include "engine/base/spelling.h"
 
 namespace tradelint {
 namespace {

@@ -5,10 +5,18 @@ namespace tradelint {
 void Summary::Count(const RecordResult& result) {
   ++results;
   switch (result.verdict) {
-    case Verdict::kPass: ++pass; break;
-    case Verdict::kWarn: ++warn; break;
-    case Verdict::kFail: ++fail; break;
-    case Verdict::kInvalid: ++invalid; break;
+    case Verdict::kPass:
+      ++pass;
+      break;
+    case Verdict::kWarn:
+      ++warn;
+      break;
+    case Verdict::kFail:
+      ++fail;
+      break;
+    case Verdict::kInvalid:
+      ++invalid;
+      break;
   }
 }
 

@@ -27,24 +27,24 @@ namespace tradelint {
 
 // What the report's header says about the run.
 struct RunInfo {
-  std::string tool_version;                     // `0.1.0`
-  std::vector<RulesetInfo> rulesets;            // every ruleset loaded, in load order
-  std::vector<ReferenceTable> reference_tables; // every data table the run used
+  std::string tool_version;                      // `0.1.0`
+  std::vector<RulesetInfo> rulesets;             // every ruleset loaded, in load order
+  std::vector<ReferenceTable> reference_tables;  // every data table the run used
 };
 
 struct RecordResult {
   // Position of the record among all records of the run, from 0; shared by the results of
   // one record.
   std::size_t record_index = 0;
-  std::optional<RecordKind> kind;   // when known
-  std::optional<std::string> id;    // when known
-  std::string source;               // `file:line`
+  std::optional<RecordKind> kind;     // when known
+  std::optional<std::string> id;      // when known
+  std::string source;                 // `file:line`
   std::optional<std::string> market;  // absent exactly when invalid
   std::optional<Date> as_of;          // absent when the record could not be read
   Verdict verdict = Verdict::kPass;   // VerdictOf(findings), or kInvalid
   std::vector<Finding> findings;
-  std::optional<RecordError> error;   // set exactly when verdict is kInvalid
-  std::vector<std::string> notes;     // about the result as a whole (an uncovered market)
+  std::optional<RecordError> error;  // set exactly when verdict is kInvalid
+  std::vector<std::string> notes;    // about the result as a whole (an uncovered market)
 };
 
 // The report's closing tally. Every record counts once in `records`, every result once in

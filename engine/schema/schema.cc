@@ -1,3 +1,4 @@
+#include "engine/base/spelling.h"
 #include "engine/schema/schema.h"
 
 #include <re2/re2.h>
@@ -419,23 +420,6 @@ std::string NotAccepted(const SchemaNode& node, std::string_view text) {
   if (!node.enum_values.empty()) return shown + " is not one of " + EnumList(node.enum_values);
   if (node.pattern) return shown + " does not match the pattern `" + *node.pattern + "`";
   return shown + " is not any of the allowed forms";
-}
-
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 void CollectAllowed(const SchemaNode& node, std::vector<std::string>& out) {

@@ -1,4 +1,5 @@
 #include "engine/check/internal/expr_checker.h"
+#include "engine/base/spelling.h"
 
 #include <algorithm>
 #include <utility>

@@ -1,3 +1,4 @@
+#include "engine/base/spelling.h"
 #include "engine/input/internal/record_check.h"
 
 #include <fmt/format.h>
@@ -37,24 +38,6 @@ std::string_view JsonTypePhrase(const Value& value) {
     default:
       return "a string";
   }
-}
-
-// Levenshtein distance between two short ASCII words, case-insensitively.
-std::size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 // The kind a misspelt `kind` value most likely meant: within two edits (one for short

@@ -1,4 +1,5 @@
 #include "engine/diag/diagnostic.h"
+#include "engine/base/spelling.h"
 
 #include <gtest/gtest.h>
 
@@ -154,33 +155,6 @@ TEST(DiagnosticsTest, CollectsAndCounts) {
   EXPECT_EQ(more.warning_count(), 2);
   EXPECT_EQ(more.all()[5].code, "n");
 }
-
-struct ClosestCase {
-  std::string_view word;
-  std::vector<std::string> candidates;
-  std::string expected;
-};
-
-class ClosestMatchTest : public testing::TestWithParam<ClosestCase> {};
-
-TEST_P(ClosestMatchTest, FindsLikelyTypos) {
-  const ClosestCase& c = GetParam();
-  EXPECT_EQ(ClosestMatch(c.word, c.candidates), c.expected) << c.word;
-}
-
-INSTANTIATE_TEST_SUITE_P(
-    Cases, ClosestMatchTest,
-    testing::Values(
-        ClosestCase{"manufactrer", {"model", "manufacturer", "material"}, "manufacturer"},
-        ClosestCase{"Manufacturer", {"manufacturer"}, "manufacturer"},  // case-insensitive
-        ClosestCase{"prodcut", {"product", "price"}, "product"},        // transposition
-        ClosestCase{"colour", {"color"}, "color"},
-        ClosestCase{"weight", {"height", "width"}, "height"},  // first of the closest
-        ClosestCase{"xyz", {"abc", "price"}, ""}, ClosestCase{"ab", {"xy"}, ""},
-        ClosestCase{"ab", {"ac"}, "ac"},  // short words still allow one edit
-        ClosestCase{"seller", {}, ""},
-        ClosestCase{
-            "origin_country", {"country_of_origin", "origin_countries"}, "origin_countries"}));
 
 }  // namespace
 }  // namespace tradelint

@@ -1,0 +1,64 @@
+#include "engine/report/json_report_writer.h"
+
+#include "engine/report/result_json.h"
+
+namespace tradelint {
+
+void JsonReportWriter::Begin(const RunInfo& run) {
+  json_.BeginObject();
+  json_.Key("tool").BeginObject();
+  json_.Key("name").String("tradelint");
+  json_.Key("version").String(run.tool_version);
+  json_.EndObject();
+  json_.Key("rulesets").BeginArray();
+  for (const RulesetInfo& ruleset : run.rulesets) {
+    json_.BeginObject();
+    json_.Key("id").String(ruleset.id);
+    json_.Key("version").String(ruleset.version);
+    json_.Key("jurisdiction").String(ruleset.jurisdiction);
+    json_.Key("title").String(ruleset.title);
+    json_.EndObject();
+  }
+  json_.EndArray();
+  json_.Key("reference_data").BeginArray();
+  for (const ReferenceTable& table : run.reference_tables) {
+    json_.BeginObject();
+    json_.Key("name").String(table.name);
+    json_.Key("source").String(table.source);
+    json_.Key("date").String(table.date);
+    json_.EndObject();
+  }
+  json_.EndArray();
+  json_.Key("results").BeginArray();
+  Drain();
+}
+
+void JsonReportWriter::Result(const RecordResult& result) {
+  WriteResultJson(json_, result);
+  Drain();
+}
+
+void JsonReportWriter::End(const Summary& summary) {
+  json_.EndArray();
+  json_.Key("summary").BeginObject();
+  json_.Key("records").Int(summary.records);
+  json_.Key("results").Int(summary.results);
+  json_.Key("invalid").Int(summary.invalid);
+  json_.Key("verdicts").BeginObject();
+  json_.Key("pass").Int(summary.pass);
+  json_.Key("warn").Int(summary.warn);
+  json_.Key("fail").Int(summary.fail);
+  json_.Key("invalid").Int(summary.invalid);
+  json_.EndObject();
+  json_.EndObject();
+  json_.EndObject();
+  buffer_ += '\n';
+  Drain();
+}
+
+void JsonReportWriter::Drain() {
+  out_ << buffer_;
+  buffer_.clear();
+}
+
+}  // namespace tradelint

@@ -1,0 +1,42 @@
+#pragma once
+// The `json` report: one pretty-printed report object (design/CONTRACT.md), streamed.
+//
+//   {"tool": {"name": "tradelint", "version": ...},
+//    "rulesets": [{"id", "version", "jurisdiction", "title"}],
+//    "reference_data": [{"name", "source", "date"}],
+//    "results": [<result_json.h objects>],
+//    "summary": {"records", "results", "invalid",
+//                "verdicts": {"pass", "warn", "fail", "invalid"}}}
+//
+// Begin writes everything up to the opening of `results`, each Result one element, End the
+// rest and a final newline. The stream holds valid JSON only after End.
+
+#include <ostream>
+#include <string>
+
+#include "engine/json/json.h"
+#include "engine/report/report_writer.h"
+
+namespace tradelint {
+
+class JsonReportWriter : public ReportWriter {
+ public:
+  // `out` must outlive the writer.
+  explicit JsonReportWriter(std::ostream& out)
+      : out_(out), json_(buffer_, JsonWriter::Style::kPretty) {}
+
+  void Begin(const RunInfo& run) override;
+  void Result(const RecordResult& result) override;
+  void End(const Summary& summary) override;
+
+ private:
+  // Moves what `json_` has written so far to `out_`. JsonWriter only ever appends to its
+  // string, so emptying the string between calls keeps the document whole.
+  void Drain();
+
+  std::ostream& out_;
+  std::string buffer_;
+  JsonWriter json_;  // one document for the whole run, written into buffer_
+};
+
+}  // namespace tradelint

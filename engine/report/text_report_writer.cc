@@ -1,0 +1,145 @@
+#include "engine/report/text_report_writer.h"
+
+#include <vector>
+
+#include "engine/report/counted.h"
+
+namespace tradelint {
+namespace {
+
+// ANSI SGR parameters.
+constexpr std::string_view kBold = "1";
+constexpr std::string_view kRed = "1;31";
+constexpr std::string_view kYellow = "1;33";
+constexpr std::string_view kGreen = "32";
+constexpr std::string_view kCyan = "1;36";
+constexpr std::string_view kMagenta = "1;35";
+
+std::string_view VerdictStyle(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kPass:
+      return kGreen;
+    case Verdict::kWarn:
+      return kYellow;
+    case Verdict::kFail:
+      return kRed;
+    case Verdict::kInvalid:
+      return kMagenta;
+  }
+  return kBold;
+}
+
+std::string_view SeverityStyle(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return kRed;
+    case Severity::kWarning:
+      return kYellow;
+    case Severity::kInfo:
+      return kCyan;
+  }
+  return kBold;
+}
+
+// `text` with control characters written as `\xHH` (C0 and DEL) or `\u00HH` (C1), so that
+// record data cannot move the cursor, recolour or clear a terminal, or break the report's
+// lines.
+std::string Printable(std::string_view text) {
+  constexpr char kHex[] = "0123456789abcdef";
+  std::string printable;
+  printable.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (byte < 0x20 || byte == 0x7f) {
+      printable.append("\\x").append(1, kHex[byte >> 4]).append(1, kHex[byte & 0xf]);
+    } else if (byte == 0xc2 && next >= 0x80 && next <= 0x9f) {  // U+0080..U+009F in UTF-8
+      printable.append("\\u00").append(1, kHex[next >> 4]).append(1, kHex[next & 0xf]);
+      ++i;
+    } else {
+      printable += text[i];
+    }
+  }
+  return printable;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += ", ";
+    joined += item;
+  }
+  return joined;
+}
+
+// `indent` + `label`: `value` and a newline; nothing when `value` is empty.
+void AppendLabelled(std::string& text, std::string_view indent, std::string_view label,
+                    const std::string& value) {
+  if (value.empty()) return;
+  text.append(indent).append(label).append(": ").append(Printable(value)) += '\n';
+}
+
+}  // namespace
+
+std::string TextReportWriter::Paint(std::string_view text, std::string_view style) const {
+  if (!options_.colour) return Printable(text);
+  return "\x1b[" + std::string(style) + "m" + Printable(text) + "\x1b[0m";
+}
+
+void TextReportWriter::AppendHeader(const RecordResult& result) {
+  if (headed_record_ == result.record_index) return;
+  headed_record_ = result.record_index;
+  text_ += Paint(result.id.value_or("record"), kBold);
+  text_ += " (";
+  text_ += result.kind ? RecordKindName(*result.kind) : "unknown kind";
+  text_ += ", " + Printable(result.source) + ")\n";
+}
+
+void TextReportWriter::AppendFinding(const Finding& finding) {
+  const CheckedRule& rule = *finding.rule;
+  constexpr std::string_view kIndent = "      ";
+  text_ += "    " + Paint(SeverityName(rule.severity), SeverityStyle(rule.severity)) + "[" +
+           Paint(rule.id, kBold) + "] " + Printable(rule.title) + "\n";
+  if (!finding.message.empty()) text_.append(kIndent).append(Printable(finding.message)) += '\n';
+  AppendLabelled(text_, kIndent, "cite",
+                 rule.citation + (rule.ref.empty() ? "" : " [" + rule.ref + "]"));
+  AppendLabelled(text_, kIndent, "responsible", rule.responsible);
+  AppendLabelled(text_, kIndent, "fix", finding.fix);
+  AppendLabelled(text_, kIndent, "fields", Join(finding.paths));
+  if (finding.basis == Basis::kMissingData) {
+    AppendLabelled(text_, kIndent, "missing", Join(finding.missing));
+  }
+  AppendLabelled(text_, kIndent, "overrides", Join(finding.overrides));
+  for (const std::string& note : finding.notes) AppendLabelled(text_, kIndent, "note", note);
+}
+
+void TextReportWriter::Result(const RecordResult& result) {
+  if (options_.problems_only && result.verdict == Verdict::kPass && result.findings.empty() &&
+      result.notes.empty()) {
+    return;
+  }
+  text_.clear();
+  AppendHeader(result);
+  const std::string verdict = Paint(VerdictName(result.verdict), VerdictStyle(result.verdict));
+  if (result.error) {
+    text_ +=
+        "  " + verdict + ": " + result.error->code + ": " + Printable(result.error->message) + "\n";
+    AppendLabelled(text_, "    ", "fields", Join(result.error->paths));
+  } else {
+    text_ += "  " + Paint(result.market.value_or(""), kBold) + ": " + verdict;
+    if (result.as_of) text_ += ", as of " + result.as_of->ToString();
+    text_ += '\n';
+    for (const Finding& finding : result.findings) AppendFinding(finding);
+  }
+  for (const std::string& note : result.notes) AppendLabelled(text_, "    ", "note", note);
+  out_ << text_;
+}
+
+void TextReportWriter::End(const Summary& summary) {
+  if (headed_record_) out_ << '\n';
+  out_ << Counted(summary.records, "record") << ", " << Counted(summary.results, "result") << ": "
+       << summary.fail << " fail, " << summary.warn << " warn, " << summary.pass << " pass, "
+       << summary.invalid << " invalid\n";
+}
+
+}  // namespace tradelint

@@ -1,0 +1,725 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the tradelint command line against design/CONTRACT.md.
+
+Runs the built binary on the fixtures in data/: records of every input format (good ones
+and broken ones) and small rulesets of its own under data/rules/ (good: EU, DE and GLOBAL
+rulesets with tests; failing: a ruleset whose test fails; broken: a syntax error; warned:
+compiles with a warning). Big and deep inputs are generated at test time.
+
+Usage:
+    run_cli_tests.py PATH/TO/tradelint [unittest arguments]
+    TRADELINT=PATH/TO/tradelint run_cli_tests.py [unittest arguments]
+
+Standard library only.
+"""
+
+import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "data")
+RULES = os.path.join(DATA, "rules")
+GOOD_RULES = os.path.join(RULES, "good")
+TRADELINT = os.environ.get("TRADELINT", "")
+
+SUMMARY_LINE = re.compile(
+    r"^\d+ records?, \d+ results?: \d+ fail, \d+ warn, \d+ pass, \d+ invalid$", re.M)
+ANSI_ESCAPE = "\x1b["
+TIMEOUT = 300  # seconds for any one run; generous for sanitizer builds
+
+
+def data(name):
+    return os.path.join(DATA, name)
+
+
+def run(*args, stdin=None, env=None):
+    """Runs tradelint with `args`; returns the CompletedProcess (text, stdout and stderr)."""
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    full_env.update(env or {})
+    return subprocess.run([TRADELINT, *args], input=stdin, capture_output=True, text=True,
+                          encoding="utf-8", env=full_env, timeout=TIMEOUT)
+
+
+def check(*args, rules=GOOD_RULES, fmt="json", stdin=None):
+    """Runs `tradelint check` with the fixture rulesets; returns (process, parsed report)."""
+    process = run("check", "--rules", rules, "--format", fmt, *args, stdin=stdin)
+    report = json.loads(process.stdout) if fmt == "json" and process.stdout else None
+    return process, report
+
+
+def results_by_id(report):
+    """{record id: [results]}; invalid records without an id are keyed by their source."""
+    by_id = {}
+    for result in report["results"]:
+        key = result["record"]["id"] or result["record"]["source"]
+        by_id.setdefault(key, []).append(result)
+    return by_id
+
+
+def rule_ids(result):
+    return [finding["rule"] for finding in result["findings"]]
+
+
+class TradelintTestCase(unittest.TestCase):
+    def assertExit(self, process, status):
+        self.assertEqual(process.returncode, status,
+                         f"exit {process.returncode}, expected {status}\n"
+                         f"stdout:\n{process.stdout[-3000:]}\nstderr:\n{process.stderr[-3000:]}")
+
+    def assertValidReport(self, report):
+        """The report object's shape (design/CONTRACT.md), and the summary adds up."""
+        self.assertEqual(report["tool"], {"name": "tradelint", "version": "0.1.0"})
+        for ruleset in report["rulesets"]:
+            self.assertTrue({"id", "version", "jurisdiction"} <= ruleset.keys())
+        self.assertTrue(report["reference_data"])
+        for table in report["reference_data"]:
+            self.assertTrue({"name", "source", "date"} <= table.keys())
+        verdicts = {"pass": 0, "warn": 0, "fail": 0, "invalid": 0}
+        for result in report["results"]:
+            self.assertValidResult(result)
+            verdicts[result["verdict"]] += 1
+        summary = report["summary"]
+        self.assertEqual(summary["results"], len(report["results"]))
+        self.assertEqual(summary["verdicts"], verdicts)
+        self.assertEqual(summary["invalid"], verdicts["invalid"])
+
+    def assertValidResult(self, result):
+        self.assertEqual(set(result["record"]), {"kind", "id", "source"})
+        self.assertIn(result["verdict"], ("pass", "warn", "fail", "invalid"))
+        self.assertIn("as_of", result)
+        if result["verdict"] == "invalid":
+            self.assertIsNone(result["market"])
+            self.assertEqual(result["findings"], [])
+            self.assertEqual(set(result["error"]), {"code", "message", "paths"})
+            return
+        self.assertNotIn("error", result)
+        self.assertIsInstance(result["market"], str)
+        self.assertRegex(result["as_of"], r"^\d{4}-\d{2}-\d{2}$")
+        severities = set()
+        for finding in result["findings"]:
+            for key in ("rule", "ruleset", "jurisdiction", "domain", "severity", "citation",
+                        "title", "message", "paths", "basis"):
+                self.assertIn(key, finding)
+            self.assertIn(finding["basis"], ("violation", "missing_data"))
+            self.assertEqual("missing" in finding, finding["basis"] == "missing_data")
+            for optional in ("ref", "fix", "responsible", "overrides", "notes"):
+                if optional in finding:
+                    self.assertTrue(finding[optional], f"empty optional `{optional}`")
+            severities.add(finding["severity"])
+        expected = ("fail" if "error" in severities else
+                    "warn" if "warning" in severities else "pass")
+        self.assertEqual(result["verdict"], expected)
+
+
+class CommandLineTest(TradelintTestCase):
+    def test_version(self):
+        process = run("--version")
+        self.assertExit(process, 0)
+        self.assertEqual(process.stdout.strip(), "tradelint 0.1.0")
+
+    def test_help(self):
+        process = run("--help")
+        self.assertExit(process, 0)
+        for command in ("check", "lint", "test", "rules"):
+            self.assertIn(command, process.stdout)
+
+    def test_command_help(self):
+        for command, option in (("check", "--fail-on"), ("lint", "--rules"),
+                                ("test", "--require-coverage"), ("rules", "--market")):
+            process = run(command, "--help")
+            self.assertExit(process, 0)
+            self.assertIn(option, process.stdout)
+        self.assertIn("parallel evaluation arrives in a later version",
+                      run("check", "--help").stdout)
+
+    def test_unknown_option(self):
+        process = run("check", "--rules", GOOD_RULES, "--bogus", data("pass.jsonl"))
+        self.assertExit(process, 2)
+        self.assertIn("--bogus", process.stderr)
+        self.assertEqual(process.stdout, "")
+
+    def test_unknown_command(self):
+        process = run("chek", data("pass.jsonl"))
+        self.assertExit(process, 2)
+        self.assertIn("unknown command `chek`", process.stderr)
+        self.assertIn("did you mean `check`", process.stderr)
+
+    def test_no_command(self):
+        self.assertExit(run(), 2)
+
+    def test_bad_option_values(self):
+        for args in (["--format", "yaml"], ["--fail-on", "sometimes"], ["--as-of", "2025-02-30"],
+                     ["--as-of", "yesterday"], ["--jobs", "0"], ["--jobs", "two"],
+                     ["--lang", "de_DE"]):
+            with self.subTest(args=args):
+                process = run("check", "--rules", GOOD_RULES, *args, data("pass.jsonl"))
+                self.assertExit(process, 2)
+                self.assertEqual(process.stdout, "")
+
+    def test_bad_market_suggests(self):
+        process = run("check", "--rules", GOOD_RULES, "--market", "UK", data("pass.jsonl"))
+        self.assertExit(process, 2)
+        self.assertIn("`UK` is not a market", process.stderr)
+        self.assertIn("did you mean `GB`", process.stderr)
+        process = run("check", "--rules", GOOD_RULES, "--market", "de", data("pass.jsonl"))
+        self.assertExit(process, 2)
+        self.assertIn("did you mean `DE`", process.stderr)
+
+    def test_jobs_accepted(self):
+        process, report = check("--jobs", "4", data("listings.jsonl"))
+        self.assertExit(process, 1)
+        self.assertEqual([r["record"]["id"] for r in report["results"]],
+                         ["L-PASS", "L-FAIL", "L-WARN", "L-INFO"])
+
+
+class InputFormatTest(TradelintTestCase):
+    def test_json_single_record(self):
+        process, report = check(data("listing_ok.json"))
+        self.assertExit(process, 0)
+        self.assertValidReport(report)
+        self.assertEqual(report["summary"]["records"], 1)
+        [result] = report["results"]
+        self.assertEqual(result["record"], {"kind": "listing", "id": "LST-OK",
+                                            "source": data("listing_ok.json") + ":1"})
+        self.assertEqual((result["market"], result["verdict"]), ("DE", "pass"))
+
+    def test_json_array(self):
+        process, report = check(data("listings_array.json"))
+        self.assertExit(process, 1)
+        self.assertValidReport(report)
+        self.assertEqual(report["summary"]["records"], 2)
+        self.assertEqual([(r["record"]["id"], r["market"], r["verdict"]) for r in report["results"]],
+                         [("ARR-1", "DE", "pass"), ("ARR-1", "AT", "pass"), ("ARR-2", "FR", "fail")])
+        self.assertEqual(report["results"][2]["record"]["source"], data("listings_array.json") + ":5")
+
+    def test_jsonl(self):
+        process, report = check(data("listings.jsonl"))
+        self.assertExit(process, 1)
+        self.assertValidReport(report)
+        self.assertEqual(report["summary"]["records"], 4)
+        by_id = results_by_id(report)
+        self.assertEqual(by_id["L-PASS"][0]["verdict"], "pass")
+        self.assertEqual(by_id["L-FAIL"][0]["verdict"], "fail")
+        self.assertEqual(by_id["L-WARN"][0]["verdict"], "warn")
+        self.assertEqual(by_id["L-INFO"][0]["verdict"], "pass")
+        self.assertEqual(rule_ids(by_id["L-INFO"][0]), ["e2e.eu.reviews_statement"])
+        # The blank line 3 is skipped but counted: L-WARN starts on line 4.
+        self.assertEqual(by_id["L-WARN"][0]["record"]["source"], data("listings.jsonl") + ":4")
+
+    def test_csv(self):
+        process, report = check(data("listings.csv"))
+        self.assertExit(process, 3)
+        self.assertValidReport(report)
+        self.assertEqual(report["summary"]["records"], 3)
+        by_id = results_by_id(report)
+        self.assertEqual([(r["market"], r["verdict"]) for r in by_id["CSV-1"]],
+                         [("DE", "pass"), ("AT", "pass")])
+        self.assertEqual(by_id["CSV-1"][0]["record"]["source"], data("listings.csv") + ":2")
+        self.assertEqual(by_id["CSV-2"][0]["verdict"], "fail")
+        [invalid] = by_id["CSV-3"]
+        self.assertEqual(invalid["error"]["code"], "schema_violation")
+        self.assertEqual(invalid["error"]["paths"], ["offer.price.amount"])
+
+    def test_stdin(self):
+        with open(data("listings.jsonl"), encoding="utf-8") as records:
+            text = records.read()
+        for args in ([], ["-"]):
+            with self.subTest(args=args):
+                process, report = check(*args, stdin=text)
+                self.assertExit(process, 1)
+                self.assertValidReport(report)
+                self.assertEqual(report["summary"]["records"], 4)
+                self.assertEqual(report["results"][1]["record"]["source"], "-:2")
+
+    def test_several_inputs_in_order(self):
+        process, report = check(data("pass.jsonl"), data("listing_ok.json"), data("sellers.jsonl"))
+        self.assertExit(process, 3)
+        self.assertEqual(report["summary"]["records"], 6)
+        self.assertEqual([r["record"]["id"] for r in report["results"]],
+                         ["P-1", "P-1", "P-2", "LST-OK", "S-DE", "S-DE", "S-NO-MAIL", "S-NOWHERE"])
+
+
+class OutputFormatTest(TradelintTestCase):
+    def test_text(self):
+        process, _ = check(data("listings.jsonl"), data("bad.jsonl"), fmt="text")
+        self.assertExit(process, 3)
+        out = process.stdout
+        self.assertNotIn(ANSI_ESCAPE, out)  # a pipe never gets colours
+        self.assertIn(f"L-FAIL (listing, {data('listings.jsonl')}:2)", out)
+        self.assertIn("DE: fail, as of ", out)
+        self.assertIn("error[e2e.eu.manufacturer_contact] Manufacturer identity", out)
+        self.assertIn("cite: Fixture Regulation (EU) 0000/1, Art. 1 [E2E-EU-MFR]", out)
+        self.assertIn("fix: fill product.manufacturer.name and .email", out)
+        self.assertIn("fields: ", out)
+        self.assertIn("missing: ", out)
+        self.assertIn("invalid: malformed_json: line 2", out)
+        self.assertIn("invalid: no_market:", out)
+        self.assertEqual(SUMMARY_LINE.findall(out)[-1], out.strip().splitlines()[-1])
+        self.assertTrue(out.strip().endswith("14 records, 14 results: 2 fail, 1 warn, 3 pass, 8 invalid"),
+                        out[-200:])
+
+    def test_text_no_colour_even_with_colour_friendly_env(self):
+        process = run("check", "--rules", GOOD_RULES, data("listings.jsonl"),
+                      env={"TERM": "xterm-256color", "CLICOLOR_FORCE": "1"})
+        self.assertNotIn(ANSI_ESCAPE, process.stdout)
+
+    def run_on_terminal(self, env):
+        """Runs a text check with standard output on a pseudo-terminal; returns the output."""
+        leader, follower = pty.openpty()
+        full_env = dict(os.environ)
+        full_env.pop("NO_COLOR", None)
+        full_env.update(env)
+        try:
+            process = subprocess.Popen(
+                [TRADELINT, "check", "--rules", GOOD_RULES, data("fail_only.jsonl")],
+                stdout=follower, stderr=subprocess.DEVNULL, env=full_env)
+            os.close(follower)
+            output = b""
+            while True:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # EIO: the terminal's other side closed
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            self.assertEqual(process.wait(TIMEOUT), 1)
+        finally:
+            os.close(leader)
+        return output.decode("utf-8")
+
+    def test_colour_only_on_a_terminal_without_no_color(self):
+        self.assertIn(ANSI_ESCAPE, self.run_on_terminal({}))
+        self.assertNotIn(ANSI_ESCAPE, self.run_on_terminal({"NO_COLOR": "1"}))
+
+    def test_text_escapes_control_characters_from_records(self):
+        records = ('{"kind": "listing", "id": "EVIL\\u001b[2J", "title": "x", "target_markets": ["DE"]}\n'
+                   '{"kind": "list\\u009b1m", "id": "EVIL-2"}\n')
+        process = run("check", "--rules", GOOD_RULES, stdin=records)
+        self.assertExit(process, 3)
+        self.assertNotIn("\x1b", process.stdout)
+        self.assertNotIn("\x9b", process.stdout)
+        self.assertIn("EVIL\\x1b[2J (listing, -:1)", process.stdout)
+        self.assertIn("list\\u009b1m", process.stdout)
+
+    def test_quiet_leaves_out_clean_passes(self):
+        process = run("check", "--rules", GOOD_RULES, "--quiet", data("listings.jsonl"))
+        self.assertExit(process, 1)
+        self.assertNotIn("L-PASS", process.stdout)
+        self.assertIn("L-FAIL", process.stdout)
+        self.assertIn("L-INFO", process.stdout)  # passes, but has an info finding
+        self.assertIn("4 records, 4 results", process.stdout)
+
+    def test_json(self):
+        process, report = check(data("listings.jsonl"), data("bad.jsonl"))
+        self.assertValidReport(report)
+        self.assertEqual(list(report), ["tool", "rulesets", "reference_data", "results", "summary"])
+        self.assertEqual({r["id"] for r in report["rulesets"]}, {"e2e.eu", "e2e.de", "e2e.global"})
+        self.assertTrue(process.stdout.startswith("{\n  \"tool\""))  # pretty-printed
+
+    def test_jsonl(self):
+        process, _ = check(data("listings.jsonl"), data("bad.jsonl"), fmt="jsonl")
+        self.assertExit(process, 3)
+        lines = process.stdout.splitlines()
+        self.assertEqual(len(lines), 14)  # one per result, nothing else
+        for line in lines:
+            result = json.loads(line)
+            self.assertValidResult(result)
+            self.assertNotIn("summary", result)
+        self.assertEqual(json.loads(lines[0])["record"]["id"], "L-PASS")
+        _, report = check(data("listings.jsonl"), data("bad.jsonl"))
+        self.assertEqual([json.loads(line) for line in lines], report["results"])
+
+    def test_jsonl_streams_from_stdin(self):
+        """A record piped in gets its result before standard input ends."""
+        process = subprocess.Popen(
+            [TRADELINT, "check", "--rules", GOOD_RULES, "--format", "jsonl"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            with open(data("pass.jsonl"), "rb") as records:
+                process.stdin.write(records.readline())
+            process.stdin.flush()
+            ready, _, _ = select.select([process.stdout], [], [], TIMEOUT)
+            self.assertTrue(ready, "no result before the end of standard input")
+            first = json.loads(process.stdout.readline())
+            self.assertEqual(first["record"]["id"], "P-1")
+            process.stdin.close()
+            self.assertEqual(process.wait(TIMEOUT), 0)
+        finally:
+            process.kill()
+            process.wait()
+            process.stdout.close()
+            process.stderr.close()
+
+    def test_output_file(self):
+        with tempfile.TemporaryDirectory() as directory:
+            for fmt in ("text", "json", "jsonl"):
+                path = os.path.join(directory, "report." + fmt)
+                process = run("check", "--rules", GOOD_RULES, "--format", fmt, "--output", path,
+                              data("listings.jsonl"))
+                self.assertExit(process, 1)
+                self.assertEqual(process.stdout, "")
+                with open(path, encoding="utf-8") as report:
+                    text = report.read()
+                self.assertNotIn(ANSI_ESCAPE, text)
+                if fmt == "json":
+                    self.assertValidReport(json.loads(text))
+                elif fmt == "jsonl":
+                    self.assertEqual(len(text.splitlines()), 4)
+                else:
+                    self.assertRegex(text, SUMMARY_LINE)
+
+    def test_output_file_not_writable(self):
+        process = run("check", "--rules", GOOD_RULES, "--output",
+                      os.path.join(DATA, "no-such-folder", "report.json"), data("pass.jsonl"))
+        self.assertExit(process, 2)
+
+
+class InvalidRecordTest(TradelintTestCase):
+    def test_bad_lines_are_counted_and_reported(self):
+        process, report = check(data("bad.jsonl"))
+        self.assertExit(process, 3)
+        self.assertValidReport(report)
+        self.assertEqual(report["summary"]["records"], 10)
+        source = data("bad.jsonl")
+        by_line = {int(r["record"]["source"].rsplit(":", 1)[1]): r for r in report["results"]}
+        codes = {line: r["error"]["code"] for line, r in by_line.items() if "error" in r}
+        self.assertEqual(codes, {2: "malformed_json", 3: "not_an_object", 4: "unknown_kind",
+                                 5: "missing_id", 6: "schema_violation", 7: "schema_violation",
+                                 8: "no_market", 9: "too_deep"})
+        self.assertEqual(by_line[1]["verdict"], "pass")
+        self.assertEqual(by_line[10]["verdict"], "fail")
+        self.assertTrue(all(r["record"]["source"].startswith(source + ":")
+                            for r in report["results"]))
+        # Unknown kind and id are null.
+        self.assertEqual(by_line[2]["record"], {"kind": None, "id": None, "source": source + ":2"})
+        self.assertEqual(by_line[5]["record"]["kind"], "listing")
+        self.assertIsNone(by_line[5]["record"]["id"])
+        self.assertEqual(by_line[6]["error"]["paths"], ["offer.price.amount"])
+        self.assertEqual(by_line[7]["error"]["paths"], ["target_markets[0]"])
+        self.assertIn("`GB`", by_line[7]["error"]["message"])
+        self.assertEqual(by_line[8]["record"]["id"], "B-NOMARKET")
+        self.assertEqual(by_line[8]["error"]["paths"], ["target_markets"])
+
+    def test_no_market_paths_by_kind(self):
+        _, report = check(data("transactions.jsonl"), data("sellers.jsonl"))
+        by_id = results_by_id(report)
+        self.assertEqual(by_id["ORD-NOWHERE"][0]["error"]["code"], "no_market")
+        self.assertEqual(by_id["ORD-NOWHERE"][0]["error"]["paths"],
+                         ["shipment.ship_to", "buyer.country", "shipment.ship_from"])
+        self.assertEqual(by_id["S-NOWHERE"][0]["error"]["paths"], ["target_markets"])
+
+    def test_market_option_gives_a_market_to_records_without_one(self):
+        process, report = check("--market", "FR", data("sellers.jsonl"))
+        self.assertExit(process, 1)
+        self.assertEqual(report["summary"]["invalid"], 0)
+        self.assertEqual([r["market"] for r in report["results"]], ["FR", "FR", "FR"])
+
+    def test_50_megabyte_line(self):
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "big.jsonl")
+            with open(path, "w", encoding="utf-8") as records:
+                records.write('{"kind": "listing", "id": "BIG", "target_markets": ["DE"], "title": "')
+                chunk = "a" * (1 << 20)
+                for _ in range(50):
+                    records.write(chunk)
+                records.write('"}\n')
+                with open(data("pass.jsonl"), encoding="utf-8") as good:
+                    records.write(good.read())
+            process, report = check(path)
+        self.assertExit(process, 3)
+        self.assertEqual(report["summary"]["records"], 3)
+        first = report["results"][0]
+        self.assertEqual(first["error"]["code"], "too_large")
+        self.assertEqual(first["record"]["source"], path + ":1")
+        self.assertEqual([r["record"]["id"] for r in report["results"][1:]], ["P-1", "P-1", "P-2"])
+
+    def test_deeply_nested_object(self):
+        depth = 100000
+        record = '{"kind": "listing", "id": "DEEP", "x": ' + '{"a": ' * depth + "1" + "}" * depth + "}"
+        process, report = check(stdin=record + "\n" + record[:20] + "\n")
+        self.assertExit(process, 3)
+        self.assertEqual(report["summary"]["records"], 2)
+        self.assertEqual([r["error"]["code"] for r in report["results"]],
+                         ["too_deep", "malformed_json"])
+
+    def test_unopenable_file_others_still_checked(self):
+        missing = data("no-such-file.jsonl")
+        process, report = check(missing, data("pass.jsonl"))
+        self.assertExit(process, 3)
+        self.assertIn("no-such-file.jsonl", process.stderr)
+        self.assertEqual(report["summary"]["records"], 2)
+        self.assertEqual(report["summary"]["invalid"], 0)
+        self.assertEqual({r["verdict"] for r in report["results"]}, {"pass"})
+
+    def test_folder_as_input(self):
+        process, report = check(RULES, data("pass.jsonl"))
+        self.assertExit(process, 3)
+        self.assertIn("Is a directory", process.stderr)
+        self.assertEqual(report["summary"]["records"], 2)
+
+
+class ExitStatusTest(TradelintTestCase):
+    def status(self, *args, rules=GOOD_RULES):
+        return run("check", "--rules", rules, *args).returncode
+
+    def test_statuses(self):
+        self.assertEqual(self.status(data("pass.jsonl")), 0)
+        self.assertEqual(self.status(data("fail_only.jsonl")), 1)
+        self.assertEqual(self.status(data("bad.jsonl")), 3)
+
+    def test_precedence(self):
+        # 3 (an invalid record) wins over 1 (a failing record in the same run).
+        self.assertEqual(self.status(data("fail_only.jsonl"), data("bad.jsonl")), 3)
+        # 3 (an unopenable file) wins over 1.
+        self.assertEqual(self.status(data("fail_only.jsonl"), data("missing.jsonl")), 3)
+        # 2 (a ruleset error) wins over everything: nothing is checked.
+        broken = os.path.join(RULES, "broken")
+        process = run("check", "--rules", broken, data("bad.jsonl"), data("missing.jsonl"))
+        self.assertExit(process, 2)
+        self.assertEqual(process.stdout, "")
+        # 2 (a usage error) as well.
+        self.assertEqual(self.status("--market", "XX", data("bad.jsonl")), 2)
+
+    def test_fail_on(self):
+        cases = [
+            ("fail_only.jsonl", "error", 1), ("fail_only.jsonl", "never", 0),
+            ("warn_only.jsonl", "error", 0), ("warn_only.jsonl", "warning", 1),
+            ("warn_only.jsonl", "info", 1), ("warn_only.jsonl", "never", 0),
+            ("info_only.jsonl", "error", 0), ("info_only.jsonl", "warning", 0),
+            ("info_only.jsonl", "info", 1), ("fail_only.jsonl", "info", 1),
+            ("pass.jsonl", "info", 0), ("bad.jsonl", "never", 3),
+        ]
+        for name, fail_on, expected in cases:
+            with self.subTest(file=name, fail_on=fail_on):
+                self.assertEqual(self.status("--fail-on", fail_on, data(name)), expected)
+        self.assertEqual(self.status(data("warn_only.jsonl")), 0)  # default: error
+
+    def test_broken_ruleset_diagnostics(self):
+        process = run("check", "--rules", os.path.join(RULES, "broken"), data("pass.jsonl"))
+        self.assertExit(process, 2)
+        self.assertRegex(process.stderr, r"broken\.trl:\d+:\d+: error\[")
+
+    def test_missing_ruleset_path(self):
+        process = run("check", "--rules", os.path.join(RULES, "no-such-folder"), data("pass.jsonl"))
+        self.assertExit(process, 2)
+        self.assertIn("no-such-folder", process.stderr)
+
+
+class MarketAndDateTest(TradelintTestCase):
+    def test_uncovered_market_gets_a_note(self):
+        process, report = check("--market", "MX", data("pass.jsonl"), data("replica.jsonl"))
+        self.assertExit(process, 1)
+        self.assertValidReport(report)
+        self.assertEqual({r["market"] for r in report["results"]}, {"MX"})
+        for result in report["results"]:
+            self.assertEqual(len(result["notes"]), 1)
+            self.assertIn("`MX`", result["notes"][0])
+        # Marketplace-wide rules still judge it: never silently passed.
+        self.assertEqual(rule_ids(results_by_id(report)["R-1"][0]), ["e2e.global.replica_words"])
+        mentions = [line for line in process.stderr.splitlines() if "`MX`" in line]
+        self.assertEqual(len(mentions), 1, process.stderr)  # once per run
+        process = run("check", "--rules", GOOD_RULES, "--market", "MX", data("pass.jsonl"))
+        self.assertIn("note: ", process.stdout)
+
+    def test_covered_market_has_no_note(self):
+        _, report = check("--market", "DE", data("pass.jsonl"))
+        self.assertTrue(all("notes" not in r for r in report["results"]))
+
+    def test_market_lists_and_order(self):
+        process, report = check("--market", "FR,DE", "--market", "AT", data("listing_ok.json"))
+        self.assertExit(process, 0)
+        self.assertEqual([r["market"] for r in report["results"]], ["FR", "DE", "AT"])
+        _, report = check("--market", "DE,DE", "--market", "DE", data("listing_ok.json"))
+        self.assertEqual([r["market"] for r in report["results"]], ["DE"])
+
+    def test_transaction_default_markets_and_date(self):
+        _, report = check(data("transactions.jsonl"))
+        by_id = results_by_id(report)
+        # Destination subdivision, buyer inside it (skipped), country of dispatch.
+        self.assertEqual([r["market"] for r in by_id["ORD-IOSS"]], ["DE-BE", "CN"])
+        self.assertEqual([r["verdict"] for r in by_id["ORD-IOSS"]], ["pass", "pass"])
+        self.assertEqual(by_id["ORD-IOSS"][0]["as_of"], "2026-03-10")
+        # Destination, buyer's residence, dispatch; created_at's UTC date.
+        self.assertEqual([r["market"] for r in by_id["ORD-NO-IOSS"]], ["DE", "FR", "CN"])
+        self.assertEqual(by_id["ORD-NO-IOSS"][0]["as_of"], "2025-03-10")
+        self.assertEqual(rule_ids(by_id["ORD-NO-IOSS"][0]), ["e2e.eu.ioss_number"])
+
+    def test_as_of(self):
+        _, report = check("--as-of", "2024-03-01", data("fail_only.jsonl"))
+        [result] = report["results"]
+        self.assertEqual(result["as_of"], "2024-03-01")
+        self.assertIn("e2e.eu.old_labelling", rule_ids(result))
+        _, report = check("--as-of", "2024-07-01", data("fail_only.jsonl"))
+        self.assertNotIn("e2e.eu.old_labelling", rule_ids(report["results"][0]))
+        # Before every ruleset: nothing applies.
+        _, report = check("--as-of", "2023-12-31", data("fail_only.jsonl"))
+        self.assertEqual(report["results"][0]["findings"], [])
+        # --as-of wins over a transaction's created_at.
+        _, report = check("--as-of", "2025-01-02", data("transactions.jsonl"))
+        self.assertEqual({r["as_of"] for r in report["results"]}, {"2025-01-02"})
+
+    def test_overrides_and_national_rules(self):
+        _, report = check(data("sellers.jsonl"))
+        by_id = results_by_id(report)
+        self.assertEqual([(r["market"], r["verdict"]) for r in by_id["S-NO-MAIL"]], [("DE", "fail")])
+        self.assertEqual(rule_ids(by_id["S-NO-MAIL"][0]), ["e2e.de.trade_register",
+                                                            "e2e.eu.seller_email"])
+
+
+class LanguageTest(TradelintTestCase):
+    def test_german_message(self):
+        _, english = check(data("fail_only.jsonl"))
+        _, german = check("--lang", "de", data("fail_only.jsonl"))
+        message = {f["rule"]: f["message"] for f in german["results"][0]["findings"]}
+        self.assertEqual(message["e2e.eu.manufacturer_contact"], "Hersteller mit E-Mail-Adresse angeben")
+        self.assertEqual(english["results"][0]["findings"][0]["message"],
+                         "name the manufacturer with an e-mail address")
+
+    def test_fallback_to_english_and_region_tags(self):
+        _, french = check("--lang", "fr", data("fail_only.jsonl"))
+        self.assertEqual(french["results"][0]["findings"][0]["message"],
+                         "name the manufacturer with an e-mail address")
+        _, austrian = check("--lang", "de-AT", data("fail_only.jsonl"))
+        self.assertEqual(austrian["results"][0]["findings"][0]["message"],
+                         "Hersteller mit E-Mail-Adresse angeben")
+
+
+class LintCommandTest(TradelintTestCase):
+    def test_clean(self):
+        process = run("lint", "--rules", GOOD_RULES)
+        self.assertExit(process, 0)
+        self.assertEqual(process.stderr.splitlines()[-1], "0 errors, 0 warnings in 3 rulesets")
+
+    def test_warnings_allowed(self):
+        process = run("lint", "--rules", os.path.join(RULES, "warned"))
+        self.assertExit(process, 0)
+        self.assertRegex(process.stderr, r"e2e_warned\.trl:\d+:\d+: warning\[")
+        self.assertEqual(process.stderr.splitlines()[-1], "0 errors, 1 warning in 1 ruleset")
+
+    def test_errors(self):
+        process = run("lint", "--rules", os.path.join(RULES, "broken"), "--rules", GOOD_RULES)
+        self.assertExit(process, 2)
+        self.assertRegex(process.stderr, r"broken\.trl:\d+:\d+: error\[syntax_error\]")
+        self.assertRegex(process.stderr.splitlines()[-1], r"^1 error, 0 warnings in 4 rulesets$")
+
+
+class TestCommandTest(TradelintTestCase):
+    SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$", re.M)
+
+    def test_all_pass_with_coverage_warnings(self):
+        process = run("test", "--rules", GOOD_RULES)
+        self.assertExit(process, 0)
+        self.assertEqual(self.SUMMARY.findall(process.stdout), [("10", "0")])
+        self.assertIn("e2e.eu.old_labelling` has no failing case", process.stdout)
+        self.assertIn("e2e.eu.old_labelling` has no passing case", process.stdout)
+        self.assertNotIn("e2e.eu.manufacturer_contact`", process.stdout)
+
+    def test_require_coverage(self):
+        self.assertExit(run("test", "--rules", GOOD_RULES, "--require-coverage"), 1)
+        self.assertExit(run("test", "--rules", os.path.join(GOOD_RULES, "e2e_de.trl"),
+                            "--require-coverage"), 0)
+
+    def test_failing(self):
+        process = run("test", "--rules", os.path.join(RULES, "failing"))
+        self.assertExit(process, 1)
+        self.assertEqual(self.SUMMARY.findall(process.stdout), [("1", "1")])
+        self.assertIn("a listing without a title passes (wrong on purpose)", process.stdout)
+        self.assertIn("expected no finding from e2e.failing.title_present", process.stdout)
+
+    def test_ruleset_errors(self):
+        process = run("test", "--rules", os.path.join(RULES, "broken"))
+        self.assertExit(process, 2)
+        self.assertRegex(process.stderr, r"broken\.trl:\d+:\d+: error\[")
+
+
+class RulesCommandTest(TradelintTestCase):
+    def rules(self, *args):
+        process = run("rules", "--rules", GOOD_RULES, "--format", "json", *args)
+        self.assertExit(process, 0)
+        return json.loads(process.stdout)["rules"]
+
+    def test_json_shape(self):
+        rules = self.rules()
+        self.assertEqual(len(rules), 8)
+        first = rules[0]
+        self.assertEqual(list(first)[:10], ["id", "ruleset", "jurisdiction", "applies_to", "domain",
+                                            "severity", "citation", "effective_from",
+                                            "effective_to", "title"])
+        by_id = {rule["id"]: rule for rule in rules}
+        old = by_id["e2e.eu.old_labelling"]
+        self.assertEqual((old["effective_from"], old["effective_to"]), ("2024-01-01", "2024-06-30"))
+        self.assertIsNone(by_id["e2e.eu.seller_email"]["effective_to"])
+        self.assertEqual(by_id["e2e.eu.manufacturer_contact"]["ref"], "E2E-EU-MFR")
+        self.assertEqual(by_id["e2e.eu.manufacturer_contact"]["applies_to"], "listing")
+
+    def test_filters(self):
+        ids = lambda *args: {rule["id"] for rule in self.rules(*args)}
+        everything = ids()
+        self.assertNotIn("e2e.de.trade_register", ids("--market", "FR"))
+        self.assertIn("e2e.de.trade_register", ids("--market", "DE"))
+        self.assertIn("e2e.de.trade_register", ids("--market", "EU"))
+        self.assertIn("e2e.eu.manufacturer_contact", ids("--market", "DE"))
+        self.assertEqual(ids("--market", "US"), {"e2e.global.replica_words"})
+        self.assertNotIn("e2e.eu.old_labelling", ids("--as-of", "2025-01-01"))
+        self.assertIn("e2e.eu.old_labelling", ids("--as-of", "2024-03-01"))
+        self.assertEqual(ids("--as-of", "2023-01-01"), set())
+        self.assertEqual(ids("--as-of", "2024-03-01"), everything)
+
+    def test_bad_market(self):
+        process = run("rules", "--rules", GOOD_RULES, "--market", "UK")
+        self.assertExit(process, 2)
+        self.assertIn("did you mean `GB`", process.stderr)
+
+    def test_markdown(self):
+        process = run("rules", "--rules", GOOD_RULES, "--format", "markdown")
+        self.assertExit(process, 0)
+        self.assertIn("## EU", process.stdout)
+        self.assertIn("## DE", process.stdout)
+        self.assertLess(process.stdout.index("## DE"), process.stdout.index("## EU"))
+        self.assertIn("| `e2e.eu.old_labelling` |", process.stdout)
+
+    def test_text(self):
+        process = run("rules", "--rules", GOOD_RULES, "--market", "DE")
+        self.assertExit(process, 0)
+        self.assertIn("e2e.eu.manufacturer_contact [E2E-EU-MFR]", process.stdout)
+        self.assertIn("in force: 2024-01-01 to 2024-06-30", process.stdout)
+        self.assertEqual(process.stdout.splitlines()[-1], "8 rules")
+
+
+class BundledRulesetsTest(TradelintTestCase):
+    """Without --rules the shipped rulesets are found from any working directory."""
+
+    def test_rules_and_check_without_rules_option(self):
+        with tempfile.TemporaryDirectory() as directory:
+            process = subprocess.run([TRADELINT, "rules", "--format", "json"], cwd=directory,
+                                     capture_output=True, text=True, timeout=TIMEOUT)
+            self.assertExit(process, 0)
+            self.assertTrue(json.loads(process.stdout)["rules"])
+            process = subprocess.run([TRADELINT, "check", "--format", "json",
+                                      data("listing_ok.json")],
+                                     cwd=directory, capture_output=True, text=True, timeout=TIMEOUT)
+            self.assertIn(process.returncode, (0, 1), process.stderr)
+            self.assertValidReport(json.loads(process.stdout))
+
+
+def main():
+    global TRADELINT
+    if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+        TRADELINT = sys.argv.pop(1)
+    if not TRADELINT or not os.access(TRADELINT, os.X_OK):
+        sys.exit("usage: run_cli_tests.py PATH/TO/tradelint (or set TRADELINT)")
+    TRADELINT = os.path.abspath(TRADELINT)
+    unittest.main(verbosity=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+// One Engine shared by several threads gives every thread the same findings as a single
+// thread does. Run under ThreadSanitizer by tools/tsan.sh.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "engine/api/engine.h"
+#include "engine/input/record_reader.h"
+
+namespace tradelint {
+namespace {
+
+// A compact fingerprint of every (record, market) result of the example records.
+std::string CheckAll(const Engine& engine, const std::vector<InputRecord>& records) {
+  std::string out;
+  const Date as_of = *Date::Parse("2025-11-15");
+  for (const InputRecord& input : records) {
+    for (const std::string& market : engine.DefaultMarkets(input.record, *input.kind)) {
+      out += input.source + " " + market + ":";
+      for (const Finding& finding : engine.Check(input.record, *input.kind, market, as_of, "de")) {
+        out += " " + finding.rule->id + "/" + std::string(BasisName(finding.basis)) + "/" + finding.message;
+        for (const std::string& path : finding.paths) out += "," + path;
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+TEST(Concurrency, SharedEngineGivesEveryThreadTheSameResults) {
+  EngineOptions options;
+  options.data_directory = TRADELINT_SOURCE_DIR;
+  Diagnostics diagnostics;
+  std::unique_ptr<const Engine> engine = Engine::Compile(options, diagnostics);
+  ASSERT_NE(engine, nullptr) << diagnostics.RenderAll();
+
+  std::string error;
+  std::unique_ptr<RecordReader> reader = OpenRecordReader(
+      TRADELINT_SOURCE_DIR "/examples/records.jsonl", engine->schema(), {}, &error);
+  ASSERT_NE(reader, nullptr) << error;
+  std::vector<InputRecord> records;
+  for (InputRecord record; reader->Next(record);) {
+    ASSERT_FALSE(record.error.has_value()) << record.source;
+    records.push_back(record);
+  }
+  ASSERT_GT(records.size(), 10u);
+
+  const std::string expected = CheckAll(*engine, records);
+  ASSERT_NE(expected.find("eu.gpsr.manufacturer_contact"), std::string::npos);
+  constexpr int kThreads = 4;
+  std::vector<std::string> results(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 5; ++round) results[t] = CheckAll(*engine, records);
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& result : results) EXPECT_EQ(result, expected);
+}
+
+}  // namespace
+}  // namespace tradelint

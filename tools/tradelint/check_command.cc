@@ -1,0 +1,224 @@
+// `tradelint check`: judge records and write the report (design/CONTRACT.md).
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/input/record_reader.h"
+#include "engine/report/report_format.h"
+#include "engine/schema/schema.h"
+#include "tools/tradelint/check_run.h"
+#include "tools/tradelint/cli_options.h"
+#include "tools/tradelint/commands.h"
+#include "tools/tradelint/exit_status.h"
+
+namespace tradelint::cli {
+namespace {
+
+struct CheckOptions {
+  std::vector<std::string> rule_paths;
+  std::vector<std::string> markets;
+  std::optional<Date> as_of;
+  std::string format = "text";
+  std::string output;  // empty: standard output
+  std::string fail_on = "error";
+  std::string language = "en";
+  int jobs = 1;
+  bool quiet = false;
+  std::vector<std::string> inputs;  // empty: standard input
+};
+
+// `--jobs`: a whole number of at least 1.
+CLI::Validator JobCount() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        int count = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+        if (error == std::errc() && end == text.data() + text.size() && count >= 1) return "";
+        return "`" + text + "` is not a whole number of at least 1";
+      },
+      "");
+}
+
+// `--lang`: a BCP 47 tag's shape (a 2-8 letter language subtag, then subtags of 1-8 letters or
+// digits, joined by `-`). The language subtag is lower-cased, as rules write it (`DE` -> `de`).
+CLI::Validator LanguageTag() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::size_t subtag_start = 0;
+        bool well_formed = !text.empty();
+        for (std::size_t i = 0; well_formed && i <= text.size(); ++i) {
+          if (i == text.size() || text[i] == '-') {
+            const std::size_t length = i - subtag_start;
+            well_formed =
+                subtag_start == 0 ? length >= 2 && length <= 8 : length >= 1 && length <= 8;
+            subtag_start = i + 1;
+          } else if (subtag_start == 0) {
+            well_formed = std::isalpha(static_cast<unsigned char>(text[i])) != 0;
+            text[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+          } else {
+            well_formed = std::isalnum(static_cast<unsigned char>(text[i])) != 0;
+          }
+        }
+        return well_formed ? "" : "`" + text + "` is not a language tag (e.g. `de`, `zh-Hant`)";
+      },
+      "");
+}
+
+// Colour only for a terminal on standard output, and never when NO_COLOR is set.
+bool WantsColour(const CheckOptions& options) {
+  return options.output.empty() && isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+}
+
+// Whether standard input is a pipe, terminal or socket rather than a file: records may then
+// arrive one at a time from a producer that waits for each result, so results are flushed
+// record by record. A redirected file is read at full speed without that cost.
+bool StandardInputIsStream() {
+  struct stat status {};
+  return fstat(STDIN_FILENO, &status) != 0 || !S_ISREG(status.st_mode);
+}
+
+// Reads every input in order and checks each record; an input that cannot be opened is named
+// on stderr and skipped. Returns whether every input could be opened.
+bool CheckInputs(const std::vector<std::string>& inputs, const Schema& schema, CheckRun& run,
+                 std::ostream& out) {
+  bool all_opened = true;
+  InputRecord record;
+  for (const std::string& input : inputs) {
+    std::string open_error;
+    const std::unique_ptr<RecordReader> reader =
+        OpenRecordReader(input, schema, InputLimits{}, &open_error);
+    if (reader == nullptr) {
+      PrintError(open_error);
+      all_opened = false;
+      continue;
+    }
+    const bool interactive = input == "-" && StandardInputIsStream();
+    while (reader->Next(record)) {
+      run.Check(record);
+      if (interactive) out.flush();
+    }
+  }
+  return all_opened;
+}
+
+int RunCheck(const CheckOptions& options) {
+  std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths);
+  if (engine == nullptr) return kUsageError;
+  if (!ValidateMarkets(engine->markets(), options.markets, "--market")) return kUsageError;
+  // A market given twice is judged once: one result per (record, market).
+  std::vector<std::string> markets;
+  for (const std::string& market : options.markets) {
+    if (std::find(markets.begin(), markets.end(), market) == markets.end()) {
+      markets.push_back(market);
+    }
+  }
+
+  std::ofstream file;
+  if (!options.output.empty()) {
+    file.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      PrintError("cannot write `" + options.output + "`: " + std::strerror(errno));
+      return kUsageError;
+    }
+  }
+  std::ostream& out = options.output.empty() ? std::cout : file;
+  const std::unique_ptr<ReportWriter> writer = MakeReportWriter(
+      *ReportFormatFromName(options.format), out,
+      TextReportOptions{.colour = WantsColour(options), .problems_only = options.quiet});
+  writer->Begin(
+      RunInfo{TRADELINT_VERSION, engine->program().rulesets(), engine->reference_tables()});
+
+  CheckRun run(
+      *engine,
+      CheckRun::Settings{
+          .markets = std::move(markets),
+          .as_of = options.as_of,
+          .language = options.language,
+          .fail_on = options.fail_on == "never" ? std::nullopt : SeverityFromName(options.fail_on),
+          .bundled_rulesets = options.rule_paths.empty(),
+      },
+      *writer);
+  const bool all_opened =
+      CheckInputs(options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs,
+                  engine->schema(), run, out);
+  writer->End(run.summary());
+  out.flush();
+  if (!out) {
+    PrintError("cannot write the report" +
+               (options.output.empty() ? std::string() : " to `" + options.output + "`"));
+    return kUsageError;
+  }
+  if (!all_opened || run.any_invalid()) return kUnusableInput;
+  return run.fail_on_reached() ? kFindings : kClean;
+}
+
+}  // namespace
+
+Command AddCheckCommand(CLI::App& app) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* command = app.add_subcommand(
+      "check", "check records against the rules of the markets they reach, and report");
+  AddRulesOption(*command, options->rule_paths);
+  command
+      ->add_option("--market", options->markets,
+                   "markets to check against: countries (DE), subdivisions (US-CA), groups "
+                   "(EU, EEA, GCC); repeatable (default: each record's own markets)")
+      ->type_name("M[,M...]")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  AddAsOfOption(*command, options->as_of,
+                "the legal date the rules are judged at (default: a transaction's created_at "
+                "as a UTC date; today's UTC date for listings and sellers)");
+  command->add_option("--format", options->format, "report format")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember(ReportFormatNames()))
+      ->capture_default_str();
+  command->add_option("--output", options->output, "write the report to FILE")->type_name("FILE");
+  command
+      ->add_option("--fail-on", options->fail_on,
+                   "exit 1 when a finding is at or above this severity; never: do not")
+      ->type_name("SEVERITY")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  command
+      ->add_option("--lang", options->language,
+                   "language of messages (BCP 47: de, zh, ar); rules without it use English")
+      ->type_name("LANG")
+      ->check(LanguageTag())
+      ->capture_default_str();
+  command
+      ->add_option("--jobs", options->jobs,
+                   "worker threads, at least 1; accepted but records are checked one after "
+                   "another: parallel evaluation arrives in a later version")
+      ->type_name("N")
+      ->check(JobCount())
+      ->capture_default_str();
+  command->add_flag("--quiet", options->quiet,
+                    "text report: leave out results that pass with nothing to report");
+  command
+      ->add_option("INPUT", options->inputs,
+                   "record files: .json (a record or an array), .jsonl/.ndjson, .csv; `-` or "
+                   "none: JSON Lines on standard input")
+      ->type_name("");
+  command->footer(
+      "Exit status: 0 nothing at or above --fail-on; 1 a finding at or above it; 2 a usage or "
+      "ruleset error (nothing checked); 3 an input file could not be opened or a record is "
+      "invalid (the others are still checked). When several hold: 2, then 3, then 1.");
+  return {command, [options] { return RunCheck(*options); }};
+}
+
+}  // namespace tradelint::cli

@@ -1,0 +1,67 @@
+#pragma once
+// CheckRun: the core of `tradelint check`. Judges records one at a time, hands each result to
+// a ReportWriter as soon as it exists, and keeps what the summary and the exit status need.
+//
+// For each record (design/CONTRACT.md):
+//   - a record the reader found invalid gives one invalid result with the reader's error;
+//   - else its markets are Settings::markets, or Engine::DefaultMarkets when none are given;
+//     with no market at all it gives one invalid result with code `no_market`;
+//   - else it gives one result per market, in market order, judged at Settings::as_of or
+//     Engine::DefaultAsOf (today's UTC date for records without their own date).
+// A market that no ruleset covers (Program::Covers) still gets its result, with a note in
+// the result, and is named once per run on standard error.
+//
+// Evaluation is sequential. Not thread-safe.
+
+#include <cstddef>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/api/engine.h"
+#include "engine/input/input_record.h"
+#include "engine/report/report_writer.h"
+
+namespace tradelint::cli {
+
+class CheckRun {
+ public:
+  struct Settings {
+    std::vector<std::string> markets;  // valid market codes; empty: each record's own
+    std::optional<Date> as_of;         // empty: each record's default date
+    std::string language = "en";       // of messages and fixes
+    std::optional<Severity> fail_on;   // least severe finding that fails the run; empty: never
+    bool bundled_rulesets = true;      // whether the rulesets are the bundled ones (for notes)
+  };
+
+  // `engine` and `writer` must outlive the run.
+  CheckRun(const Engine& engine, Settings settings, ReportWriter& writer);
+
+  // Judges one record and reports its results; counts it in the summary.
+  void Check(const InputRecord& input);
+
+  const Summary& summary() const { return summary_; }
+  bool any_invalid() const { return summary_.invalid > 0; }
+  // Whether some finding was at or above Settings::fail_on.
+  bool fail_on_reached() const { return fail_on_reached_; }
+
+ private:
+  // A result for `input` with its record's identity filled in.
+  RecordResult StartResult(const InputRecord& input) const;
+  // The invalid result of a usable record that names no market.
+  RecordResult NoMarketResult(const InputRecord& input, Date as_of) const;
+  // The note for a market no ruleset covers; also printed on stderr the first time.
+  std::string UncoveredMarketNote(const std::string& market);
+  void Report(const RecordResult& result);
+
+  const Engine& engine_;
+  Settings settings_;
+  ReportWriter& writer_;
+  const Date today_;
+  Summary summary_;
+  bool fail_on_reached_ = false;
+  std::set<std::string, std::less<>> noted_markets_;  // uncovered markets named on stderr
+};
+
+}  // namespace tradelint::cli

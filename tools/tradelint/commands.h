@@ -1,0 +1,21 @@
+#pragma once
+// The commands of the tradelint CLI. Each Add...Command registers one subcommand and its
+// options on the top-level app and returns how to run it once the command line is parsed.
+// Options live as long as the returned Command (its `run` owns them).
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace tradelint::cli {
+
+struct Command {
+  CLI::App* app = nullptr;   // the subcommand, owned by the top-level app
+  std::function<int()> run;  // runs the command; returns the exit status (exit_status.h)
+};
+
+Command AddCheckCommand(CLI::App& app);  // check_command.cc
+Command AddLintCommand(CLI::App& app);   // lint_command.cc
+Command AddTestCommand(CLI::App& app);   // test_command.cc
+Command AddRulesCommand(CLI::App& app);  // rules_command.cc
+
+}  // namespace tradelint::cli

@@ -1,0 +1,160 @@
+// `tradelint rules`: the rule catalogue, filtered by market and date, as text, JSON or
+// Markdown.
+
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/api/engine.h"
+#include "engine/json/json.h"
+#include "engine/report/counted.h"
+#include "tools/tradelint/cli_options.h"
+#include "tools/tradelint/commands.h"
+#include "tools/tradelint/exit_status.h"
+
+namespace tradelint::cli {
+namespace {
+
+struct RulesOptions {
+  std::vector<std::string> rule_paths;
+  std::string market;  // empty: every market
+  std::optional<Date> as_of;
+  std::string format = "text";
+};
+
+// The rules of `program` that apply for `options.market` (its selection judged at the as-of
+// date, else today) and are in force at `options.as_of` when given, in load order.
+std::vector<const CheckedRule*> SelectRules(const Program& program, const RulesOptions& options) {
+  const Date date = options.as_of.value_or(Date::TodayUtc());
+  std::vector<const CheckedRule*> rules;
+  for (const CheckedRule* rule : program.rules()) {
+    if (!options.market.empty() &&
+        !program.markets().Selects(options.market, rule->jurisdiction, date)) {
+      continue;
+    }
+    if (options.as_of && !Program::InForce(*rule, *options.as_of)) continue;
+    rules.push_back(rule);
+  }
+  return rules;
+}
+
+// `2024-12-13 to 2028-06-30`, `from 2024-12-13`, `until 2028-06-30`, `always`.
+std::string InForceText(const CheckedRule& rule) {
+  if (rule.effective_from && rule.effective_until) {
+    return rule.effective_from->ToString() + " to " + rule.effective_until->ToString();
+  }
+  if (rule.effective_from) return "from " + rule.effective_from->ToString();
+  if (rule.effective_until) return "until " + rule.effective_until->ToString();
+  return "always";
+}
+
+void WriteText(const std::vector<const CheckedRule*>& rules) {
+  for (const CheckedRule* rule : rules) {
+    std::cout << rule->id << (rule->ref.empty() ? "" : " [" + rule->ref + "]") << '\n'
+              << "  " << rule->title << '\n'
+              << "  " << rule->jurisdiction << ", " << RecordKindName(rule->applies_to) << ", "
+              << rule->domain << ", " << SeverityName(rule->severity) << '\n'
+              << "  " << rule->citation << '\n'
+              << "  in force: " << InForceText(*rule) << '\n';
+  }
+  std::cout << Counted(static_cast<std::int64_t>(rules.size()), "rule") << '\n';
+}
+
+// design/CONTRACT.md's catalogue: {"rules": [...]}; `ref` only when the rule has one.
+void WriteJson(const std::vector<const CheckedRule*>& rules) {
+  std::string text;
+  JsonWriter json(text, JsonWriter::Style::kPretty);
+  const auto date_or_null = [](JsonWriter& writer, const std::optional<Date>& date) {
+    date ? writer.String(date->ToString()) : writer.Null();
+  };
+  json.BeginObject().Key("rules").BeginArray();
+  for (const CheckedRule* rule : rules) {
+    json.BeginObject();
+    json.Key("id").String(rule->id);
+    json.Key("ruleset").String(rule->ruleset);
+    json.Key("jurisdiction").String(rule->jurisdiction);
+    json.Key("applies_to").String(RecordKindName(rule->applies_to));
+    json.Key("domain").String(rule->domain);
+    json.Key("severity").String(SeverityName(rule->severity));
+    json.Key("citation").String(rule->citation);
+    date_or_null(json.Key("effective_from"), rule->effective_from);
+    date_or_null(json.Key("effective_to"), rule->effective_until);
+    json.Key("title").String(rule->title);
+    if (!rule->ref.empty()) json.Key("ref").String(rule->ref);
+    json.EndObject();
+  }
+  json.EndArray().EndObject();
+  std::cout << text << '\n';
+}
+
+// `text` as one Markdown table cell: `|` escaped, line ends as spaces.
+std::string Cell(std::string_view text) {
+  std::string cell;
+  for (char c : text) {
+    if (c == '|')
+      cell += "\\|";
+    else
+      cell += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return cell;
+}
+
+// One table per jurisdiction, jurisdictions sorted, rules in load order.
+void WriteMarkdown(const std::vector<const CheckedRule*>& rules) {
+  std::map<std::string, std::vector<const CheckedRule*>> by_jurisdiction;
+  for (const CheckedRule* rule : rules) by_jurisdiction[rule->jurisdiction].push_back(rule);
+  std::cout << "# Rules\n";
+  for (const auto& [jurisdiction, group] : by_jurisdiction) {
+    std::cout << "\n## " << jurisdiction << "\n\n"
+              << "| Rule | Title | Applies to | Domain | Severity | Citation | In force | Ref |\n"
+              << "|---|---|---|---|---|---|---|---|\n";
+    for (const CheckedRule* rule : group) {
+      std::cout << "| `" << Cell(rule->id) << "` | " << Cell(rule->title) << " | "
+                << RecordKindName(rule->applies_to) << " | " << Cell(rule->domain) << " | "
+                << SeverityName(rule->severity) << " | " << Cell(rule->citation) << " | "
+                << InForceText(*rule) << " | " << Cell(rule->ref) << " |\n";
+    }
+  }
+}
+
+int RunRules(const RulesOptions& options) {
+  const std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths);
+  if (engine == nullptr) return kUsageError;
+  if (!options.market.empty() &&
+      !ValidateMarkets(engine->markets(), {options.market}, "--market")) {
+    return kUsageError;
+  }
+  const std::vector<const CheckedRule*> rules = SelectRules(engine->program(), options);
+  if (options.format == "json") {
+    WriteJson(rules);
+  } else if (options.format == "markdown") {
+    WriteMarkdown(rules);
+  } else {
+    WriteText(rules);
+  }
+  return kClean;
+}
+
+}  // namespace
+
+Command AddRulesCommand(CLI::App& app) {
+  auto options = std::make_shared<RulesOptions>();
+  CLI::App* command = app.add_subcommand(
+      "rules", "list the rules that apply, with their citations and dates in force");
+  AddRulesOption(*command, options->rule_paths);
+  command
+      ->add_option("--market", options->market,
+                   "only rules whose jurisdiction this market selects (DE takes EU and DE rules)")
+      ->type_name("M");
+  AddAsOfOption(*command, options->as_of, "only rules in force on this date");
+  command->add_option("--format", options->format, "output format")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
+  return {command, [options] { return RunRules(*options); }};
+}
+
+}  // namespace tradelint::cli
