@@ -64,7 +64,7 @@ std::string Render(const CheckedText* text, Frame& frame) {
 }
 
 // Evaluates the rule again with tracing on to say which fields the finding concerns.
-Finding Explain(const SelectedRule& selected, const Value& obligation, bool scope_unknown,
+Finding Explain(const SelectedRule& selected, bool scope_unknown,
                 Frame& frame, std::string_view language) {
   const CheckedRule& rule = *selected.rule;
   Finding finding;
@@ -86,9 +86,13 @@ Finding Explain(const SelectedRule& selected, const Value& obligation, bool scop
   }
   frame.trace = nullptr;
   finding.notes = std::move(trace.notes);
-  finding.basis = obligation.is_missing() || scope_unknown || !finding.missing.empty()
-                      ? Basis::kMissingData
-                      : Basis::kViolation;
+  // A violation is a failure the data shows by itself: it still fails when every test of an
+  // absent field counts as unknown.
+  frame.absent_is_unknown = true;
+  const Value strict = eval_internal::Evaluate(*rule.obligation, frame);
+  frame.absent_is_unknown = false;
+  const bool shown_by_data = strict.is_bool() && strict.as_bool() == rule.forbid;
+  finding.basis = shown_by_data && !scope_unknown ? Basis::kViolation : Basis::kMissingData;
   finding.message = Render(PickText(rule.messages, language), frame);
   finding.fix = Render(PickText(rule.fixes, language), frame);
   return finding;
@@ -113,7 +117,7 @@ std::vector<Finding> Evaluator::Evaluate(const Value& record, RecordKind kind,
     if (Excepted(rule, frame)) continue;
     const Value obligation = eval_internal::Evaluate(*rule.obligation, frame);
     if (Holds(rule, obligation)) continue;
-    findings.push_back(Explain(selected, obligation, scope.is_missing(), frame, language));
+    findings.push_back(Explain(selected, scope.is_missing(), frame, language));
   }
   return findings;
 }

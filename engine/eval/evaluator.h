@@ -8,10 +8,11 @@
 //     basis `missing_data` naming the fields the scope needed.
 //   - `unless` true: the record is excepted. Unknown: an exception must be shown by the data,
 //     so the rule is judged.
-//   - `require` false (or `forbid` true): a finding. Its basis is `missing_data` when fields
-//     the obligation tested were absent, else `violation`. `require` unknown: `missing_data`.
-// Findings are explained (paths, missing fields, notes) by evaluating the rule a second
-// time with tracing on; the fast path never builds path strings.
+//   - `require` false (or `forbid` true): a finding. Its basis is `violation` when the data
+//     alone shows the failure (it still fails when `present`/`missing` of absent fields count
+//     as unknown), else `missing_data`. `require` unknown: `missing_data`.
+// Findings are explained (paths, missing fields, notes, basis) by evaluating the failing rule
+// again with tracing on; the fast path never builds path strings.
 //
 // An Evaluator is immutable and may be shared by threads; each call is independent.
 

@@ -152,6 +152,13 @@ class CommandLineTest(TradelintTestCase):
         self.assertIn("unknown command `chek`", process.stderr)
         self.assertIn("did you mean `check`", process.stderr)
 
+    def test_one_command_per_run(self):
+        # After `check`, a command name is an input file, not a second command.
+        process = run("check", "--rules", GOOD_RULES, "lint", data("pass.jsonl"))
+        self.assertExit(process, 3)
+        self.assertIn("cannot open `lint`", process.stderr)
+        self.assertExit(run("lint", "--rules", GOOD_RULES, "check"), 2)
+
     def test_no_command(self):
         self.assertExit(run(), 2)
 
@@ -567,12 +574,24 @@ class MarketAndDateTest(TradelintTestCase):
         _, report = check("--as-of", "2025-01-02", data("transactions.jsonl"))
         self.assertEqual({r["as_of"] for r in report["results"]}, {"2025-01-02"})
 
-    def test_overrides_and_national_rules(self):
+    def test_national_rules_and_overrides(self):
         _, report = check(data("sellers.jsonl"))
         by_id = results_by_id(report)
         self.assertEqual([(r["market"], r["verdict"]) for r in by_id["S-NO-MAIL"]], [("DE", "fail")])
-        self.assertEqual(rule_ids(by_id["S-NO-MAIL"][0]), ["e2e.de.trade_register",
-                                                            "e2e.eu.seller_email"])
+        findings = by_id["S-NO-MAIL"][0]["findings"]
+        # In DE the national rule replaces the EU one and says so.
+        self.assertEqual([f["rule"] for f in findings], ["e2e.de.trade_register",
+                                                         "e2e.de.seller_email"])
+        self.assertEqual(findings[1]["overrides"], ["e2e.eu.seller_email"])
+        self.assertNotIn("overrides", findings[0])
+        # For the wider market EU both are judged, and nothing was replaced.
+        _, report = check("--market", "EU", data("sellers.jsonl"))
+        findings = results_by_id(report)["S-NO-MAIL"][0]["findings"]
+        self.assertEqual(sorted(f["rule"] for f in findings),
+                         ["e2e.de.seller_email", "e2e.de.trade_register", "e2e.eu.seller_email"])
+        self.assertTrue(all("overrides" not in f for f in findings))
+        text = run("check", "--rules", GOOD_RULES, data("sellers.jsonl")).stdout
+        self.assertIn("overrides: e2e.eu.seller_email", text)
 
 
 class LanguageTest(TradelintTestCase):
@@ -618,14 +637,14 @@ class TestCommandTest(TradelintTestCase):
     def test_all_pass_with_coverage_warnings(self):
         process = run("test", "--rules", GOOD_RULES)
         self.assertExit(process, 0)
-        self.assertEqual(self.SUMMARY.findall(process.stdout), [("10", "0")])
+        self.assertEqual(self.SUMMARY.findall(process.stdout), [("11", "0")])
         self.assertIn("e2e.eu.old_labelling` has no failing case", process.stdout)
         self.assertIn("e2e.eu.old_labelling` has no passing case", process.stdout)
         self.assertNotIn("e2e.eu.manufacturer_contact`", process.stdout)
 
     def test_require_coverage(self):
         self.assertExit(run("test", "--rules", GOOD_RULES, "--require-coverage"), 1)
-        self.assertExit(run("test", "--rules", os.path.join(GOOD_RULES, "e2e_de.trl"),
+        self.assertExit(run("test", "--rules", os.path.join(GOOD_RULES, "e2e_global.trl"),
                             "--require-coverage"), 0)
 
     def test_failing(self):
@@ -649,7 +668,7 @@ class RulesCommandTest(TradelintTestCase):
 
     def test_json_shape(self):
         rules = self.rules()
-        self.assertEqual(len(rules), 8)
+        self.assertEqual(len(rules), 9)
         first = rules[0]
         self.assertEqual(list(first)[:10], ["id", "ruleset", "jurisdiction", "applies_to", "domain",
                                             "severity", "citation", "effective_from",
@@ -692,7 +711,7 @@ class RulesCommandTest(TradelintTestCase):
         self.assertExit(process, 0)
         self.assertIn("e2e.eu.manufacturer_contact [E2E-EU-MFR]", process.stdout)
         self.assertIn("in force: 2024-01-01 to 2024-06-30", process.stdout)
-        self.assertEqual(process.stdout.splitlines()[-1], "8 rules")
+        self.assertEqual(process.stdout.splitlines()[-1], "9 rules")
 
 
 class BundledRulesetsTest(TradelintTestCase):

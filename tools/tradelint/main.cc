@@ -29,6 +29,8 @@ int Main(int argc, char** argv) {
                        "print the version and exit");
   const std::vector<Command> commands = {AddCheckCommand(app), AddLintCommand(app),
                                          AddTestCommand(app), AddRulesCommand(app)};
+  // One command per run; a later command name is then an ordinary argument (a file `lint`).
+  app.require_subcommand(0, 1);
   app.footer("Run `tradelint <command> --help` for the options of a command.");
   try {
     app.parse(argc, argv);

@@ -112,6 +112,14 @@ class PathReader {
       if (current->is_missing() || current->is_null()) {
         const bool list_ahead = std::any_of(path_.steps.begin() + i + 1, path_.steps.end(),
                                             [](const PathStep& s) { return s.kind == PathStep::Kind::kEach; });
+        // Name the whole field that is absent, not only its first absent step.
+        if (trace_ != nullptr) {
+          for (std::size_t rest = i + 1; rest < path_.steps.size(); ++rest) {
+            concrete = Join(concrete, path_.steps[rest].kind == PathStep::Kind::kEach
+                                          ? "[*]"
+                                          : StepText(path_.steps[rest], 0));
+          }
+        }
         if (leaves != nullptr && list_ahead) {
           Note(concrete, true);
           return Value(true);
@@ -323,13 +331,27 @@ Value EvaluateQuantifier(const CheckedExpr& expr, Frame& frame) {
 Value EvaluateLogic(const CheckedExpr& expr, Frame& frame) {
   // `and` is decided by a false operand, `or` by a true one.
   const bool decider = expr.op == Op::kOr;
-  const Trace::Mark start = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
+  auto decides = [decider](const Value& v) { return v.is_bool() && v.as_bool() == decider; };
+  if (frame.trace == nullptr) {
+    const Value lhs = Evaluate(*expr.children[0], frame);
+    if (decides(lhs)) return Bool(decider);
+    const Value rhs = Evaluate(*expr.children[1], frame);
+    if (decides(rhs)) return Bool(decider);
+    if (lhs.is_missing() || rhs.is_missing()) return Value();
+    return Bool(!decider);
+  }
+  // Explaining: both sides are evaluated (evaluation has no side effects), so that a finding
+  // names every field that decided it, and only those.
+  const Trace::Mark start = frame.trace->mark();
   const Value lhs = Evaluate(*expr.children[0], frame);
-  if (lhs.is_bool() && lhs.as_bool() == decider) return Bool(decider);
-  const Trace::Mark middle = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
+  const Trace::Mark middle = frame.trace->mark();
   const Value rhs = Evaluate(*expr.children[1], frame);
-  if (rhs.is_bool() && rhs.as_bool() == decider) {
-    if (frame.trace != nullptr) frame.trace->Erase(start, middle);
+  const Trace::Mark end = frame.trace->mark();
+  if (decides(lhs) || decides(rhs)) {
+    // An operand that holds the other way did not matter; an unknown one still needs data.
+    auto irrelevant = [decider](const Value& v) { return v.is_bool() && v.as_bool() != decider; };
+    if (irrelevant(rhs)) frame.trace->Erase(middle, end);
+    if (irrelevant(lhs)) frame.trace->Erase(start, middle);
     return Bool(decider);
   }
   if (lhs.is_missing() || rhs.is_missing()) return Value();
@@ -414,6 +436,7 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
                       [](const PathStep& s) { return s.kind == PathStep::Kind::kEach; })) {
         present = std::all_of(value.as_list().begin(), value.as_list().end(), IsPresent);
       }
+      if (frame.absent_is_unknown && !present) return Value();
       return Bool(expr.op == Op::kPresent ? present : !present);
     }
   }

@@ -33,6 +33,10 @@ struct Frame {
   std::vector<Value> slots;             // quantifier variables
   std::vector<std::string> slot_paths;  // concrete path of each bound variable (tracing only)
   Trace* trace = nullptr;               // null on the fast path
+  // When set, `present`/`missing` of an absent field are unknown rather than false/true.
+  // Evaluating an obligation this way tells whether the data alone shows it is not met
+  // (a `violation`) or whether absent fields decide it (`missing_data`).
+  bool absent_is_unknown = false;
 };
 
 Value Evaluate(const CheckedExpr& expr, Frame& frame);

@@ -117,6 +117,41 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, const Fragment& fragment,
   return true;
 }
 
+// Thrown by DepthLimitedParser to abandon a parse; `token` is where the limit was passed.
+struct ExpressionTooDeep {
+  const antlr4::Token* token;
+};
+
+// The generated parser, refusing to nest `expr` more than `max_depth` deep. ANTLR's recursive
+// descent calls `expr` once more for each prefix operator (`not`, `-`, `if`, `any`, `all`) and
+// each operand; without a limit a long run of them (`not not not ...`) exhausts the stack
+// before the AST builder's own depth check runs. Every `expr` level becomes at least one AST
+// level, so this rejects nothing the AST builder would accept.
+class DepthLimitedParser : public RulesParser {
+ public:
+  DepthLimitedParser(antlr4::TokenStream* input, int max_depth)
+      : RulesParser(input), max_depth_(max_depth) {}
+
+  // `expr` is the grammar's only recursion rule: it enters here and leaves through
+  // unrollRecursionContexts. Throws before entering, so the level being refused is never
+  // unrolled.
+  void enterRecursionRule(antlr4::ParserRuleContext* context, size_t state, size_t rule_index,
+                          int precedence) override {
+    if (depth_ >= max_depth_) throw ExpressionTooDeep{getCurrentToken()};
+    RulesParser::enterRecursionRule(context, state, rule_index, precedence);
+    ++depth_;
+  }
+
+  void unrollRecursionContexts(antlr4::ParserRuleContext* parent) override {
+    --depth_;
+    RulesParser::unrollRecursionContexts(parent);
+  }
+
+ private:
+  const int max_depth_;
+  int depth_ = 0;
+};
+
 }  // namespace
 
 std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
@@ -131,13 +166,20 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
     tree->tokens = std::make_unique<antlr4::CommonTokenStream>(tree->lexer.get());
     tree->tokens->fill();
     if (!CheckNesting(*tree->tokens, fragment, diagnostics, limits.max_nesting)) return nullptr;
-    tree->parser = std::make_unique<RulesParser>(tree->tokens.get());
+    tree->parser =
+        std::make_unique<DepthLimitedParser>(tree->tokens.get(), limits.max_expression_depth);
     tree->parser->removeErrorListeners();
     tree->parser->addErrorListener(&listener);
     tree->root = expression_only ? static_cast<antlr4::ParserRuleContext*>(tree->parser->expressionOnly())
                                  : static_cast<antlr4::ParserRuleContext*>(tree->parser->file());
     tree->lexer->removeErrorListeners();
     tree->parser->removeErrorListeners();
+  } catch (const ExpressionTooDeep& too_deep) {
+    diagnostics.Error("nesting_too_deep", fragment.SpanOf(too_deep.token),
+                      "expression nested more than " +
+                          std::to_string(limits.max_expression_depth) + " operators deep",
+                      "split it into named definitions with `def`");
+    return nullptr;
   } catch (const std::exception& e) {
     diagnostics.Error("syntax_error", fragment.SpanOfCodePoints(0, 0),
                       std::string("the parser stopped: ") + e.what());

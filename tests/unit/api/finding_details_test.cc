@@ -279,6 +279,23 @@ TEST_F(FindingDetails, AndNamesOnlyTheOperandThatDecided) {
   EXPECT_THAT(condition.paths, ElementsAre("offer.condition"));
 }
 
+TEST_F(FindingDetails, AndWithAnUnknownOperandIsDecidedByTheFalseOne) {
+  // `unknown and false` is false: the data shows the requirement unmet. The unknown operand
+  // is still named: the seller has to supply it too.
+  const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "new_with_vat",
+      "offer": {"includes_vat": false}})"), "new_with_vat");
+  EXPECT_EQ(finding.basis, Basis::kViolation);
+  EXPECT_THAT(finding.paths, UnorderedElementsAre("offer.condition", "offer.includes_vat"));
+  EXPECT_THAT(finding.missing, ElementsAre("offer.condition"));
+}
+
+TEST_F(FindingDetails, AndWithAnUnknownOperandAndATrueOneIsMissingData) {
+  const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "new_with_vat",
+      "offer": {"includes_vat": true}})"), "new_with_vat");
+  EXPECT_EQ(finding.basis, Basis::kMissingData);
+  EXPECT_THAT(finding.missing, ElementsAre("offer.condition"));
+}
+
 TEST_F(FindingDetails, OrNamesBothOperandsWhenBothAreFalse) {
   const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "new_or_vat",
       "offer": {"condition": "used", "includes_vat": false}})"), "new_or_vat");

@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -92,18 +94,16 @@ constexpr char kHeader[] = R"(ruleset snippet.rules {
 }
 )";
 
-// A ruleset whose one rule requires `expression` of a `kind` record, after `top` items.
-std::string RuleFile(const std::string& top, const std::string& kind, const std::string& expression) {
-  return std::string(kHeader) + top + R"(
-rule snippet "Snippet" {
-  applies to )" + kind + R"(
-  domain     consumer_protection
-  severity   error
-  cite       "test"
-  require    )" + expression + R"(
-  message    "m"
+// A rule `snippet` that requires `expression` of a `kind` record.
+std::string SnippetRule(const std::string& kind, const std::string& expression) {
+  return "\nrule snippet \"Snippet\" {\n  applies to " + kind +
+         "\n  domain     consumer_protection\n  severity   error\n  cite       \"test\"\n  require    " +
+         expression + "\n  message    \"m\"\n}\n";
 }
-)";
+
+// A ruleset holding `top` items and the snippet rule.
+std::string RuleFile(const std::string& top, const std::string& kind, const std::string& expression) {
+  return std::string(kHeader) + top + SnippetRule(kind, expression);
 }
 
 struct ExpressionCase {
@@ -241,7 +241,7 @@ INSTANTIATE_TEST_SUITE_P(
         ExpressionCase{"ConstantsReferringToConstants",
                        "const LIMIT = 10\nconst DOUBLE = LIMIT\nset LIMITS = [LIMIT, DOUBLE, -1]\n",
                        "listing", "reviews.count in LIMITS and reviews.count <= LIMIT - 1", {}},
-        ExpressionCase{"MessageLiteralsInSets", "set CODES = [DE, US-CA, EU]\nset DAYS = [2025-01-01]\n",
+        ExpressionCase{"CodesAndDatesInSets", "set CODES = [DE, US-CA, EU]\nset DAYS = [2025-01-01]\n",
                        "listing", "market in CODES and offer.offer_valid_until in DAYS", {}}),
     CaseName);
 
@@ -262,7 +262,7 @@ TEST_P(Files, GiveTheExpectedDiagnostics) {
 
 std::string FileCaseName(const testing::TestParamInfo<FileCase>& info) { return info.param.name; }
 
-// A complete rule with `items` replacing nothing: every required item is given.
+// A rule `id` of `kind` with every required item, followed by `items`.
 std::string Rule(const std::string& id, const std::string& items = "",
                  const std::string& kind = "listing") {
   return "rule " + id + " \"Title\" {\n  applies to " + kind +
@@ -349,7 +349,7 @@ INSTANTIATE_TEST_SUITE_P(
                  {"invalid_value", "invalid_value", "unknown_market"}},
         FileCase{"EveryProblemOfAFileIsReported",
                  {Header("a.b", "XX") + "def present = true\n" +
-                  RuleFile("", "listing", "present(product.manufactrer)").substr(std::string(kHeader).size()) +
+                  SnippetRule("listing", "present(product.manufactrer)") +
                   "rule q \"T\" {\n  applies to listing\n  domain safety\n  severity error\n  cite \"c\"\n"
                   "  require true\n  message \"m\"\n}\n"},
                  {"invalid_value", "reserved_name", "unknown_field", "unknown_market"}}),
@@ -369,7 +369,7 @@ INSTANTIATE_TEST_SUITE_P(
         FileCase{"ImportsAndConstantsAcrossFiles",
                  {Header("a.common", "EU") + "const BASE = 100\ndef toy = \"toy\" in product.regulated_as\n",
                   Header("a.user", "DE") + "import a.common\nconst LIMIT = BASE\n" +
-                      RuleFile("", "listing", "toy and reviews.count <= LIMIT").substr(std::string(kHeader).size())},
+                      SnippetRule("listing", "toy and reviews.count <= LIMIT")},
                  {}},
         FileCase{"TestsWithEveryExpectation",
                  {Header("a.b", "EU") + Rule("r") +

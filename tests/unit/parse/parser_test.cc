@@ -8,7 +8,10 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <ostream>
 #include <string>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 namespace tradelint {
