@@ -20,6 +20,8 @@ constexpr std::array<std::string_view, 6> kDomains = {
     "consumer_protection", "product_safety", "privacy", "ip", "customs_tax", "sanctions"};
 constexpr std::array<std::string_view, 5> kResponsibleParties = {
     "seller", "marketplace", "importer", "eu_responsible_person", "carrier"};
+constexpr std::array<std::string_view, 3> kSeverities = {"error", "warning", "info"};
+constexpr std::array<std::string_view, 3> kRecordKinds = {"listing", "transaction", "seller"};
 constexpr std::array<std::string_view, 4> kVerdicts = {"pass", "warn", "fail", "invalid"};
 constexpr std::array<std::string_view, 2> kBases = {"violation", "missing_data"};
 // Names the language gives a meaning of its own; a `def` may not take them.
@@ -241,7 +243,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
     if (!kind) {
       c.diagnostics.Error("invalid_value", rule.applies_to->span,
                           Quoted(rule.applies_to->text) + " is not a record kind",
-                          "one of `listing`, `transaction`, `seller`");
+                          Suggestion(kRecordKinds, rule.applies_to->text));
     } else {
       checked.applies_to = *kind;
     }
@@ -259,7 +261,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
     if (!severity) {
       c.diagnostics.Error("invalid_value", rule.severity->span,
                           Quoted(rule.severity->text) + " is not a severity",
-                          "one of `error`, `warning`, `info`");
+                          Suggestion(kSeverities, rule.severity->text));
     } else {
       checked.severity = *severity;
     }
