@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <cctype>
 #include <memory>
 #include <string>
@@ -48,6 +50,9 @@ struct CaretCase {
   std::string_view needle;  // the span
   std::string expected;     // Render() output
 };
+// Names the case in test output.
+void PrintTo(const CaretCase& c, std::ostream* os) { *os << c.name; }
+
 
 class CaretTest : public testing::TestWithParam<CaretCase> {};
 

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <cctype>
 #include <optional>
 #include <string>
@@ -215,6 +217,9 @@ struct InvalidTableCase {
   std::string json;
   std::string_view error;  // substring of the message
 };
+// Names the case in test output.
+void PrintTo(const InvalidTableCase& c, std::ostream* os) { *os << c.name; }
+
 
 class InvalidTableTest : public testing::TestWithParam<InvalidTableCase> {};
 

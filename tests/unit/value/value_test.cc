@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
+
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -53,6 +55,9 @@ struct EqualityCase {
   Value b;
   bool equal;
 };
+// Names the case in test output.
+void PrintTo(const EqualityCase& c, std::ostream* os) { *os << c.name; }
+
 
 class ValueEqualityTest : public testing::TestWithParam<EqualityCase> {};
 
