@@ -18,3 +18,8 @@ add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/e2e ${CMAKE_BINARY_DIR}/e2e)
 if(TARGET check_test)
   target_link_libraries(check_test PRIVATE tradelint_plugins tradelint_parse)
 endif()
+
+# plan_test compiles small rulesets through the public API to get a Program.
+if(TARGET plan_test)
+  target_link_libraries(plan_test PRIVATE tradelint_api)
+endif()

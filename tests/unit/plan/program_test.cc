@@ -1,0 +1,116 @@
+// Program::Select: which rules judge a (record kind, market, date), with dates in force,
+// jurisdiction composition and overrides; Program::Covers.
+#include "engine/plan/program.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "engine/api/engine.h"
+
+namespace tradelint {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+class ProgramSelect : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    EngineOptions options;
+    options.data_directory = TRADELINT_SOURCE_DIR;
+    options.rule_paths = {TRADELINT_SOURCE_DIR "/tests/unit/plan/data"};
+    Diagnostics diagnostics;
+    engine_ = Engine::Compile(options, diagnostics).release();
+    ASSERT_NE(engine_, nullptr) << diagnostics.RenderAll();
+  }
+  static void TearDownTestSuite() { delete engine_; }
+
+  static std::vector<std::string> Selected(RecordKind kind, std::string_view market,
+                                           std::string_view date) {
+    std::vector<std::string> ids;
+    for (const SelectedRule& selected : engine_->program().Select(kind, market, *Date::Parse(date))) {
+      ids.push_back(selected.rule->id);
+    }
+    return ids;
+  }
+
+  static const Engine* engine_;
+};
+const Engine* ProgramSelect::engine_ = nullptr;
+
+TEST_F(ProgramSelect, AMemberStateTakesTheGroupsRules) {
+  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2024-03-01"), ElementsAre("plan.eu.group_rule"));
+}
+
+TEST_F(ProgramSelect, RulesApplyOnlyOnTheirDatesBothEndsInclusive) {
+  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2024-12-31"), ElementsAre("plan.eu.group_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2025-01-01"),
+              ElementsAre("plan.eu.group_rule", "plan.eu.late_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2025-12-31"),
+              ElementsAre("plan.eu.group_rule", "plan.eu.late_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2026-01-01"), ElementsAre("plan.eu.group_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2023-12-31"), IsEmpty());
+}
+
+TEST_F(ProgramSelect, RulesAreIndexedByRecordKind) {
+  EXPECT_THAT(Selected(RecordKind::kSeller, "DE", "2024-03-01"), ElementsAre("plan.eu.seller_rule"));
+  EXPECT_THAT(Selected(RecordKind::kTransaction, "DE", "2024-03-01"), IsEmpty());
+}
+
+TEST_F(ProgramSelect, ANationalRuleReplacesTheGroupRuleInsideItsJurisdiction) {
+  const std::vector<SelectedRule> selected =
+      engine_->program().Select(RecordKind::kListing, "FR", *Date::Parse("2024-07-01"));
+  ASSERT_EQ(selected.size(), 1u);
+  EXPECT_EQ(selected[0].rule->id, "plan.fr.national_rule");
+  EXPECT_THAT(selected[0].overrides, ElementsAre("plan.eu.group_rule"));
+}
+
+TEST_F(ProgramSelect, TheGroupRuleStaysUntilTheNationalRuleIsInForce) {
+  EXPECT_THAT(Selected(RecordKind::kListing, "FR", "2024-05-31"), ElementsAre("plan.eu.group_rule"));
+}
+
+TEST_F(ProgramSelect, AWiderMarketTakesBothWithoutOverride) {
+  const std::vector<SelectedRule> selected =
+      engine_->program().Select(RecordKind::kListing, "EU", *Date::Parse("2024-07-01"));
+  ASSERT_EQ(selected.size(), 2u);
+  EXPECT_EQ(selected[0].rule->id, "plan.eu.group_rule");
+  EXPECT_EQ(selected[1].rule->id, "plan.fr.national_rule");
+  EXPECT_THAT(selected[1].overrides, IsEmpty());
+}
+
+TEST_F(ProgramSelect, ACountryReachesItsSubdivisionsRules) {
+  EXPECT_THAT(Selected(RecordKind::kListing, "US", "2024-07-01"), ElementsAre("plan.us_ca.california_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "US-CA", "2024-07-01"), ElementsAre("plan.us_ca.california_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "US-TX", "2024-07-01"), IsEmpty());
+}
+
+TEST_F(ProgramSelect, CoversSaysWhetherAnyRulesetReachesTheMarket) {
+  const Date date = *Date::Parse("2024-07-01");
+  EXPECT_TRUE(engine_->program().Covers("DE", date));
+  EXPECT_TRUE(engine_->program().Covers("US", date));
+  EXPECT_FALSE(engine_->program().Covers("MX", date));
+  EXPECT_FALSE(engine_->program().Covers("US-TX", date));
+}
+
+TEST(Planner, AnInvalidRegularExpressionIsADiagnostic) {
+  const std::string path = testing::TempDir() + "/bad_regex.trl";
+  {
+    std::ofstream out(path);
+    out << "ruleset plan.regex { jurisdiction EU }\n"
+           "rule r \"r\" { applies to listing domain ip severity error cite \"c\"\n"
+           "  forbid matches(title, r\"(unclosed\") message \"m\" }\n";
+  }
+  EngineOptions options;
+  options.data_directory = TRADELINT_SOURCE_DIR;
+  options.rule_paths = {path};
+  Diagnostics diagnostics;
+  EXPECT_EQ(Engine::Compile(options, diagnostics), nullptr);
+  ASSERT_EQ(diagnostics.error_count(), 1) << diagnostics.RenderAll();
+  EXPECT_EQ(diagnostics.all()[0].code, "invalid_argument");
+  EXPECT_EQ(diagnostics.all()[0].span.Location(), path + ":3:25"  // the pattern argument);
+}
+
+}  // namespace
+}  // namespace tradelint
