@@ -109,7 +109,8 @@ TEST(Planner, AnInvalidRegularExpressionIsADiagnostic) {
   EXPECT_EQ(Engine::Compile(options, diagnostics), nullptr);
   ASSERT_EQ(diagnostics.error_count(), 1) << diagnostics.RenderAll();
   EXPECT_EQ(diagnostics.all()[0].code, "invalid_argument");
-  EXPECT_EQ(diagnostics.all()[0].span.Location(), path + ":3:25"  // the pattern argument);
+  // The span is the pattern argument.
+  EXPECT_EQ(diagnostics.all()[0].span.Location(), path + ":3:25");
 }
 
 }  // namespace
