@@ -93,6 +93,7 @@ name
   | IMPORT | DEF | CONST | SET | RULE | TEST | REF | APPLIES | TO | DOMAIN | SEVERITY | CITE
   | RESPONSIBLE | WHEN | UNLESS | REQUIRE | FORBID | MESSAGE | FIX | OVERRIDE | RECORD
   | MARKET | AS | OF | EXPECT | VERDICT | FAIL | WARN | PASS | FINDING | NO
+  | DAY | DAYS | WEEK | WEEKS | MONTH | MONTHS | YEAR | YEARS
   ;
 
 // Soft keywords (usable as names).
@@ -105,7 +106,7 @@ FIX: 'fix'; OVERRIDE: 'override'; RECORD: 'record'; MARKET: 'market'; AS: 'as'; 
 EXPECT: 'expect'; VERDICT: 'verdict'; FAIL: 'fail'; WARN: 'warn'; PASS: 'pass';
 FINDING: 'finding'; NO: 'no';
 
-// Reserved words.
+// Reserved words (the duration units may still name functions and fields: `year(d)`).
 AND: 'and'; OR: 'or'; NOT: 'not'; IN: 'in'; IF: 'if'; THEN: 'then'; ELSE: 'else';
 ANY: 'any'; ALL: 'all'; TRUE: 'true'; FALSE: 'false';
 DAY: 'day'; DAYS: 'days'; WEEK: 'week'; WEEKS: 'weeks'; MONTH: 'month'; MONTHS: 'months';

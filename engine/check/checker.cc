@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <functional>
 #include <map>
 #include <set>
 
@@ -92,6 +91,22 @@ void DeclarationsPass(Compilation& c) {
   }
 }
 
+// Whether a constant's body names another constant whose value is not computed yet.
+bool RefersToUnfoldedConstant(const ast::Expr& expr, const DefinitionTable& table) {
+  if (const auto* upper = std::get_if<ast::UpperName>(&expr.node)) {
+    return table.definitions.count(upper->name) && !table.constants.count(upper->name);
+  }
+  if (const auto* list = std::get_if<ast::ListLiteral>(&expr.node)) {
+    return std::any_of(list->items.begin(), list->items.end(), [&](const ast::ExprPtr& item) {
+      return RefersToUnfoldedConstant(*item, table);
+    });
+  }
+  if (const auto* unary = std::get_if<ast::Unary>(&expr.node)) {
+    return RefersToUnfoldedConstant(*unary->operand, table);
+  }
+  return false;
+}
+
 // Pass: imports resolve; each file's visible definitions and constant values are computed.
 void ImportsPass(Compilation& c) {
   c.tables.resize(c.files.size());
@@ -125,22 +140,7 @@ void ImportsPass(Compilation& c) {
     for (DefinitionTable& table : c.tables) {
       for (const auto& [name, definition] : table.definitions) {
         if (definition->kind == ast::Definition::Kind::kDef || table.constants.count(name)) continue;
-        const bool refers_to_unfolded = [&] {
-          bool pending = false;
-          std::function<void(const ast::Expr&)> visit = [&](const ast::Expr& expr) {
-            if (const auto* upper = std::get_if<ast::UpperName>(&expr.node)) {
-              auto target = table.definitions.find(upper->name);
-              if (target != table.definitions.end() && !table.constants.count(upper->name)) pending = true;
-            } else if (const auto* list = std::get_if<ast::ListLiteral>(&expr.node)) {
-              for (const ast::ExprPtr& item : list->items) visit(*item);
-            } else if (const auto* unary = std::get_if<ast::Unary>(&expr.node)) {
-              visit(*unary->operand);
-            }
-          };
-          visit(*definition->body);
-          return pending;
-        }();
-        if (refers_to_unfolded) continue;
+        if (RefersToUnfoldedConstant(*definition->body, table)) continue;
         std::optional<Value> value = ExprChecker::FoldConstant(*definition->body, table);
         if (!value) continue;
         if (definition->kind == ast::Definition::Kind::kSet && !value->is_list()) {
@@ -152,14 +152,20 @@ void ImportsPass(Compilation& c) {
     }
   }
   for (std::size_t i = 0; i < c.files.size(); ++i) {
+    DefinitionTable& table = c.tables[i];
     for (const ast::Definition& definition : c.files[i]->definitions) {
-      if (definition.kind != ast::Definition::Kind::kDef &&
-          !c.tables[i].constants.count(definition.name)) {
+      if (definition.kind == ast::Definition::Kind::kDef) continue;
+      if (!table.constants.count(definition.name)) {
         c.diagnostics.Error("not_constant", definition.body->span,
                             Quoted(definition.name) + " must be a constant: literals, lists of "
                             "literals, codes and other constants",
                             "use `def` for a value computed from the record");
+        // Uses of the name resolve to an unknown value, so they report nothing further.
+        table.constants.emplace(definition.name, Value());
+        continue;
       }
+      // The codes and money in a constant are checked like any expression's.
+      ExprChecker(c.environment, table, RecordKind::kListing, c.diagnostics).Check(*definition.body);
     }
   }
 }
@@ -337,8 +343,14 @@ std::vector<std::string> AllRuleIds(const Compilation& c) {
   return ids;
 }
 
-void ReportUnknownRule(Compilation& c, const ast::Word& word) {
-  const std::string suggestion = ClosestMatch(word.text, AllRuleIds(c));
+// `word` names no rule; suggests a full id, or a rule of `ruleset` by its local name.
+void ReportUnknownRule(Compilation& c, std::string_view ruleset, const ast::Word& word) {
+  std::vector<std::string> candidates = AllRuleIds(c);
+  for (const CheckedRuleset& candidate : c.rulesets) {
+    if (candidate.id != ruleset) continue;
+    for (const CheckedRule& rule : candidate.rules) candidates.push_back(rule.local_id);
+  }
+  const std::string suggestion = ClosestMatch(word.text, candidates);
   c.diagnostics.Error("unknown_rule", word.span, "no rule named " + Quoted(word.text),
                       suggestion.empty() ? "" : "did you mean `" + suggestion + "`?");
 }
@@ -352,7 +364,7 @@ void OverridesPass(Compilation& c) {
       for (const ast::Word& target_word : file.rules[r].overrides) {
         const CheckedRule* target = FindRule(c, file.id.text, target_word.text);
         if (target == nullptr) {
-          ReportUnknownRule(c, target_word);
+          ReportUnknownRule(c, file.id.text, target_word);
           continue;
         }
         const Date when = rule.effective_from.value_or(Date::TodayUtc());
@@ -393,7 +405,8 @@ void TestsPass(Compilation& c) {
       if (test.record_file) {
         checked.record_file = (directory / test.record_file->text).lexically_normal().string();
         checked.record_span = test.record_file->span;
-        if (!std::filesystem::is_regular_file(checked.record_file)) {
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(checked.record_file, error)) {
           c.diagnostics.Error("missing_test_record", test.record_file->span,
                               "cannot find the record file " + Quoted(checked.record_file),
                               "paths are relative to the ruleset file");
@@ -425,7 +438,7 @@ void TestsPass(Compilation& c) {
         } else {
           const CheckedRule* rule = FindRule(c, file.id.text, expectation.subject.text);
           if (rule == nullptr) {
-            ReportUnknownRule(c, expectation.subject);
+            ReportUnknownRule(c, file.id.text, expectation.subject);
             continue;
           }
           out.rule_id = rule->id;

@@ -60,7 +60,8 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
   std::set<std::string> loaded_paths;
   for (const std::string& path : paths) {
     for (const std::string& file : CollectFiles(path, diagnostics)) {
-      const std::string canonical = fs::weakly_canonical(file).string();
+      std::error_code ignored;
+      const std::string canonical = fs::weakly_canonical(file, ignored).string();
       if (!loaded_paths.insert(canonical).second) continue;
       if (auto parsed = ParseFile(file, diagnostics)) files.push_back(std::move(parsed));
     }
@@ -77,11 +78,15 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     return wanted;
   };
   std::set<std::string> wanted = unresolved();
-  if (wanted.empty() || library_directory.empty() || !fs::is_directory(library_directory)) return files;
+  std::error_code error;
+  if (wanted.empty() || library_directory.empty() || !fs::is_directory(library_directory, error)) {
+    return files;
+  }
   Diagnostics library_diagnostics;
   std::vector<std::unique_ptr<ast::RulesetFile>> library;
   for (const std::string& file : CollectFiles(library_directory, library_diagnostics)) {
-    if (loaded_paths.count(fs::weakly_canonical(file).string())) continue;
+    std::error_code ignored;
+    if (loaded_paths.count(fs::weakly_canonical(file, ignored).string())) continue;
     if (auto parsed = ParseFile(file, library_diagnostics)) library.push_back(std::move(parsed));
   }
   // Bring in wanted library rulesets, and what they import in turn.

@@ -137,6 +137,10 @@ class SchemaBuilder {
   std::shared_ptr<const SchemaNode> BuildDocument(const std::string& file) {
     return Build(file, "", documents_.find(file)->second);
   }
+  // A definition of common.schema.json by name (`currency_code`).
+  std::shared_ptr<const SchemaNode> BuildDefinition(std::string_view name) {
+    return BuildRef(std::string(kCommonFile), "", std::string(kCommonFile) + "#/$defs/" + std::string(name));
+  }
   const std::string& error() const { return error_; }
 
  private:
@@ -694,7 +698,18 @@ std::optional<Schema> Schema::Load(const std::string& directory, std::string* er
       return std::nullopt;
     }
   }
+  std::shared_ptr<const SchemaNode> currency = builder.BuildDefinition("currency_code");
+  if (!currency || currency->enum_values.empty()) {
+    *error = directory + "/" + std::string(kCommonFile) + ": no `currency_code` enum";
+    return std::nullopt;
+  }
+  schema.currency_codes_ = currency->enum_values;
+  std::sort(schema.currency_codes_.begin(), schema.currency_codes_.end());
   return schema;
+}
+
+bool Schema::IsCurrencyCode(std::string_view code) const {
+  return std::binary_search(currency_codes_.begin(), currency_codes_.end(), code);
 }
 
 const SchemaNode& Schema::Root(RecordKind kind) const {

@@ -80,6 +80,10 @@ class Schema {
   // On failure returns nullopt and sets `error` to a message naming the file.
   static std::optional<Schema> Load(const std::string& directory, std::string* error);
 
+  // Whether `code` is an ISO 4217 currency of the data model (`currency_code` in
+  // common.schema.json): the one list for records and for money written in rules.
+  bool IsCurrencyCode(std::string_view code) const;
+
   const SchemaNode& Root(RecordKind kind) const;
 
   // Resolves a field path, split into segments, from the root of a `kind` record:
@@ -107,6 +111,7 @@ class Schema {
 
  private:
   std::shared_ptr<const SchemaNode> roots_[3];
+  std::vector<std::string> currency_codes_;  // sorted
 };
 
 }  // namespace tradelint

@@ -49,6 +49,21 @@ bool IsDateLike(Kind kind) { return kind == Kind::kDate || kind == Kind::kDateTi
 
 std::string Quoted(std::string_view text) { return "`" + std::string(text) + "`"; }
 
+// `1 argument`, `3 arguments`.
+std::string Arguments(std::size_t count) {
+  return std::to_string(count) + (count == 1 ? " argument" : " arguments");
+}
+
+// `a string`, `an object`, `a list of string`.
+std::string WithArticle(const Type& type) {
+  const std::string name = type.ToString();
+  return (std::string_view("aeiou").find(name.front()) != std::string_view::npos ? "an " : "a ") + name;
+}
+
+// Rules expand definitions in place; a definition used twice by a definition used twice...
+// grows exponentially. Past this many checked nodes in one rule, expansion stops.
+constexpr int kMaxNodesPerRule = 20000;
+
 bool HasEachStep(const CheckedExpr& path) {
   return std::any_of(path.steps.begin(), path.steps.end(),
                      [](const PathStep& step) { return step.kind == PathStep::Kind::kEach; });
@@ -96,6 +111,7 @@ ExprChecker::ExprChecker(const CheckEnvironment& environment, const DefinitionTa
       diagnostics_(diagnostics) {}
 
 CheckedExprPtr ExprChecker::Make(CheckedExpr node) {
+  ++node_count_;
   return std::make_shared<const CheckedExpr>(std::move(node));
 }
 
@@ -122,6 +138,13 @@ CheckedExprPtr ExprChecker::Check(const ast::Expr& expr) {
       [&](const auto& node) -> CheckedExprPtr {
         using T = std::decay_t<decltype(node)>;
         if constexpr (std::is_same_v<T, ast::Literal>) {
+          if (node.value.is_money() &&
+              !environment_.schema->IsCurrencyCode(node.value.as_money().currency.code())) {
+            return Error(expr, "invalid_currency",
+                         Quoted(node.value.as_money().currency.code()) +
+                             " is not an ISO 4217 currency code",
+                         "write money as a currency code and an amount: `EUR 150`");
+          }
           CheckedExpr checked;
           checked.span = expr.span;
           checked.constant = node.value;
@@ -186,8 +209,7 @@ CheckedExprPtr ExprChecker::CheckName(const ast::Expr& expr, const std::string& 
       definition->second->kind == ast::Definition::Kind::kDef) {
     if (!definition->second->parameters.empty()) {
       return Error(expr, "wrong_argument_count",
-                   Quoted(name) + " takes " + std::to_string(definition->second->parameters.size()) +
-                       " arguments",
+                   Quoted(name) + " takes " + Arguments(definition->second->parameters.size()),
                    "call it as `" + name + "(...)`");
     }
     return ExpandDefinition(expr, *definition->second, {});
@@ -209,7 +231,7 @@ CheckedExprPtr ExprChecker::CheckUpperName(const ast::Expr& expr, const std::str
     return Make(std::move(checked));
   }
   const bool is_market = environment_.markets->IsValidMarket(name) || name == "GLOBAL";
-  const bool is_currency = name.size() == 3 && !Currency::FromCode(name).empty();
+  const bool is_currency = environment_.schema->IsCurrencyCode(name);
   if (!is_market && !is_currency) {
     std::vector<std::string> candidates;
     for (const auto& [constant_name, value] : definitions_.constants) candidates.push_back(constant_name);
@@ -249,7 +271,7 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
       const SchemaNode* node = current.schema;
       if ((current.kind != Kind::kObject && current.kind != Kind::kMoney) || node == nullptr) {
         diagnostics_.Error("not_an_object", step_span,
-                           Quoted(base.path_text) + " is " + current.ToString() +
+                           Quoted(base.path_text) + " is " + WithArticle(current) +
                                " and has no field " + Quoted(step.field));
         return Placeholder(expr.span);
       }
@@ -279,7 +301,7 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
       if (current.is_any()) break;
       if (current.kind != Kind::kList) {
         diagnostics_.Error("not_a_list", step_span,
-                           Quoted(base.path_text) + " is " + current.ToString() + ", not a list");
+                           Quoted(base.path_text) + " is " + WithArticle(current) + ", not a list");
         return Placeholder(expr.span);
       }
       if (step.kind == PathStep::Kind::kIndex && multi) {
@@ -588,7 +610,7 @@ CheckedExprPtr ExprChecker::CheckCall(const ast::Expr& expr, const ast::Call& ca
     if (definition->second->parameters.size() != arguments.size()) {
       return Error(expr, "wrong_argument_count",
                    Quoted(call.function) + " takes " +
-                       std::to_string(definition->second->parameters.size()) + " arguments, found " +
+                       Arguments(definition->second->parameters.size()) + ", found " +
                        std::to_string(arguments.size()));
     }
     return ExpandDefinition(expr, *definition->second, std::move(arguments));
@@ -658,6 +680,14 @@ CheckedExprPtr ExprChecker::CheckList(const ast::Expr& expr, const ast::ListLite
 CheckedExprPtr ExprChecker::ExpandDefinition(const ast::Expr& expr,
                                              const ast::Definition& definition,
                                              std::vector<CheckedExprPtr> arguments) {
+  if (node_count_ > kMaxNodesPerRule) {
+    if (too_large_reported_) return Placeholder(expr.span);
+    too_large_reported_ = true;
+    return Error(expr, "expression_too_large",
+                 "expanding " + Quoted(definition.name) + " makes the rule larger than " +
+                     std::to_string(kMaxNodesPerRule) + " operations",
+                 "definitions are expanded where they are used; use each one fewer times");
+  }
   if (std::find(expanding_.begin(), expanding_.end(), definition.name) != expanding_.end()) {
     return Error(expr, "recursive_definition",
                  Quoted(definition.name) + " refers to itself; definitions cannot recurse");

@@ -69,7 +69,7 @@ class ExprChecker {
 
   CheckedExprPtr Error(const ast::Expr& expr, std::string code, std::string message,
                        std::string help = {});
-  static CheckedExprPtr Make(CheckedExpr node);
+  CheckedExprPtr Make(CheckedExpr node);
   bool RequireMoneyCurrencies(const ast::Expr& expr, const CheckedExpr& lhs,
                               const CheckedExpr& rhs);
 
@@ -81,6 +81,8 @@ class ExprChecker {
   std::vector<std::map<std::string, CheckedExprPtr>> parameters_;  // def expansions
   std::vector<std::string> expanding_;                  // defs being expanded (cycle check)
   int next_slot_ = 0;
+  int node_count_ = 0;
+  bool too_large_reported_ = false;
 };
 
 // The language type of a schema field.

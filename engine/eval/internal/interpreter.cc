@@ -301,26 +301,33 @@ Value EvaluateQuantifier(const CheckedExpr& expr, Frame& frame) {
   const bool deciding = !all;
   bool saw_missing = false;
   bool decided = false;
-  std::vector<std::pair<Trace::Mark, Trace::Mark>> uninformative;  // reads to forget
+  // Explaining: every element is evaluated, then only the reads of the elements that matter
+  // are kept: when decided, the deciding elements; otherwise all but those of an `all` that
+  // held.
+  struct ElementReads {
+    Trace::Mark begin, end;
+    Value result;
+  };
+  std::vector<ElementReads> reads;
   const ValueList& items = domain.as_list();
-  for (std::size_t i = 0; i < items.size() && !decided; ++i) {
+  for (std::size_t i = 0; i < items.size() && (!decided || frame.trace != nullptr); ++i) {
     frame.slots[expr.slot] = items[i];
     if (frame.trace != nullptr) frame.slot_paths[expr.slot] = ElementPath(*expr.children[0], frame, i);
     const Trace::Mark before = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
-    const Value result = Evaluate(body, frame);
-    const Trace::Mark after = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
+    Value result = Evaluate(body, frame);
     if (result.is_missing()) {
       saw_missing = true;
     } else if (result.as_bool() == deciding) {
       decided = true;
-    } else {
-      uninformative.push_back({before, after});
     }
+    if (frame.trace != nullptr) reads.push_back({before, frame.trace->mark(), std::move(result)});
   }
   frame.slots[expr.slot] = Value();
-  if (frame.trace != nullptr && (decided || saw_missing)) {
-    for (auto range = uninformative.rbegin(); range != uninformative.rend(); ++range) {
-      frame.trace->Erase(range->first, range->second);
+  if (frame.trace != nullptr) {
+    for (auto element = reads.rbegin(); element != reads.rend(); ++element) {
+      const bool decides = element->result.is_bool() && element->result.as_bool() == deciding;
+      const bool held = element->result.is_bool() && element->result.as_bool() != deciding;
+      if (decided ? !decides : all && held) frame.trace->Erase(element->begin, element->end);
     }
   }
   if (decided) return Bool(deciding);

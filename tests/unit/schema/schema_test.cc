@@ -374,7 +374,8 @@ class SchemaLoadTest : public ::testing::Test {
         "price": {"$ref": "common.schema.json#/$defs/money"}}})");
     Write("transaction.schema.json", R"({"type": "object"})");
     Write("seller.schema.json", R"({"type": "object"})");
-    Write("common.schema.json", R"({"$defs": {"money": {"type": "object"}}})");
+    Write("common.schema.json", R"({"$defs": {"money": {"type": "object"},
+                                         "currency_code": {"type": "string", "enum": ["EUR"]}}})");
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   void Write(const std::string& file, const std::string& text) {
