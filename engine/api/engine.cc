@@ -34,20 +34,20 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
                                               Diagnostics& diagnostics) {
   const std::string data = options.data_directory.empty() ? FindDataDirectory() : options.data_directory;
   if (data.empty()) {
-    SetupError(diagnostics, "missing_data",
+    SetupError(diagnostics, "data_not_found",
                "cannot find tradelint's data (rulesets/ and schema/); set TRADELINT_DATA_DIR");
     return nullptr;
   }
   const fs::path root(data);
   std::string error;
   std::optional<Schema> schema = Schema::Load((root / "schema").string(), &error);
-  if (!schema) SetupError(diagnostics, "missing_data", error);
+  if (!schema) SetupError(diagnostics, "data_not_found", error);
   std::optional<MarketTable> markets =
       MarketTable::Load((root / "rulesets" / "reference" / "markets.json").string(), &error);
-  if (!markets) SetupError(diagnostics, "missing_data", error);
+  if (!markets) SetupError(diagnostics, "data_not_found", error);
   std::optional<ReferenceData> reference =
       ReferenceData::Load((root / "rulesets" / "reference").string(), &error);
-  if (!reference) SetupError(diagnostics, "missing_data", error);
+  if (!reference) SetupError(diagnostics, "data_not_found", error);
   if (!schema || !markets || !reference) return nullptr;
 
   auto functions = std::make_unique<FunctionRegistry>();

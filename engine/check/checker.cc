@@ -54,6 +54,7 @@ struct Compilation {
   std::map<std::string, const ast::RulesetFile*, std::less<>> by_id;
   std::vector<DefinitionTable> tables;        // parallel to files
   std::vector<CheckedRuleset> rulesets;       // parallel to files
+  std::set<const ast::Definition*> used_definitions;  // by the rules checked so far
 };
 
 // Pass: ruleset ids and the names inside each file are unique.
@@ -186,7 +187,7 @@ void CheckDates(Compilation& c, const ast::Effective& effective) {
   if (effective.from && effective.until && *effective.until < *effective.from) {
     c.diagnostics.Error("invalid_dates", effective.span,
                         "the last day in force comes before the first",
-                        "`until` names the last day the rule is in force");
+                        "`until` names the last day in force, both ends inclusive");
   }
 }
 
@@ -297,6 +298,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   }
 
   ExprChecker checker(c.environment, c.tables[file_index], checked.applies_to, c.diagnostics);
+  checker.RecordUsesIn(&c.used_definitions);
   for (const ast::ExprPtr& when : rule.when) checked.when.push_back(checker.CheckCondition(*when, "when"));
   for (const ast::ExprPtr& unless : rule.unless) {
     checked.unless.push_back(checker.CheckCondition(*unless, "unless"));
@@ -317,11 +319,25 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   return checked;
 }
 
-// Pass: rules.
+// Pass: rules. A `def` is checked where rules use it (with the types of its arguments and
+// the record kind of the rule), so one that no rule uses is never checked: a warning says so.
 void RulesPass(Compilation& c) {
   for (std::size_t i = 0; i < c.files.size(); ++i) {
     for (const ast::Rule& rule : c.files[i]->rules) {
       c.rulesets[i].rules.push_back(CheckRule(c, i, rule));
+    }
+  }
+  // Only in a clean compilation (a name clash leaves a twin unused), and only in files with
+  // rules: a library of definitions is there for other rulesets.
+  if (c.diagnostics.has_errors()) return;
+  for (const ast::RulesetFile* file : c.files) {
+    if (file->rules.empty()) continue;
+    for (const ast::Definition& definition : file->definitions) {
+      if (definition.kind == ast::Definition::Kind::kDef && !c.used_definitions.count(&definition)) {
+        c.diagnostics.Warning("unused_definition", definition.name_span,
+                              Quoted(definition.name) + " is used by no rule, so it was not checked",
+                              "use it in a rule, or remove it");
+      }
     }
   }
 }
@@ -478,7 +494,7 @@ constexpr std::array<Pass, 6> kPasses = {{
 std::vector<CheckedRuleset> CheckRulesets(const std::vector<const ast::RulesetFile*>& files,
                                           const CheckEnvironment& environment,
                                           Diagnostics& diagnostics) {
-  Compilation compilation{environment, diagnostics, files, {}, {}, {}};
+  Compilation compilation{environment, diagnostics, files, {}, {}, {}, {}};
   for (const Pass& pass : kPasses) pass.run(compilation);
   return std::move(compilation.rulesets);
 }

@@ -31,7 +31,10 @@ class Planner {
         const Span& span = error->argument >= 0 && error->argument < int(planned->children.size())
                                ? planned->children[error->argument]->span
                                : planned->span;
-        diagnostics_.Error("invalid_argument", span, error->message);
+        diagnostics_.Error("invalid_argument", span, error->message,
+                           expr->function->signature.empty()
+                               ? ""
+                               : "usage: `" + expr->function->signature + "`");
       } else {
         planned->prepared = std::get<PreparedState>(result);
       }

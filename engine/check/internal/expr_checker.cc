@@ -207,6 +207,7 @@ CheckedExprPtr ExprChecker::CheckName(const ast::Expr& expr, const std::string& 
   if (auto definition = definitions_.definitions.find(name);
       definition != definitions_.definitions.end() &&
       definition->second->kind == ast::Definition::Kind::kDef) {
+    if (used_ != nullptr) used_->insert(definition->second);
     if (!definition->second->parameters.empty()) {
       return Error(expr, "wrong_argument_count",
                    Quoted(name) + " takes " + Arguments(definition->second->parameters.size()),
@@ -607,6 +608,7 @@ CheckedExprPtr ExprChecker::CheckCall(const ast::Expr& expr, const ast::Call& ca
   if (auto definition = definitions_.definitions.find(call.function);
       definition != definitions_.definitions.end() &&
       definition->second->kind == ast::Definition::Kind::kDef) {
+    if (used_ != nullptr) used_->insert(definition->second);
     if (definition->second->parameters.size() != arguments.size()) {
       return Error(expr, "wrong_argument_count",
                    Quoted(call.function) + " takes " +

@@ -35,6 +35,9 @@ class ExprChecker {
   // Quantifier variables the expressions checked so far needed.
   int slot_count() const { return next_slot_; }
 
+  // Adds every definition an expression expands to `used` (which must outlive the checker).
+  void RecordUsesIn(std::set<const ast::Definition*>* used) { used_ = used; }
+
   // Folds a constant expression (literals, lists of literals, negation, other constants);
   // nullopt when `expr` is not constant. Used for `const` and `set` bodies.
   static std::optional<Value> FoldConstant(const ast::Expr& expr, const DefinitionTable& table);
@@ -82,6 +85,7 @@ class ExprChecker {
   std::vector<std::string> expanding_;                  // defs being expanded (cycle check)
   int next_slot_ = 0;
   int node_count_ = 0;
+  std::set<const ast::Definition*>* used_ = nullptr;
   bool too_large_reported_ = false;
 };
 

@@ -235,23 +235,28 @@ class AstBuilder {
     const std::string_view raw = token.text();
     const std::string_view body = raw.substr(1, raw.size() - 2);
     const std::uint32_t body_begin = token.begin + 1;
-    std::string literal_raw;
     std::size_t literal_start = 0;
     auto flush_literal = [&](std::size_t end) {
-      literal_raw = std::string(body.substr(literal_start, end - literal_start));
-      if (literal_raw.empty()) return;
-      std::string decoded;
+      const std::string_view raw_literal = body.substr(literal_start, end - literal_start);
+      if (raw_literal.empty()) return;
+      // `{{` and `}}` write one brace; `raw_offset` maps each kept byte back to the token.
       std::string collapsed;
-      for (std::size_t i = 0; i < literal_raw.size(); ++i) {
-        collapsed += literal_raw[i];
-        if ((literal_raw[i] == '{' || literal_raw[i] == '}') && i + 1 < literal_raw.size() &&
-            literal_raw[i + 1] == literal_raw[i]) {
+      std::vector<std::size_t> raw_offset;
+      for (std::size_t i = 0; i < raw_literal.size(); ++i) {
+        collapsed += raw_literal[i];
+        raw_offset.push_back(literal_start + i);
+        if ((raw_literal[i] == '{' || raw_literal[i] == '}') && i + 1 < raw_literal.size() &&
+            raw_literal[i + 1] == raw_literal[i]) {
           ++i;
         }
       }
+      std::string decoded;
       EscapeError error;
       if (!UnescapeString(collapsed, decoded, error)) {
-        diagnostics_.Error("invalid_escape", token, error.message, "write a backslash as `\\\\`");
+        const std::uint32_t at = body_begin + static_cast<std::uint32_t>(raw_offset[error.offset]);
+        diagnostics_.Error("invalid_escape",
+                           Span{token.file, at, at + static_cast<std::uint32_t>(error.length)},
+                           error.message, "write a backslash as `\\\\`");
       }
       text.pieces.push_back({std::move(decoded), nullptr});
     };

@@ -45,8 +45,14 @@ std::string DescribeExpected(const antlr4::misc::IntervalSet& expected,
 
 class DiagnosticErrorListener : public antlr4::BaseErrorListener {
  public:
-  DiagnosticErrorListener(const Fragment& fragment, Diagnostics& diagnostics, int max_errors)
-      : fragment_(fragment), diagnostics_(diagnostics), max_errors_(max_errors) {}
+  // `end_name` names the end of the fragment in messages: the end of the file, or the `}`
+  // that closes an interpolation.
+  DiagnosticErrorListener(const Fragment& fragment, Diagnostics& diagnostics, int max_errors,
+                          std::string end_name)
+      : fragment_(fragment),
+        diagnostics_(diagnostics),
+        max_errors_(max_errors),
+        end_name_(std::move(end_name)) {}
 
   void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t /*line*/,
                    size_t /*column*/, const std::string& /*antlr_message*/,
@@ -70,7 +76,7 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
       return;
     }
     std::string found = offending == nullptr || offending->getType() == antlr4::Token::EOF
-                            ? "end of file"
+                            ? end_name_
                             : "`" + offending->getText() + "`";
     std::string message = "unexpected " + found;
     if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
@@ -91,6 +97,7 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
   const Fragment& fragment_;
   Diagnostics& diagnostics_;
   int max_errors_;
+  std::string end_name_;
   int count_ = 0;
 };
 
@@ -157,7 +164,8 @@ class DepthLimitedParser : public RulesParser {
 std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
                                           Diagnostics& diagnostics, const ParseLimits& limits) {
   auto tree = std::make_unique<ParsedTree>();
-  DiagnosticErrorListener listener(fragment, diagnostics, limits.max_errors);
+  DiagnosticErrorListener listener(fragment, diagnostics, limits.max_errors,
+                                   expression_only ? "`}`" : "end of file");
   try {
     tree->input = std::make_unique<antlr4::ANTLRInputStream>(std::string(fragment.text()));
     tree->lexer = std::make_unique<RulesLexer>(tree->input.get());
