@@ -23,6 +23,12 @@ std::atomic<std::size_t> largest_allocation{0};
 
 }  // namespace
 
+// These replace the global allocation functions with malloc/free; GCC's optimiser sees the
+// free() without knowing the replacement new used malloc and warns.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
+
 void* operator new(std::size_t size) {
   std::size_t largest = largest_allocation.load(std::memory_order_relaxed);
   while (size > largest &&
