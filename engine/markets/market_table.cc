@@ -246,14 +246,11 @@ std::string MarketTable::Suggest(std::string_view code) const {
     const std::string swapped = std::string{head[1], head[0]} + tail;
     if (IsValidMarket(swapped)) return swapped;
   }
-  if (!tail.empty()) {
-    const std::string closest =
-        ClosestMatch(head, std::vector<std::string>(countries_.begin(), countries_.end()));
-    return !closest.empty() && IsValidMarket(closest + tail) ? closest + tail : std::string();
-  }
-  std::vector<std::string> candidates = GroupNames();
-  candidates.insert(candidates.end(), countries_.begin(), countries_.end());
-  return ClosestMatch(upper, candidates);
+  // One edit away from a two-letter code is nearly every other code (`XX` -> `AX`): edit
+  // distance only guesses at the longer group names (`EEC` -> `EEA`).
+  if (head.size() <= 2) return {};
+  if (!tail.empty()) return {};
+  return ClosestMatch(upper, GroupNames());
 }
 
 bool MarketTable::IsMember(std::string_view group, std::string_view country, Date date) const {

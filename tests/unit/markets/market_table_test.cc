@@ -180,7 +180,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, SuggestTest,
                                          SuggestCase{"EUR", "EU"}, SuggestCase{"EEC", "EEA"},
                                          SuggestCase{"DE", ""}, SuggestCase{"US-CA", ""},
                                          SuggestCase{"GERMANY", ""}, SuggestCase{"GLOBAL", ""},
-                                         SuggestCase{"12", ""}, SuggestCase{"US-CALI", ""}));
+                                         SuggestCase{"12", ""}, SuggestCase{"US-CALI", ""},
+                                         SuggestCase{"XX", ""}));
 
 TEST(MarketTableTest, MembersAreDated) {
   EXPECT_EQ(Table().Members("EU", kToday).size(), 27u);
