@@ -31,7 +31,7 @@ Engine::Engine(std::string data_directory, std::shared_ptr<const Schema> schema,
       evaluator_(*program_) {}
 
 std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
-                                              Diagnostics& diagnostics) {
+                                              Diagnostics& diagnostics, CompileStats* stats) {
   const std::string data = options.data_directory.empty() ? FindDataDirectory() : options.data_directory;
   if (data.empty()) {
     SetupError(diagnostics, "data_not_found",
@@ -59,7 +59,8 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   const std::string library = (root / "rulesets").string();
   const std::vector<std::string> paths =
       options.rule_paths.empty() ? std::vector<std::string>{library} : options.rule_paths;
-  std::vector<std::unique_ptr<ast::RulesetFile>> files = LoadRulesetFiles(paths, library, diagnostics);
+  std::vector<std::unique_ptr<ast::RulesetFile>> files = LoadRulesetFiles(
+      paths, library, diagnostics, stats != nullptr ? &stats->ruleset_files : nullptr);
   if (diagnostics.has_errors()) return nullptr;
 
   auto shared_schema = std::make_shared<const Schema>(std::move(*schema));

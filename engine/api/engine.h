@@ -48,10 +48,16 @@ struct ReferenceTable {
 
 class Engine {
  public:
+  // What a compilation read, also when it failed.
+  struct CompileStats {
+    std::size_t ruleset_files = 0;  // ruleset files read, whether they parsed or not
+  };
+
   // Loads, parses, checks and plans. Returns null when any step reported an error (all of
-  // them are in `diagnostics`, warnings too).
+  // them are in `diagnostics`, warnings too). Fills `stats` when given.
   static std::unique_ptr<const Engine> Compile(const EngineOptions& options,
-                                               Diagnostics& diagnostics);
+                                               Diagnostics& diagnostics,
+                                               CompileStats* stats = nullptr);
 
   const Program& program() const { return *program_; }
   const Schema& schema() const { return *schema_; }

@@ -55,9 +55,13 @@ std::unique_ptr<ast::RulesetFile> ParseFile(const std::string& path, Diagnostics
 
 std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
-    Diagnostics& diagnostics) {
+    Diagnostics& diagnostics, std::size_t* files_read) {
   std::vector<std::unique_ptr<ast::RulesetFile>> files;
   std::set<std::string> loaded_paths;
+  std::size_t library_files_used = 0;
+  auto count_read = [&] {
+    if (files_read != nullptr) *files_read = loaded_paths.size() + library_files_used;
+  };
   for (const std::string& path : paths) {
     for (const std::string& file : CollectFiles(path, diagnostics)) {
       std::error_code ignored;
@@ -80,6 +84,7 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
   std::set<std::string> wanted = unresolved();
   std::error_code error;
   if (wanted.empty() || library_directory.empty() || !fs::is_directory(library_directory, error)) {
+    count_read();
     return files;
   }
   Diagnostics library_diagnostics;
@@ -95,12 +100,14 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     for (auto& candidate : library) {
       if (candidate != nullptr && wanted.count(candidate->id.text)) {
         files.push_back(std::move(candidate));
+        ++library_files_used;
         progress = true;
       }
     }
     if (!progress) break;
     wanted = unresolved();
   }
+  count_read();
   return files;
 }
 

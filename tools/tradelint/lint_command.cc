@@ -2,13 +2,11 @@
 
 #include <iostream>
 #include <memory>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "engine/api/engine.h"
 #include "engine/report/counted.h"
-#include "engine/ruleset/ruleset_loader.h"
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
@@ -20,33 +18,14 @@ struct LintOptions {
   std::vector<std::string> rule_paths;
 };
 
-// How many ruleset files a failed compilation read. Engine::Compile returns no Program then,
-// so the files are loaded again (their diagnostics already printed are discarded) and
-// counted together with the files that diagnostics point into (those that did not parse).
-std::size_t CountRulesetFilesRead(const std::vector<std::string>& rule_paths,
-                                  const Diagnostics& diagnostics) {
-  const std::string data = FindDataDirectory();
-  const std::string library = data.empty() ? std::string() : data + "/rulesets";
-  Diagnostics repeated;
-  std::set<std::string> files;
-  for (const auto& file :
-       LoadRulesetFiles(rule_paths.empty() ? std::vector<std::string>{library} : rule_paths,
-                        library, repeated)) {
-    files.insert(file->source->path());
-  }
-  for (const Diagnostic& diagnostic : diagnostics.all()) {
-    if (diagnostic.span.valid()) files.insert(diagnostic.span.file->path());
-  }
-  return files.size();
-}
-
 int RunLint(const LintOptions& options) {
   Diagnostics diagnostics;
-  const std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths, diagnostics);
+  EngineOptions engine_options;
+  engine_options.rule_paths = options.rule_paths;
+  Engine::CompileStats stats;
+  const std::unique_ptr<const Engine> engine = Engine::Compile(engine_options, diagnostics, &stats);
   std::cerr << diagnostics.RenderAll();
-  const std::size_t rulesets = engine != nullptr
-                                   ? engine->program().rulesets().size()
-                                   : CountRulesetFilesRead(options.rule_paths, diagnostics);
+  const std::size_t rulesets = stats.ruleset_files;
   std::cerr << Counted(diagnostics.error_count(), "error") << ", "
             << Counted(diagnostics.warning_count(), "warning") << " in "
             << Counted(static_cast<std::int64_t>(rulesets), "ruleset") << '\n';
