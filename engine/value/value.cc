@@ -99,6 +99,19 @@ void AppendDisplay(std::string& out, const Value& value) {
 
 }  // namespace
 
+int Currency::minor_units() const {
+  // ISO 4217 currencies whose minor unit is not 2 (List One, "Minor unit" column).
+  static constexpr std::pair<std::string_view, int> kExceptions[] = {
+      {"BHD", 3}, {"BIF", 0}, {"CLF", 4}, {"CLP", 0}, {"DJF", 0}, {"GNF", 0}, {"IQD", 3},
+      {"ISK", 0}, {"JOD", 3}, {"JPY", 0}, {"KMF", 0}, {"KRW", 0}, {"KWD", 3}, {"LYD", 3},
+      {"OMR", 3}, {"PYG", 0}, {"RWF", 0}, {"TND", 3}, {"UGX", 0}, {"UYI", 0}, {"UYW", 4},
+      {"VND", 0}, {"VUV", 0}, {"XAF", 0}, {"XOF", 0}, {"XPF", 0}};
+  for (const auto& [code, units] : kExceptions) {
+    if (code == this->code()) return units;
+  }
+  return 2;
+}
+
 Currency Currency::FromCode(std::string_view code) {
   Currency currency;
   if (code.size() != 3 ||

@@ -31,6 +31,8 @@ class Currency {
   static Currency FromCode(std::string_view code);
   bool empty() const { return code_[0] == '\0'; }
   std::string_view code() const { return {code_.data(), empty() ? 0u : 3u}; }
+  // ISO 4217 minor units: the decimals an amount is rounded to (JPY 0, EUR 2, KWD 3).
+  int minor_units() const;
   friend bool operator==(const Currency&, const Currency&) = default;
 
  private:

@@ -40,7 +40,7 @@ std::optional<Conversion> Convert(const Money& money, Currency target, Date as_o
   if (!scaled) return std::nullopt;
   const std::optional<Decimal> exact = scaled->Divide(from_rate->rate);
   if (!exact) return std::nullopt;
-  const Money result{exact->Rounded(kConvertedScale), target};
+  const Money result{exact->Rounded(target.minor_units()), target};
   std::vector<Leg> legs;
   if (money.currency.code() != "EUR") legs.push_back({money.currency, *from_rate});
   if (target.code() != "EUR") legs.push_back({target, *to_rate});

@@ -6,7 +6,7 @@
 // goes through the euro as amount * rate(Y) / rate(X), dividing last so that only one
 // rounding happens before the final one. All arithmetic is exact decimal; the quotient is
 // rounded half-even to Decimal::kDivisionScale places by Decimal::Divide, and the result is
-// rounded half-even to kConvertedScale places (cents) whatever the target currency.
+// rounded half-even to the target currency's ISO 4217 minor units (EUR 2, JPY 0, KWD 3).
 // Converting to the money's own currency returns it unchanged and needs no rate.
 
 #include <optional>
@@ -17,8 +17,6 @@
 #include "engine/value/value.h"
 
 namespace tradelint {
-
-inline constexpr int kConvertedScale = 2;
 
 struct Conversion {
   Money result;

@@ -117,7 +117,11 @@ INSTANTIATE_TEST_SUITE_P(
                     "(1 EUR = 1 XTS)"},
         ConvertCase{"2025-03-14", M("EUR", "0.135"), "XTS", M("XTS", "0.14"),
                     "converted EUR 0.135 to XTS 0.14 at the ECB reference rate of 2025-03-14 "
-                    "(1 EUR = 1 XTS)"}));
+                    "(1 EUR = 1 XTS)"},
+        // The result has its currency's minor units: whole yen (1.23 x 161.88 = 199.1124).
+        ConvertCase{"2025-03-14", M("EUR", "1.23"), "JPY", M("JPY", "199"),
+                    "converted EUR 1.23 to JPY 199 at the ECB reference rate of 2025-03-14 "
+                    "(1 EUR = 161.88 JPY)"}));
 
 TEST(ConvertTest, WithoutReferenceDataTheResultIsMissing) {
   CallContext context = At("2025-03-14");

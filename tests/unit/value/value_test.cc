@@ -149,3 +149,19 @@ TEST(ValueTest, KindNames) {
 
 }  // namespace
 }  // namespace tradelint
+
+namespace tradelint {
+namespace {
+
+TEST(CurrencyTest, MinorUnitsFollowIso4217) {
+  EXPECT_EQ(Currency::FromCode("EUR").minor_units(), 2);
+  EXPECT_EQ(Currency::FromCode("JPY").minor_units(), 0);
+  EXPECT_EQ(Currency::FromCode("KRW").minor_units(), 0);
+  EXPECT_EQ(Currency::FromCode("KWD").minor_units(), 3);
+  EXPECT_EQ(Currency::FromCode("BHD").minor_units(), 3);
+  EXPECT_EQ(Currency::FromCode("OMR").minor_units(), 3);
+  EXPECT_EQ(Currency::FromCode("SAR").minor_units(), 2);
+}
+
+}  // namespace
+}  // namespace tradelint
