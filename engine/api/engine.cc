@@ -12,10 +12,6 @@ namespace tradelint {
 namespace fs = std::filesystem;
 namespace {
 
-void SetupError(Diagnostics& diagnostics, std::string code, std::string message) {
-  diagnostics.Add(Diagnostic{std::move(code), DiagnosticSeverity::kError, Span{}, std::move(message), {}, ""});
-}
-
 }  // namespace
 
 Engine::Engine(std::string data_directory, std::shared_ptr<const Schema> schema,
@@ -34,26 +30,26 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
                                               Diagnostics& diagnostics, CompileStats* stats) {
   const std::string data = options.data_directory.empty() ? FindDataDirectory() : options.data_directory;
   if (data.empty()) {
-    SetupError(diagnostics, "data_not_found",
-               "cannot find tradelint's data (rulesets/ and schema/); set TRADELINT_DATA_DIR");
+    diagnostics.Error("data_not_found", Span{},
+                      "cannot find tradelint's data (rulesets/ and schema/); set TRADELINT_DATA_DIR");
     return nullptr;
   }
   const fs::path root(data);
   std::string error;
   std::optional<Schema> schema = Schema::Load((root / "schema").string(), &error);
-  if (!schema) SetupError(diagnostics, "data_not_found", error);
+  if (!schema) diagnostics.Error("data_not_found", Span{}, error);
   std::optional<MarketTable> markets =
       MarketTable::Load((root / "rulesets" / "reference" / "markets.json").string(), &error);
-  if (!markets) SetupError(diagnostics, "data_not_found", error);
+  if (!markets) diagnostics.Error("data_not_found", Span{}, error);
   std::optional<ReferenceData> reference =
       ReferenceData::Load((root / "rulesets" / "reference").string(), &error);
-  if (!reference) SetupError(diagnostics, "data_not_found", error);
+  if (!reference) diagnostics.Error("data_not_found", Span{}, error);
   if (!schema || !markets || !reference) return nullptr;
 
   auto functions = std::make_unique<FunctionRegistry>();
   RegisterBuiltinPlugins(*functions);
   for (const Plugin* plugin : options.extra_plugins) {
-    if (!functions->Register(*plugin, &error)) SetupError(diagnostics, "plugin_conflict", error);
+    if (!functions->Register(*plugin, &error)) diagnostics.Error("plugin_conflict", Span{}, error);
   }
 
   const std::string library = (root / "rulesets").string();

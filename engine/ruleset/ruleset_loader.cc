@@ -15,16 +15,12 @@ namespace {
 
 bool IsRulesetFile(const fs::path& path) { return path.extension() == ".trl"; }
 
-void ReportFileProblem(Diagnostics& diagnostics, std::string code, const std::string& message) {
-  diagnostics.Add(Diagnostic{std::move(code), DiagnosticSeverity::kError, Span{}, message, {}, ""});
-}
-
 // The .trl files under `path`, sorted.
 std::vector<std::string> CollectFiles(const std::string& path, Diagnostics& diagnostics) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (error || !fs::exists(status)) {
-    ReportFileProblem(diagnostics, "unreadable_ruleset", "cannot find `" + path + "`");
+    diagnostics.Error("unreadable_ruleset", Span{}, "cannot find `" + path + "`");
     return {};
   }
   if (!fs::is_directory(status)) return {path};
@@ -35,7 +31,7 @@ std::vector<std::string> CollectFiles(const std::string& path, Diagnostics& diag
   }
   std::sort(files.begin(), files.end());
   if (files.empty()) {
-    ReportFileProblem(diagnostics, "no_rulesets", "no `.trl` ruleset files in `" + path + "`");
+    diagnostics.Error("no_rulesets", Span{}, "no `.trl` ruleset files in `" + path + "`");
   }
   return files;
 }
@@ -43,7 +39,7 @@ std::vector<std::string> CollectFiles(const std::string& path, Diagnostics& diag
 std::unique_ptr<ast::RulesetFile> ParseFile(const std::string& path, Diagnostics& diagnostics) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    ReportFileProblem(diagnostics, "unreadable_ruleset", "cannot read `" + path + "`");
+    diagnostics.Error("unreadable_ruleset", Span{}, "cannot read `" + path + "`");
     return nullptr;
   }
   std::ostringstream text;
