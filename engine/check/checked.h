@@ -58,6 +58,7 @@ struct CheckedExpr {
   Value constant;                  // kConstant
   int slot = -1;                   // kPath from a variable, kAny/kAll: the variable's slot
   std::vector<PathStep> steps;     // kPath
+  bool fans_out = false;           // kPath: some step is `[*]`, so the value is a list of leaves
   FieldType leaf_type = FieldType::kAny;  // kPath: how the leaf is read (money, dates)
   std::string path_text;           // kPath: `offer.price`, `lines[*].unit_price`; for a variable
                                    // path, relative to the variable's domain

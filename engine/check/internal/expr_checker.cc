@@ -64,11 +64,6 @@ std::string WithArticle(const Type& type) {
 // grows exponentially. Past this many checked nodes in one rule, expansion stops.
 constexpr int kMaxNodesPerRule = 20000;
 
-bool HasEachStep(const CheckedExpr& path) {
-  return std::any_of(path.steps.begin(), path.steps.end(),
-                     [](const PathStep& step) { return step.kind == PathStep::Kind::kEach; });
-}
-
 // The conversion applied to leaf values read through a schema node: money, dates, instants.
 FieldType LeafConversion(const SchemaNode* node) {
   if (node == nullptr) return FieldType::kAny;
@@ -253,7 +248,7 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
                                        PathStep step, const Span& step_span) {
   CheckedExpr path = base;
   path.span = Span::Cover(base.span.valid() ? base.span : expr.span, expr.span);
-  const bool multi = HasEachStep(base);
+  const bool multi = base.fans_out;
   // The type of one value at the base (an element when the path already fans out).
   const Type current = multi ? base.type.Element() : base.type;
   Type next = Type::Any();
@@ -315,8 +310,8 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
     }
   }
   path.steps.push_back(std::move(step));
-  const bool fans_out = multi || path.steps.back().kind == PathStep::Kind::kEach;
-  path.type = fans_out ? Type::ListOf(next) : next;
+  path.fans_out = multi || path.steps.back().kind == PathStep::Kind::kEach;
+  path.type = path.fans_out ? Type::ListOf(next) : next;
   return Make(std::move(path));
 }
 

@@ -73,10 +73,7 @@ class PathReader {
       : path_(path), trace_(trace), convert_(convert) {}
 
   Value Read(const Value& base, const std::string& prefix) {
-    const bool fans_out = std::any_of(path_.steps.begin(), path_.steps.end(), [](const PathStep& s) {
-      return s.kind == PathStep::Kind::kEach;
-    });
-    if (!fans_out) return Walk(base, 0, prefix, nullptr);
+    if (!path_.fans_out) return Walk(base, 0, prefix, nullptr);
     ValueList leaves;
     const Value list_missing = Walk(base, 0, prefix, &leaves);
     if (list_missing.as_bool()) return Value();  // a list on the way was absent
@@ -156,28 +153,22 @@ Value ReadPath(const CheckedExpr& path, Frame& frame, bool convert) {
   return PathReader(path, frame.trace, convert).Read(base, prefix);
 }
 
+int Sign(std::strong_ordering order) { return order < 0 ? -1 : order > 0 ? 1 : 0; }
+
+// -1, 0 or 1 for two values that have an order: numbers, strings, instants, dates (an instant
+// compares by its UTC day with a date) and money of one currency; nullopt otherwise.
 std::optional<int> Compare(const Value& a, const Value& b) {
-  if (a.is_number() && b.is_number()) {
-    const auto order = a.as_number() <=> b.as_number();
-    return order < 0 ? -1 : order > 0 ? 1 : 0;
-  }
-  if (a.is_string() && b.is_string()) return a.as_string().compare(b.as_string()) < 0 ? -1 : a.as_string() == b.as_string() ? 0 : 1;
+  if (a.is_number() && b.is_number()) return Sign(a.as_number() <=> b.as_number());
+  if (a.is_string() && b.is_string()) return Sign(a.as_string() <=> b.as_string());
+  if (a.is_datetime() && b.is_datetime()) return Sign(a.as_datetime() <=> b.as_datetime());
   auto as_date = [](const Value& v) -> std::optional<Date> {
     if (v.is_date()) return v.as_date();
     if (v.is_datetime()) return v.as_datetime().utc_date();
     return std::nullopt;
   };
-  if (a.is_datetime() && b.is_datetime()) {
-    const auto order = a.as_datetime() <=> b.as_datetime();
-    return order < 0 ? -1 : order > 0 ? 1 : 0;
-  }
-  if (auto x = as_date(a), y = as_date(b); x && y) {
-    const auto order = *x <=> *y;
-    return order < 0 ? -1 : order > 0 ? 1 : 0;
-  }
+  if (auto x = as_date(a), y = as_date(b); x && y) return Sign(*x <=> *y);
   if (a.is_money() && b.is_money() && a.as_money().currency == b.as_money().currency) {
-    const auto order = a.as_money().amount <=> b.as_money().amount;
-    return order < 0 ? -1 : order > 0 ? 1 : 0;
+    return Sign(a.as_money().amount <=> b.as_money().amount);
   }
   return std::nullopt;
 }
@@ -438,9 +429,7 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
     case Op::kMissing: {
       const Value value = ReadPath(*expr.children[0], frame, false);
       bool present = IsPresent(value);
-      if (present && value.is_list() &&
-          std::any_of(expr.children[0]->steps.begin(), expr.children[0]->steps.end(),
-                      [](const PathStep& s) { return s.kind == PathStep::Kind::kEach; })) {
+      if (present && expr.children[0]->fans_out) {
         present = std::all_of(value.as_list().begin(), value.as_list().end(), IsPresent);
       }
       if (frame.absent_is_unknown && !present) return Value();
