@@ -22,6 +22,7 @@ topItem
   | DEF name (LPAREN (name (COMMA name)*)? RPAREN)? ASSIGN expr  #defDecl
   | CONST UPPER_ID ASSIGN expr                                   #constDecl
   | SET UPPER_ID ASSIGN expr                                     #setDecl
+  | TABLE UPPER_ID ASSIGN STRING                                 #tableDecl
   | RULE name STRING? LBRACE ruleItem* RBRACE                    #ruleDecl
   | TEST STRING LBRACE testItem* RBRACE                          #testDecl
   ;
@@ -90,7 +91,7 @@ marketCode   : UPPER_ID | SUBDIVISION ;
 dottedName   : name (DOT name)* ;
 name
   : IDENT | RULESET | TITLE | JURISDICTION | INSTRUMENT | EFFECTIVE | UNTIL | VERSION
-  | IMPORT | DEF | CONST | SET | RULE | TEST | REF | APPLIES | TO | DOMAIN | SEVERITY | CITE
+  | IMPORT | DEF | CONST | SET | TABLE | RULE | TEST | REF | APPLIES | TO | DOMAIN | SEVERITY | CITE
   | RESPONSIBLE | WHEN | UNLESS | REQUIRE | FORBID | MESSAGE | FIX | OVERRIDE | RECORD
   | MARKET | AS | OF | EXPECT | VERDICT | FAIL | WARN | PASS | FINDING | NO
   | DAY | DAYS | WEEK | WEEKS | MONTH | MONTHS | YEAR | YEARS
@@ -99,7 +100,7 @@ name
 // Soft keywords (usable as names).
 RULESET: 'ruleset'; TITLE: 'title'; JURISDICTION: 'jurisdiction'; INSTRUMENT: 'instrument';
 EFFECTIVE: 'effective'; UNTIL: 'until'; VERSION: 'version'; IMPORT: 'import'; DEF: 'def';
-CONST: 'const'; SET: 'set'; RULE: 'rule'; TEST: 'test'; REF: 'ref'; APPLIES: 'applies';
+CONST: 'const'; SET: 'set'; TABLE: 'table'; RULE: 'rule'; TEST: 'test'; REF: 'ref'; APPLIES: 'applies';
 TO: 'to'; DOMAIN: 'domain'; SEVERITY: 'severity'; CITE: 'cite'; RESPONSIBLE: 'responsible';
 WHEN: 'when'; UNLESS: 'unless'; REQUIRE: 'require'; FORBID: 'forbid'; MESSAGE: 'message';
 FIX: 'fix'; OVERRIDE: 'override'; RECORD: 'record'; MARKET: 'market'; AS: 'as'; OF: 'of';

@@ -82,6 +82,9 @@ std::vector<ReferenceTable> Engine::reference_tables() const {
   for (const Provenance& table : reference_->provenance()) {
     tables.push_back({table.name, table.source, table.date});
   }
+  for (const Provenance& table : program_->tables()) {
+    tables.push_back({table.name, table.source, table.date});
+  }
   return tables;
 }
 

@@ -112,12 +112,13 @@ struct Text {
 };
 
 struct Definition {
-  enum class Kind { kDef, kConst, kSet };
+  enum class Kind { kDef, kConst, kSet, kTable };
   Kind kind = Kind::kDef;
   std::string name;
   Span name_span;
   std::vector<Word> parameters;  // kDef only
-  ExprPtr body;
+  ExprPtr body;                  // all but kTable
+  Word table_file;               // kTable: the file, relative to the ruleset file
   Span span;
 };
 

@@ -11,6 +11,7 @@
 #include "engine/ast/ast.h"
 #include "engine/plugin/function.h"
 #include "engine/plugin/type.h"
+#include "engine/refdata/lookup_table.h"
 #include "engine/schema/schema.h"
 #include "engine/source/source.h"
 #include "engine/value/value.h"
@@ -49,6 +50,7 @@ struct CheckedExpr {
     kList,       // a list built from children
     kPresent,    // children[0] is a kPath
     kMissing,
+    kLookup,     // the cell in `column` of `table`'s row whose key is children[0]
   };
 
   Op op = Op::kConstant;
@@ -65,6 +67,8 @@ struct CheckedExpr {
   ast::BinaryOp binary_op = ast::BinaryOp::kEqual;  // kCompare, kArithmetic
   const FunctionDef* function = nullptr;            // kCall
   PreparedState prepared;                           // kCall: set by the planner
+  LookupTablePtr table;                             // kLookup
+  std::size_t column = 0;                           // kLookup
   std::vector<CheckedExprPtr> children;
 
   bool is_constant() const { return op == Op::kConstant; }
@@ -138,6 +142,7 @@ struct CheckedRuleset {
   std::optional<Date> effective_from;
   std::optional<Date> effective_until;
   std::string path;  // the file it came from
+  std::vector<LookupTablePtr> tables;  // the reference tables the file declares
   std::vector<CheckedRule> rules;
   std::vector<CheckedTest> tests;
 };

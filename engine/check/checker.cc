@@ -6,8 +6,9 @@
 #include <map>
 #include <set>
 
-#include "engine/check/internal/expr_checker.h"
+#include "engine/base/file.h"
 #include "engine/base/spelling.h"
+#include "engine/check/internal/expr_checker.h"
 
 namespace tradelint {
 namespace {
@@ -55,6 +56,7 @@ struct Compilation {
   std::vector<DefinitionTable> tables;        // parallel to files
   std::vector<CheckedRuleset> rulesets;       // parallel to files
   std::set<const ast::Definition*> used_definitions;  // by the rules checked so far
+  std::map<const ast::Definition*, LookupTablePtr> loaded_tables;  // null when loading failed
 };
 
 // Pass: ruleset ids and the names inside each file are unique.
@@ -108,8 +110,48 @@ bool RefersToUnfoldedConstant(const ast::Expr& expr, const DefinitionTable& tabl
   return false;
 }
 
+// The name the report gives a table: its path from the folder above the ruleset's own (the
+// bundled layout `rulesets/eu/gdpr.trl` -> `reference/privacy/...csv`), else the full path.
+std::string TableReportName(const std::filesystem::path& table_path, const std::filesystem::path& ruleset_path) {
+  const std::filesystem::path root = ruleset_path.parent_path().parent_path();
+  const std::filesystem::path relative = table_path.lexically_relative(root);
+  if (root.empty() || relative.empty() || *relative.begin() == "..") return table_path.string();
+  return relative.string();
+}
+
+// Loads the file of a `table` definition; reports why it cannot and returns null.
+LookupTablePtr LoadTable(Compilation& c, const ast::RulesetFile& file, const ast::Definition& definition) {
+  const std::filesystem::path ruleset_path(file.source->path());
+  const std::filesystem::path path = (ruleset_path.parent_path() / definition.table_file.text).lexically_normal();
+  const std::optional<std::string> text = ReadFile(path.string());
+  if (!text) {
+    c.diagnostics.Error("table_unreadable", definition.table_file.span,
+                        "cannot read the table file " + Quoted(path.string()),
+                        "the path is relative to the ruleset file");
+    return nullptr;
+  }
+  std::string error;
+  const MarketTable& markets = *c.environment.markets;
+  std::optional<LookupTable> table = LookupTable::Parse(
+      *text, path.string(), TableReportName(path, ruleset_path),
+      [&markets](std::string_view code) { return markets.IsValidMarket(code); }, &error);
+  if (!table) {
+    c.diagnostics.Error("invalid_table", definition.table_file.span, error,
+                        "see the `table` section of docs/language.md for the file format");
+    return nullptr;
+  }
+  return std::make_shared<const LookupTable>(std::move(*table));
+}
+
 // Pass: imports resolve; each file's visible definitions and constant values are computed.
 void ImportsPass(Compilation& c) {
+  for (const ast::RulesetFile* file : c.files) {
+    for (const ast::Definition& definition : file->definitions) {
+      if (definition.kind == ast::Definition::Kind::kTable) {
+        c.loaded_tables[&definition] = LoadTable(c, *file, definition);
+      }
+    }
+  }
   c.tables.resize(c.files.size());
   for (std::size_t i = 0; i < c.files.size(); ++i) {
     const ast::RulesetFile& file = *c.files[i];
@@ -134,6 +176,14 @@ void ImportsPass(Compilation& c) {
     for (const ast::Definition& definition : file.definitions) {
       table.definitions[definition.name] = &definition;
     }
+    // A table is also the set of its keys; one that failed to load is an unknown value, so
+    // its uses report nothing further.
+    for (const auto& [name, definition] : table.definitions) {
+      if (definition->kind != ast::Definition::Kind::kTable) continue;
+      const LookupTablePtr& loaded = c.loaded_tables[definition];
+      table.constants.emplace(name, loaded ? loaded->keys() : Value());
+      if (loaded) table.tables.emplace(name, loaded);
+    }
   }
   // Constants may refer to each other (also across imports): fold until nothing changes.
   for (bool progress = true; progress;) {
@@ -155,7 +205,7 @@ void ImportsPass(Compilation& c) {
   for (std::size_t i = 0; i < c.files.size(); ++i) {
     DefinitionTable& table = c.tables[i];
     for (const ast::Definition& definition : c.files[i]->definitions) {
-      if (definition.kind == ast::Definition::Kind::kDef) continue;
+      if (definition.kind == ast::Definition::Kind::kDef || definition.kind == ast::Definition::Kind::kTable) continue;
       if (!table.constants.count(definition.name)) {
         c.diagnostics.Error("not_constant", definition.body->span,
                             Quoted(definition.name) + " must be a constant: literals, lists of "
@@ -199,6 +249,10 @@ void HeadersPass(Compilation& c) {
     CheckedRuleset& ruleset = c.rulesets[i];
     ruleset.id = file.id.text;
     ruleset.path = file.source->path();
+    for (const ast::Definition& definition : file.definitions) {
+      if (definition.kind != ast::Definition::Kind::kTable) continue;
+      if (const LookupTablePtr& table = c.loaded_tables[&definition]) ruleset.tables.push_back(table);
+    }
     if (file.title) ruleset.title = file.title->text;
     if (file.instrument) ruleset.instrument = file.instrument->text;
     if (file.version) ruleset.version = file.version->text;
@@ -494,7 +548,7 @@ constexpr std::array<Pass, 6> kPasses = {{
 std::vector<CheckedRuleset> CheckRulesets(const std::vector<const ast::RulesetFile*>& files,
                                           const CheckEnvironment& environment,
                                           Diagnostics& diagnostics) {
-  Compilation compilation{environment, diagnostics, files, {}, {}, {}, {}};
+  Compilation compilation{environment, diagnostics, files, {}, {}, {}, {}, {}};
   for (const Pass& pass : kPasses) pass.run(compilation);
   return std::move(compilation.rulesets);
 }

@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <initializer_list>
-#include <sstream>
 #include <utility>
 #include <variant>
 
+#include "engine/base/file.h"
 #include "engine/diag/diagnostic.h"
 #include "engine/json/json.h"
 #include "engine/value/value.h"
@@ -100,14 +99,12 @@ bool CheckOptionalString(const Value& object, std::string_view key, std::string_
 }  // namespace
 
 std::optional<MarketTable> MarketTable::Load(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
+  const std::optional<std::string> text = ReadFile(path);
+  if (!text) {
     if (error != nullptr) *error = fmt::format("{}: cannot read the market table", path);
     return std::nullopt;
   }
-  std::optional<MarketTable> table = Parse(text.str(), error);
+  std::optional<MarketTable> table = Parse(*text, error);
   if (!table && error != nullptr) *error = fmt::format("{}: {}", path, *error);
   return table;
 }

@@ -13,6 +13,12 @@ Program::Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const Mar
                               ruleset.version, ruleset.effective_from, ruleset.effective_until,
                               ruleset.path});
     tests_.insert(tests_.end(), ruleset.tests.begin(), ruleset.tests.end());
+    for (const LookupTablePtr& table : ruleset.tables) {
+      const bool listed = std::any_of(tables_.begin(), tables_.end(), [&](const Provenance& other) {
+        return other.name == table->provenance().name;
+      });
+      if (!listed) tables_.push_back(table->provenance());
+    }
     for (const CheckedRule& rule : ruleset.rules) {
       all_rules_.push_back(&rule);
       rules_by_kind_[static_cast<int>(rule.applies_to)].push_back(&rule);

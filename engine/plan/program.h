@@ -46,6 +46,8 @@ class Program {
   const std::vector<const CheckedRule*>& rules() const { return all_rules_; }
   const MarketTable& markets() const { return *markets_; }
   const ReferenceData* reference() const { return reference_.get(); }
+  // The rulesets' own reference tables (`table NAME = "file.csv"`), each once, in load order.
+  const std::vector<Provenance>& tables() const { return tables_; }
 
   // Whether the rule is in force on `date` (both ends inclusive).
   static bool InForce(const CheckedRule& rule, Date date);
@@ -62,6 +64,7 @@ class Program {
   std::vector<CheckedRuleset> rulesets_;
   std::vector<RulesetInfo> ruleset_infos_;
   std::vector<CheckedTest> tests_;
+  std::vector<Provenance> tables_;
   std::vector<const CheckedRule*> all_rules_;
   std::vector<const CheckedRule*> rules_by_kind_[3];
   std::shared_ptr<const MarketTable> markets_;

@@ -80,20 +80,23 @@ std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view fi
     }
     std::vector<std::string> fields = SplitFields(line);
     if (!header_seen) {
-      if (!std::equal(fields.begin(), fields.end(), columns.begin(), columns.end())) {
+      if (!columns.empty() && !std::equal(fields.begin(), fields.end(), columns.begin(), columns.end())) {
         return fail(line_number, "expected the header `" + Join(columns) + "`");
       }
+      table.header = std::move(fields);
       header_seen = true;
       continue;
     }
-    if (fields.size() != columns.size()) {
-      return fail(line_number, "expected " + std::to_string(columns.size()) + " fields, found " +
+    if (fields.size() != table.header.size()) {
+      return fail(line_number, "expected " + std::to_string(table.header.size()) + " fields, found " +
                                    std::to_string(fields.size()));
     }
     table.rows.push_back({line_number, std::move(fields)});
   }
-  if (!header_seen)
-    return fail(std::max(line_number, 1), "expected the header `" + Join(columns) + "`");
+  if (!header_seen) {
+    return fail(std::max(line_number, 1), columns.empty() ? std::string("expected a header line naming the columns")
+                                                          : "expected the header `" + Join(columns) + "`");
+  }
   if (table.provenance.source.empty()) {
     return fail(1, "missing the `# source: ...` comment naming where the data comes from");
   }

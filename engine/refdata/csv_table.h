@@ -29,10 +29,11 @@ struct CsvTable {
     std::vector<std::string> fields;  // exactly as many as the header's columns
   };
   Provenance provenance;  // source and date; the caller names the table
+  std::vector<std::string> header;  // the column names, as the header line gives them
   std::vector<Row> rows;
 };
 
-// Parses `text`. On error returns nullopt and sets `error` to `<file_name>:<line>: <message>`.
+// Parses `text`; an empty `columns` accepts whatever header the file has. On error returns nullopt and sets `error` to `<file_name>:<line>: <message>`.
 std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view file_name,
                                       std::span<const std::string_view> columns,
                                       std::string* error);

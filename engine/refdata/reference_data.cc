@@ -1,22 +1,8 @@
 #include "engine/refdata/reference_data.h"
 
-#include <fstream>
-#include <sstream>
+#include "engine/base/file.h"
 
 namespace tradelint {
-namespace {
-
-// Reads the whole file at `path`; nullopt when it cannot be opened or read.
-std::optional<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return contents.str();
-}
-
-}  // namespace
 
 std::optional<ReferenceData> ReferenceData::Load(const std::string& directory, std::string* error) {
   const std::string fx_path = directory + "/" + std::string(FxTable::kFileName);

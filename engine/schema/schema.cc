@@ -1,4 +1,3 @@
-#include "engine/base/spelling.h"
 #include "engine/schema/schema.h"
 
 #include <re2/re2.h>
@@ -6,18 +5,18 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "engine/base/file.h"
+#include "engine/base/spelling.h"
 #include "engine/json/json.h"
 
 namespace tradelint {
@@ -316,15 +315,6 @@ std::shared_ptr<const SchemaNode> SchemaBuilder::BuildRef(const std::string& fil
   }
   memo_.emplace(address, node);
   return node;
-}
-
-std::optional<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(text).str();
 }
 
 // ---------------------------------------------------------------------------------------

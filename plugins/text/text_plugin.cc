@@ -8,6 +8,8 @@
 
 #include "plugins/common/arguments.h"
 #include "plugins/text/unicode_text.h"
+#include "plugins/text/prefix_matcher.h"
+#include "plugins/text/term_matcher.h"
 #include "plugins/text/word_matcher.h"
 
 namespace tradelint {
@@ -95,26 +97,26 @@ FunctionDef Len() {
   return def;
 }
 
-// The entries of a constant word list: a string, or a list (or set) of strings. An error for
+// The entries of a constant list of words, terms or prefixes: a string, or a list (or set) of strings. An error for
 // the author when the argument is not a constant or holds anything but strings.
 std::variant<std::vector<std::string>, CheckError> WordListEntries(const ArgumentInfo& arg) {
   if (arg.constant == nullptr) {
     return CheckError{
-        "the word list must be a constant (a string literal, a list literal, a "
-        "`const` or a `set`), so that it is compiled once",
+        "the list must be a constant (a string literal, a list literal, a `const`, a "
+        "`set` or a `table`), so that it is compiled once",
         1};
   }
   const Value& words = *arg.constant;
   if (words.is_string()) return std::vector<std::string>{words.as_string()};
   if (!words.is_list()) {
-    return CheckError{"the word list must be a string or a list of strings, found " +
+    return CheckError{"the list must be a string or a list of strings, found " +
                           std::string(KindName(words.kind())),
                       1};
   }
   std::vector<std::string> entries;
   for (const Value& word : words.as_list()) {
     if (!word.is_string()) {
-      return CheckError{"the word list must hold strings only, found " +
+      return CheckError{"the list must hold strings only, found " +
                             std::string(KindName(word.kind())) + " " + word.ToDisplayString(),
                         1};
     }
@@ -123,11 +125,12 @@ std::variant<std::vector<std::string>, CheckError> WordListEntries(const Argumen
   return entries;
 }
 
-// contains_word and matching_words: (text, constant word list) with a WordMatcher prepared
-// from the list.
-FunctionDef WordListFunction(std::string name, std::string signature, std::string summary,
-                             Type result,
-                             Value (*match)(const WordMatcher&, std::string_view text)) {
+// A function of (text, constant list) whose list is compiled into a `Matcher` at plan time:
+// contains_word and matching_words (WordMatcher), contains_any (TermMatcher), has_prefix
+// (PrefixMatcher). `Matcher::Create(entries)` returns the matcher or an error message.
+template <typename Matcher>
+FunctionDef ListMatchFunction(std::string name, std::string signature, std::string summary,
+                              Type result, Value (*match)(const Matcher&, std::string_view text)) {
   FunctionDef def;
   def.name = name;
   def.signature = std::move(signature);
@@ -142,16 +145,24 @@ FunctionDef WordListFunction(std::string name, std::string signature, std::strin
   def.prepare = [](std::span<const ArgumentInfo> args) -> PrepareResult {
     auto entries = WordListEntries(args[1]);
     if (auto* error = std::get_if<CheckError>(&entries)) return std::move(*error);
-    auto matcher = WordMatcher::Create(std::get<std::vector<std::string>>(entries));
+    auto matcher = Matcher::Create(std::get<std::vector<std::string>>(entries));
     if (auto* error = std::get_if<std::string>(&matcher)) return CheckError{std::move(*error), 1};
-    return PreparedState(
-        std::make_shared<const WordMatcher>(std::move(std::get<WordMatcher>(matcher))));
+    return PreparedState(std::make_shared<const Matcher>(std::move(std::get<Matcher>(matcher))));
   };
   def.eval = [match](std::span<const Value> args, const CallContext& context) -> Value {
     if (context.prepared == nullptr || !args[0].is_string()) return Value();
-    return match(*static_cast<const WordMatcher*>(context.prepared), args[0].as_string());
+    return match(*static_cast<const Matcher*>(context.prepared), args[0].as_string());
   };
   return def;
+}
+
+Value HasPrefix(const PrefixMatcher& matcher, std::string_view text) {
+  return Value(matcher.MatchesStartOf(text));
+}
+
+Value ContainsAnyTerm(const TermMatcher& matcher, std::string_view text) {
+  const std::optional<bool> found = matcher.ContainsAny(text);
+  return found ? Value(*found) : Value();
 }
 
 Value ContainsWord(const WordMatcher& matcher, std::string_view text) {
@@ -190,20 +201,32 @@ std::vector<FunctionDef> TextPlugin::Functions() const {
   functions.push_back(StringTest("contains_text",
                                  "whether `part` occurs in `text` after NFKC case folding of both",
                                  ContainsText));
-  functions.push_back(WordListFunction(
+  functions.push_back(ListMatchFunction<WordMatcher>(
       "contains_word",
       "contains_word(text: string, words: constant string | list of string) "
       "-> boolean",
       "whether any word or phrase of the constant list occurs in `text` as whole words, "
       "compared after NFKC case folding",
       Type::Bool(), ContainsWord));
-  functions.push_back(WordListFunction(
+  functions.push_back(ListMatchFunction<WordMatcher>(
       "matching_words",
       "matching_words(text: string, words: constant string | list of string) "
       "-> list of string",
       "the entries of the constant list that occur in `text` as whole words, as written in "
       "the list, in order of first occurrence",
       Type::ListOf(Type::String()), MatchingWords));
+  functions.push_back(ListMatchFunction<TermMatcher>(
+      "contains_any",
+      "contains_any(text: string, terms: constant string | list of string) -> boolean",
+      "whether any term of the constant list occurs anywhere in `text` (also inside words, as in "
+      "Chinese or Japanese text without spaces), compared after NFKC case folding",
+      Type::Bool(), ContainsAnyTerm));
+  functions.push_back(ListMatchFunction<PrefixMatcher>(
+      "has_prefix",
+      "has_prefix(text: string, prefixes: constant string | list of string) -> boolean",
+      "whether `text` starts with any entry of the constant list, byte for byte (tariff code "
+      "chapters and headings: `8507` matches `850760`)",
+      Type::Bool(), HasPrefix));
   return functions;
 }
 

@@ -49,6 +49,12 @@ bool IsDateLike(Kind kind) { return kind == Kind::kDate || kind == Kind::kDateTi
 
 std::string Quoted(std::string_view text) { return "`" + std::string(text) + "`"; }
 
+std::string JoinQuoted(const std::vector<std::string>& names) {
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + Quoted(name);
+  return text;
+}
+
 // `1 argument`, `3 arguments`.
 std::string Arguments(std::size_t count) {
   return std::to_string(count) + (count == 1 ? " argument" : " arguments");
@@ -315,7 +321,81 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
   return Make(std::move(path));
 }
 
+const LookupTablePtr* ExprChecker::TableNamedBy(const ast::Expr& expr, std::string* name) const {
+  const auto* upper = std::get_if<ast::UpperName>(&expr.node);
+  if (upper == nullptr) return nullptr;
+  auto table = definitions_.tables.find(upper->name);
+  if (table == definitions_.tables.end()) return nullptr;
+  *name = upper->name;
+  return &table->second;
+}
+
+namespace {
+
+// The language type of a table column's cells. Money has a known currency when every cell of
+// the column is in the same one.
+Type TypeOfColumn(const LookupTable& table, std::size_t column) {
+  switch (table.columns()[column].type) {
+    case ColumnType::kString:
+    case ColumnType::kMarket: return Type::String();
+    case ColumnType::kNumber: return Type::Number();
+    case ColumnType::kDate: return Type::Date();
+    case ColumnType::kBool: return Type::Bool();
+    case ColumnType::kMoney: {
+      Currency currency;
+      bool single = true;
+      for (const Value& key : table.keys().as_list()) {
+        const Value* cell = table.Find(key.as_string(), column);
+        if (!cell->is_money()) continue;
+        if (currency.empty()) currency = cell->as_money().currency;
+        single = single && cell->as_money().currency == currency;
+      }
+      return single ? Type::MoneyIn(currency) : Type::Of(Type::Kind::kMoney);
+    }
+  }
+  return Type::Any();
+}
+
+}  // namespace
+
+CheckedExprPtr ExprChecker::CheckLookup(const ast::Expr& expr, const ast::Index& index,
+                                        const ast::Member& member, const std::string& table_name,
+                                        const LookupTable& table) {
+  CheckedExprPtr key = Check(*index.index);
+  if (!key->type.is_any() && key->type.kind != Type::Kind::kString) {
+    return Error(*index.index, "type_mismatch",
+                 "the key of " + Quoted(table_name) + " is text or a market code, found " +
+                     key->type.ToString());
+  }
+  std::optional<std::size_t> column = table.ColumnIndex(member.field);
+  if (!column) {
+    std::vector<std::string> names;
+    for (const LookupTable::Column& candidate : table.columns()) names.push_back(candidate.name);
+    const std::string suggestion = ClosestMatch(member.field, names);
+    diagnostics_.Error("unknown_column", member.field_span,
+                       Quoted(table_name) + " has no column " + Quoted(member.field),
+                       suggestion.empty() ? "its columns are " + JoinQuoted(names)
+                                          : "did you mean `" + suggestion + "`?");
+    return Placeholder(expr.span);
+  }
+  CheckedExpr lookup;
+  lookup.op = CheckedExpr::Op::kLookup;
+  lookup.span = expr.span;
+  lookup.type = TypeOfColumn(table, *column);
+  lookup.table = definitions_.tables.find(table_name)->second;
+  lookup.column = *column;
+  lookup.path_text = table_name + "[...]." + member.field;
+  lookup.children.push_back(std::move(key));
+  return Make(std::move(lookup));
+}
+
 CheckedExprPtr ExprChecker::CheckMember(const ast::Expr& expr, const ast::Member& member) {
+  if (const auto* index = std::get_if<ast::Index>(&member.base->node); index != nullptr && index->index) {
+    std::string table_name;
+    if (const LookupTablePtr* table = TableNamedBy(*index->base, &table_name)) {
+      return CheckLookup(expr, *index, member, table_name, **table);
+    }
+  }
   CheckedExprPtr base = Check(*member.base);
   if (base->op != CheckedExpr::Op::kPath) {
     if (base->type.is_any() && base->is_constant()) return base;  // already reported
@@ -328,6 +408,15 @@ CheckedExprPtr ExprChecker::CheckMember(const ast::Expr& expr, const ast::Member
 }
 
 CheckedExprPtr ExprChecker::CheckIndex(const ast::Expr& expr, const ast::Index& index) {
+  std::string table_name;
+  if (const LookupTablePtr* table = TableNamedBy(*index.base, &table_name)) {
+    std::vector<std::string> names;
+    for (const LookupTable::Column& column : (*table)->columns()) names.push_back(column.name);
+    return Error(expr, "table_needs_column",
+                 Quoted(table_name + "[...]") + " is a row of the table: name the column to read",
+                 "write `" + table_name + "[key].column`; its columns are " + JoinQuoted(names) +
+                     " (use `key in " + table_name + "` to test for a row)");
+  }
   CheckedExprPtr base = Check(*index.base);
   if (base->op != CheckedExpr::Op::kPath) {
     if (base->type.is_any() && base->is_constant()) return base;

@@ -11,14 +11,18 @@
 
 #include "engine/check/checked.h"
 #include "engine/check/checker.h"
+#include "engine/refdata/lookup_table.h"
 
 namespace tradelint::check_internal {
 
 // The names one ruleset can see: its own definitions and those of the rulesets it imports.
 struct DefinitionTable {
   std::map<std::string, const ast::Definition*, std::less<>> definitions;
-  // Values of `const`s and `set`s, computed once by the declarations pass.
+  // Values of `const`s and `set`s, computed once by the declarations pass; a `table` is also
+  // the set of its keys here.
   std::map<std::string, Value, std::less<>> constants;
+  // The `table`s loaded for the visible table definitions (absent when a file failed to load).
+  std::map<std::string, LookupTablePtr, std::less<>> tables;
 };
 
 class ExprChecker {
@@ -54,6 +58,12 @@ class ExprChecker {
   CheckedExprPtr CheckUpperName(const ast::Expr& expr, const std::string& name);
   CheckedExprPtr CheckMember(const ast::Expr& expr, const ast::Member& member);
   CheckedExprPtr CheckIndex(const ast::Expr& expr, const ast::Index& index);
+  // `TABLE[key].column`: `index` is the `TABLE[key]` part of `member`.
+  CheckedExprPtr CheckLookup(const ast::Expr& expr, const ast::Index& index,
+                             const ast::Member& member, const std::string& table_name,
+                             const LookupTable& table);
+  // The table an expression names (`CONSENT_AGE`), or null.
+  const LookupTablePtr* TableNamedBy(const ast::Expr& expr, std::string* name) const;
   CheckedExprPtr CheckUnary(const ast::Expr& expr, const ast::Unary& unary);
   CheckedExprPtr CheckBinary(const ast::Expr& expr, const ast::Binary& binary);
   CheckedExprPtr CheckComparison(const ast::Expr& expr, ast::BinaryOp op, CheckedExprPtr lhs,

@@ -373,6 +373,21 @@ Value EvaluateCall(const CheckedExpr& expr, Frame& frame) {
   return expr.function->eval(arguments, context);
 }
 
+// A table cell; unknown when the key is, when the table has no row for it or the cell is
+// empty (the trace says which).
+Value EvaluateLookup(const CheckedExpr& expr, Frame& frame) {
+  const Value key = Evaluate(*expr.children[0], frame);
+  if (!key.is_string()) return Value();
+  const Value* cell = expr.table->Find(key.as_string(), expr.column);
+  if (frame.trace != nullptr && (cell == nullptr || cell->is_missing())) {
+    const std::string& column = expr.table->columns()[expr.column].name;
+    frame.trace->notes.push_back(cell == nullptr ? expr.table->provenance().name + " has no row for " + key.as_string()
+                                                 : expr.table->provenance().name + " gives no " + column +
+                                                       " for " + key.as_string());
+  }
+  return cell != nullptr ? *cell : Value();
+}
+
 }  // namespace
 
 void Trace::Erase(Mark from, Mark to) {
@@ -435,6 +450,7 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
       if (frame.absent_is_unknown && !present) return Value();
       return Bool(expr.op == Op::kPresent ? present : !present);
     }
+    case Op::kLookup: return EvaluateLookup(expr, frame);
   }
   return Value();
 }

@@ -124,6 +124,14 @@ class AstBuilder {
     } else if (auto* set = dynamic_cast<G::SetDeclContext*>(&item)) {
       file.definitions.push_back(NamedConstant(ast::Definition::Kind::kSet, set->UPPER_ID(),
                                                set->expr(), SpanOf(set)));
+    } else if (auto* table = dynamic_cast<G::TableDeclContext*>(&item)) {
+      ast::Definition definition;
+      definition.kind = ast::Definition::Kind::kTable;
+      definition.name = table->UPPER_ID()->getText();
+      definition.name_span = SpanOf(table->UPPER_ID());
+      definition.table_file = StringWord(table->STRING());
+      definition.span = SpanOf(table);
+      file.definitions.push_back(std::move(definition));
     } else if (auto* rule = dynamic_cast<G::RuleDeclContext*>(&item)) {
       file.rules.push_back(Rule(*rule));
     } else if (auto* test = dynamic_cast<G::TestDeclContext*>(&item)) {

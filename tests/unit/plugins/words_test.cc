@@ -128,12 +128,12 @@ TEST(ContainsWordTest, TheWordListMustBeAConstantListOfStrings) {
   const Value words = Strings({"fake"});
   EXPECT_EQ(CheckMessage("contains_word", {ArgumentInfo{Type::String(), &text},
                                            ArgumentInfo{Type::ListOf(Type::String()), nullptr}}),
-            "the word list must be a constant (a string literal, a list literal, a `const` or a "
-            "`set`), so that it is compiled once");
+            "the list must be a constant (a string literal, a list literal, a `const`, a `set` "
+            "or a `table`), so that it is compiled once");
   EXPECT_EQ(CheckMessage("contains_word", Infos({text, Value(ValueList{Value("a"), Value(true)})})),
-            "the word list must hold strings only, found boolean true");
+            "the list must hold strings only, found boolean true");
   EXPECT_EQ(CheckMessage("contains_word", Infos({text, Value(Decimal(3))})),
-            "the word list must be a string or a list of strings, found number");
+            "the list must be a string or a list of strings, found number");
   EXPECT_EQ(CheckMessage("contains_word", Infos({Value(Decimal(3)), words})),
             "expected a string for argument 1, found number");
   const PrepareResult prepared = Function("contains_word").prepare(Infos({text, Strings({"?"})}));
