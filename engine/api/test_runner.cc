@@ -1,6 +1,7 @@
 #include "engine/api/test_runner.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -52,6 +53,7 @@ TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
       invalid_reason = "no_market: the record names no market and the test gives none";
     }
     const Date as_of = test.as_of.value_or(engine.DefaultAsOf(input.record, *input.kind, Date::TodayUtc()));
+    outcome.as_of = as_of;
     for (const std::string& market : markets) {
       results.push_back({market, engine.Check(input.record, *input.kind, market, as_of, "en")});
     }
@@ -99,18 +101,37 @@ TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
 
 TestReport RunTests(const Engine& engine) {
   TestReport report;
-  std::set<std::string> failing_cases, passing_cases;
+  // The dates at which some test expects a finding from a rule, and those at which some test
+  // expects none.
+  std::map<std::string, std::set<Date>> failing_dates, passing_dates;
   for (const CheckedTest& test : engine.program().tests()) {
     report.outcomes.push_back(RunTest(engine, test));
-    (report.outcomes.back().passed() ? report.passed : report.failed)++;
+    const TestOutcome& outcome = report.outcomes.back();
+    (outcome.passed() ? report.passed : report.failed)++;
     for (const CheckedExpectation& expectation : test.expectations) {
-      if (expectation.kind == ast::Expectation::Kind::kFinding) failing_cases.insert(expectation.rule_id);
-      if (expectation.kind == ast::Expectation::Kind::kNoFinding) passing_cases.insert(expectation.rule_id);
+      if (expectation.kind == ast::Expectation::Kind::kVerdict) continue;
+      auto& dates = expectation.kind == ast::Expectation::Kind::kFinding ? failing_dates : passing_dates;
+      if (outcome.as_of) dates[expectation.rule_id].insert(*outcome.as_of);
     }
   }
   for (const CheckedRule* rule : engine.program().rules()) {
-    if (!failing_cases.count(rule->id)) report.without_failing_case.push_back(rule);
-    if (!passing_cases.count(rule->id)) report.without_passing_case.push_back(rule);
+    const std::set<Date>& fails = failing_dates[rule->id];
+    const std::set<Date>& passes = passing_dates[rule->id];
+    if (fails.empty()) report.without_failing_case.push_back(rule);
+    if (passes.empty()) report.without_passing_case.push_back(rule);
+    const auto require = [&](Date date, bool expects_finding, std::string_view why) {
+      if (!(expects_finding ? fails : passes).count(date)) {
+        report.missing_boundaries.push_back({rule, date, expects_finding, why});
+      }
+    };
+    if (rule->effective_from) {
+      require(rule->effective_from->AddDays(-1), false, "the day before it applies");
+      require(*rule->effective_from, true, "its first day in force");
+    }
+    if (rule->effective_until) {
+      require(*rule->effective_until, true, "its last day in force");
+      require(rule->effective_until->AddDays(1), false, "the day after it ends");
+    }
   }
   return report;
 }

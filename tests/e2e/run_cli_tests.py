@@ -637,10 +637,21 @@ class TestCommandTest(TradelintTestCase):
     def test_all_pass_with_coverage_warnings(self):
         process = run("test", "--rules", GOOD_RULES)
         self.assertExit(process, 0)
-        self.assertEqual(self.SUMMARY.findall(process.stdout), [("11", "0")])
+        self.assertEqual(self.SUMMARY.findall(process.stdout), [("13", "0")])
         self.assertIn("e2e.eu.old_labelling` has no failing case", process.stdout)
         self.assertIn("e2e.eu.old_labelling` has no passing case", process.stdout)
-        self.assertNotIn("e2e.eu.manufacturer_contact`", process.stdout)
+        self.assertNotIn("e2e.eu.manufacturer_contact` has no failing case", process.stdout)
+        self.assertNotIn("e2e.eu.manufacturer_contact` has no passing case", process.stdout)
+        # Effective dates: a test is wanted on each side of every boundary.
+        self.assertIn("e2e.eu.old_labelling` has no test at 2024-06-30 (its last day in force) "
+                      "expecting a finding", process.stdout)
+        self.assertIn("e2e.eu.old_labelling` has no test at 2024-07-01 (the day after it ends) "
+                      "expecting no finding", process.stdout)
+        self.assertIn("e2e.eu.manufacturer_contact` has no test at 2023-12-31 (the day before it "
+                      "applies) expecting no finding", process.stdout)
+        self.assertNotIn("e2e.global.replica_words` has no test", process.stdout)
+        self.assertIn("coverage: 8 of 9 rules covered by a failing and a passing case; 1 with every "
+                      "effective-date boundary tested", process.stdout)
 
     def test_require_coverage(self):
         self.assertExit(run("test", "--rules", GOOD_RULES, "--require-coverage"), 1)

@@ -102,11 +102,21 @@ std::string Cell(std::string_view text) {
   return cell;
 }
 
-// One table per jurisdiction, jurisdictions sorted, rules in load order.
+// A count per jurisdiction and record kind, then one table per jurisdiction, jurisdictions
+// sorted, rules in load order.
 void WriteMarkdown(const std::vector<const CheckedRule*>& rules) {
   std::map<std::string, std::vector<const CheckedRule*>> by_jurisdiction;
   for (const CheckedRule* rule : rules) by_jurisdiction[rule->jurisdiction].push_back(rule);
-  std::cout << "# Rules\n";
+  std::cout << "# Rules\n\n"
+            << "| Jurisdiction | Rules | Listing | Transaction | Seller |\n"
+            << "|---|---|---|---|---|\n";
+  for (const auto& [jurisdiction, group] : by_jurisdiction) {
+    int per_kind[3] = {0, 0, 0};
+    for (const CheckedRule* rule : group) ++per_kind[static_cast<int>(rule->applies_to)];
+    std::cout << "| " << jurisdiction << " | " << group.size() << " | " << per_kind[0] << " | "
+              << per_kind[1] << " | " << per_kind[2] << " |\n";
+  }
+  std::cout << "| all | " << rules.size() << " | | | |\n";
   for (const auto& [jurisdiction, group] : by_jurisdiction) {
     std::cout << "\n## " << jurisdiction << "\n\n"
               << "| Rule | Title | Applies to | Domain | Severity | Citation | In force | Ref |\n"

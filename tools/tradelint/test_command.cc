@@ -39,14 +39,22 @@ bool PrintCoverage(const Engine& engine, const TestReport& report) {
     std::cout << "warning: rule `" << rule->id
               << "` has no passing case (no test expects no finding from it)\n";
   }
+  for (const MissingBoundary& boundary : report.missing_boundaries) {
+    std::cout << "warning: rule `" << boundary.rule->id << "` has no test at " << boundary.date.ToString()
+              << " (" << boundary.why << ") expecting " << (boundary.expects_finding ? "a finding" : "no finding")
+              << "\n";
+  }
   std::set<const CheckedRule*> uncovered(report.without_failing_case.begin(),
                                          report.without_failing_case.end());
   uncovered.insert(report.without_passing_case.begin(), report.without_passing_case.end());
+  std::set<const CheckedRule*> boundaries_untested;
+  for (const MissingBoundary& boundary : report.missing_boundaries) boundaries_untested.insert(boundary.rule);
   const std::size_t rules = engine.program().rules().size();
   std::cout << "coverage: " << rules - uncovered.size() << " of "
             << Counted(static_cast<std::int64_t>(rules), "rule")
-            << " covered by a failing and a passing case\n";
-  return !uncovered.empty();
+            << " covered by a failing and a passing case; "
+            << rules - boundaries_untested.size() << " with every effective-date boundary tested\n";
+  return !uncovered.empty() || !boundaries_untested.empty();
 }
 
 int RunTestCommand(const TestOptions& options) {
@@ -69,7 +77,8 @@ Command AddTestCommand(CLI::App& app) {
       "test", "run the rulesets' own test cases (exit 0: all pass, 1: a test failed)");
   AddRulesOption(*command, options->rule_paths);
   command->add_flag("--require-coverage", options->require_coverage,
-                    "exit 1 also when a rule lacks a failing or a passing test case");
+                    "exit 1 also when a rule lacks a failing or a passing test case, or a test on "
+                    "each side of its effective dates");
   return {command, [options] { return RunTestCommand(*options); }};
 }
 
