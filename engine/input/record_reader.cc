@@ -1,5 +1,7 @@
 #include "engine/input/record_reader.h"
 
+#include "engine/input/internal/record_text.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,6 +30,7 @@ class FileRecordReader final : public RecordReader {
                    const Schema& schema, const InputLimits& limits)
       : file_(std::move(file)), reader_(MakeRecordReader(*file_, format, path, schema, limits)) {}
   bool Next(InputRecord& out) override { return reader_->Next(out); }
+  bool NextUnparsed(UnparsedRecord& out) override { return reader_->NextUnparsed(out); }
 
  private:
   std::unique_ptr<std::ifstream> file_;  // declared first: outlives reader_
@@ -61,6 +64,12 @@ std::unique_ptr<RecordReader> MakeRecordReader(std::istream& in, InputFormat for
       break;
   }
   return std::make_unique<JsonLinesReader>(in, std::move(source_name), schema, limits);
+}
+
+void ParseRecord(UnparsedRecord& unparsed, const Schema& schema, const InputLimits& limits) {
+  if (unparsed.text.empty()) return;
+  ReadRecordText(unparsed.text, TextPosition{unparsed.line, 1}, schema, limits, unparsed.record);
+  unparsed.text.clear();
 }
 
 std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,

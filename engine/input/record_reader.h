@@ -87,13 +87,33 @@ enum class InputFormat { kJson, kJsonLines, kCsv };
 // The format of a file by its name, as described above; `-` is JSON Lines.
 InputFormat InputFormatForPath(std::string_view path);
 
+// A record as a reader hands it over before parsing: JSON Lines readers leave the line's
+// JSON text to ParseRecord, so that parsing (most of the cost of reading) can run on worker
+// threads while one thread reads lines in order. Other formats hand over parsed records.
+struct UnparsedRecord {
+  InputRecord record;        // complete when `text` is empty; else only `source` is set
+  std::string text;          // JSON text still to parse
+  std::size_t line = 0;      // the line where `text` starts, for error positions
+};
+
 class RecordReader {
  public:
   virtual ~RecordReader() = default;
   // Reads the next record into `out`, replacing everything in it. Returns false, leaving
   // `out` untouched, when the input has no more records.
   virtual bool Next(InputRecord& out) = 0;
+  // Like Next, but may leave the record's text unparsed (ParseRecord completes it). The
+  // default reads a parsed record.
+  virtual bool NextUnparsed(UnparsedRecord& out) {
+    out.text.clear();
+    return Next(out.record);
+  }
 };
+
+// Completes a record NextUnparsed left unparsed, exactly as Next would have read it; a parsed
+// record is left as it is. `schema` and `limits` must be the reader's. Thread-safe for
+// different records.
+void ParseRecord(UnparsedRecord& unparsed, const Schema& schema, const InputLimits& limits);
 
 // Opens `path` (`-` for standard input) in the format its name says. Sources are
 // `path:line`, with `path` as given. Returns nullptr when the file cannot be opened, with

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include "engine/report/compact_report_writer.h"
 #include "engine/report/json_report_writer.h"
 #include "engine/report/jsonl_report_writer.h"
 
@@ -10,7 +11,7 @@ namespace tradelint {
 namespace {
 
 constexpr std::array kFormats = {ReportFormat::kText, ReportFormat::kJson,
-                                 ReportFormat::kJsonLines};
+                                 ReportFormat::kJsonLines, ReportFormat::kCompact};
 
 }  // namespace
 
@@ -22,6 +23,8 @@ std::string_view ReportFormatName(ReportFormat format) {
       return "json";
     case ReportFormat::kJsonLines:
       return "jsonl";
+    case ReportFormat::kCompact:
+      return "compact";
   }
   return "text";
 }
@@ -48,6 +51,8 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
       return std::make_unique<JsonReportWriter>(out);
     case ReportFormat::kJsonLines:
       return std::make_unique<JsonLinesReportWriter>(out);
+    case ReportFormat::kCompact:
+      return std::make_unique<CompactReportWriter>(out);
   }
   return nullptr;
 }

@@ -137,7 +137,7 @@ class CommandLineTest(TradelintTestCase):
             process = run(command, "--help")
             self.assertExit(process, 0)
             self.assertIn(option, process.stdout)
-        self.assertIn("parallel evaluation arrives in a later version",
+        self.assertIn("the report is the same for every N, in input order",
                       run("check", "--help").stdout)
 
     def test_unknown_option(self):
@@ -388,6 +388,66 @@ class OutputFormatTest(TradelintTestCase):
         process = run("check", "--rules", GOOD_RULES, "--output",
                       os.path.join(DATA, "no-such-folder", "report.json"), data("pass.jsonl"))
         self.assertExit(process, 2)
+
+
+class ParallelTest(TradelintTestCase):
+    """--jobs N judges records on N threads; the report is the same as with --jobs 1."""
+
+    @staticmethod
+    def records(count):
+        lines = []
+        for i in range(count):
+            if i % 97 == 13:
+                lines.append("{broken json")
+            elif i % 89 == 7:
+                lines.append(json.dumps({"kind": "listing", "title": "no id"}))
+            else:
+                record = {"kind": "listing", "id": f"P-{i}", "target_markets": [["DE"], ["DE", "FR"], ["MX"], ["US"]][i % 4]}
+                if i % 3:
+                    record["title"] = "Replica watch" if i % 5 == 0 else f"Wooden blocks {i}"
+                if i % 7:
+                    record["product"] = {"manufacturer": {"name": f"Maker {i}"}}
+                lines.append(json.dumps(record))
+        return "\n".join(lines) + "\n"
+
+    def test_output_is_identical_for_every_job_count(self):
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "records.jsonl")
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(self.records(3000))
+            for fmt in ("jsonl", "compact", "json", "text"):
+                outputs = []
+                for jobs in ("1", "2", "5"):
+                    process = run("check", "--rules", GOOD_RULES, "--format", fmt, "--as-of", "2025-06-01",
+                                  "--jobs", jobs, path)
+                    self.assertExit(process, 3)
+                    outputs.append(process.stdout)
+                self.assertEqual(outputs[0], outputs[1], fmt)
+                self.assertEqual(outputs[0], outputs[2], fmt)
+            report = json.loads(run("check", "--rules", GOOD_RULES, "--format", "json", "--jobs", "3",
+                                    "--as-of", "2025-06-01", path).stdout)
+            self.assertEqual(report["summary"]["records"], 3000)
+            indexes = [result["record"].get("source") for result in report["results"]]
+            self.assertEqual(indexes[0], path + ":1")
+
+    def test_compact_lines(self):
+        process = run("check", "--rules", GOOD_RULES, "--format", "compact", "--as-of", "2025-06-01", "-",
+                      stdin='{"kind": "listing", "id": "C-1", "target_markets": ["DE", "MX"], "title": "Replica watch"}\n'
+                            '{oops\n')
+        self.assertExit(process, 3)
+        lines = process.stdout.splitlines()
+        self.assertEqual(len(lines), 3)
+        first = json.loads(lines[0])
+        self.assertEqual((first["id"], first["market"]), ("C-1", "DE"))
+        self.assertEqual(first["rules"], sorted(set(first["rules"])))
+        self.assertIn("e2e.global.replica_words", first["rules"])
+        self.assertEqual(json.loads(lines[1])["market"], "MX")
+        self.assertEqual(json.loads(lines[2]), {"id": None, "market": None, "rules": [],
+                                                "invalid": "malformed_json", "source": "-:2"})
+        self.assertNotIn(" ", lines[0])
+
+    def test_jobs_must_be_a_positive_number(self):
+        self.assertExit(run("check", "--jobs", "0", data("listing_ok.json")), 2)
 
 
 class InvalidRecordTest(TradelintTestCase):

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -24,9 +25,14 @@
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
+#include "tools/tradelint/progress_line.h"
+#include "tools/tradelint/record_pipeline.h"
 
 namespace tradelint::cli {
 namespace {
+
+// `--jobs` by default: one worker per core.
+int DefaultJobs() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
 struct CheckOptions {
   std::vector<std::string> rule_paths;
@@ -36,7 +42,7 @@ struct CheckOptions {
   std::string output;  // empty: standard output
   std::string fail_on = "error";
   std::string language = "en";
-  int jobs = 1;
+  int jobs = DefaultJobs();
   bool quiet = false;
   std::vector<std::string> inputs;  // empty: standard input
 };
@@ -93,25 +99,25 @@ bool StandardInputIsStream() {
 
 // Reads every input in order and checks each record; an input that cannot be opened is named
 // on stderr and skipped. Returns whether every input could be opened.
-bool CheckInputs(const std::vector<std::string>& inputs, const Schema& schema, CheckRun& run,
-                 std::ostream& out) {
+bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& run, std::ostream& out) {
+  const std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
+  ProgressLine progress(!options.quiet && isatty(STDERR_FILENO) == 1);
+  const auto after_record = [&] { progress.Update(run.summary().records, run.findings()); };
   bool all_opened = true;
-  InputRecord record;
+  const InputLimits limits;
   for (const std::string& input : inputs) {
     std::string open_error;
-    const std::unique_ptr<RecordReader> reader =
-        OpenRecordReader(input, schema, InputLimits{}, &open_error);
+    const std::unique_ptr<RecordReader> reader = OpenRecordReader(input, schema, limits, &open_error);
     if (reader == nullptr) {
       PrintError(open_error);
       all_opened = false;
       continue;
     }
-    const bool interactive = input == "-" && StandardInputIsStream();
-    while (reader->Next(record)) {
-      run.Check(record);
-      if (interactive) out.flush();
-    }
+    const PipelineSettings settings{.jobs = options.jobs,
+                                    .interactive = input == "-" && StandardInputIsStream()};
+    RunRecordPipeline(*reader, schema, limits, run, out, settings, after_record);
   }
+  progress.Finish();
   return all_opened;
 }
 
@@ -152,9 +158,7 @@ int RunCheck(const CheckOptions& options) {
           .bundled_rulesets = options.rule_paths.empty(),
       },
       *writer);
-  const bool all_opened =
-      CheckInputs(options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs,
-                  engine->schema(), run, out);
+  const bool all_opened = CheckInputs(options, engine->schema(), run, out);
   writer->End(run.summary());
   out.flush();
   if (!out) {
@@ -202,13 +206,14 @@ Command AddCheckCommand(CLI::App& app) {
       ->capture_default_str();
   command
       ->add_option("--jobs", options->jobs,
-                   "worker threads, at least 1; accepted but records are checked one after "
-                   "another: parallel evaluation arrives in a later version")
+                   "threads that parse and judge records (default: one per core); the report "
+                   "is the same for every N, in input order")
       ->type_name("N")
       ->check(JobCount())
       ->capture_default_str();
   command->add_flag("--quiet", options->quiet,
-                    "text report: leave out results that pass with nothing to report");
+                    "no progress line on standard error; text report: leave out results that "
+                    "pass with nothing to report");
   command
       ->add_option("INPUT", options->inputs,
                    "record files: .json (a record or an array), .jsonl/.ndjson, .csv; `-` or "

@@ -17,18 +17,17 @@ bool AtOrAbove(Severity severity, Severity threshold) {
 CheckRun::CheckRun(const Engine& engine, Settings settings, ReportWriter& writer)
     : engine_(engine), settings_(std::move(settings)), writer_(writer), today_(Date::TodayUtc()) {}
 
-RecordResult CheckRun::StartResult(const InputRecord& input) const {
+RecordResult CheckRun::StartResult(const InputRecord& input, std::size_t record_index) {
   RecordResult result;
-  // Check counts the record before it makes results, so the record is the last one counted.
-  result.record_index = static_cast<std::size_t>(summary_.records - 1);
+  result.record_index = record_index;
   result.kind = input.kind;
   result.id = input.id;
   result.source = input.source;
   return result;
 }
 
-RecordResult CheckRun::NoMarketResult(const InputRecord& input, Date as_of) const {
-  RecordResult result = StartResult(input);
+RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t record_index, Date as_of) {
+  RecordResult result = StartResult(input, record_index);
   result.as_of = as_of;
   result.verdict = Verdict::kInvalid;
   RecordError& error = result.error.emplace();
@@ -45,52 +44,54 @@ RecordResult CheckRun::NoMarketResult(const InputRecord& input, Date as_of) cons
   return result;
 }
 
-std::string CheckRun::UncoveredMarketNote(const std::string& market) {
-  std::string note = std::string("no ") +
-                     (settings_.bundled_rulesets ? "bundled ruleset" : "ruleset of --rules") +
-                     " covers market `" + market + "`";
-  if (noted_markets_.insert(market).second) PrintNote(note);
-  return note;
+std::string CheckRun::UncoveredMarketNote(std::string_view market) const {
+  return std::string("no ") + (settings_.bundled_rulesets ? "bundled ruleset" : "ruleset of --rules") +
+         " covers market `" + std::string(market) + "`";
 }
 
-void CheckRun::Check(const InputRecord& input) {
-  ++summary_.records;
+std::vector<RecordResult> CheckRun::Judge(const InputRecord& input, std::size_t record_index) const {
+  std::vector<RecordResult> results;
   if (input.error) {
-    RecordResult result = StartResult(input);
+    RecordResult& result = results.emplace_back(StartResult(input, record_index));
     result.verdict = Verdict::kInvalid;
     result.error = input.error;
-    Report(result);
-    return;
+    return results;
   }
   const RecordKind kind = *input.kind;
   const Date as_of = settings_.as_of.value_or(engine_.DefaultAsOf(input.record, kind, today_));
   const std::vector<std::string> markets =
       settings_.markets.empty() ? engine_.DefaultMarkets(input.record, kind) : settings_.markets;
   if (markets.empty()) {
-    Report(NoMarketResult(input, as_of));
-    return;
+    results.push_back(NoMarketResult(input, record_index, as_of));
+    return results;
   }
   for (const std::string& market : markets) {
-    RecordResult result = StartResult(input);
+    RecordResult& result = results.emplace_back(StartResult(input, record_index));
     result.market = market;
     result.as_of = as_of;
     result.findings = engine_.Check(input.record, kind, market, as_of, settings_.language);
     result.verdict = VerdictOf(result.findings);
-    if (!engine_.program().Covers(market, as_of)) {
-      result.notes.push_back(UncoveredMarketNote(market));
-    }
-    Report(result);
+    if (!engine_.program().Covers(market, as_of)) result.notes.push_back(UncoveredMarketNote(market));
   }
+  return results;
 }
 
-void CheckRun::Report(const RecordResult& result) {
-  summary_.Count(result);
-  if (settings_.fail_on) {
-    for (const Finding& finding : result.findings) {
-      fail_on_reached_ = fail_on_reached_ || AtOrAbove(finding.rule->severity, *settings_.fail_on);
+void CheckRun::Report(const std::vector<RecordResult>& results) {
+  ++summary_.records;
+  for (const RecordResult& result : results) {
+    summary_.Count(result);
+    findings_ += static_cast<std::int64_t>(result.findings.size());
+    if (settings_.fail_on) {
+      for (const Finding& finding : result.findings) {
+        fail_on_reached_ = fail_on_reached_ || AtOrAbove(finding.rule->severity, *settings_.fail_on);
+      }
     }
+    // An uncovered market's note is also named on stderr, once per run.
+    if (result.market && !result.notes.empty() && noted_markets_.insert(*result.market).second) {
+      PrintNote(result.notes.front());
+    }
+    writer_.Result(result);
   }
-  writer_.Result(result);
 }
 
 }  // namespace tradelint::cli

@@ -1,6 +1,6 @@
 #pragma once
-// CheckRun: the core of `tradelint check`. Judges records one at a time, hands each result to
-// a ReportWriter as soon as it exists, and keeps what the summary and the exit status need.
+// CheckRun: the core of `tradelint check`. Judges records, hands each result to a ReportWriter
+// in input order, and keeps what the summary and the exit status need.
 //
 // For each record (design/CONTRACT.md):
 //   - a record the reader found invalid gives one invalid result with the reader's error;
@@ -11,7 +11,8 @@
 // A market that no ruleset covers (Program::Covers) still gets its result, with a note in
 // the result, and is named once per run on standard error.
 //
-// Evaluation is sequential. Not thread-safe.
+// Judging (Judge) is const and thread-safe, so that records can be judged on several threads;
+// reporting (Report) happens on one thread, one record at a time, in input order.
 
 #include <cstddef>
 #include <optional>
@@ -38,22 +39,32 @@ class CheckRun {
   // `engine` and `writer` must outlive the run.
   CheckRun(const Engine& engine, Settings settings, ReportWriter& writer);
 
-  // Judges one record and reports its results; counts it in the summary.
-  void Check(const InputRecord& input);
+  // The results of one record, in report order; `record_index` is its position among all
+  // records of the run, from 0. Thread-safe.
+  std::vector<RecordResult> Judge(const InputRecord& input, std::size_t record_index) const;
+
+  // Reports the results of the next record (as Judge made them) and counts the record.
+  void Report(const std::vector<RecordResult>& results);
+
+  // Judges the next record and reports its results.
+  void Check(const InputRecord& input) {
+    Report(Judge(input, static_cast<std::size_t>(summary_.records)));
+  }
 
   const Summary& summary() const { return summary_; }
+  // Findings reported so far, of every severity.
+  std::int64_t findings() const { return findings_; }
   bool any_invalid() const { return summary_.invalid > 0; }
   // Whether some finding was at or above Settings::fail_on.
   bool fail_on_reached() const { return fail_on_reached_; }
 
  private:
   // A result for `input` with its record's identity filled in.
-  RecordResult StartResult(const InputRecord& input) const;
+  static RecordResult StartResult(const InputRecord& input, std::size_t record_index);
   // The invalid result of a usable record that names no market.
-  RecordResult NoMarketResult(const InputRecord& input, Date as_of) const;
-  // The note for a market no ruleset covers; also printed on stderr the first time.
-  std::string UncoveredMarketNote(const std::string& market);
-  void Report(const RecordResult& result);
+  static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index, Date as_of);
+  // The note for a market no ruleset covers.
+  std::string UncoveredMarketNote(std::string_view market) const;
 
   const Engine& engine_;
   Settings settings_;
@@ -61,6 +72,7 @@ class CheckRun {
   const Date today_;
   Summary summary_;
   bool fail_on_reached_ = false;
+  std::int64_t findings_ = 0;
   std::set<std::string, std::less<>> noted_markets_;  // uncovered markets named on stderr
 };
 

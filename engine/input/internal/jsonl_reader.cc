@@ -55,19 +55,28 @@ bool JsonLinesReader::ReadLine() {
   return true;
 }
 
-bool JsonLinesReader::Next(InputRecord& out) {
+bool JsonLinesReader::NextUnparsed(UnparsedRecord& out) {
   while (ReadLine()) {
     if (line_bytes_ <= limits_.max_record_bytes && IsBlank(line_)) continue;
-    out = InputRecord{};
-    out.source = fmt::format("{}:{}", source_name_, line_number_);
+    out.record = InputRecord{};
+    out.record.source = fmt::format("{}:{}", source_name_, line_number_);
+    out.line = line_number_;
+    out.text.clear();
     if (line_bytes_ > limits_.max_record_bytes) {
-      out.error = TooLargeError(line_bytes_, limits_.max_record_bytes);
+      out.record.error = TooLargeError(line_bytes_, limits_.max_record_bytes);
     } else {
-      ReadRecordText(line_, TextPosition{line_number_, 1}, schema_, limits_, out);
+      out.text.swap(line_);
     }
     return true;
   }
   return false;
+}
+
+bool JsonLinesReader::Next(InputRecord& out) {
+  if (!NextUnparsed(unparsed_)) return false;
+  ParseRecord(unparsed_, schema_, limits_);
+  out = std::move(unparsed_.record);
+  return true;
 }
 
 }  // namespace tradelint

@@ -19,6 +19,7 @@ class JsonLinesReader final : public RecordReader {
   JsonLinesReader(std::istream& in, std::string source_name, const Schema& schema,
                   const InputLimits& limits);
   bool Next(InputRecord& out) override;
+  bool NextUnparsed(UnparsedRecord& out) override;
 
  private:
   // Reads the next line into line_ without its LF (or CR LF), setting line_bytes_ to its
@@ -32,6 +33,7 @@ class JsonLinesReader final : public RecordReader {
   std::string line_;             // the current line, at most max_record_bytes + 1 bytes
   std::size_t line_bytes_ = 0;   // the current line's length, also beyond what line_ holds
   std::size_t line_number_ = 0;  // of the current line, 1-based
+  UnparsedRecord unparsed_;      // Next's buffer
 };
 
 }  // namespace tradelint

@@ -1,0 +1,144 @@
+#include "tools/tradelint/record_pipeline.h"
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace tradelint::cli {
+namespace {
+
+// Records per batch: large enough that handing a batch over costs little against judging
+// it, small enough that the first results appear at once.
+constexpr std::size_t kBatchSize = 256;
+// Batches in flight per worker: keeps every worker busy while the reader and the writer wait
+// on the oldest batch, and bounds memory.
+constexpr std::size_t kBatchesPerWorker = 4;
+
+struct Batch {
+  std::size_t first_index = 0;  // record_index of records[0]
+  std::vector<UnparsedRecord> records;
+  std::vector<std::vector<RecordResult>> results;  // parallel to records, once done
+  bool done = false;                               // guarded by Pipeline::mutex
+};
+
+class Pipeline {
+ public:
+  Pipeline(const Schema& schema, const InputLimits& limits, const CheckRun& run, int jobs)
+      : schema_(schema), limits_(limits), run_(run) {
+    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { Work(); });
+  }
+
+  ~Pipeline() {
+    {
+      std::lock_guard lock(mutex_);
+      closing_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+  }
+
+  void Submit(std::shared_ptr<Batch> batch) {
+    {
+      std::lock_guard lock(mutex_);
+      queue_.push_back(std::move(batch));
+    }
+    work_ready_.notify_one();
+  }
+
+  // Waits until `batch` is judged.
+  void Await(const Batch& batch) {
+    std::unique_lock lock(mutex_);
+    batch_done_.wait(lock, [&batch] { return batch.done; });
+  }
+
+ private:
+  void Work() {
+    while (true) {
+      std::shared_ptr<Batch> batch;
+      {
+        std::unique_lock lock(mutex_);
+        work_ready_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        batch = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      batch->results.resize(batch->records.size());
+      for (std::size_t i = 0; i < batch->records.size(); ++i) {
+        ParseRecord(batch->records[i], schema_, limits_);
+        batch->results[i] = run_.Judge(batch->records[i].record, batch->first_index + i);
+        // Freed here, on the thread that allocated it: cheaper than on the reporting thread.
+        batch->records[i] = UnparsedRecord{};
+      }
+      {
+        std::lock_guard lock(mutex_);
+        batch->done = true;
+      }
+      batch_done_.notify_all();
+    }
+  }
+
+  const Schema& schema_;
+  const InputLimits& limits_;
+  const CheckRun& run_;
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable batch_done_;
+  std::deque<std::shared_ptr<Batch>> queue_;  // submitted, not yet taken by a worker
+  bool closing_ = false;
+  std::vector<std::thread> workers_;  // last: started after everything they use exists
+};
+
+void RunSequentially(RecordReader& reader, const Schema& schema, const InputLimits& limits,
+                     CheckRun& run, std::ostream& out, bool flush_each,
+                     const std::function<void()>& after_record) {
+  UnparsedRecord record;
+  while (reader.NextUnparsed(record)) {
+    ParseRecord(record, schema, limits);
+    run.Check(record.record);
+    if (flush_each) out.flush();
+    if (after_record) after_record();
+  }
+}
+
+}  // namespace
+
+void RunRecordPipeline(RecordReader& reader, const Schema& schema, const InputLimits& limits,
+                       CheckRun& run, std::ostream& out, const PipelineSettings& settings,
+                       const std::function<void()>& after_record) {
+  if (settings.jobs <= 1 || settings.interactive) {
+    RunSequentially(reader, schema, limits, run, out, settings.interactive, after_record);
+    return;
+  }
+  Pipeline pipeline(schema, limits, run, settings.jobs);
+  std::deque<std::shared_ptr<Batch>> in_flight;  // in input order
+  const auto report_oldest = [&] {
+    const std::shared_ptr<Batch> batch = std::move(in_flight.front());
+    in_flight.pop_front();
+    pipeline.Await(*batch);
+    for (const std::vector<RecordResult>& results : batch->results) {
+      run.Report(results);
+      if (after_record) after_record();
+    }
+  };
+  std::size_t next_index = static_cast<std::size_t>(run.summary().records);
+  bool more = true;
+  while (more) {
+    auto batch = std::make_shared<Batch>();
+    batch->first_index = next_index;
+    batch->records.resize(kBatchSize);
+    std::size_t count = 0;
+    while (count < kBatchSize && (more = reader.NextUnparsed(batch->records[count]))) ++count;
+    if (count == 0) break;
+    batch->records.resize(count);
+    next_index += count;
+    in_flight.push_back(batch);
+    pipeline.Submit(std::move(batch));
+    if (in_flight.size() >= kBatchesPerWorker * static_cast<std::size_t>(settings.jobs)) report_oldest();
+  }
+  while (!in_flight.empty()) report_oldest();
+}
+
+}  // namespace tradelint::cli
