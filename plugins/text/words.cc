@@ -30,6 +30,13 @@ CharClass Classify(utf8proc_int32_t code_point) {
   }
 }
 
+// Classify for ASCII, without a table lookup: letters, digits (joiners), the rest separators.
+CharClass ClassifyAscii(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+  if (c >= '0' && c <= '9') return CharClass::kJoiner;
+  return CharClass::kSeparator;
+}
+
 }  // namespace
 
 std::vector<std::string_view> SplitFoldedWords(std::string_view folded) {
@@ -42,17 +49,21 @@ std::vector<std::string_view> SplitFoldedWords(std::string_view folded) {
     start = std::string_view::npos;
     script.reset();
   };
+  static const Script kLatin = ScriptOf(U'a');
   while (offset < folded.size()) {
-    utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data()) + offset,
-                         static_cast<utf8proc_ssize_t>(folded.size() - offset), &code_point);
-    if (length <= 0) break;
-    const CharClass char_class = Classify(code_point);
+    utf8proc_int32_t code_point = static_cast<unsigned char>(folded[offset]);
+    utf8proc_ssize_t length = 1;
+    if (code_point >= 0x80) {
+      length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data()) + offset,
+                                static_cast<utf8proc_ssize_t>(folded.size() - offset), &code_point);
+      if (length <= 0) break;
+    }
+    const CharClass char_class = code_point < 0x80 ? ClassifyAscii(static_cast<char>(code_point))
+                                                   : Classify(code_point);
     if (char_class == CharClass::kSeparator) {
       finish(offset);
     } else if (char_class == CharClass::kLetter) {
-      const Script letter_script = ScriptOf(static_cast<char32_t>(code_point));
+      const Script letter_script = code_point < 0x80 ? kLatin : ScriptOf(static_cast<char32_t>(code_point));
       if (script && *script != letter_script) finish(offset);
       if (start == std::string_view::npos) start = offset;
       script = letter_script;
