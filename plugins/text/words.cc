@@ -2,6 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <array>
+#include <functional>
+
 #include "plugins/text/script.h"
 #include "plugins/text/unicode_text.h"
 
@@ -82,6 +85,32 @@ std::optional<std::vector<std::string>> FoldedWords(std::string_view text) {
   std::vector<std::string> words;
   for (std::string_view word : SplitFoldedWords(*folded)) words.emplace_back(word);
   return words;
+}
+
+const std::vector<std::string_view>* RecentFoldedWords(std::string_view text) {
+  struct Entry {
+    std::string text;
+    std::size_t hash = 0;
+    bool valid = false;
+    std::string folded;
+    std::vector<std::string_view> words;  // views into `folded`; entries never move
+  };
+  constexpr std::size_t kEntries = 8;
+  thread_local std::array<Entry, kEntries> recent;
+  thread_local std::size_t next = 0;  // the entry replaced next (round robin)
+  const std::size_t hash = std::hash<std::string_view>{}(text);
+  for (const Entry& entry : recent) {
+    if (entry.hash == hash && entry.text == text && !entry.text.empty()) return entry.valid ? &entry.words : nullptr;
+  }
+  Entry& entry = recent[next];
+  next = (next + 1) % kEntries;
+  entry.text.assign(text);
+  entry.hash = hash;
+  std::optional<std::string> folded = CaseFold(text);
+  entry.valid = folded.has_value();
+  entry.folded = folded ? std::move(*folded) : std::string();
+  entry.words = entry.valid ? SplitFoldedWords(entry.folded) : std::vector<std::string_view>();
+  return entry.valid ? &entry.words : nullptr;
 }
 
 }  // namespace tradelint
