@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/ast/ast.h"
@@ -67,6 +68,9 @@ struct CheckedExpr {
   ast::BinaryOp binary_op = ast::BinaryOp::kEqual;  // kCompare, kArithmetic
   const FunctionDef* function = nullptr;            // kCall
   PreparedState prepared;                           // kCall: set by the planner
+  // kInList over a constant list of strings (a `set`, a table's keys): the strings hashed by
+  // the planner, so that membership costs one lookup whatever the size of the list.
+  std::shared_ptr<const std::unordered_set<std::string>> string_set;
   LookupTablePtr table;                             // kLookup
   std::size_t column = 0;                           // kLookup
   std::vector<CheckedExprPtr> children;

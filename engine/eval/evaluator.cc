@@ -109,7 +109,8 @@ std::vector<Finding> Evaluator::Evaluate(const Value& record, RecordKind kind,
   frame.record = &record;
   frame.market = market;
   frame.as_of = as_of;
-  for (const SelectedRule& selected : program_.Select(kind, market, as_of)) {
+  const std::shared_ptr<const std::vector<SelectedRule>> selection = program_.Select(kind, market, as_of);
+  for (const SelectedRule& selected : *selection) {
     const CheckedRule& rule = *selected.rule;
     frame.slots.assign(static_cast<std::size_t>(rule.slot_count), Value());
     const Value scope = EvaluateScope(rule, frame);

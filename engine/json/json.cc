@@ -1,5 +1,8 @@
 #include "engine/json/json.h"
 
+#include "engine/json/internal/object_members.h"
+#include "engine/json/internal/simd_parser.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
@@ -170,38 +173,6 @@ JsonError SyntaxError(std::string_view text, std::size_t position, std::string_v
 // SAX handler building a Value tree. nlohmann's parser is iterative; the handler refuses
 // to open a container beyond max_depth, so nothing here or later recurses deeper than that.
 
-// Keeps, for each repeated key, the first position and the last value (as Python's dict).
-void KeepLastOfRepeatedKeys(ValueObject& members) {
-  constexpr std::size_t kLinearLimit = 32;
-  std::size_t kept = 0;
-  if (members.size() <= kLinearLimit) {
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      std::size_t j = 0;
-      while (j < kept && members[j].first != members[i].first) ++j;
-      if (j < kept) {
-        members[j].second = std::move(members[i].second);
-      } else {
-        if (kept != i) members[kept] = std::move(members[i]);
-        ++kept;
-      }
-    }
-  } else {
-    // Views into members[0, kept): those elements are never moved again.
-    std::unordered_map<std::string_view, std::size_t> index;
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      auto found = index.find(members[i].first);
-      if (found != index.end()) {
-        members[found->second].second = std::move(members[i].second);
-      } else {
-        if (kept != i) members[kept] = std::move(members[i]);
-        index.emplace(members[kept].first, kept);
-        ++kept;
-      }
-    }
-  }
-  members.resize(kept);
-}
-
 class ValueBuilder {
  public:
   ValueBuilder(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {}
@@ -238,7 +209,7 @@ class ValueBuilder {
   bool end_object() {
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
-    KeepLastOfRepeatedKeys(frame.members);
+    json_internal::KeepLastOfRepeatedKeys(frame.members);
     return Emit(Value(std::move(frame.members)));
   }
   bool start_array(std::size_t /*unknown_size*/) { return Open(false); }
@@ -400,6 +371,7 @@ void AppendEscaped(std::string& out, unsigned char c) {
 }  // namespace
 
 JsonResult ParseJson(std::string_view text, const JsonLimits& limits) {
+  if (std::optional<Value> value = json_internal::ParseJsonFast(text, limits.max_depth)) return std::move(*value);
   // nlohmann's lexer takes a NUL byte outside a string for the end of input, which would
   // silently accept `{...}<NUL>garbage`. JSON has no place for a raw NUL, so only the text
   // before the first one is parsed, and the NUL itself is the error unless one comes first.

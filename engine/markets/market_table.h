@@ -25,6 +25,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -90,7 +91,11 @@ class MarketTable {
 
   bool IsMember(std::string_view group, std::string_view country, Date date) const;
 
-  std::set<std::string, std::less<>> countries_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> countries_;  // ISO 3166-1 alpha-2
   std::map<std::string, std::vector<Membership>, std::less<>> groups_;
   Provenance provenance_;
 };

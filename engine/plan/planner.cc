@@ -1,7 +1,17 @@
 #include "engine/plan/planner.h"
 
+#include <algorithm>
+#include <unordered_set>
+
 namespace tradelint {
 namespace {
+
+// Whether `expr` is a constant list of strings only (a `set` of strings, a table's keys).
+bool IsStringList(const CheckedExpr& expr) {
+  if (!expr.is_constant() || !expr.constant.is_list()) return false;
+  const ValueList& items = expr.constant.as_list();
+  return std::all_of(items.begin(), items.end(), [](const Value& item) { return item.is_string(); });
+}
 
 class Planner {
  public:
@@ -18,9 +28,17 @@ class Planner {
       changed = changed || children.back() != child;
     }
     const bool prepare = expr->op == CheckedExpr::Op::kCall && expr->function->prepare;
-    if (!changed && !prepare) return expr;
+    const bool hash_strings = expr->op == CheckedExpr::Op::kInList && IsStringList(*children[1]);
+    if (!changed && !prepare && !hash_strings) return expr;
     auto planned = std::make_shared<CheckedExpr>(*expr);
     planned->children = std::move(children);
+    if (hash_strings) {
+      const ValueList& items = planned->children[1]->constant.as_list();
+      auto strings = std::make_shared<std::unordered_set<std::string>>();
+      strings->reserve(items.size());
+      for (const Value& item : items) strings->insert(item.as_string());
+      planned->string_set = std::move(strings);
+    }
     if (prepare) {
       std::vector<ArgumentInfo> arguments;
       for (const CheckedExprPtr& child : planned->children) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 namespace tradelint {
 
@@ -32,8 +33,42 @@ bool Program::InForce(const CheckedRule& rule, Date date) {
   return true;
 }
 
-std::vector<SelectedRule> Program::Select(RecordKind kind, std::string_view market,
-                                          Date as_of) const {
+std::shared_ptr<const std::vector<SelectedRule>> Program::Select(RecordKind kind, std::string_view market,
+                                                                 Date as_of) const {
+  std::shared_ptr<const MarketSelection> selection = SelectionFor(market, as_of);
+  const std::vector<SelectedRule>* rules = &selection->rules[static_cast<int>(kind)];
+  return std::shared_ptr<const std::vector<SelectedRule>>(std::move(selection), rules);
+}
+
+bool Program::Covers(std::string_view market, Date as_of) const { return SelectionFor(market, as_of)->covered; }
+
+std::shared_ptr<const Program::MarketSelection> Program::SelectionFor(std::string_view market, Date as_of) const {
+  // Most runs judge a handful of markets on one date; transactions bring their own dates.
+  constexpr std::size_t kMaxSelections = 4096;
+  std::string key = std::string(market) + "@" + as_of.ToString();
+  {
+    std::shared_lock lock(selections_mutex_);
+    if (auto found = selections_.find(key); found != selections_.end()) return found->second;
+  }
+  std::shared_ptr<const MarketSelection> selection = ComputeSelection(market, as_of);
+  std::unique_lock lock(selections_mutex_);
+  if (selections_.size() >= kMaxSelections) selections_.clear();
+  return selections_.emplace(std::move(key), std::move(selection)).first->second;
+}
+
+std::shared_ptr<const Program::MarketSelection> Program::ComputeSelection(std::string_view market,
+                                                                          Date as_of) const {
+  auto selection = std::make_shared<MarketSelection>();
+  for (RecordKind kind : {RecordKind::kListing, RecordKind::kTransaction, RecordKind::kSeller}) {
+    selection->rules[static_cast<int>(kind)] = ComputeRules(kind, market, as_of);
+  }
+  selection->covered = std::any_of(ruleset_infos_.begin(), ruleset_infos_.end(), [&](const RulesetInfo& info) {
+    return info.jurisdiction != "GLOBAL" && markets_->Selects(market, info.jurisdiction, as_of);
+  });
+  return selection;
+}
+
+std::vector<SelectedRule> Program::ComputeRules(RecordKind kind, std::string_view market, Date as_of) const {
   // Each jurisdiction is asked once per call: rulesets share few jurisdictions.
   std::map<std::string_view, bool> selects;
   auto selected_jurisdiction = [&](std::string_view jurisdiction) {
@@ -66,10 +101,5 @@ std::vector<SelectedRule> Program::Select(RecordKind kind, std::string_view mark
   return selected;
 }
 
-bool Program::Covers(std::string_view market, Date as_of) const {
-  return std::any_of(ruleset_infos_.begin(), ruleset_infos_.end(), [&](const RulesetInfo& info) {
-    return info.jurisdiction != "GLOBAL" && markets_->Selects(market, info.jurisdiction, as_of);
-  });
-}
 
 }  // namespace tradelint

@@ -3,13 +3,15 @@
 //
 // A Program is built once by the planner (PlanProgram) and then only read: it is safe to share
 // between threads, and every evaluation on every thread reads the same rules, prepared regular
-// expressions and keyword matchers. Rules are indexed by the kind of record they apply to;
-// selecting the rules for one (record, market, date) touches only rulesets whose jurisdiction
-// the market selects.
+// expressions and keyword matchers. Rules are indexed by the kind of record they apply to,
+// and the rules one (market, date) selects are worked out once and then served from a cache
+// (shared between threads), so a record touches only its own rules.
 
 #include <memory>
+#include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/check/checked.h"
@@ -54,10 +56,11 @@ class Program {
 
   // The rules that judge a `kind` record for `market` on `as_of`: in force, of a ruleset the
   // market selects, with `override` applied (for a market inside the overriding rule's
-  // jurisdiction only the overriding rule is judged). In load order.
-  std::vector<SelectedRule> Select(RecordKind kind, std::string_view market, Date as_of) const;
+  // jurisdiction only the overriding rule is judged). In load order. Thread-safe.
+  std::shared_ptr<const std::vector<SelectedRule>> Select(RecordKind kind, std::string_view market,
+                                                          Date as_of) const;
 
-  // Whether any ruleset other than a GLOBAL one covers `market` on `as_of`.
+  // Whether any ruleset other than a GLOBAL one covers `market` on `as_of`. Thread-safe.
   bool Covers(std::string_view market, Date as_of) const;
 
  private:
@@ -69,6 +72,20 @@ class Program {
   std::vector<const CheckedRule*> rules_by_kind_[3];
   std::shared_ptr<const MarketTable> markets_;
   std::shared_ptr<const ReferenceData> reference_;
+
+  // What one (market, date) selects, for every record kind.
+  struct MarketSelection {
+    std::vector<SelectedRule> rules[3];  // by RecordKind
+    bool covered = false;                // see Covers
+  };
+  std::shared_ptr<const MarketSelection> SelectionFor(std::string_view market, Date as_of) const;
+  std::shared_ptr<const MarketSelection> ComputeSelection(std::string_view market, Date as_of) const;
+  std::vector<SelectedRule> ComputeRules(RecordKind kind, std::string_view market, Date as_of) const;
+
+  // The selections computed so far, by `market@date`; emptied when it grows large (records of
+  // many dates), so memory stays bounded.
+  mutable std::shared_mutex selections_mutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const MarketSelection>> selections_;
 };
 
 }  // namespace tradelint

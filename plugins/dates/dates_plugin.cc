@@ -75,6 +75,43 @@ FunctionDef Today() {
   return def;
 }
 
+// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the last day of the period it names (best-before
+// dates printed as a month or a year); nullopt for anything else.
+std::optional<Date> PeriodEnd(std::string_view text) {
+  const auto number = [&](std::size_t from, std::size_t length) -> std::optional<int> {
+    int value = 0;
+    for (std::size_t i = from; i < from + length; ++i) {
+      if (text[i] < '0' || text[i] > '9') return std::nullopt;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  if (text.size() == 10) return Date::Parse(text);
+  if (text.size() != 4 && !(text.size() == 7 && text[4] == '-')) return std::nullopt;
+  const std::optional<int> year = number(0, 4);
+  const std::optional<int> month = text.size() == 7 ? number(5, 2) : std::optional<int>(12);
+  if (!year || !month || *month < 1 || *month > 12) return std::nullopt;
+  const std::optional<Date> next = *month == 12 ? Date::FromYmd(*year + 1, 1, 1) : Date::FromYmd(*year, *month + 1, 1);
+  if (!next) return std::nullopt;
+  return next->AddDays(-1);
+}
+
+FunctionDef PeriodEndFunction() {
+  FunctionDef def;
+  def.name = "period_end";
+  def.signature = "period_end(period: string) -> date";
+  def.summary =
+      "the last day of the period a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` text names (`2025-05` is "
+      "2025-05-31); unknown for other text";
+  def.check = FixedSignature("period_end", {Type::String()}, Type::Date());
+  def.eval = [](std::span<const Value> args, const CallContext&) -> Value {
+    if (!args[0].is_string()) return Value();
+    const std::optional<Date> end = PeriodEnd(args[0].as_string());
+    return end ? Value(*end) : Value();
+  };
+  return def;
+}
+
 }  // namespace
 
 std::vector<FunctionDef> DatesPlugin::Functions() const {
@@ -91,6 +128,10 @@ std::vector<FunctionDef> DatesPlugin::Functions() const {
                                    "the month of a date, 1 to 12 (UTC for an instant)",
                                    Type::Number(),
                                    [](Date date) { return Value(Decimal(date.month())); }));
+  functions.push_back(DateFunction("day", "day(value: date | datetime) -> number",
+                                   "the day of the month of a date, 1 to 31 (UTC for an instant)",
+                                   Type::Number(), [](Date date) { return Value(Decimal(date.day())); }));
+  functions.push_back(PeriodEndFunction());
   functions.push_back(Today());
   return functions;
 }

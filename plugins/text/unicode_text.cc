@@ -62,7 +62,28 @@ bool IsSpace(utf8proc_int32_t code_point) {
 }  // namespace
 
 std::optional<std::string> CaseFold(std::string_view text) {
-  return Map(text, UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+  constexpr int kFold = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
+  // ASCII is its own NFKC form and folds by mapping A-Z alone, so only the non-ASCII runs go
+  // through utf8proc, each with the ASCII character before it: combining marks that follow an
+  // ASCII letter compose with it (`e` + U+0301 is `é`), and nothing else crosses a run's edge.
+  const auto is_ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+  std::string folded;
+  folded.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (is_ascii(text[i]) && (i + 1 == text.size() || is_ascii(text[i + 1]))) {
+      const char c = text[i++];
+      folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      continue;
+    }
+    const std::size_t start = i;
+    if (is_ascii(text[i])) ++i;  // the base character of the run's first combining marks
+    while (i < text.size() && !is_ascii(text[i])) ++i;
+    std::optional<std::string> run = Map(text.substr(start, i - start), kFold);
+    if (!run) return std::nullopt;
+    folded += *run;
+  }
+  return folded;
 }
 
 std::optional<std::string> NormalizeNfc(std::string_view text) {

@@ -26,9 +26,9 @@ std::variant<WordMatcher, std::string> WordMatcher::Create(
 
 template <typename Found>
 bool WordMatcher::ForEachMatch(std::string_view text, Found found) const {
-  const std::optional<std::string> folded = CaseFold(text);
-  if (!folded) return false;
-  const std::vector<std::string_view> words = SplitFoldedWords(*folded);
+  const std::vector<std::string_view>* folded_words = RecentFoldedWords(text);
+  if (folded_words == nullptr) return false;
+  const std::vector<std::string_view>& words = *folded_words;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const auto it = by_first_word_.find(words[i]);
     if (it == by_first_word_.end()) continue;
@@ -54,11 +54,11 @@ std::optional<bool> WordMatcher::ContainsAny(std::string_view text) const {
 }
 
 std::optional<std::vector<std::string>> WordMatcher::Matches(std::string_view text) const {
-  std::vector<bool> reported(entries_.size(), false);
+  std::vector<std::size_t> reported;  // few: a text names few entries, whatever the list size
   std::vector<std::string> matches;
   const bool valid = ForEachMatch(text, [&](std::size_t entry) {
-    if (!reported[entry]) {
-      reported[entry] = true;
+    if (std::find(reported.begin(), reported.end(), entry) == reported.end()) {
+      reported.push_back(entry);
       matches.push_back(entries_[entry]);
     }
     return true;

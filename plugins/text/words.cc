@@ -2,6 +2,9 @@
 
 #include <utf8proc.h>
 
+#include <array>
+#include <functional>
+
 #include "plugins/text/script.h"
 #include "plugins/text/unicode_text.h"
 
@@ -30,6 +33,13 @@ CharClass Classify(utf8proc_int32_t code_point) {
   }
 }
 
+// Classify for ASCII, without a table lookup: letters, digits (joiners), the rest separators.
+CharClass ClassifyAscii(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+  if (c >= '0' && c <= '9') return CharClass::kJoiner;
+  return CharClass::kSeparator;
+}
+
 }  // namespace
 
 std::vector<std::string_view> SplitFoldedWords(std::string_view folded) {
@@ -42,17 +52,21 @@ std::vector<std::string_view> SplitFoldedWords(std::string_view folded) {
     start = std::string_view::npos;
     script.reset();
   };
+  static const Script kLatin = ScriptOf(U'a');
   while (offset < folded.size()) {
-    utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length =
-        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data()) + offset,
-                         static_cast<utf8proc_ssize_t>(folded.size() - offset), &code_point);
-    if (length <= 0) break;
-    const CharClass char_class = Classify(code_point);
+    utf8proc_int32_t code_point = static_cast<unsigned char>(folded[offset]);
+    utf8proc_ssize_t length = 1;
+    if (code_point >= 0x80) {
+      length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data()) + offset,
+                                static_cast<utf8proc_ssize_t>(folded.size() - offset), &code_point);
+      if (length <= 0) break;
+    }
+    const CharClass char_class = code_point < 0x80 ? ClassifyAscii(static_cast<char>(code_point))
+                                                   : Classify(code_point);
     if (char_class == CharClass::kSeparator) {
       finish(offset);
     } else if (char_class == CharClass::kLetter) {
-      const Script letter_script = ScriptOf(static_cast<char32_t>(code_point));
+      const Script letter_script = code_point < 0x80 ? kLatin : ScriptOf(static_cast<char32_t>(code_point));
       if (script && *script != letter_script) finish(offset);
       if (start == std::string_view::npos) start = offset;
       script = letter_script;
@@ -71,6 +85,32 @@ std::optional<std::vector<std::string>> FoldedWords(std::string_view text) {
   std::vector<std::string> words;
   for (std::string_view word : SplitFoldedWords(*folded)) words.emplace_back(word);
   return words;
+}
+
+const std::vector<std::string_view>* RecentFoldedWords(std::string_view text) {
+  struct Entry {
+    std::string text;
+    std::size_t hash = 0;
+    bool valid = false;
+    std::string folded;
+    std::vector<std::string_view> words;  // views into `folded`; entries never move
+  };
+  constexpr std::size_t kEntries = 8;
+  thread_local std::array<Entry, kEntries> recent;
+  thread_local std::size_t next = 0;  // the entry replaced next (round robin)
+  const std::size_t hash = std::hash<std::string_view>{}(text);
+  for (const Entry& entry : recent) {
+    if (entry.hash == hash && entry.text == text && !entry.text.empty()) return entry.valid ? &entry.words : nullptr;
+  }
+  Entry& entry = recent[next];
+  next = (next + 1) % kEntries;
+  entry.text.assign(text);
+  entry.hash = hash;
+  std::optional<std::string> folded = CaseFold(text);
+  entry.valid = folded.has_value();
+  entry.folded = folded ? std::move(*folded) : std::string();
+  entry.words = entry.valid ? SplitFoldedWords(entry.folded) : std::vector<std::string_view>();
+  return entry.valid ? &entry.words : nullptr;
 }
 
 }  // namespace tradelint

@@ -23,4 +23,10 @@ std::vector<std::string_view> SplitFoldedWords(std::string_view folded);
 // Case-folds `text` and splits it into words; nullopt when `text` is not valid UTF-8.
 std::optional<std::vector<std::string>> FoldedWords(std::string_view text);
 
+// The same words as views, from a small per-thread cache of the most recent texts: one
+// record's title is matched by several rules in several markets and is folded and split
+// once. The views stay valid until this thread's next call; null when `text` is not valid
+// UTF-8.
+const std::vector<std::string_view>* RecentFoldedWords(std::string_view text);
+
 }  // namespace tradelint

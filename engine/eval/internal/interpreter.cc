@@ -424,6 +424,9 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
     case Op::kInList:
     case Op::kInMarket: {
       const Value element = Evaluate(*expr.children[0], frame);
+      if (expr.string_set != nullptr && element.is_string()) {
+        return Bool(expr.string_set->count(element.as_string()) > 0);
+      }
       return EvaluateMembership(element, Evaluate(*expr.children[1], frame), frame);
     }
     case Op::kIf: {

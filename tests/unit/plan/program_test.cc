@@ -30,7 +30,7 @@ class ProgramSelect : public testing::Test {
   static std::vector<std::string> Selected(RecordKind kind, std::string_view market,
                                            std::string_view date) {
     std::vector<std::string> ids;
-    for (const SelectedRule& selected : engine_->program().Select(kind, market, *Date::Parse(date))) {
+    for (const SelectedRule& selected : *engine_->program().Select(kind, market, *Date::Parse(date))) {
       ids.push_back(selected.rule->id);
     }
     return ids;
@@ -61,7 +61,7 @@ TEST_F(ProgramSelect, RulesAreIndexedByRecordKind) {
 
 TEST_F(ProgramSelect, ANationalRuleReplacesTheGroupRuleInsideItsJurisdiction) {
   const std::vector<SelectedRule> selected =
-      engine_->program().Select(RecordKind::kListing, "FR", *Date::Parse("2024-07-01"));
+      *engine_->program().Select(RecordKind::kListing, "FR", *Date::Parse("2024-07-01"));
   ASSERT_EQ(selected.size(), 1u);
   EXPECT_EQ(selected[0].rule->id, "plan.fr.national_rule");
   EXPECT_THAT(selected[0].overrides, ElementsAre("plan.eu.group_rule"));
@@ -73,7 +73,7 @@ TEST_F(ProgramSelect, TheGroupRuleStaysUntilTheNationalRuleIsInForce) {
 
 TEST_F(ProgramSelect, AWiderMarketTakesBothWithoutOverride) {
   const std::vector<SelectedRule> selected =
-      engine_->program().Select(RecordKind::kListing, "EU", *Date::Parse("2024-07-01"));
+      *engine_->program().Select(RecordKind::kListing, "EU", *Date::Parse("2024-07-01"));
   ASSERT_EQ(selected.size(), 2u);
   EXPECT_EQ(selected[0].rule->id, "plan.eu.group_rule");
   EXPECT_EQ(selected[1].rule->id, "plan.fr.national_rule");

@@ -32,6 +32,7 @@ INSTANTIATE_TEST_SUITE_P(
                     StringCase{"casefold", "ＡＢＣ１２３", "abc123"},  // full-width, NFKC
                     StringCase{"casefold", "ﬁle", "file"},             // ligature, NFKC
                     StringCase{"casefold", "Mu\xCC\x88nchen", "m\xC3\xBCnchen"},   // NFD in
+                    StringCase{"casefold", "CAFE\xCC\x81 ZENTORA充电 ÄRGER", "caf\xC3\xA9 zentora充电 ärger"},  // ASCII runs and the mark after one
                     StringCase{"normalize", "Mu\xCC\x88nchen", "M\xC3\xBCnchen"},  // NFD -> NFC
                     StringCase{"normalize", "M\xC3\xBCnchen", "M\xC3\xBCnchen"},
                     StringCase{"trim", "  \t padded \n", "padded"},

@@ -1,0 +1,66 @@
+// The simdjson fast path of ParseJson: it accepts exactly the well-formed documents it can
+// prove well-formed, builds the same Value as the nlohmann path, and leaves everything else
+// (with its precise error message) to that path.
+#include "engine/json/internal/simd_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "engine/json/json.h"
+
+namespace tradelint::json_internal {
+namespace {
+
+std::string Dump(const Value& value) {
+  std::string out;
+  AppendJson(out, value);
+  return out;
+}
+
+class FastPathAcceptsTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(FastPathAcceptsTest, BuildsTheSameValueAsTheFullParser) {
+  const std::optional<Value> fast = ParseJsonFast(GetParam(), 64);
+  ASSERT_TRUE(fast.has_value()) << GetParam();
+  const JsonResult full = ParseJson(GetParam());
+  ASSERT_TRUE(std::holds_alternative<Value>(full));
+  EXPECT_EQ(Dump(*fast), Dump(std::get<Value>(full)));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Documents, FastPathAcceptsTest,
+    testing::Values(R"({"id": "L-1", "price": {"amount": 19.99, "currency": "EUR"}})",
+                    R"({"a": 1, "b": 2, "a": 3})",                       // repeated key: first place, last value
+                    R"({"n": [0, -0, 1e3, 2.5E-2, 123456789012345678901234567, -7.250]})",
+                    R"({"s": "Zentora\u5145\u7535\u5668 \"q\" \\ \n", "t": true, "f": false, "z": null})",
+                    R"([{"x": []}, {}, [[[]]]])",
+                    " \t\r\n{\"padded\": \"text\"} \n"));
+
+class FastPathDeclinesTest : public testing::TestWithParam<std::string> {};
+
+TEST_P(FastPathDeclinesTest, LeavesTheDocumentToTheFullParser) {
+  EXPECT_FALSE(ParseJsonFast(GetParam(), 4).has_value()) << GetParam();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Documents, FastPathDeclinesTest,
+    testing::Values(R"({"a": 1} x)",              // text after the root value
+                    R"({"a": 1}})",
+                    R"({"a": 01})",               // numbers outside the JSON grammar
+                    R"({"a": 1.})",
+                    R"({"a": .5})",
+                    R"({"a": -})",
+                    R"({"a": 1e})",
+                    "{\"a\": \"tab\tinside\"}",  // a raw control character in a string
+                    std::string("{\"a\": 1}\0", 9),
+                    R"("a root string")",         // roots other than objects and arrays
+                    "12",
+                    "",
+                    R"({"a": [[[[1]]]]})",        // deeper than max_depth (4)
+                    R"({"a": 1e999999})",         // beyond a Decimal
+                    R"({"a": )",
+                    R"({"a" 1})"));
+
+}  // namespace
+}  // namespace tradelint::json_internal
