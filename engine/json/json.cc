@@ -372,6 +372,10 @@ void AppendEscaped(std::string& out, unsigned char c) {
 
 JsonResult ParseJson(std::string_view text, const JsonLimits& limits) {
   if (std::optional<Value> value = json_internal::ParseJsonFast(text, limits.max_depth)) return std::move(*value);
+  return ParseJsonPrecise(text, limits);
+}
+
+JsonResult ParseJsonPrecise(std::string_view text, const JsonLimits& limits) {
   // nlohmann's lexer takes a NUL byte outside a string for the end of input, which would
   // silently accept `{...}<NUL>garbage`. JSON has no place for a raw NUL, so only the text
   // before the first one is parsed, and the NUL itself is the error unless one comes first.

@@ -1,7 +1,8 @@
 #pragma once
 // JSON in and out. The only code in the engine that includes a JSON library.
 //
-// ParseJson turns one JSON document into a Value: numbers become exact Decimals read from
+// ParseJson turns one JSON document into a Value (simdjson's on-demand parser for well-formed
+// documents, nlohmann's for the rest and for every error): numbers become exact Decimals read from
 // the number's own text (never through double), objects keep input order, repeated keys keep
 // the last value. Limits guard against hostile input: a document nested deeper than
 // max_depth fails with kTooDeep before any recursion can exhaust the stack.
@@ -31,6 +32,10 @@ struct JsonError {
 using JsonResult = std::variant<Value, JsonError>;
 
 JsonResult ParseJson(std::string_view text, const JsonLimits& limits = {});
+
+// ParseJson without its simdjson fast path: the nlohmann-based parser that words every error.
+// ParseJson falls back to it; benchmarks compare the two.
+JsonResult ParseJsonPrecise(std::string_view text, const JsonLimits& limits = {});
 
 // Appends `value` as compact JSON. Decimals are written from their exact text; dates as
 // `YYYY-MM-DD` strings; money as {"amount": ..., "currency": ...}; missing as null.

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
+#include <optional>
 #include <set>
-#include <sstream>
 
+#include "engine/base/file.h"
 #include "engine/parse/parser.h"
 
 namespace tradelint {
@@ -37,14 +37,21 @@ std::vector<std::string> CollectFiles(const std::string& path, Diagnostics& diag
 }
 
 std::unique_ptr<ast::RulesetFile> ParseFile(const std::string& path, Diagnostics& diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> text = ReadFile(path);
+  if (!text) {
     diagnostics.Error("unreadable_ruleset", Span{}, "cannot read `" + path + "`");
     return nullptr;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return ParseRuleset(std::make_shared<const SourceFile>(path, text.str()), diagnostics);
+  return ParseRuleset(std::make_shared<const SourceFile>(path, std::move(*text)), diagnostics);
+}
+
+// Parses `paths` in order; null where a file did not parse.
+std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<std::string>& paths,
+                                                          Diagnostics& diagnostics) {
+  std::vector<std::unique_ptr<ast::RulesetFile>> parsed;
+  parsed.reserve(paths.size());
+  for (const std::string& path : paths) parsed.push_back(ParseFile(path, diagnostics));
+  return parsed;
 }
 
 }  // namespace
@@ -58,13 +65,15 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
   auto count_read = [&] {
     if (files_read != nullptr) *files_read = loaded_paths.size() + library_files_used;
   };
+  std::vector<std::string> given;
   for (const std::string& path : paths) {
     for (const std::string& file : CollectFiles(path, diagnostics)) {
       std::error_code ignored;
-      const std::string canonical = fs::weakly_canonical(file, ignored).string();
-      if (!loaded_paths.insert(canonical).second) continue;
-      if (auto parsed = ParseFile(file, diagnostics)) files.push_back(std::move(parsed));
+      if (loaded_paths.insert(fs::weakly_canonical(file, ignored).string()).second) given.push_back(file);
     }
+  }
+  for (auto& parsed : ParseFiles(given, diagnostics)) {
+    if (parsed != nullptr) files.push_back(std::move(parsed));
   }
   // Imports the given paths do not provide come from the library, parsed only when needed.
   auto unresolved = [&] {
@@ -84,12 +93,12 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     return files;
   }
   Diagnostics library_diagnostics;
-  std::vector<std::unique_ptr<ast::RulesetFile>> library;
+  std::vector<std::string> library_paths;
   for (const std::string& file : CollectFiles(library_directory, library_diagnostics)) {
     std::error_code ignored;
-    if (loaded_paths.count(fs::weakly_canonical(file, ignored).string())) continue;
-    if (auto parsed = ParseFile(file, library_diagnostics)) library.push_back(std::move(parsed));
+    if (!loaded_paths.count(fs::weakly_canonical(file, ignored).string())) library_paths.push_back(file);
   }
+  std::vector<std::unique_ptr<ast::RulesetFile>> library = ParseFiles(library_paths, library_diagnostics);
   // Bring in wanted library rulesets, and what they import in turn.
   while (!wanted.empty()) {
     bool progress = false;

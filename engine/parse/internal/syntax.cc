@@ -159,6 +159,21 @@ class DepthLimitedParser : public RulesParser {
   int depth_ = 0;
 };
 
+// The rule text as the lexer sees it: every code point above U+007F reads as U+007F. ANTLR's
+// lexer caches its DFA transitions for code points up to U+007F only and simulates its ATN
+// afresh for every other one, which made messages in Chinese, Arabic or Hindi and test records
+// with non-Latin text cost most of the parse. The grammar never tells such code points apart
+// (they occur only in strings, comments and error tokens, which take any character), so the
+// tokens are the same; their text still comes from the original input.
+class LexerInputStream : public antlr4::ANTLRInputStream {
+ public:
+  using antlr4::ANTLRInputStream::ANTLRInputStream;
+  size_t LA(ssize_t i) override {
+    const size_t c = antlr4::ANTLRInputStream::LA(i);
+    return c != antlr4::IntStream::EOF && c > 0x7F ? 0x7F : c;
+  }
+};
+
 }  // namespace
 
 std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
@@ -167,7 +182,7 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
   DiagnosticErrorListener listener(fragment, diagnostics, limits.max_errors,
                                    expression_only ? "`}`" : "end of file");
   try {
-    tree->input = std::make_unique<antlr4::ANTLRInputStream>(std::string(fragment.text()));
+    tree->input = std::make_unique<LexerInputStream>(std::string(fragment.text()));
     tree->lexer = std::make_unique<RulesLexer>(tree->input.get());
     tree->lexer->removeErrorListeners();
     tree->lexer->addErrorListener(&listener);
@@ -177,9 +192,26 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
     tree->parser =
         std::make_unique<DepthLimitedParser>(tree->tokens.get(), limits.max_expression_depth);
     tree->parser->removeErrorListeners();
-    tree->parser->addErrorListener(&listener);
-    tree->root = expression_only ? static_cast<antlr4::ParserRuleContext*>(tree->parser->expressionOnly())
-                                 : static_cast<antlr4::ParserRuleContext*>(tree->parser->file());
+    const auto parse = [&] {
+      return expression_only ? static_cast<antlr4::ParserRuleContext*>(tree->parser->expressionOnly())
+                             : static_cast<antlr4::ParserRuleContext*>(tree->parser->file());
+    };
+    // Two-stage parsing, as ANTLR recommends: the fast SLL prediction first, bailing out at the
+    // first problem; only a file SLL cannot parse (a syntax error, or a rare ambiguity) is parsed
+    // again with full LL prediction and the error listener, which then words the errors.
+    auto* simulator = tree->parser->getInterpreter<antlr4::atn::ParserATNSimulator>();
+    simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    tree->parser->setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    try {
+      tree->root = parse();
+    } catch (const antlr4::ParseCancellationException&) {
+      tree->tokens->seek(0);
+      tree->parser->reset();
+      simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
+      tree->parser->setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+      tree->parser->addErrorListener(&listener);
+      tree->root = parse();
+    }
     tree->lexer->removeErrorListeners();
     tree->parser->removeErrorListeners();
   } catch (const ExpressionTooDeep& too_deep) {
