@@ -393,6 +393,7 @@ Value EvaluateLookup(const CheckedExpr& expr, Frame& frame) {
 void Trace::Erase(Mark from, Mark to) {
   read.erase(read.begin() + from.read, read.begin() + to.read);
   missing.erase(missing.begin() + from.missing, missing.begin() + to.missing);
+  notes.erase(notes.begin() + from.notes, notes.begin() + to.notes);
 }
 
 Value Evaluate(const CheckedExpr& expr, Frame& frame) {

@@ -17,11 +17,11 @@ struct Trace {
   std::vector<std::string> notes;    // from functions (exchange rates used, ...)
 
   struct Mark {
-    std::size_t read, missing;
+    std::size_t read, missing, notes;
   };
-  Mark mark() const { return {read.size(), missing.size()}; }
-  // Forgets what was collected between `from` and `to` (the reads of an operand that did not
-  // decide the outcome).
+  Mark mark() const { return {read.size(), missing.size(), notes.size()}; }
+  // Forgets what was collected between `from` and `to` (the reads and notes of an operand that
+  // did not decide the outcome).
   void Erase(Mark from, Mark to);
 };
 
