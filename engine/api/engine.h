@@ -75,9 +75,11 @@ class Engine {
   // transaction's `created_at`, else `today`.
   Date DefaultAsOf(const Value& record, RecordKind kind, Date today) const;
 
+  // See Evaluator::Evaluate; pass one `shared` per record to judge it in several markets.
   std::vector<Finding> Check(const Value& record, RecordKind kind, std::string_view market,
-                             Date as_of, std::string_view language) const {
-    return evaluator_.Evaluate(record, kind, market, as_of, language);
+                             Date as_of, std::string_view language,
+                             MarketIndependentResults* shared = nullptr) const {
+    return evaluator_.Evaluate(record, kind, market, as_of, language, shared);
   }
 
  private:

@@ -114,6 +114,8 @@ struct CheckedRule {
   std::vector<CheckedText> fixes;
   std::vector<std::string> overrides;  // full ids of the group rules this rule replaces
   int slot_count = 0;                  // quantifier variables used by the rule
+  bool reads_market = true;            // some expression reads `market` (set by the planner):
+                                       // if not, the rule judges a record alike in every market
   Span span;
 };
 

@@ -98,11 +98,35 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown,
   return finding;
 }
 
+// The finding of one selected rule for the frame's record and market, or none.
+std::optional<Finding> Judge(const SelectedRule& selected, Frame& frame, std::string_view language) {
+  const CheckedRule& rule = *selected.rule;
+  frame.slots.assign(static_cast<std::size_t>(rule.slot_count), Value());
+  const Value scope = EvaluateScope(rule, frame);
+  if (scope.is_bool() && !scope.as_bool()) return std::nullopt;
+  if (Excepted(rule, frame)) return std::nullopt;
+  const Value obligation = eval_internal::Evaluate(*rule.obligation, frame);
+  if (Holds(rule, obligation)) return std::nullopt;
+  return Explain(selected, scope.is_missing(), frame, language);
+}
+
 }  // namespace
+
+const std::optional<Finding>* MarketIndependentResults::Find(const CheckedRule* rule) const {
+  for (const auto& [judged, finding] : results_) {
+    if (judged == rule) return &finding;
+  }
+  return nullptr;
+}
+
+void MarketIndependentResults::Store(const CheckedRule* rule, std::optional<Finding> finding) {
+  results_.emplace_back(rule, std::move(finding));
+}
 
 std::vector<Finding> Evaluator::Evaluate(const Value& record, RecordKind kind,
                                          std::string_view market, Date as_of,
-                                         std::string_view language) const {
+                                         std::string_view language,
+                                         MarketIndependentResults* shared) const {
   std::vector<Finding> findings;
   Frame frame;
   frame.program = &program_;
@@ -112,13 +136,19 @@ std::vector<Finding> Evaluator::Evaluate(const Value& record, RecordKind kind,
   const std::shared_ptr<const std::vector<SelectedRule>> selection = program_.Select(kind, market, as_of);
   for (const SelectedRule& selected : *selection) {
     const CheckedRule& rule = *selected.rule;
-    frame.slots.assign(static_cast<std::size_t>(rule.slot_count), Value());
-    const Value scope = EvaluateScope(rule, frame);
-    if (scope.is_bool() && !scope.as_bool()) continue;
-    if (Excepted(rule, frame)) continue;
-    const Value obligation = eval_internal::Evaluate(*rule.obligation, frame);
-    if (Holds(rule, obligation)) continue;
-    findings.push_back(Explain(selected, scope.is_missing(), frame, language));
+    const bool shareable = shared != nullptr && !rule.reads_market;
+    if (shareable) {
+      if (const std::optional<Finding>* earlier = shared->Find(&rule)) {
+        if (*earlier) {
+          findings.push_back(**earlier);
+          findings.back().overrides = selected.overrides;
+        }
+        continue;
+      }
+    }
+    std::optional<Finding> finding = Judge(selected, frame, language);
+    if (finding) findings.push_back(*finding);
+    if (shareable) shared->Store(&rule, std::move(finding));
   }
   return findings;
 }

@@ -16,7 +16,9 @@
 //
 // An Evaluator is immutable and may be shared by threads; each call is independent.
 
+#include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/eval/finding.h"
@@ -25,14 +27,30 @@
 
 namespace tradelint {
 
+// What the rules that never read `market` concluded about one record, shared by the markets
+// it is judged in: such a rule judges the record alike everywhere, so it is evaluated once.
+// Use one per record, as-of date and language, on one thread.
+class MarketIndependentResults {
+ public:
+  // The finding (or its absence) already concluded for `rule`; null when not judged yet.
+  const std::optional<Finding>* Find(const CheckedRule* rule) const;
+  void Store(const CheckedRule* rule, std::optional<Finding> finding);
+
+ private:
+  std::vector<std::pair<const CheckedRule*, std::optional<Finding>>> results_;  // few: one record's rules
+};
+
 class Evaluator {
  public:
   explicit Evaluator(const Program& program) : program_(program) {}
 
   // Findings of every rule that judges `record` (of `kind`) for `market` on `as_of`, in rule
   // load order. Messages and fixes in `language` (BCP 47) where the rule has it, else English.
+  // With `shared`, rules that do not read `market` reuse what another market of the same
+  // record concluded.
   std::vector<Finding> Evaluate(const Value& record, RecordKind kind, std::string_view market,
-                                Date as_of, std::string_view language) const;
+                                Date as_of, std::string_view language,
+                                MarketIndependentResults* shared = nullptr) const;
 
  private:
   const Program& program_;

@@ -6,6 +6,13 @@
 namespace tradelint {
 namespace {
 
+// Whether `expr` or any expression below it reads the market being judged.
+bool ReadsMarket(const CheckedExprPtr& expr) {
+  if (expr == nullptr) return false;
+  if (expr->op == CheckedExpr::Op::kMarket) return true;
+  return std::any_of(expr->children.begin(), expr->children.end(), ReadsMarket);
+}
+
 // Whether `expr` is a constant list of strings only (a `set` of strings, a table's keys).
 bool IsStringList(const CheckedExpr& expr) {
   if (!expr.is_constant() || !expr.constant.is_list()) return false;
@@ -61,14 +68,20 @@ class Planner {
   }
 
   void Plan(CheckedRule& rule) {
-    for (CheckedExprPtr& when : rule.when) when = Plan(when);
-    for (CheckedExprPtr& unless : rule.unless) unless = Plan(unless);
-    rule.obligation = Plan(rule.obligation);
+    bool reads_market = false;
+    const auto plan = [&](CheckedExprPtr& expr) {
+      expr = Plan(expr);
+      reads_market = reads_market || ReadsMarket(expr);
+    };
+    for (CheckedExprPtr& when : rule.when) plan(when);
+    for (CheckedExprPtr& unless : rule.unless) plan(unless);
+    plan(rule.obligation);
     for (std::vector<CheckedText>* texts : {&rule.messages, &rule.fixes}) {
       for (CheckedText& text : *texts) {
-        for (CheckedText::Piece& piece : text.pieces) piece.expr = Plan(piece.expr);
+        for (CheckedText::Piece& piece : text.pieces) plan(piece.expr);
       }
     }
+    rule.reads_market = reads_market;
   }
 
  private:

@@ -65,11 +65,12 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input, std::size_t 
     results.push_back(NoMarketResult(input, record_index, as_of));
     return results;
   }
+  MarketIndependentResults shared;  // rules that do not read `market` are judged once
   for (const std::string& market : markets) {
     RecordResult& result = results.emplace_back(StartResult(input, record_index));
     result.market = market;
     result.as_of = as_of;
-    result.findings = engine_.Check(input.record, kind, market, as_of, settings_.language);
+    result.findings = engine_.Check(input.record, kind, market, as_of, settings_.language, &shared);
     result.verdict = VerdictOf(result.findings);
     if (!engine_.program().Covers(market, as_of)) result.notes.push_back(UncoveredMarketNote(market));
   }

@@ -12,16 +12,23 @@
 namespace tradelint {
 namespace {
 
-// A compact fingerprint of every (record, market) result of the example records.
-std::string CheckAll(const Engine& engine, const std::vector<InputRecord>& records) {
+// A compact fingerprint of every (record, market) result of the example records; with
+// `share`, the markets of one record share the results of rules that do not read `market`.
+std::string CheckAll(const Engine& engine, const std::vector<InputRecord>& records, bool share = true) {
   std::string out;
   const Date as_of = *Date::Parse("2025-11-15");
   for (const InputRecord& input : records) {
-    for (const std::string& market : engine.DefaultMarkets(input.record, *input.kind)) {
+    MarketIndependentResults shared;
+    std::vector<std::string> markets = engine.DefaultMarkets(input.record, *input.kind);
+    markets.insert(markets.end(), {"DE", "FR", "EU", "US", "US-CA", "GB", "GB-NIR"});
+    for (const std::string& market : markets) {
       out += input.source + " " + market + ":";
-      for (const Finding& finding : engine.Check(input.record, *input.kind, market, as_of, "de")) {
+      for (const Finding& finding :
+           engine.Check(input.record, *input.kind, market, as_of, "de", share ? &shared : nullptr)) {
         out += " " + finding.rule->id + "/" + std::string(BasisName(finding.basis)) + "/" + finding.message;
         for (const std::string& path : finding.paths) out += "," + path;
+        for (const std::string& note : finding.notes) out += ";" + note;
+        for (const std::string& replaced : finding.overrides) out += "^" + replaced;
       }
       out += "\n";
     }
@@ -49,6 +56,8 @@ TEST(Concurrency, SharedEngineGivesEveryThreadTheSameResults) {
 
   const std::string expected = CheckAll(*engine, records);
   ASSERT_NE(expected.find("eu.gpsr.manufacturer_contact"), std::string::npos);
+  // Sharing the market-independent rules' results between markets changes nothing.
+  EXPECT_EQ(expected, CheckAll(*engine, records, /*share=*/false));
   constexpr int kThreads = 4;
   std::vector<std::string> results(kThreads);
   std::vector<std::thread> threads;
