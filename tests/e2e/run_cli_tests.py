@@ -446,6 +446,45 @@ class ParallelTest(TradelintTestCase):
                                                 "invalid": "malformed_json", "source": "-:2"})
         self.assertNotIn(" ", lines[0])
 
+    def progress_on_terminal(self, *extra):
+        """Feeds records through a pipe for about 2.5 s with standard error on a
+        pseudo-terminal; returns what appeared on it."""
+        leader, follower = pty.openpty()
+        try:
+            process = subprocess.Popen(
+                [TRADELINT, "check", "--rules", GOOD_RULES, "--format", "compact", "--as-of",
+                 "2025-06-01", *extra, "-"],
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=follower)
+            os.close(follower)
+            line = json.dumps({"kind": "listing", "id": "G-1", "target_markets": ["DE"], "title": "Replica"}) + "\n"
+            process.stdin.write(line.encode())
+            process.stdin.flush()
+            select.select([], [], [], 2.5)  # sleep past the progress line's two-second delay
+            process.stdin.write((line * 200).encode())
+            process.stdin.close()
+            output = b""
+            while True:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            process.wait(TIMEOUT)
+        finally:
+            os.close(leader)
+        return output.decode("utf-8")
+
+    def test_progress_line_on_a_terminal_only_and_not_with_quiet(self):
+        shown = self.progress_on_terminal()
+        self.assertRegex(shown, r"tradelint: \d+ records, \d+/s, \d+\.\d s, \d+ findings")
+        self.assertTrue(shown.endswith("\r\x1b[K"), "the line is erased at the end")
+        self.assertNotIn("records,", self.progress_on_terminal("--quiet"))
+        # Piped standard error (every other test) never gets it.
+        process = run("check", "--rules", GOOD_RULES, data("listings.jsonl"))
+        self.assertNotIn("records,", process.stderr)
+
     def test_jobs_must_be_a_positive_number(self):
         self.assertExit(run("check", "--jobs", "0", data("listing_ok.json")), 2)
 
