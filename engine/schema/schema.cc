@@ -169,7 +169,10 @@ void MergeAllOfPart(SchemaNode& node, const SchemaNode& part) {
   if (node.description.empty()) node.description = part.description;
   for (const auto& [name, property] : part.properties) node.properties.emplace(name, property);
   if (!node.items) node.items = part.items;
-  if (node.enum_values.empty()) node.enum_values = part.enum_values;
+  if (node.enum_values.empty()) {
+    node.enum_values = part.enum_values;
+    node.enum_index = part.enum_index;
+  }
   if (!node.const_value) node.const_value = part.const_value;
   if (!node.pattern) {
     node.pattern = part.pattern;
@@ -221,6 +224,8 @@ std::shared_ptr<SchemaNode> SchemaBuilder::Build(const std::string& file,
         if (!item.is_string()) return Fail(file, at, "only string `enum` values are supported");
         node->enum_values.push_back(item.as_string());
       }
+      node->enum_index = std::make_shared<const std::unordered_set<std::string>>(node->enum_values.begin(),
+                                                                                 node->enum_values.end());
     } else if (keyword == "const") {
       if (!value.is_string()) return Fail(file, at, "only a string `const` is supported");
       node->const_value = value.as_string();
@@ -264,6 +269,8 @@ std::shared_ptr<SchemaNode> SchemaBuilder::Build(const std::string& file,
     // Other keywords (`$id`, `$defs`, `required`, `examples`, `title`, `uniqueItems`,
     // `minLength`, ...) do not shape the tree and are not checked.
   }
+  node->property_index.clear();
+  for (const auto& [name, property] : node->properties) node->property_index.emplace(name, property.get());
   return node;
 }
 
@@ -517,9 +524,7 @@ bool Validator::CheckString(const SchemaNode& node, const std::string& text,
   if (node.const_value && text != *node.const_value) {
     Add(path, "expected `" + *node.const_value + "`, found `" + Clipped(text) + "`",
         SuggestionFor(node, text));
-  } else if (!node.enum_values.empty() &&
-             std::find(node.enum_values.begin(), node.enum_values.end(), text) ==
-                 node.enum_values.end()) {
+  } else if (node.enum_index != nullptr && node.enum_index->count(text) == 0) {
     Add(path, NotAccepted(node, text), SuggestionFor(node, text));
   } else if (node.compiled_pattern && !RE2::PartialMatch(text, *node.compiled_pattern)) {
     Add(path, NotAccepted(node, text), SuggestionFor(node, text));
@@ -648,8 +653,8 @@ std::string_view FieldTypeName(FieldType type) {
 }
 
 const SchemaNode* SchemaNode::Property(std::string_view name) const {
-  auto found = properties.find(name);
-  return found == properties.end() ? nullptr : found->second.get();
+  auto found = property_index.find(name);
+  return found == property_index.end() ? nullptr : found->second;
 }
 
 std::vector<std::string> FieldNames(const SchemaNode& node) {

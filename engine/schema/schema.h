@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <string_view>
 #include <vector>
 
@@ -40,11 +42,17 @@ struct SchemaNode {
   std::string description;
   // kObject (and kMoney): named properties, sorted by name.
   std::map<std::string, std::shared_ptr<const SchemaNode>, std::less<>> properties;
+  // `properties` hashed by name for Property (validation looks up every member of every
+  // record); views into this node's own `properties`, rebuilt whenever they change.
+  std::unordered_map<std::string_view, const SchemaNode*> property_index;
   // kList: the element schema.
   std::shared_ptr<const SchemaNode> items;
 
   // Constraints checked on record values.
   std::vector<std::string> enum_values;  // allowed strings (string-like types)
+  // `enum_values` hashed, so that checking a value against a long list (currency and country
+  // codes) is one lookup; set exactly when enum_values is non-empty.
+  std::shared_ptr<const std::unordered_set<std::string>> enum_index;
   std::optional<std::string> const_value;
   std::optional<std::string> pattern;    // RE2 syntax (JSON Schema patterns are RE2-safe here)
   std::optional<std::string> format;     // date, date-time, email, uri

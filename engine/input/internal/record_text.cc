@@ -13,15 +13,17 @@ namespace tradelint {
 
 void ReadRecordText(std::string_view text, TextPosition start, const Schema& schema,
                     const InputLimits& limits, InputRecord& out) {
-  if (const std::size_t invalid = FindInvalidUtf8(text); invalid != std::string_view::npos) {
-    out.error = RecordError{
-        std::string(RecordError::kMalformedJson),
-        fmt::format("{}: the text is not valid UTF-8", PositionIn(text, invalid, start).ToString()),
-        {}};
-    return;
-  }
   JsonResult parsed = ParseJson(text, JsonLimits{.max_depth = limits.max_depth});
   if (const auto* error = std::get_if<JsonError>(&parsed)) {
+    // Both parsers refuse ill-formed UTF-8, so only a failed parse needs the UTF-8 check, which
+    // names the first bad byte (and takes precedence over the syntax error).
+    if (const std::size_t invalid = FindInvalidUtf8(text); invalid != std::string_view::npos) {
+      out.error = RecordError{
+          std::string(RecordError::kMalformedJson),
+          fmt::format("{}: the text is not valid UTF-8", PositionIn(text, invalid, start).ToString()),
+          {}};
+      return;
+    }
     const std::string_view code = error->kind == JsonError::Kind::kTooDeep
                                       ? RecordError::kTooDeep
                                       : RecordError::kMalformedJson;

@@ -64,3 +64,19 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace tradelint::json_internal
+
+namespace tradelint {
+namespace {
+
+// The input path relies on this: a document that parses is valid UTF-8, so only a failed parse
+// needs the UTF-8 check that names the first bad byte.
+TEST(ParseJsonTest, BothParsersRefuseIllFormedUtf8) {
+  for (const std::string& text : {std::string("{\"a\": \"\xff\"}"), std::string("{\"a\": \"\xC3\"}"),
+                                 std::string("{\"\xED\xA0\x80\": 1}")}) {
+    EXPECT_TRUE(std::holds_alternative<JsonError>(ParseJson(text))) << text;
+    EXPECT_TRUE(std::holds_alternative<JsonError>(ParseJsonPrecise(text))) << text;
+  }
+}
+
+}  // namespace
+}  // namespace tradelint
