@@ -1,5 +1,9 @@
 #include "engine/eval/evaluator.h"
 
+#include <array>
+#include <memory>
+#include <string>
+
 #include <algorithm>
 #include <set>
 
@@ -110,6 +114,33 @@ std::optional<Finding> Judge(const SelectedRule& selected, Frame& frame, std::st
   return Explain(selected, scope.is_missing(), frame, language);
 }
 
+// Program::Select through a small cache of this thread's recent selections. Select is shared
+// by all threads: a lock and a reference count per call, cache lines that travel between cores;
+// consecutive records mostly repeat a few markets. The reference stays valid until this
+// thread's next call.
+const std::vector<SelectedRule>& SelectOnThisThread(const Program& program, RecordKind kind,
+                                                    std::string_view market, Date as_of) {
+  struct Entry {
+    std::uint64_t program = 0;  // Program::id(); 0: empty
+    RecordKind kind = RecordKind::kListing;
+    std::string market;
+    Date as_of;
+    std::shared_ptr<const std::vector<SelectedRule>> rules;
+  };
+  constexpr std::size_t kEntries = 16;
+  thread_local std::array<Entry, kEntries> recent;
+  thread_local std::size_t next = 0;
+  for (const Entry& entry : recent) {
+    if (entry.program == program.id() && entry.kind == kind && entry.as_of == as_of && entry.market == market) {
+      return *entry.rules;
+    }
+  }
+  Entry& entry = recent[next];
+  next = (next + 1) % kEntries;
+  entry = Entry{program.id(), kind, std::string(market), as_of, program.Select(kind, market, as_of)};
+  return *entry.rules;
+}
+
 }  // namespace
 
 const std::optional<Finding>* MarketIndependentResults::Find(const CheckedRule* rule) const {
@@ -133,8 +164,7 @@ std::vector<Finding> Evaluator::Evaluate(const Value& record, RecordKind kind,
   frame.record = &record;
   frame.market = market;
   frame.as_of = as_of;
-  const std::shared_ptr<const std::vector<SelectedRule>> selection = program_.Select(kind, market, as_of);
-  for (const SelectedRule& selected : *selection) {
+  for (const SelectedRule& selected : SelectOnThisThread(program_, kind, market, as_of)) {
     const CheckedRule& rule = *selected.rule;
     const bool shareable = shared != nullptr && !rule.reads_market;
     if (shareable) {

@@ -1,14 +1,24 @@
 #include "engine/plan/program.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <mutex>
 
 namespace tradelint {
+namespace {
+
+std::uint64_t NextProgramId() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+
+}  // namespace
 
 Program::Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const MarketTable> markets,
                  std::shared_ptr<const ReferenceData> reference)
-    : rulesets_(std::move(rulesets)), markets_(std::move(markets)), reference_(std::move(reference)) {
+    : id_(NextProgramId()), rulesets_(std::move(rulesets)), markets_(std::move(markets)),
+      reference_(std::move(reference)) {
   for (const CheckedRuleset& ruleset : rulesets_) {
     ruleset_infos_.push_back({ruleset.id, ruleset.title, ruleset.jurisdiction, ruleset.instrument,
                               ruleset.version, ruleset.effective_from, ruleset.effective_until,

@@ -7,6 +7,7 @@
 // and the rules one (market, date) selects are worked out once and then served from a cache
 // (shared between threads), so a record touches only its own rules.
 
+#include <cstdint>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -63,7 +64,12 @@ class Program {
   // Whether any ruleset other than a GLOBAL one covers `market` on `as_of`. Thread-safe.
   bool Covers(std::string_view market, Date as_of) const;
 
+  // Unique among the Programs of a process, also after one is destroyed and another takes its
+  // address: a key for caches outside the Program.
+  std::uint64_t id() const { return id_; }
+
  private:
+  std::uint64_t id_;
   std::vector<CheckedRuleset> rulesets_;
   std::vector<RulesetInfo> ruleset_infos_;
   std::vector<CheckedTest> tests_;

@@ -54,17 +54,27 @@ class Pipeline {
     batch_done_.wait(lock, [&batch] { return batch.done; });
   }
 
+  // Hands a reported batch back to be freed by a worker, on a thread whose allocator made its
+  // results, rather than by the reporting thread.
+  void Retire(std::shared_ptr<Batch> batch) {
+    std::lock_guard lock(mutex_);
+    retired_.push_back(std::move(batch));
+  }
+
  private:
   void Work() {
     while (true) {
       std::shared_ptr<Batch> batch;
+      std::vector<std::shared_ptr<Batch>> retired;
       {
         std::unique_lock lock(mutex_);
         work_ready_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+        retired.swap(retired_);
         if (queue_.empty()) return;
         batch = std::move(queue_.front());
         queue_.pop_front();
       }
+      retired.clear();  // outside the lock
       batch->results.resize(batch->records.size());
       for (std::size_t i = 0; i < batch->records.size(); ++i) {
         ParseRecord(batch->records[i], schema_, limits_);
@@ -87,6 +97,7 @@ class Pipeline {
   std::condition_variable work_ready_;
   std::condition_variable batch_done_;
   std::deque<std::shared_ptr<Batch>> queue_;  // submitted, not yet taken by a worker
+  std::vector<std::shared_ptr<Batch>> retired_;  // reported, to be freed by a worker
   bool closing_ = false;
   std::vector<std::thread> workers_;  // last: started after everything they use exists
 };
@@ -115,13 +126,14 @@ void RunRecordPipeline(RecordReader& reader, const Schema& schema, const InputLi
   Pipeline pipeline(schema, limits, run, settings.jobs);
   std::deque<std::shared_ptr<Batch>> in_flight;  // in input order
   const auto report_oldest = [&] {
-    const std::shared_ptr<Batch> batch = std::move(in_flight.front());
+    std::shared_ptr<Batch> batch = std::move(in_flight.front());
     in_flight.pop_front();
     pipeline.Await(*batch);
     for (const std::vector<RecordResult>& results : batch->results) {
       run.Report(results);
       if (after_record) after_record();
     }
+    pipeline.Retire(std::move(batch));
   };
   std::size_t next_index = static_cast<std::size_t>(run.summary().records);
   bool more = true;
