@@ -28,8 +28,6 @@ PIN="${PIN-0}"
 WORK="${WORK:-/tmp/tradelint-bench}"
 TRADELINT="${TRADELINT:-$ROOT/build/tools/tradelint/tradelint}"
 [ -x "$TRADELINT" ] || { echo "no tradelint at $TRADELINT (build it, or set TRADELINT)" >&2; exit 2; }
-FORMAT=compact
-"$TRADELINT" check --help 2>&1 | grep -q compact || FORMAT=jsonl
 
 # Input (cached like run.sh's) and the 10k brand table.
 mkdir -p "$WORK"
@@ -55,7 +53,7 @@ pin=()
 # run VARIANT INPUT OUT: prints "wall user sys maxrss_kb"
 run() {
   "${pin[@]}" /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" \
-    "$TRADELINT" check --rules "${RULES[$1]}" --as-of 2025-06-01 --format "$FORMAT" --jobs "$JOBS" \
+    "$TRADELINT" check --rules "${RULES[$1]}" --as-of 2025-06-01 --format compact --jobs "$JOBS" \
     --fail-on never --quiet - < "$2" > "$3" 2> "$TMP/err" \
     || { echo "tradelint failed ($1):" >&2; tail -3 "$TMP/err" >&2; exit 1; }
   tail -1 "$TMP/time"

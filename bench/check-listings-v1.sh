@@ -16,7 +16,6 @@
 #   4. with MUTATE=1 (the default), a missing-data variant of the input (listings-v1/mutate.py:
 #      keys removed, strings and lists emptied) with the baseline, sorted; records that
 #      tradelint rejects as schema-invalid are left out of it (their count is printed).
-# A tradelint without `--format compact` is checked through to-compact.py (1 and 4 only).
 #
 # Environment: TRADELINT (default build/tools/tradelint/tradelint), WORK
 # (/tmp/tradelint-bench-check), MUTATE (1), JOBS_LIST ("1 4"). Exit status 1 when any
@@ -40,9 +39,6 @@ mkdir -p "$WORK"
 if [ ! -x "$BASELINE" ] || [ "$SHARED/baseline/main.cc" -nt "$BASELINE" ]; then
   "$SHARED/baseline/build.sh" >&2
 fi
-COMPACT=0
-"$TRADELINT" check --help 2>&1 | grep -q compact && COMPACT=1
-[ "$COMPACT" = 1 ] || echo "note: this tradelint has no --format compact: checking through to-compact.py" >&2
 
 # run_tradelint FORMAT JOBS INPUT OUT [INVALID_IDS]: tradelint's results in the workload's line
 # shape (FORMAT compact, or jsonl converted by to-compact.py). Exit status 3 (an invalid record)
@@ -80,8 +76,6 @@ compare() {
   [ "$differ" = 0 ] || status=1
 }
 
-primary=jsonl
-[ "$COMPACT" = 1 ] && primary=compact
 for seed in $SEEDS; do
   input="$WORK/listings-n$N-seed$seed.jsonl"
   if [ ! -s "$input" ]; then
@@ -91,17 +85,15 @@ for seed in $SEEDS; do
   echo "n=$N seed=$seed"
   w="$WORK/n$N-seed$seed"
   "$BASELINE" "$SHARED/data" < "$input" > "$w-baseline"
-  run_tradelint "$primary" 1 "$input" "$w-tradelint-j1"
+  run_tradelint compact 1 "$input" "$w-tradelint-j1"
   compare "tradelint vs baseline" "$w-baseline" "$w-tradelint-j1" sorted
-  if [ "$COMPACT" = 1 ]; then
-    for jobs in $JOBS_LIST; do
-      [ "$jobs" = 1 ] && continue
-      run_tradelint compact "$jobs" "$input" "$w-tradelint-j$jobs"
-      compare "--jobs $jobs vs --jobs 1" "$w-tradelint-j1" "$w-tradelint-j$jobs" unsorted
-    done
-    run_tradelint jsonl 1 "$input" "$w-tradelint-jsonl"
-    compare "jsonl (to-compact.py) vs compact" "$w-tradelint-j1" "$w-tradelint-jsonl" unsorted
-  fi
+  for jobs in $JOBS_LIST; do
+    [ "$jobs" = 1 ] && continue
+    run_tradelint compact "$jobs" "$input" "$w-tradelint-j$jobs"
+    compare "--jobs $jobs vs --jobs 1" "$w-tradelint-j1" "$w-tradelint-j$jobs" unsorted
+  done
+  run_tradelint jsonl 1 "$input" "$w-tradelint-jsonl"
+  compare "jsonl (to-compact.py) vs compact" "$w-tradelint-j1" "$w-tradelint-jsonl" unsorted
   if [ "$MUTATE" = 1 ]; then
     mutated="$WORK/mutated-n$N-seed$seed.jsonl"
     "$RULES/mutate.py" --seed "$seed" < "$input" > "$mutated"
