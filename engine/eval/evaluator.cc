@@ -1,11 +1,10 @@
 #include "engine/eval/evaluator.h"
 
+#include <algorithm>
 #include <array>
 #include <memory>
-#include <string>
-
-#include <algorithm>
 #include <set>
+#include <string>
 
 #include "engine/eval/internal/interpreter.h"
 

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "engine/base/date.h"
+#include "engine/base/string_hash.h"
 
 namespace tradelint {
 
@@ -91,11 +92,7 @@ class MarketTable {
 
   bool IsMember(std::string_view group, std::string_view country, Date date) const;
 
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> countries_;  // ISO 3166-1 alpha-2
+  std::unordered_set<std::string, StringHash, std::equal_to<>> countries_;  // ISO 3166-1 alpha-2
   std::map<std::string, std::vector<Membership>, std::less<>> groups_;
   Provenance provenance_;
 };

@@ -111,5 +111,4 @@ std::vector<SelectedRule> Program::ComputeRules(RecordKind kind, std::string_vie
   return selected;
 }
 
-
 }  // namespace tradelint

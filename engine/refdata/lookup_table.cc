@@ -154,7 +154,7 @@ std::optional<std::size_t> LookupTable::ColumnIndex(std::string_view name) const
 }
 
 const Value* LookupTable::Find(std::string_view key, std::size_t column) const {
-  auto row = row_of_key_.find(std::string(key));
+  auto row = row_of_key_.find(key);
   if (row == row_of_key_.end()) return nullptr;
   return &rows_[row->second][column];
 }

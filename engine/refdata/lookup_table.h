@@ -24,6 +24,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/base/string_hash.h"
 #include "engine/refdata/provenance.h"
 #include "engine/value/value.h"
 
@@ -65,7 +66,7 @@ class LookupTable {
   std::vector<Column> columns_;
   Value keys_;
   std::vector<std::vector<Value>> rows_;  // cells of each row, key first
-  std::unordered_map<std::string, std::size_t> row_of_key_;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> row_of_key_;
 };
 
 using LookupTablePtr = std::shared_ptr<const LookupTable>;

@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "engine/base/string_hash.h"
+
 namespace tradelint {
 
 class PrefixMatcher {
@@ -22,11 +24,7 @@ class PrefixMatcher {
   bool MatchesStartOf(std::string_view text) const;
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
-  std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> prefixes_;
   std::vector<std::size_t> lengths_;  // distinct entry lengths, ascending
 };
 

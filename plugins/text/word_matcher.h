@@ -16,6 +16,8 @@
 #include <variant>
 #include <vector>
 
+#include "engine/base/string_hash.h"
+
 namespace tradelint {
 
 class WordMatcher {
@@ -39,12 +41,6 @@ class WordMatcher {
     std::vector<std::string> words;  // folded; words[0] is the index key
     std::size_t entry = 0;           // index into entries_
   };
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view word) const {
-      return std::hash<std::string_view>{}(word);
-    }
-  };
 
   // Calls `found(entry)` for each match, in text order, until it returns false. Returns false
   // when `text` is not valid UTF-8.
@@ -52,7 +48,7 @@ class WordMatcher {
   bool ForEachMatch(std::string_view text, Found found) const;
 
   std::vector<std::string> entries_;  // as written
-  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_word_;
+  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> by_first_word_;
 };
 
 }  // namespace tradelint

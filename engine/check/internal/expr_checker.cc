@@ -332,6 +332,13 @@ const LookupTablePtr* ExprChecker::TableNamedBy(const ast::Expr& expr, std::stri
 
 namespace {
 
+// The column names of a table, for help texts.
+std::vector<std::string> ColumnNames(const LookupTable& table) {
+  std::vector<std::string> names;
+  for (const LookupTable::Column& column : table.columns()) names.push_back(column.name);
+  return names;
+}
+
 // The language type of a table column's cells. Money has a known currency when every cell of
 // the column is in the same one.
 Type TypeOfColumn(const LookupTable& table, std::size_t column) {
@@ -360,17 +367,16 @@ Type TypeOfColumn(const LookupTable& table, std::size_t column) {
 
 CheckedExprPtr ExprChecker::CheckLookup(const ast::Expr& expr, const ast::Index& index,
                                         const ast::Member& member, const std::string& table_name,
-                                        const LookupTable& table) {
+                                        const LookupTablePtr& table) {
   CheckedExprPtr key = Check(*index.index);
   if (!key->type.is_any() && key->type.kind != Type::Kind::kString) {
     return Error(*index.index, "type_mismatch",
                  "the key of " + Quoted(table_name) + " is text or a market code, found " +
                      key->type.ToString());
   }
-  std::optional<std::size_t> column = table.ColumnIndex(member.field);
+  std::optional<std::size_t> column = table->ColumnIndex(member.field);
   if (!column) {
-    std::vector<std::string> names;
-    for (const LookupTable::Column& candidate : table.columns()) names.push_back(candidate.name);
+    const std::vector<std::string> names = ColumnNames(*table);
     const std::string suggestion = ClosestMatch(member.field, names);
     diagnostics_.Error("unknown_column", member.field_span,
                        Quoted(table_name) + " has no column " + Quoted(member.field),
@@ -381,8 +387,8 @@ CheckedExprPtr ExprChecker::CheckLookup(const ast::Expr& expr, const ast::Index&
   CheckedExpr lookup;
   lookup.op = CheckedExpr::Op::kLookup;
   lookup.span = expr.span;
-  lookup.type = TypeOfColumn(table, *column);
-  lookup.table = definitions_.tables.find(table_name)->second;
+  lookup.type = TypeOfColumn(*table, *column);
+  lookup.table = table;
   lookup.column = *column;
   lookup.path_text = table_name + "[...]." + member.field;
   lookup.children.push_back(std::move(key));
@@ -393,7 +399,7 @@ CheckedExprPtr ExprChecker::CheckMember(const ast::Expr& expr, const ast::Member
   if (const auto* index = std::get_if<ast::Index>(&member.base->node); index != nullptr && index->index) {
     std::string table_name;
     if (const LookupTablePtr* table = TableNamedBy(*index->base, &table_name)) {
-      return CheckLookup(expr, *index, member, table_name, **table);
+      return CheckLookup(expr, *index, member, table_name, *table);
     }
   }
   CheckedExprPtr base = Check(*member.base);
@@ -410,8 +416,7 @@ CheckedExprPtr ExprChecker::CheckMember(const ast::Expr& expr, const ast::Member
 CheckedExprPtr ExprChecker::CheckIndex(const ast::Expr& expr, const ast::Index& index) {
   std::string table_name;
   if (const LookupTablePtr* table = TableNamedBy(*index.base, &table_name)) {
-    std::vector<std::string> names;
-    for (const LookupTable::Column& column : (*table)->columns()) names.push_back(column.name);
+    const std::vector<std::string> names = ColumnNames(**table);
     return Error(expr, "table_needs_column",
                  Quoted(table_name + "[...]") + " is a row of the table: name the column to read",
                  "write `" + table_name + "[key].column`; its columns are " + JoinQuoted(names) +

@@ -61,7 +61,7 @@ class ExprChecker {
   // `TABLE[key].column`: `index` is the `TABLE[key]` part of `member`.
   CheckedExprPtr CheckLookup(const ast::Expr& expr, const ast::Index& index,
                              const ast::Member& member, const std::string& table_name,
-                             const LookupTable& table);
+                             const LookupTablePtr& table);
   // The table an expression names (`CONSENT_AGE`), or null.
   const LookupTablePtr* TableNamedBy(const ast::Expr& expr, std::string* name) const;
   CheckedExprPtr CheckUnary(const ast::Expr& expr, const ast::Unary& unary);
