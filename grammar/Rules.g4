@@ -15,6 +15,7 @@ headerItem
   | INSTRUMENT STRING                              #headerInstrument
   | EFFECTIVE DATE (UNTIL DATE)?                   #headerEffective
   | VERSION STRING                                 #headerVersion
+  | SCOPE dottedName                               #headerScope
   ;
 
 topItem
@@ -93,7 +94,7 @@ name
   : IDENT | RULESET | TITLE | JURISDICTION | INSTRUMENT | EFFECTIVE | UNTIL | VERSION
   | IMPORT | DEF | CONST | SET | TABLE | RULE | TEST | REF | APPLIES | TO | DOMAIN | SEVERITY | CITE
   | RESPONSIBLE | WHEN | UNLESS | REQUIRE | FORBID | MESSAGE | FIX | OVERRIDE | RECORD
-  | MARKET | AS | OF | EXPECT | VERDICT | FAIL | WARN | PASS | FINDING | NO
+  | MARKET | AS | OF | EXPECT | VERDICT | FAIL | WARN | PASS | FINDING | NO | SCOPE
   | DAY | DAYS | WEEK | WEEKS | MONTH | MONTHS | YEAR | YEARS
   ;
 
@@ -105,7 +106,7 @@ TO: 'to'; DOMAIN: 'domain'; SEVERITY: 'severity'; CITE: 'cite'; RESPONSIBLE: 're
 WHEN: 'when'; UNLESS: 'unless'; REQUIRE: 'require'; FORBID: 'forbid'; MESSAGE: 'message';
 FIX: 'fix'; OVERRIDE: 'override'; RECORD: 'record'; MARKET: 'market'; AS: 'as'; OF: 'of';
 EXPECT: 'expect'; VERDICT: 'verdict'; FAIL: 'fail'; WARN: 'warn'; PASS: 'pass';
-FINDING: 'finding'; NO: 'no';
+FINDING: 'finding'; NO: 'no'; SCOPE: 'scope';
 
 // Reserved words (the duration units may still name functions and fields: `year(d)`).
 AND: 'and'; OR: 'or'; NOT: 'not'; IN: 'in'; IF: 'if'; THEN: 'then'; ELSE: 'else';

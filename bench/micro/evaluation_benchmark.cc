@@ -30,7 +30,7 @@ Value Record(const std::string& path) { return std::get<Value>(ParseJson(*ReadFi
 void JudgeListing(benchmark::State& state, const Engine& engine, const Value& record) {
   std::size_t findings = 0;
   for (auto _ : state) {
-    findings = engine.Check(record, RecordKind::kListing, "DE", *Date::Parse("2025-06-01"), "en").size();
+    findings = engine.Evaluate(record, RecordKind::kListing, "DE", *Date::Parse("2025-06-01"), "en").findings.size();
   }
   state.counters["findings"] = static_cast<double>(findings);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/api/waivers.h"
 #include "engine/check/checker.h"
 #include "engine/plan/planner.h"
 #include "engine/ruleset/ruleset_loader.h"
@@ -10,21 +11,20 @@
 
 namespace tradelint {
 namespace fs = std::filesystem;
-namespace {
 
-}  // namespace
-
-Engine::Engine(std::string data_directory, std::shared_ptr<const Schema> schema,
+Engine::Engine(std::string data_directory, bool bundled, std::shared_ptr<const Schema> schema,
                std::shared_ptr<const MarketTable> markets,
                std::shared_ptr<const ReferenceData> reference,
-               std::unique_ptr<FunctionRegistry> functions, std::unique_ptr<const Program> program)
+               std::unique_ptr<FunctionRegistry> functions, std::unique_ptr<const Program> program,
+               EvaluationLimits limits)
     : data_directory_(std::move(data_directory)),
+      bundled_(bundled),
       schema_(std::move(schema)),
       markets_(std::move(markets)),
       reference_(std::move(reference)),
       functions_(std::move(functions)),
       program_(std::move(program)),
-      evaluator_(*program_) {}
+      evaluator_(*program_, limits) {}
 
 std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
                                               Diagnostics& diagnostics, CompileStats* stats) {
@@ -70,9 +70,10 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   std::unique_ptr<const Program> program =
       PlanProgram(std::move(checked), shared_markets, shared_reference, diagnostics);
   if (program == nullptr) return nullptr;
-  return std::unique_ptr<const Engine>(new Engine(data, std::move(shared_schema), std::move(shared_markets),
-                                                  std::move(shared_reference), std::move(functions),
-                                                  std::move(program)));
+  return std::unique_ptr<const Engine>(new Engine(data, options.rule_paths.empty(), std::move(shared_schema),
+                                                  std::move(shared_markets), std::move(shared_reference),
+                                                  std::move(functions), std::move(program),
+                                                  options.evaluation_limits));
 }
 
 std::vector<ReferenceTable> Engine::reference_tables() const {
@@ -135,6 +136,64 @@ Date Engine::DefaultAsOf(const Value& record, RecordKind kind, Date today) const
     }
   }
   return today;
+}
+
+RecordJudgement Engine::Judge(const Value& record, RecordKind kind, std::string_view record_id,
+                              const JudgeOptions& options) const {
+  RecordJudgement judgement;
+  judgement.as_of = options.as_of.value_or(DefaultAsOf(record, kind, options.today));
+  const std::vector<std::string> markets =
+      options.markets.empty() ? DefaultMarkets(record, kind) : options.markets;
+  MarketIndependentResults shared;  // rules that do not read `market` are judged once
+  for (const std::string& market : markets) {
+    if (markets_->Classify(market) != MarketTable::Form::kGroup) {
+      judgement.results.push_back(
+          JudgeMarket(record, kind, record_id, market, "", judgement.as_of, options, shared));
+      continue;
+    }
+    std::vector<MarketJudgement> members;
+    for (const std::string& member : markets_->Members(market, judgement.as_of)) {
+      members.push_back(JudgeMarket(record, kind, record_id, member, market, judgement.as_of, options, shared));
+    }
+    if (options.expand_groups) {
+      for (MarketJudgement& member : members) judgement.results.push_back(std::move(member));
+    } else {
+      judgement.results.push_back(CombineMembers(market, members));
+    }
+  }
+  return judgement;
+}
+
+MarketJudgement Engine::JudgeMarket(const Value& record, RecordKind kind, std::string_view record_id,
+                                    std::string_view market, std::string_view group, Date as_of,
+                                    const JudgeOptions& options, MarketIndependentResults& shared) const {
+  Evaluation evaluation = evaluator_.Evaluate(record, kind, market, as_of, options.language, &shared);
+  MarketJudgement result;
+  result.market = std::string(market);
+  result.coverage = evaluation.coverage;
+  result.findings = std::move(evaluation.findings);
+  if (options.waivers != nullptr) {
+    for (Finding& finding : result.findings) {
+      const Waiver* waiver = options.waivers->Find(*finding.rule, record_id, market, group, options.today);
+      if (waiver == nullptr) continue;
+      if (waiver->expires < options.today) {
+        result.notes.push_back("the waiver of " + finding.rule->id + " (" + waiver->location + ", approved by " +
+                               waiver->approved_by + ") expired on " + waiver->expires.ToString() +
+                               "; the finding counts");
+      } else {
+        finding.waived = AppliedWaiver{waiver->reason, waiver->expires, waiver->approved_by};
+      }
+    }
+  }
+  result.verdict = VerdictOf(result.findings, evaluation.covered);
+  if (!evaluation.covered) result.notes.push_back(NotCoveredNote(kind, market, as_of));
+  return result;
+}
+
+std::string Engine::NotCoveredNote(RecordKind kind, std::string_view market, Date as_of) const {
+  return std::string("not covered: no ") + (bundled_ ? "bundled ruleset" : "ruleset of --rules") +
+         " for market `" + std::string(market) + "` has a rule for " + std::string(RecordKindName(kind)) +
+         "s in force on " + as_of.ToString() + ", so the record was not judged under its own law";
 }
 
 }  // namespace tradelint

@@ -11,15 +11,17 @@
 //   std::unique_ptr<const tradelint::Engine> engine =
 //       tradelint::Engine::Compile({.rule_paths = {"rulesets/eu"}}, diagnostics);
 //   if (engine == nullptr) { std::cerr << diagnostics.RenderAll(); return 2; }
-//   std::vector<tradelint::Finding> findings =
-//       engine->Check(record, tradelint::RecordKind::kListing, "DE",
-//                     *tradelint::Date::Parse("2025-03-01"), "en");
+//   tradelint::RecordJudgement judgement =
+//       engine->Judge(record, tradelint::RecordKind::kListing, "L-1",
+//                     {.markets = {"DE", "EU"}, .as_of = tradelint::Date::Parse("2025-03-01")});
+//   for (const tradelint::MarketJudgement& result : judgement.results) { ... }
 
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "engine/api/judgement.h"
 #include "engine/diag/diagnostic.h"
 #include "engine/eval/evaluator.h"
 #include "engine/eval/finding.h"
@@ -39,6 +41,7 @@ struct EngineOptions {
   // Plugins from outside the tree, registered after the built-in ones. Not owned; they
   // must outlive the Engine.
   std::vector<const Plugin*> extra_plugins;
+  EvaluationLimits evaluation_limits;
 };
 
 // A reference table the run used, for the report's `reference_data`.
@@ -75,19 +78,36 @@ class Engine {
   // transaction's `created_at`, else `today`.
   Date DefaultAsOf(const Value& record, RecordKind kind, Date today) const;
 
-  // See Evaluator::Evaluate; pass one `shared` per record to judge it in several markets.
-  std::vector<Finding> Check(const Value& record, RecordKind kind, std::string_view market,
-                             Date as_of, std::string_view language,
-                             MarketIndependentResults* shared = nullptr) const {
+  // Judges a record for its markets (docs/cli.md, "check"): the markets of `options`, else
+  // the record's own; at the as-of date of `options`, else the record's default; each group
+  // market as its members; waivers applied by `record_id`. The one entry point of the command
+  // line, the test runner and every other front end. Thread-safe.
+  RecordJudgement Judge(const Value& record, RecordKind kind, std::string_view record_id,
+                        const JudgeOptions& options) const;
+
+  // One market only, without waivers or groups (a group is read as one market); see
+  // Evaluator::Evaluate. Pass one `shared` per record to judge it in several markets.
+  Evaluation Evaluate(const Value& record, RecordKind kind, std::string_view market, Date as_of,
+                      std::string_view language, MarketIndependentResults* shared = nullptr) const {
     return evaluator_.Evaluate(record, kind, market, as_of, language, shared);
   }
 
  private:
-  Engine(std::string data_directory, std::shared_ptr<const Schema> schema,
+  Engine(std::string data_directory, bool bundled, std::shared_ptr<const Schema> schema,
          std::shared_ptr<const MarketTable> markets, std::shared_ptr<const ReferenceData> reference,
-         std::unique_ptr<FunctionRegistry> functions, std::unique_ptr<const Program> program);
+         std::unique_ptr<FunctionRegistry> functions, std::unique_ptr<const Program> program,
+         EvaluationLimits limits);
+
+  // One country or subdivision, with waivers applied; `group` is the group it was asked for
+  // as a member of, else empty.
+  MarketJudgement JudgeMarket(const Value& record, RecordKind kind, std::string_view record_id,
+                              std::string_view market, std::string_view group, Date as_of,
+                              const JudgeOptions& options, MarketIndependentResults& shared) const;
+  // Why a market that no rule of its own judged is `not_covered`.
+  std::string NotCoveredNote(RecordKind kind, std::string_view market, Date as_of) const;
 
   std::string data_directory_;
+  bool bundled_;  // whether the rulesets are the bundled ones (for notes)
   std::shared_ptr<const Schema> schema_;
   std::shared_ptr<const MarketTable> markets_;
   std::shared_ptr<const ReferenceData> reference_;

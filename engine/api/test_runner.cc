@@ -10,16 +10,10 @@
 namespace tradelint {
 namespace {
 
-struct MarketFindings {
-  std::string market;
-  std::vector<Finding> findings;
-};
-
-std::string Describe(const std::vector<MarketFindings>& results) {
+std::string Describe(const std::vector<MarketJudgement>& results) {
   std::string text;
-  for (const MarketFindings& result : results) {
-    text += (text.empty() ? "" : "; ") + result.market + ": " +
-            std::string(VerdictName(VerdictOf(result.findings)));
+  for (const MarketJudgement& result : results) {
+    text += (text.empty() ? "" : "; ") + result.market + ": " + std::string(VerdictName(result.verdict));
     for (const Finding& finding : result.findings) {
       text += " " + finding.rule->id + "(" + std::string(BasisName(finding.basis)) + ")";
     }
@@ -41,30 +35,32 @@ TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
     outcome.failures.push_back(reader == nullptr ? open_error : "the test's record file holds no record");
     return outcome;
   }
-  std::vector<MarketFindings> results;
+  std::vector<MarketJudgement> results;
   bool invalid = input.error.has_value();
   std::string invalid_reason = invalid ? input.error->code + ": " + input.error->message : "";
   if (!invalid) {
-    const std::vector<std::string> markets =
-        test.market.empty() ? engine.DefaultMarkets(input.record, *input.kind)
-                            : std::vector<std::string>{test.market};
-    if (markets.empty()) {
+    JudgeOptions options;
+    if (!test.market.empty()) options.markets = {test.market};
+    options.as_of = test.as_of;
+    RecordJudgement judgement = engine.Judge(input.record, *input.kind, input.id.value_or(""), options);
+    if (judgement.no_market()) {
       invalid = true;
       invalid_reason = "no_market: the record names no market and the test gives none";
     }
-    const Date as_of = test.as_of.value_or(engine.DefaultAsOf(input.record, *input.kind, Date::TodayUtc()));
-    outcome.as_of = as_of;
-    for (const std::string& market : markets) {
-      results.push_back({market, engine.Check(input.record, *input.kind, market, as_of, "en")});
-    }
+    outcome.as_of = judgement.as_of;
+    results = std::move(judgement.results);
   }
   for (const CheckedExpectation& expectation : test.expectations) {
     const std::string where = expectation.span.Location();
     switch (expectation.kind) {
       case ast::Expectation::Kind::kVerdict: {
-        Verdict worst = Verdict::kPass;
-        for (const MarketFindings& result : results) worst = std::max(worst, VerdictOf(result.findings));
-        const std::string_view actual = invalid ? "invalid" : VerdictName(worst);
+        // The worst verdict; `not_covered` only when no market was covered.
+        std::optional<Verdict> worst;
+        for (const MarketJudgement& result : results) {
+          if (result.verdict != Verdict::kNotCovered) worst = std::max(worst.value_or(result.verdict), result.verdict);
+        }
+        const Verdict verdict = worst.value_or(results.empty() ? Verdict::kPass : Verdict::kNotCovered);
+        const std::string_view actual = invalid ? "invalid" : VerdictName(verdict);
         if (actual != expectation.verdict) {
           outcome.failures.push_back(where + ": expected verdict " + expectation.verdict + ", got " +
                                      std::string(actual) + " (" +
@@ -75,7 +71,7 @@ TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
       case ast::Expectation::Kind::kFinding:
       case ast::Expectation::Kind::kNoFinding: {
         bool found = false;
-        for (const MarketFindings& result : results) {
+        for (const MarketJudgement& result : results) {
           for (const Finding& finding : result.findings) {
             found = found || (finding.rule->id == expectation.rule_id &&
                               (expectation.basis.empty() || BasisName(finding.basis) == expectation.basis));

@@ -168,6 +168,8 @@ struct RulesetFile {
   std::optional<Word> instrument;
   std::optional<Word> version;
   Effective effective;
+  // `scope PATH`: facts that decide whether rules apply at all (docs/language.md, "Scope facts").
+  std::vector<Word> scope_facts;
   std::vector<Word> imports;
   std::vector<Definition> definitions;
   std::vector<Rule> rules;

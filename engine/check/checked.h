@@ -113,6 +113,9 @@ struct CheckedRule {
   std::vector<CheckedText> messages;
   std::vector<CheckedText> fixes;
   std::vector<std::string> overrides;  // full ids of the group rules this rule replaces
+  // The ruleset's scope facts (`scope PATH`) that this rule's `when` reads: while the record
+  // does not state one of them, the rule is undecided rather than judged.
+  std::vector<std::string> scope_facts;
   int slot_count = 0;                  // quantifier variables used by the rule
   bool reads_market = true;            // some expression reads `market` (set by the planner):
                                        // if not, the rule judges a record alike in every market
@@ -139,6 +142,12 @@ struct CheckedTest {
   Span span;
 };
 
+// A fact that decides whether rules apply at all (`scope PATH`, docs/language.md).
+struct ScopeFact {
+  std::string path;
+  bool is_list = false;  // a list field: stating `[]` says that nothing applies
+};
+
 struct CheckedRuleset {
   std::string id;
   std::string title;
@@ -148,6 +157,7 @@ struct CheckedRuleset {
   std::optional<Date> effective_from;
   std::optional<Date> effective_until;
   std::string path;  // the file it came from
+  std::vector<ScopeFact> scope_facts;
   std::vector<LookupTablePtr> tables;  // the reference tables the file declares
   std::vector<CheckedRule> rules;
   std::vector<CheckedTest> tests;

@@ -22,8 +22,8 @@ constexpr std::array<std::string_view, 5> kResponsibleParties = {
     "seller", "marketplace", "importer", "eu_responsible_person", "carrier"};
 constexpr std::array<std::string_view, 3> kSeverities = {"error", "warning", "info"};
 constexpr std::array<std::string_view, 3> kRecordKinds = {"listing", "transaction", "seller"};
-constexpr std::array<std::string_view, 4> kVerdicts = {"pass", "warn", "fail", "invalid"};
-constexpr std::array<std::string_view, 2> kBases = {"violation", "missing_data"};
+constexpr std::array<std::string_view, 5> kVerdicts = {"pass", "warn", "fail", "not_covered", "invalid"};
+constexpr std::array<std::string_view, 3> kBases = {"violation", "missing_data", "undecided"};
 // Names the language gives a meaning of its own; a `def` may not take them.
 constexpr std::array<std::string_view, 4> kReservedNames = {"present", "missing", "market", "as_of"};
 
@@ -256,6 +256,15 @@ void HeadersPass(Compilation& c) {
     if (file.title) ruleset.title = file.title->text;
     if (file.instrument) ruleset.instrument = file.instrument->text;
     if (file.version) ruleset.version = file.version->text;
+    for (const ast::Word& fact : file.scope_facts) {
+      if (std::any_of(ruleset.scope_facts.begin(), ruleset.scope_facts.end(),
+                      [&](const ScopeFact& other) { return other.path == fact.text; })) {
+        c.diagnostics.Error("duplicate_item", fact.span, "scope fact " + Quoted(fact.text) + " is given twice",
+                            "keep one");
+        continue;
+      }
+      ruleset.scope_facts.push_back({fact.text});
+    }
     ruleset.effective_from = file.effective.from;
     ruleset.effective_until = file.effective.until;
     CheckDates(c, file.effective);
@@ -267,6 +276,22 @@ void HeadersPass(Compilation& c) {
       ruleset.jurisdiction = file.jurisdiction->text;
     }
   }
+}
+
+// A read in `expr` of the record field `path` or of a field inside it (`path.x`, `path[*]`),
+// preferring a read of `path` itself; null when there is none.
+const CheckedExpr* FindRecordPath(const CheckedExpr& expr, std::string_view path) {
+  if (expr.op == CheckedExpr::Op::kPath && expr.slot < 0 && expr.path_text.starts_with(path) &&
+      (expr.path_text.size() == path.size() || expr.path_text[path.size()] == '.' ||
+       expr.path_text[path.size()] == '[')) {
+    return &expr;
+  }
+  const CheckedExpr* found = nullptr;
+  for (const CheckedExprPtr& child : expr.children) {
+    const CheckedExpr* read = child != nullptr ? FindRecordPath(*child, path) : nullptr;
+    if (read != nullptr && (found == nullptr || read->path_text == path)) found = read;
+  }
+  return found;
 }
 
 CheckedText CheckText(const ast::Text& text, ExprChecker& checker) {
@@ -367,6 +392,16 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
       std::any_of(rule.messages.begin(), rule.messages.end(),
                   [](const ast::Text& text) { return text.language.empty(); });
   require_item(has_default_message, "message", "message \"what the seller must do\"");
+  for (ScopeFact& fact : c.rulesets[file_index].scope_facts) {
+    for (const CheckedExprPtr& when : checked.when) {
+      const CheckedExpr* read = FindRecordPath(*when, fact.path);
+      if (read == nullptr) continue;
+      if (read->path_text == fact.path) fact.is_list = fact.is_list || read->type.kind == Type::Kind::kList;
+      if (checked.scope_facts.empty() || checked.scope_facts.back() != fact.path) {
+        checked.scope_facts.push_back(fact.path);
+      }
+    }
+  }
   for (const ast::Text& text : rule.messages) checked.messages.push_back(CheckText(text, checker));
   for (const ast::Text& text : rule.fixes) checked.fixes.push_back(CheckText(text, checker));
   checked.slot_count = checker.slot_count();
@@ -384,6 +419,19 @@ void RulesPass(Compilation& c) {
   // Only in a clean compilation (a name clash leaves a twin unused), and only in files with
   // rules: a library of definitions is there for other rulesets.
   if (c.diagnostics.has_errors()) return;
+  for (std::size_t i = 0; i < c.files.size(); ++i) {
+    for (const ast::Word& fact : c.files[i]->scope_facts) {
+      const std::vector<CheckedRule>& rules = c.rulesets[i].rules;
+      const bool read = std::any_of(rules.begin(), rules.end(), [&](const CheckedRule& rule) {
+        return std::find(rule.scope_facts.begin(), rule.scope_facts.end(), fact.text) != rule.scope_facts.end();
+      });
+      if (!read) {
+        c.diagnostics.Warning("unused_scope_fact", fact.span,
+                              "no rule of this ruleset reads " + Quoted(fact.text) + " in its `when`",
+                              "check the path, or remove the declaration");
+      }
+    }
+  }
   for (const ast::RulesetFile* file : c.files) {
     if (file->rules.empty()) continue;
     for (const ast::Definition& definition : file->definitions) {
@@ -403,6 +451,17 @@ const CheckedRule* FindRule(const Compilation& c, std::string_view ruleset, std:
     }
   }
   return nullptr;
+}
+
+// The id of the scope rule `id` names (`<ruleset>.scope`, or `scope` inside `ruleset`), when
+// that ruleset declares scope facts.
+std::optional<std::string> FindScopeRule(const Compilation& c, std::string_view ruleset, std::string_view id) {
+  for (const CheckedRuleset& candidate : c.rulesets) {
+    if (candidate.scope_facts.empty()) continue;
+    const std::string full = candidate.id + ".scope";
+    if (id == full || (candidate.id == ruleset && id == "scope")) return full;
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> AllRuleIds(const Compilation& c) {
@@ -507,11 +566,12 @@ void TestsPass(Compilation& c) {
           out.verdict = expectation.subject.text;
         } else {
           const CheckedRule* rule = FindRule(c, file.id.text, expectation.subject.text);
-          if (rule == nullptr) {
+          const std::optional<std::string> scope_rule = FindScopeRule(c, file.id.text, expectation.subject.text);
+          if (rule == nullptr && !scope_rule) {
             ReportUnknownRule(c, file.id.text, expectation.subject);
             continue;
           }
-          out.rule_id = rule->id;
+          out.rule_id = rule != nullptr ? rule->id : *scope_rule;
           if (expectation.basis) {
             if (!OneOf(kBases, expectation.basis->text)) {
               c.diagnostics.Error("invalid_value", expectation.basis->span,

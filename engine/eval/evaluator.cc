@@ -60,71 +60,192 @@ std::string Render(const CheckedText* text, Frame& frame) {
   if (text == nullptr) return "";
   std::string out;
   for (const CheckedText::Piece& piece : text->pieces) {
-    out += piece.expr ? eval_internal::MessageText(eval_internal::Evaluate(*piece.expr, frame))
-                      : piece.literal;
+    if (!piece.expr) {
+      out += piece.literal;
+      continue;
+    }
+    const Value value = eval_internal::Evaluate(*piece.expr, frame);
+    // A field the record leaves out is "not stated"; any other unknown value is "unknown".
+    out += value.is_missing() && piece.expr->op == CheckedExpr::Op::kPath ? "not stated"
+                                                                          : eval_internal::MessageText(value);
   }
   return out;
 }
 
-// Evaluates the rule again with tracing on to say which fields the finding concerns.
-Finding Explain(const SelectedRule& selected, bool scope_unknown,
-                Frame& frame, std::string_view language) {
+std::string Joined(const std::vector<std::string>& items, std::string_view separator) {
+  std::string joined;
+  for (const std::string& item : items) joined += (joined.empty() ? "" : std::string(separator)) + item;
+  return joined;
+}
+
+// Evaluates the rule again with tracing on to say which fields the finding concerns, and
+// whether the data shows the failure (violation), absent fields decide it (missing data) or
+// the engine could not decide (undecided).
+Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame, std::string_view language,
+                std::int64_t steps) {
   const CheckedRule& rule = *selected.rule;
   Finding finding;
   finding.rule = &rule;
   finding.overrides = selected.overrides;
-  Trace trace;
-  frame.trace = &trace;
-  frame.slot_paths.assign(frame.slots.size(), std::string());
-  eval_internal::Evaluate(*rule.obligation, frame);
-  AppendUnique(finding.paths, trace.read);
-  AppendUnique(finding.missing, trace.missing);
-  if (scope_unknown) {
-    Trace scope;
-    frame.trace = &scope;
-    EvaluateScope(rule, frame);
-    AppendUnique(finding.missing, scope.missing);
-    AppendUnique(finding.paths, scope.missing);
-    AppendUnique(trace.notes, scope.notes);
+  if (frame.over_budget) {
+    // Tracing would only spend the budget again, and keep every read.
+    finding.basis = Basis::kUndecided;
+    finding.reason = "the evaluation budget of " + std::to_string(steps) +
+                     " steps per rule was exhausted (nested quantifiers over long lists?)";
+  } else {
+    frame.steps_left = steps;  // the traced evaluation has a budget of its own
+    Trace trace;
+    frame.trace = &trace;
+    frame.slot_paths.assign(frame.slots.size(), std::string());
+    eval_internal::Evaluate(*rule.obligation, frame);
+    AppendUnique(finding.paths, trace.read);
+    AppendUnique(finding.missing, trace.missing);
+    if (scope_unknown) {
+      Trace scope;
+      frame.trace = &scope;
+      EvaluateScope(rule, frame);
+      AppendUnique(finding.missing, scope.missing);
+      AppendUnique(finding.paths, scope.missing);
+      AppendUnique(trace.notes, scope.notes);
+      AppendUnique(trace.problems, scope.problems);
+    }
+    frame.trace = nullptr;
+    finding.notes = std::move(trace.notes);
+    // A violation is a failure the data shows by itself: it still fails when every test of an
+    // absent field counts as unknown.
+    frame.absent_is_unknown = true;
+    const Value strict = eval_internal::Evaluate(*rule.obligation, frame);
+    frame.absent_is_unknown = false;
+    const bool shown_by_data = strict.is_bool() && strict.as_bool() == rule.forbid;
+    if (shown_by_data && !scope_unknown) {
+      finding.basis = Basis::kViolation;
+      // The deciding value: the first stated field the obligation read.
+      for (std::size_t i = 0; i < trace.read.size(); ++i) {
+        if (std::find(trace.missing.begin(), trace.missing.end(), trace.read[i]) != trace.missing.end()) continue;
+        finding.value = trace.values[i];
+        finding.value_path = trace.read[i];
+        break;
+      }
+    } else if (!finding.missing.empty()) {
+      finding.basis = Basis::kMissingData;
+    } else {
+      std::vector<std::string> problems;
+      AppendUnique(problems, trace.problems);
+      finding.basis = Basis::kUndecided;
+      finding.reason = problems.empty() ? "the rule could not be decided from the values given"
+                                        : Joined(problems, "; ");
+    }
   }
-  frame.trace = nullptr;
-  finding.notes = std::move(trace.notes);
-  // A violation is a failure the data shows by itself: it still fails when every test of an
-  // absent field counts as unknown.
-  frame.absent_is_unknown = true;
-  const Value strict = eval_internal::Evaluate(*rule.obligation, frame);
-  frame.absent_is_unknown = false;
-  const bool shown_by_data = strict.is_bool() && strict.as_bool() == rule.forbid;
-  finding.basis = shown_by_data && !scope_unknown ? Basis::kViolation : Basis::kMissingData;
-  finding.message = Render(PickText(rule.messages, language), frame);
+  const CheckedText* message = PickText(rule.messages, language);
+  finding.message = Render(message, frame);
+  finding.language = message == nullptr || message->language.empty() ? "en" : message->language;
   finding.fix = Render(PickText(rule.fixes, language), frame);
   return finding;
 }
 
-// The finding of one selected rule for the frame's record and market, or none.
-std::optional<Finding> Judge(const SelectedRule& selected, Frame& frame, std::string_view language) {
+// The record's value at a scope fact's dotted path.
+const Value& ReadFact(const Value& record, std::string_view path) {
+  const Value* value = &record;
+  for (std::size_t start = 0; start <= path.size();) {
+    const std::size_t dot = std::min(path.find('.', start), path.size());
+    value = &value->Get(std::string(path.substr(start, dot - start)));
+    start = dot + 1;
+  }
+  return *value;
+}
+
+// The scope facts the rule's `when` reads that the record does not state (absent, null or
+// an empty string; an empty list states that nothing applies).
+std::vector<std::string> UnstatedFacts(const CheckedRule& rule, const Value& record) {
+  std::vector<std::string> unstated;
+  for (const std::string& fact : rule.scope_facts) {
+    const Value& value = ReadFact(record, fact);
+    if (value.is_missing() || value.is_null() || (value.is_string() && value.as_string().empty())) {
+      unstated.push_back(fact);
+    }
+  }
+  return unstated;
+}
+
+// How one selected rule judges the frame's record and market.
+RuleOutcome Judge(const SelectedRule& selected, Frame& frame, std::string_view language, std::int64_t steps) {
   const CheckedRule& rule = *selected.rule;
   frame.slots.assign(static_cast<std::size_t>(rule.slot_count), Value());
+  frame.steps_left = steps;
+  frame.over_budget = false;
+  RuleOutcome outcome;
+  std::vector<std::string> unstated = UnstatedFacts(rule, *frame.record);
+  if (!unstated.empty()) {
+    frame.unstated_facts = &unstated;
+    const Value scope = EvaluateScope(rule, frame);
+    frame.unstated_facts = nullptr;
+    if (scope.is_bool() && !scope.as_bool()) {
+      outcome.status = RuleOutcome::Status::kNotApplicable;
+      return outcome;
+    }
+    if (!scope.is_bool() && !frame.over_budget) {
+      outcome.status = RuleOutcome::Status::kUndecided;
+      outcome.unstated_facts = std::move(unstated);
+      return outcome;
+    }
+  }
   const Value scope = EvaluateScope(rule, frame);
-  if (scope.is_bool() && !scope.as_bool()) return std::nullopt;
-  if (Excepted(rule, frame)) return std::nullopt;
+  if ((scope.is_bool() && !scope.as_bool()) || Excepted(rule, frame)) {
+    outcome.status = RuleOutcome::Status::kNotApplicable;
+    return outcome;
+  }
   const Value obligation = eval_internal::Evaluate(*rule.obligation, frame);
-  if (Holds(rule, obligation)) return std::nullopt;
-  return Explain(selected, scope.is_missing(), frame, language);
+  if (!Holds(rule, obligation)) outcome.finding = Explain(selected, scope.is_missing(), frame, language, steps);
+  return outcome;
+}
+
+// One finding per (ruleset, scope fact) that held rules back, in the order the rules came.
+std::vector<Finding> ScopeFindings(const Program& program,
+                                   const std::vector<std::pair<const CheckedRule*, std::string>>& held) {
+  std::vector<Finding> findings;
+  for (const auto& [rule, fact] : held) {
+    const Program::ScopeRule* scope = program.FindScopeRule(rule->ruleset);
+    auto same = [&](const Finding& finding) {
+      return finding.rule == &scope->rule && finding.missing.front() == fact;
+    };
+    auto found = std::find_if(findings.begin(), findings.end(), same);
+    if (found == findings.end()) {
+      Finding& finding = findings.emplace_back();
+      finding.rule = &scope->rule;
+      finding.basis = Basis::kMissingData;
+      finding.missing = {fact};
+      finding.paths = {fact};
+      finding.language = "en";
+      const bool is_list = std::any_of(scope->facts.begin(), scope->facts.end(),
+                                       [&](const ScopeFact& declared) { return declared.path == fact && declared.is_list; });
+      finding.fix = "state `" + fact + "`" +
+                    (is_list ? ": every value that applies, or `[]` when none does" : "");
+      found = findings.end() - 1;
+    }
+    found->held_back.push_back(rule->id);
+  }
+  for (Finding& finding : findings) {
+    const std::size_t count = finding.held_back.size();
+    finding.message = "`" + finding.missing.front() + "` is not stated, and it decides whether " +
+                      (count == 1 ? "this rule applies: " : std::to_string(count) + " rules apply: ") +
+                      Joined(finding.held_back, ", ") + "; " + (count == 1 ? "it was" : "they were") +
+                      " not judged";
+  }
+  return findings;
 }
 
 // Program::Select through a small cache of this thread's recent selections. Select is shared
 // by all threads: a lock and a reference count per call, cache lines that travel between cores;
 // consecutive records mostly repeat a few markets. The reference stays valid until this
 // thread's next call.
-const std::vector<SelectedRule>& SelectOnThisThread(const Program& program, RecordKind kind,
-                                                    std::string_view market, Date as_of) {
+const RuleSelection& SelectOnThisThread(const Program& program, RecordKind kind, std::string_view market,
+                                        Date as_of) {
   struct Entry {
     std::uint64_t program = 0;  // Program::id(); 0: empty
     RecordKind kind = RecordKind::kListing;
     std::string market;
     Date as_of;
-    std::shared_ptr<const std::vector<SelectedRule>> rules;
+    std::shared_ptr<const RuleSelection> rules;
   };
   constexpr std::size_t kEntries = 16;
   thread_local std::array<Entry, kEntries> recent;
@@ -142,44 +263,57 @@ const std::vector<SelectedRule>& SelectOnThisThread(const Program& program, Reco
 
 }  // namespace
 
-const std::optional<Finding>* MarketIndependentResults::Find(const CheckedRule* rule) const {
-  for (const auto& [judged, finding] : results_) {
-    if (judged == rule) return &finding;
+const RuleOutcome* MarketIndependentResults::Find(const CheckedRule* rule) const {
+  for (const auto& [judged, outcome] : results_) {
+    if (judged == rule) return &outcome;
   }
   return nullptr;
 }
 
-void MarketIndependentResults::Store(const CheckedRule* rule, std::optional<Finding> finding) {
-  results_.emplace_back(rule, std::move(finding));
+const RuleOutcome& MarketIndependentResults::Store(const CheckedRule* rule, RuleOutcome outcome) {
+  return results_.emplace_back(rule, std::move(outcome)).second;
 }
 
-std::vector<Finding> Evaluator::Evaluate(const Value& record, RecordKind kind,
-                                         std::string_view market, Date as_of,
-                                         std::string_view language,
-                                         MarketIndependentResults* shared) const {
-  std::vector<Finding> findings;
+Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string_view market, Date as_of,
+                               std::string_view language, MarketIndependentResults* shared) const {
+  Evaluation evaluation;
   Frame frame;
   frame.program = &program_;
   frame.record = &record;
   frame.market = market;
   frame.as_of = as_of;
-  for (const SelectedRule& selected : SelectOnThisThread(program_, kind, market, as_of)) {
+  const RuleSelection& selection = SelectOnThisThread(program_, kind, market, as_of);
+  evaluation.covered = selection.covered;
+  std::vector<std::pair<const CheckedRule*, std::string>> held;  // undecided rules by fact
+  for (const SelectedRule& selected : selection.rules) {
     const CheckedRule& rule = *selected.rule;
     const bool shareable = shared != nullptr && !rule.reads_market;
-    if (shareable) {
-      if (const std::optional<Finding>* earlier = shared->Find(&rule)) {
-        if (*earlier) {
-          findings.push_back(**earlier);
-          findings.back().overrides = selected.overrides;
-        }
-        continue;
-      }
+    const RuleOutcome* earlier = shareable ? shared->Find(&rule) : nullptr;
+    RuleOutcome judged;
+    if (earlier == nullptr) {
+      judged = Judge(selected, frame, language, limits_.steps_per_rule);
+      if (shareable) earlier = &shared->Store(&rule, std::move(judged));
     }
-    std::optional<Finding> finding = Judge(selected, frame, language);
-    if (finding) findings.push_back(*finding);
-    if (shareable) shared->Store(&rule, std::move(finding));
+    const RuleOutcome& outcome = earlier != nullptr ? *earlier : judged;
+    ++evaluation.coverage.in_force;
+    switch (outcome.status) {
+      case RuleOutcome::Status::kNotApplicable: ++evaluation.coverage.not_applicable; break;
+      case RuleOutcome::Status::kUndecided:
+        ++evaluation.coverage.undecided;
+        for (const std::string& fact : outcome.unstated_facts) held.emplace_back(&rule, fact);
+        break;
+      case RuleOutcome::Status::kApplied:
+        ++evaluation.coverage.applied;
+        if (outcome.finding) {
+          ++evaluation.coverage.fired;
+          evaluation.findings.push_back(*outcome.finding);
+          evaluation.findings.back().overrides = selected.overrides;
+        }
+        break;
+    }
   }
-  return findings;
+  for (Finding& finding : ScopeFindings(program_, held)) evaluation.findings.push_back(std::move(finding));
+  return evaluation;
 }
 
 }  // namespace tradelint

@@ -1,8 +1,12 @@
 #pragma once
-// Evaluation: Program + record + market + as-of date -> findings.
+// Evaluation: Program + record + market + as-of date -> findings and coverage.
 //
 // Missing data follows Kleene's three-valued logic: a comparison with a missing operand is
 // unknown; `false and unknown` is false, `true or unknown` is true. For each rule in force:
+//   - scope facts: while the record does not state a scope fact (`scope PATH` in the ruleset)
+//     that the rule's `when` reads, `present`/`missing` of it are unknown; if the `when` is
+//     then not false, the rule is undecided: it reports nothing itself, and one finding per
+//     (ruleset, fact) names the fact and the rules held back (rule `<ruleset>.scope`).
 //   - `when` false: the rule does not apply. `when` unknown: the rule applies unless the
 //     record complies whatever the scope (then nothing is reported); otherwise the finding has
 //     basis `missing_data` naming the fields the scope needed.
@@ -10,12 +14,14 @@
 //     so the rule is judged.
 //   - `require` false (or `forbid` true): a finding. Its basis is `violation` when the data
 //     alone shows the failure (it still fails when `present`/`missing` of absent fields count
-//     as unknown), else `missing_data`. `require` unknown: `missing_data`.
+//     as unknown), else `missing_data` when fields are absent, else `undecided` with the
+//     reason (a currency mismatch, overflow, no exchange rate, the evaluation budget, ...).
 // Findings are explained (paths, missing fields, notes, basis) by evaluating the failing rule
 // again with tracing on; the fast path never builds path strings.
 //
 // An Evaluator is immutable and may be shared by threads; each call is independent.
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -27,33 +33,56 @@
 
 namespace tradelint {
 
+// Limits on evaluating one rule for one record.
+struct EvaluationLimits {
+  // Expression evaluations per (record, rule), the traced re-evaluation of a finding
+  // included: bounds nested quantifiers over long lists. Past it the rule is `undecided`.
+  std::int64_t steps_per_rule = 20'000'000;
+};
+
+// How one rule judged one record for one market.
+struct RuleOutcome {
+  enum class Status { kNotApplicable, kApplied, kUndecided };
+  Status status = Status::kApplied;
+  std::optional<Finding> finding;          // kApplied: the finding, if the rule fired
+  std::vector<std::string> unstated_facts;  // kUndecided: the scope facts the record left out
+};
+
 // What the rules that never read `market` concluded about one record, shared by the markets
 // it is judged in: such a rule judges the record alike everywhere, so it is evaluated once.
 // Use one per record, as-of date and language, on one thread.
 class MarketIndependentResults {
  public:
-  // The finding (or its absence) already concluded for `rule`; null when not judged yet.
-  const std::optional<Finding>* Find(const CheckedRule* rule) const;
-  void Store(const CheckedRule* rule, std::optional<Finding> finding);
+  // The outcome already concluded for `rule`; null when not judged yet.
+  const RuleOutcome* Find(const CheckedRule* rule) const;
+  // Keeps `outcome`; the reference is valid until the next Store.
+  const RuleOutcome& Store(const CheckedRule* rule, RuleOutcome outcome);
 
  private:
-  std::vector<std::pair<const CheckedRule*, std::optional<Finding>>> results_;  // few: one record's rules
+  std::vector<std::pair<const CheckedRule*, RuleOutcome>> results_;  // few: one record's rules
+};
+
+// One record judged for one market.
+struct Evaluation {
+  std::vector<Finding> findings;  // in rule load order, then the scope findings
+  Coverage coverage;
+  bool covered = false;  // see RuleSelection::covered
 };
 
 class Evaluator {
  public:
-  explicit Evaluator(const Program& program) : program_(program) {}
+  Evaluator(const Program& program, EvaluationLimits limits) : program_(program), limits_(limits) {}
 
-  // Findings of every rule that judges `record` (of `kind`) for `market` on `as_of`, in rule
-  // load order. Messages and fixes in `language` (BCP 47) where the rule has it, else English.
-  // With `shared`, rules that do not read `market` reuse what another market of the same
-  // record concluded.
-  std::vector<Finding> Evaluate(const Value& record, RecordKind kind, std::string_view market,
-                                Date as_of, std::string_view language,
-                                MarketIndependentResults* shared = nullptr) const;
+  // Judges `record` (of `kind`) for `market` on `as_of` with every rule selected there.
+  // Messages and fixes in `language` (BCP 47) where the rule has it, else English. With
+  // `shared`, rules that do not read `market` reuse what another market of the same record
+  // concluded.
+  Evaluation Evaluate(const Value& record, RecordKind kind, std::string_view market, Date as_of,
+                      std::string_view language, MarketIndependentResults* shared = nullptr) const;
 
  private:
   const Program& program_;
+  EvaluationLimits limits_;
 };
 
 }  // namespace tradelint

@@ -13,6 +13,26 @@ std::uint64_t NextProgramId() {
   return next++;
 }
 
+// The rule that reports a ruleset's unstated scope facts (see Program::FindScopeRule). Its
+// domain is that of the ruleset's first rule.
+std::unique_ptr<const Program::ScopeRule> MakeScopeRule(const CheckedRuleset& ruleset) {
+  auto scope = std::make_unique<Program::ScopeRule>();
+  CheckedRule& rule = scope->rule;
+  rule.local_id = "scope";
+  rule.id = ruleset.id + ".scope";
+  rule.ruleset = ruleset.id;
+  rule.jurisdiction = ruleset.jurisdiction;
+  rule.title = "Facts that decide which rules of " + (ruleset.title.empty() ? ruleset.id : ruleset.title) +
+               " apply";
+  if (!ruleset.rules.empty()) rule.domain = ruleset.rules.front().domain;
+  rule.severity = Severity::kWarning;
+  rule.citation = ruleset.instrument;
+  rule.effective_from = ruleset.effective_from;
+  rule.effective_until = ruleset.effective_until;
+  scope->facts = ruleset.scope_facts;
+  return scope;
+}
+
 }  // namespace
 
 Program::Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const MarketTable> markets,
@@ -34,6 +54,7 @@ Program::Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const Mar
       all_rules_.push_back(&rule);
       rules_by_kind_[static_cast<int>(rule.applies_to)].push_back(&rule);
     }
+    if (!ruleset.scope_facts.empty()) scope_rules_.push_back(MakeScopeRule(ruleset));
   }
 }
 
@@ -43,14 +64,18 @@ bool Program::InForce(const CheckedRule& rule, Date date) {
   return true;
 }
 
-std::shared_ptr<const std::vector<SelectedRule>> Program::Select(RecordKind kind, std::string_view market,
-                                                                 Date as_of) const {
+std::shared_ptr<const RuleSelection> Program::Select(RecordKind kind, std::string_view market, Date as_of) const {
   std::shared_ptr<const MarketSelection> selection = SelectionFor(market, as_of);
-  const std::vector<SelectedRule>* rules = &selection->rules[static_cast<int>(kind)];
-  return std::shared_ptr<const std::vector<SelectedRule>>(std::move(selection), rules);
+  const RuleSelection* rules = &selection->by_kind[static_cast<int>(kind)];
+  return std::shared_ptr<const RuleSelection>(std::move(selection), rules);
 }
 
-bool Program::Covers(std::string_view market, Date as_of) const { return SelectionFor(market, as_of)->covered; }
+const Program::ScopeRule* Program::FindScopeRule(std::string_view ruleset) const {
+  for (const std::unique_ptr<const ScopeRule>& scope : scope_rules_) {
+    if (scope->rule.ruleset == ruleset) return scope.get();
+  }
+  return nullptr;
+}
 
 std::shared_ptr<const Program::MarketSelection> Program::SelectionFor(std::string_view market, Date as_of) const {
   // Most runs judge a handful of markets on one date; transactions bring their own dates.
@@ -70,15 +95,12 @@ std::shared_ptr<const Program::MarketSelection> Program::ComputeSelection(std::s
                                                                           Date as_of) const {
   auto selection = std::make_shared<MarketSelection>();
   for (RecordKind kind : {RecordKind::kListing, RecordKind::kTransaction, RecordKind::kSeller}) {
-    selection->rules[static_cast<int>(kind)] = ComputeRules(kind, market, as_of);
+    selection->by_kind[static_cast<int>(kind)] = ComputeRules(kind, market, as_of);
   }
-  selection->covered = std::any_of(ruleset_infos_.begin(), ruleset_infos_.end(), [&](const RulesetInfo& info) {
-    return info.jurisdiction != "GLOBAL" && markets_->Selects(market, info.jurisdiction, as_of);
-  });
   return selection;
 }
 
-std::vector<SelectedRule> Program::ComputeRules(RecordKind kind, std::string_view market, Date as_of) const {
+RuleSelection Program::ComputeRules(RecordKind kind, std::string_view market, Date as_of) const {
   // Each jurisdiction is asked once per call: rulesets share few jurisdictions.
   std::map<std::string_view, bool> selects;
   auto selected_jurisdiction = [&](std::string_view jurisdiction) {
@@ -108,7 +130,10 @@ std::vector<SelectedRule> Program::ComputeRules(RecordKind kind, std::string_vie
       return std::find(replaced.begin(), replaced.end(), candidate.rule->id) != replaced.end();
     });
   }
-  return selected;
+  const bool covered = std::any_of(selected.begin(), selected.end(), [](const SelectedRule& candidate) {
+    return candidate.rule->jurisdiction != MarketTable::kGlobal;
+  });
+  return RuleSelection{std::move(selected), covered};
 }
 
 }  // namespace tradelint

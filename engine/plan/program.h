@@ -38,6 +38,14 @@ struct SelectedRule {
   std::vector<std::string> overrides;
 };
 
+// The rules that judge one kind of record for one (market, date).
+struct RuleSelection {
+  std::vector<SelectedRule> rules;  // in load order
+  // Whether some rule of a ruleset whose jurisdiction equals, contains or lies inside the
+  // market is among them: rules for every market (`GLOBAL`) never make a market covered.
+  bool covered = false;
+};
+
 class Program {
  public:
   Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const MarketTable> markets,
@@ -58,11 +66,18 @@ class Program {
   // The rules that judge a `kind` record for `market` on `as_of`: in force, of a ruleset the
   // market selects, with `override` applied (for a market inside the overriding rule's
   // jurisdiction only the overriding rule is judged). In load order. Thread-safe.
-  std::shared_ptr<const std::vector<SelectedRule>> Select(RecordKind kind, std::string_view market,
-                                                          Date as_of) const;
+  std::shared_ptr<const RuleSelection> Select(RecordKind kind, std::string_view market, Date as_of) const;
 
-  // Whether any ruleset other than a GLOBAL one covers `market` on `as_of`. Thread-safe.
-  bool Covers(std::string_view market, Date as_of) const;
+  // The rule whose findings report the scope facts of `ruleset` that a record left unstated
+  // (`<ruleset>.scope`, severity warning, the ruleset's instrument as citation), with those
+  // facts; null when the ruleset declares none.
+  struct ScopeRule {
+    CheckedRule rule;
+    std::vector<ScopeFact> facts;
+  };
+  const ScopeRule* FindScopeRule(std::string_view ruleset) const;
+  // Every scope rule, in load order.
+  const std::vector<std::unique_ptr<const ScopeRule>>& scope_rules() const { return scope_rules_; }
 
   // Unique among the Programs of a process, also after one is destroyed and another takes its
   // address: a key for caches outside the Program.
@@ -76,17 +91,17 @@ class Program {
   std::vector<Provenance> tables_;
   std::vector<const CheckedRule*> all_rules_;
   std::vector<const CheckedRule*> rules_by_kind_[3];
+  std::vector<std::unique_ptr<const ScopeRule>> scope_rules_;  // see FindScopeRule
   std::shared_ptr<const MarketTable> markets_;
   std::shared_ptr<const ReferenceData> reference_;
 
   // What one (market, date) selects, for every record kind.
   struct MarketSelection {
-    std::vector<SelectedRule> rules[3];  // by RecordKind
-    bool covered = false;                // see Covers
+    RuleSelection by_kind[3];  // by RecordKind
   };
   std::shared_ptr<const MarketSelection> SelectionFor(std::string_view market, Date as_of) const;
   std::shared_ptr<const MarketSelection> ComputeSelection(std::string_view market, Date as_of) const;
-  std::vector<SelectedRule> ComputeRules(RecordKind kind, std::string_view market, Date as_of) const;
+  RuleSelection ComputeRules(RecordKind kind, std::string_view market, Date as_of) const;
 
   // The selections computed so far, by `market@date`; emptied when it grows large (records of
   // many dates), so memory stays bounded.

@@ -9,6 +9,7 @@ namespace tradelint {
 void CompactReportWriter::Result(const RecordResult& result) {
   names_.clear();
   for (const Finding& finding : result.findings) {
+    if (finding.waived) continue;
     names_.push_back(finding.rule->ref.empty() ? std::string_view(finding.rule->id)
                                                : std::string_view(finding.rule->ref));
   }
@@ -33,6 +34,7 @@ void CompactReportWriter::Result(const RecordResult& result) {
     AppendJsonString(line_, names_[i]);
   }
   line_ += ']';
+  if (result.verdict == Verdict::kNotCovered) line_ += ",\"not_covered\":true";
   if (result.error) {
     line_ += ",\"invalid\":";
     AppendJsonString(line_, result.error->code);

@@ -46,6 +46,7 @@ void JsonReportWriter::End(const Summary& summary) {
   json_.Key("invalid").Int(summary.invalid);
   json_.Key("verdicts").BeginObject();
   json_.Key("pass").Int(summary.pass);
+  json_.Key("not_covered").Int(summary.not_covered);
   json_.Key("warn").Int(summary.warn);
   json_.Key("fail").Int(summary.fail);
   json_.Key("invalid").Int(summary.invalid);

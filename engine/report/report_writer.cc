@@ -8,6 +8,9 @@ void Summary::Count(const RecordResult& result) {
     case Verdict::kPass:
       ++pass;
       break;
+    case Verdict::kNotCovered:
+      ++not_covered;
+      break;
     case Verdict::kWarn:
       ++warn;
       break;

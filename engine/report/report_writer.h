@@ -41,10 +41,11 @@ struct RecordResult {
   std::string source;                 // `file:line`
   std::optional<std::string> market;  // absent exactly when invalid
   std::optional<Date> as_of;          // absent when the record could not be read
-  Verdict verdict = Verdict::kPass;   // VerdictOf(findings), or kInvalid
+  Verdict verdict = Verdict::kPass;   // see MarketJudgement, or kInvalid
   std::vector<Finding> findings;
+  Coverage coverage;                  // when not invalid
   std::optional<RecordError> error;  // set exactly when verdict is kInvalid
-  std::vector<std::string> notes;    // about the result as a whole (an uncovered market)
+  std::vector<std::string> notes;    // about the result as a whole (not covered, expired waivers)
 };
 
 // The report's closing tally. Every record counts once in `records`, every result once in
@@ -54,6 +55,7 @@ struct Summary {
   std::int64_t records = 0;
   std::int64_t results = 0;
   std::int64_t pass = 0;
+  std::int64_t not_covered = 0;
   std::int64_t warn = 0;
   std::int64_t fail = 0;
   std::int64_t invalid = 0;

@@ -34,6 +34,21 @@ void WriteFinding(JsonWriter& json, const Finding& finding) {
   WriteStrings(json.Key("paths"), finding.paths);
   json.Key("basis").String(BasisName(finding.basis));
   if (finding.basis == Basis::kMissingData) WriteStrings(json.Key("missing"), finding.missing);
+  if (finding.basis == Basis::kUndecided) json.Key("reason").String(finding.reason);
+  WriteOptionalString(json, "lang", finding.language);
+  if (finding.value) {
+    json.Key("value").Write(*finding.value);
+    json.Key("value_path").String(finding.value_path);
+  }
+  WriteOptionalStrings(json, "rules", finding.held_back);
+  WriteOptionalStrings(json, "members", finding.members);
+  if (finding.waived) {
+    json.Key("waived").BeginObject();
+    json.Key("reason").String(finding.waived->reason);
+    json.Key("expires").String(finding.waived->expires.ToString());
+    json.Key("approved_by").String(finding.waived->approved_by);
+    json.EndObject();
+  }
   WriteOptionalString(json, "ref", rule.ref);
   WriteOptionalString(json, "fix", finding.fix);
   WriteOptionalString(json, "responsible", rule.responsible);
@@ -63,6 +78,16 @@ void WriteResultJson(JsonWriter& json, const RecordResult& result) {
     json.Key("code").String(result.error->code);
     json.Key("message").String(result.error->message);
     WriteStrings(json.Key("paths"), result.error->paths);
+    json.EndObject();
+  }
+  if (!result.error) {
+    const Coverage& coverage = result.coverage;
+    json.Key("coverage").BeginObject();
+    json.Key("in_force").Int(coverage.in_force);
+    json.Key("applied").Int(coverage.applied);
+    json.Key("not_applicable").Int(coverage.not_applicable);
+    json.Key("undecided").Int(coverage.undecided);
+    json.Key("fired").Int(coverage.fired);
     json.EndObject();
   }
   json.Key("findings").BeginArray();

@@ -19,6 +19,8 @@ std::string_view VerdictStyle(Verdict verdict) {
   switch (verdict) {
     case Verdict::kPass:
       return kGreen;
+    case Verdict::kNotCovered:
+      return kMagenta;
     case Verdict::kWarn:
       return kYellow;
     case Verdict::kFail:
@@ -79,6 +81,16 @@ void AppendLabelled(std::string& text, std::string_view indent, std::string_view
   text.append(indent).append(label).append(": ").append(Printable(value)) += '\n';
 }
 
+// The coverage of a judged result, in words: how many rules were in force and what became of
+// them (a `not_covered` result also has a note that says why).
+std::string CoverageLine(const RecordResult& result) {
+  const Coverage& coverage = result.coverage;
+  std::string line = "rules: " + std::to_string(coverage.in_force) + " in force, " + std::to_string(coverage.applied) +
+          " applied, " + std::to_string(coverage.not_applicable) + " not applicable, " +
+          std::to_string(coverage.undecided) + " undecided, " + std::to_string(coverage.fired) + " fired";
+  return line;
+}
+
 }  // namespace
 
 std::string TextReportWriter::Paint(std::string_view text, std::string_view style) const {
@@ -109,6 +121,17 @@ void TextReportWriter::AppendFinding(const Finding& finding) {
   if (finding.basis == Basis::kMissingData) {
     AppendLabelled(text_, kIndent, "missing", Join(finding.missing));
   }
+  if (finding.basis == Basis::kUndecided) AppendLabelled(text_, kIndent, "undecided", finding.reason);
+  if (finding.value) {
+    AppendLabelled(text_, kIndent, "found", "`" + finding.value_path + "` is " + finding.value->ToDisplayString());
+  }
+  AppendLabelled(text_, kIndent, "not judged", Join(finding.held_back));
+  AppendLabelled(text_, kIndent, "in", Join(finding.members));
+  if (finding.waived) {
+    AppendLabelled(text_, kIndent, "waived",
+                   finding.waived->reason + " (approved by " + finding.waived->approved_by + ", until " +
+                       finding.waived->expires.ToString() + ")");
+  }
   AppendLabelled(text_, kIndent, "overrides", Join(finding.overrides));
   for (const std::string& note : finding.notes) AppendLabelled(text_, kIndent, "note", note);
 }
@@ -129,6 +152,7 @@ void TextReportWriter::Result(const RecordResult& result) {
     text_ += "  " + Paint(result.market.value_or(""), kBold) + ": " + verdict;
     if (result.as_of) text_ += ", as of " + result.as_of->ToString();
     text_ += '\n';
+    text_ += "    " + CoverageLine(result) + '\n';
     for (const Finding& finding : result.findings) AppendFinding(finding);
   }
   for (const std::string& note : result.notes) AppendLabelled(text_, "    ", "note", note);
@@ -139,7 +163,7 @@ void TextReportWriter::End(const Summary& summary) {
   if (headed_record_) out_ << '\n';
   out_ << Counted(summary.records, "record") << ", " << Counted(summary.results, "result") << ": "
        << summary.fail << " fail, " << summary.warn << " warn, " << summary.pass << " pass, "
-       << summary.invalid << " invalid\n";
+       << summary.not_covered << " not covered, " << summary.invalid << " invalid\n";
 }
 
 }  // namespace tradelint

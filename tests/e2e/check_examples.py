@@ -5,7 +5,9 @@
 
 - examples/compliant/<MARKET>/*.json: each record is checked for <MARKET> at its own date
   (`x_as_of` if it has one, else 2026-11-22 for listings and sellers, its `created_at` for
-  transactions) and must get verdict `pass` with no finding of severity error or warning.
+  transactions) and must get verdict `pass` with no finding of severity error or warning; where
+  no rule for its kind of record is in force for <MARKET> on that date (`tradelint rules`), the
+  verdict must be `not_covered` instead, and the line printed for it says so.
 - examples/violations/*.json: each record carries `x_violates` (full rule ids), `x_as_of` and
   `x_note`; checked for its own markets at `x_as_of`, the rules reporting a finding of severity
   error or warning must be exactly `x_violates`.
@@ -37,6 +39,17 @@ def check(tradelint, path, market, as_of):
     return json.loads(process.stdout)["results"]
 
 
+def has_rules_for(tradelint, market, kind, as_of):
+    """Whether a ruleset of the market's own law has a rule for `kind` records in force."""
+    command = [tradelint, "rules", "--format", "json", "--market", market]
+    if as_of:
+        command += ["--as-of", as_of]
+    process = subprocess.run(command, capture_output=True, text=True, check=True,
+                             env=dict(os.environ, TRADELINT_DATA_DIR=ROOT))
+    return any(rule["applies_to"] == kind and rule["jurisdiction"] != "GLOBAL"
+               for rule in json.loads(process.stdout)["rules"])
+
+
 def serious_findings(results):
     return {(finding["rule"], result["market"]) for result in results
             for finding in result.get("findings", []) if finding["severity"] in SERIOUS}
@@ -56,9 +69,13 @@ def check_compliant(tradelint, problems):
             results = check(tradelint, path, market, as_of)
             checked += 1
             relative = os.path.relpath(path, ROOT)
+            judged_as_of = as_of or (results[0].get("as_of") if results else None)
+            expected = "pass" if has_rules_for(tradelint, market, record.get("kind"), judged_as_of) else "not_covered"
+            if expected == "not_covered":
+                print(f"{relative}: not_covered expected in {market} (no rule for {record.get('kind')}s in force)")
             for result in results:
-                if result["verdict"] != "pass":
-                    problems.append(f"{relative}: verdict {result['verdict']} in {result['market']}, expected pass"
+                if result["verdict"] != expected:
+                    problems.append(f"{relative}: verdict {result['verdict']} in {result['market']}, expected {expected}"
                                     f" ({', '.join(f['rule'] for f in result.get('findings', []))}"
                                     f"{result.get('error', {}).get('message', '')})")
             for rule, judged in sorted(serious_findings(results)):

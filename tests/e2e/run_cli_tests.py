@@ -30,7 +30,7 @@ GOOD_RULES = os.path.join(RULES, "good")
 TRADELINT = os.environ.get("TRADELINT", "")
 
 SUMMARY_LINE = re.compile(
-    r"^\d+ records?, \d+ results?: \d+ fail, \d+ warn, \d+ pass, \d+ invalid$", re.M)
+    r"^\d+ records?, \d+ results?: \d+ fail, \d+ warn, \d+ pass, \d+ not covered, \d+ invalid$", re.M)
 ANSI_ESCAPE = "\x1b["
 TIMEOUT = 300  # seconds for any one run; generous for sanitizer builds
 
@@ -82,7 +82,7 @@ class TradelintTestCase(unittest.TestCase):
         self.assertTrue(report["reference_data"])
         for table in report["reference_data"]:
             self.assertTrue({"name", "source", "date"} <= table.keys())
-        verdicts = {"pass": 0, "warn": 0, "fail": 0, "invalid": 0}
+        verdicts = {"pass": 0, "not_covered": 0, "warn": 0, "fail": 0, "invalid": 0}
         for result in report["results"]:
             self.assertValidResult(result)
             verdicts[result["verdict"]] += 1
@@ -93,7 +93,7 @@ class TradelintTestCase(unittest.TestCase):
 
     def assertValidResult(self, result):
         self.assertEqual(set(result["record"]), {"kind", "id", "source"})
-        self.assertIn(result["verdict"], ("pass", "warn", "fail", "invalid"))
+        self.assertIn(result["verdict"], ("pass", "not_covered", "warn", "fail", "invalid"))
         self.assertIn("as_of", result)
         if result["verdict"] == "invalid":
             self.assertIsNone(result["market"])
@@ -102,21 +102,35 @@ class TradelintTestCase(unittest.TestCase):
             return
         self.assertNotIn("error", result)
         self.assertIsInstance(result["market"], str)
+        coverage = result["coverage"]
+        self.assertEqual(coverage["in_force"],
+                         coverage["applied"] + coverage["not_applicable"] + coverage["undecided"])
+        self.assertLessEqual(coverage["fired"], coverage["applied"] + len(result["findings"]))
         self.assertRegex(result["as_of"], r"^\d{4}-\d{2}-\d{2}$")
         severities = set()
         for finding in result["findings"]:
             for key in ("rule", "ruleset", "jurisdiction", "domain", "severity", "citation",
                         "title", "message", "paths", "basis"):
                 self.assertIn(key, finding)
-            self.assertIn(finding["basis"], ("violation", "missing_data"))
+            self.assertIn(finding["basis"], ("violation", "missing_data", "undecided"))
             self.assertEqual("missing" in finding, finding["basis"] == "missing_data")
-            for optional in ("ref", "fix", "responsible", "overrides", "notes"):
+            if finding["basis"] == "missing_data":
+                self.assertTrue(finding["missing"], "missing_data with an empty `missing`")
+            self.assertEqual("reason" in finding, finding["basis"] == "undecided")
+            self.assertNotIn("((missing))", finding["message"])
+            for optional in ("ref", "fix", "responsible", "overrides", "notes", "rules", "members"):
                 if optional in finding:
                     self.assertTrue(finding[optional], f"empty optional `{optional}`")
-            severities.add(finding["severity"])
+            if "waived" not in finding:
+                severities.add(finding["severity"])
         expected = ("fail" if "error" in severities else
-                    "warn" if "warning" in severities else "pass")
-        self.assertEqual(result["verdict"], expected)
+                    "warn" if "warning" in severities else ("pass", "not_covered"))
+        if isinstance(expected, tuple):
+            self.assertIn(result["verdict"], expected)
+            self.assertEqual(result["verdict"] == "not_covered",
+                             any("not covered" in note for note in result.get("notes", [])))
+        else:
+            self.assertEqual(result["verdict"], expected)
 
 
 class CommandLineTest(TradelintTestCase):
@@ -270,7 +284,7 @@ class OutputFormatTest(TradelintTestCase):
         self.assertIn("invalid: malformed_json: line 2", out)
         self.assertIn("invalid: no_market:", out)
         self.assertEqual(SUMMARY_LINE.findall(out)[-1], out.strip().splitlines()[-1])
-        self.assertTrue(out.strip().endswith("14 records, 14 results: 2 fail, 1 warn, 3 pass, 8 invalid"),
+        self.assertTrue(out.strip().endswith("14 records, 14 results: 2 fail, 1 warn, 3 pass, 0 not covered, 8 invalid"),
                         out[-200:])
 
     def test_text_no_colour_even_with_colour_friendly_env(self):
@@ -652,7 +666,8 @@ class MarketAndDateTest(TradelintTestCase):
         by_id = results_by_id(report)
         # Destination subdivision, buyer inside it (skipped), country of dispatch.
         self.assertEqual([r["market"] for r in by_id["ORD-IOSS"]], ["DE-BE", "CN"])
-        self.assertEqual([r["verdict"] for r in by_id["ORD-IOSS"]], ["pass", "pass"])
+        # No fixture ruleset has a rule for CN: not covered, never pass.
+        self.assertEqual([r["verdict"] for r in by_id["ORD-IOSS"]], ["pass", "not_covered"])
         self.assertEqual(by_id["ORD-IOSS"][0]["as_of"], "2026-03-10")
         # Destination, buyer's residence, dispatch; created_at's UTC date.
         self.assertEqual([r["market"] for r in by_id["ORD-NO-IOSS"]], ["DE", "FR", "CN"])
@@ -683,12 +698,20 @@ class MarketAndDateTest(TradelintTestCase):
                                                          "e2e.de.seller_email"])
         self.assertEqual(findings[1]["overrides"], ["e2e.eu.seller_email"])
         self.assertNotIn("overrides", findings[0])
-        # For the wider market EU both are judged, and nothing was replaced.
-        _, report = check("--market", "EU", data("sellers.jsonl"))
-        findings = results_by_id(report)["S-NO-MAIL"][0]["findings"]
-        self.assertEqual(sorted(f["rule"] for f in findings),
-                         ["e2e.de.seller_email", "e2e.de.trade_register", "e2e.eu.seller_email"])
-        self.assertTrue(all("overrides" not in f for f in findings))
+        # The group EU is judged as its members: DE with its national rules, every other
+        # member with the EU rule; each finding names the members where it fired.
+        _, report = check("--market", "EU", "--as-of", "2025-06-01", data("sellers.jsonl"))
+        [result] = results_by_id(report)["S-NO-MAIL"]
+        self.assertEqual(result["market"], "EU")
+        members = {f["rule"]: f["members"] for f in result["findings"]}
+        self.assertEqual(sorted(members), ["e2e.de.seller_email", "e2e.de.trade_register", "e2e.eu.seller_email"])
+        self.assertEqual(members["e2e.de.seller_email"], ["DE"])
+        self.assertEqual(len(members["e2e.eu.seller_email"]), 26)
+        self.assertNotIn("DE", members["e2e.eu.seller_email"])
+        self.assertEqual(result["coverage"]["in_force"], sum(
+            r["coverage"]["in_force"]
+            for r in check("--market", "EU", "--expand", "--as-of", "2025-06-01", data("sellers.jsonl"))[1]["results"]
+            if r["record"]["id"] == "S-NO-MAIL"))
         text = run("check", "--rules", GOOD_RULES, data("sellers.jsonl")).stdout
         self.assertIn("overrides: e2e.eu.seller_email", text)
 

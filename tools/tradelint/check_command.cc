@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/api/waivers.h"
 #include "engine/input/record_reader.h"
 #include "engine/report/report_format.h"
 #include "engine/schema/schema.h"
@@ -44,6 +45,9 @@ struct CheckOptions {
   std::string language = "en";
   int jobs = DefaultJobs();
   bool quiet = false;
+  bool fail_on_not_covered = false;
+  bool expand = false;
+  std::string waivers;  // empty: none
   std::vector<std::string> inputs;  // empty: standard input
 };
 
@@ -125,6 +129,15 @@ int RunCheck(const CheckOptions& options) {
   std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths);
   if (engine == nullptr) return kUsageError;
   if (!ValidateMarkets(engine->markets(), options.markets, "--market")) return kUsageError;
+  std::optional<Waivers> waivers;
+  if (!options.waivers.empty()) {
+    std::string error;
+    waivers = Waivers::Load(options.waivers, engine->program(), &error);
+    if (!waivers) {
+      PrintError(error);
+      return kUsageError;
+    }
+  }
   // A market given twice is judged once: one result per (record, market).
   std::vector<std::string> markets;
   for (const std::string& market : options.markets) {
@@ -155,7 +168,9 @@ int RunCheck(const CheckOptions& options) {
           .as_of = options.as_of,
           .language = options.language,
           .fail_on = options.fail_on == "never" ? std::nullopt : SeverityFromName(options.fail_on),
-          .bundled_rulesets = options.rule_paths.empty(),
+          .fail_on_not_covered = options.fail_on_not_covered,
+          .expand_groups = options.expand,
+          .waivers = waivers ? &*waivers : nullptr,
       },
       *writer);
   const bool all_opened = CheckInputs(options, engine->schema(), run, out);
@@ -211,6 +226,17 @@ Command AddCheckCommand(CLI::App& app) {
       ->type_name("N")
       ->check(JobCount())
       ->capture_default_str();
+  command->add_flag("--fail-on-not-covered", options->fail_on_not_covered,
+                    "exit 1 when some market is not_covered (no rule of its own law applies), "
+                    "also with --fail-on never");
+  command->add_flag("--expand", options->expand,
+                    "a group market (EU, EEA, GCC) gives one result per member instead of one "
+                    "combined result");
+  command
+      ->add_option("--waivers", options->waivers,
+                   "JSON file of accepted findings (rule or ref, record id or pattern, markets, "
+                   "reason, expires, approved_by); waived findings are reported but do not count")
+      ->type_name("FILE");
   command->add_flag("--quiet", options->quiet,
                     "no progress line on standard error; text report: leave out results that "
                     "pass with nothing to report");

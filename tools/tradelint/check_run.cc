@@ -15,7 +15,14 @@ bool AtOrAbove(Severity severity, Severity threshold) {
 }  // namespace
 
 CheckRun::CheckRun(const Engine& engine, Settings settings, ReportWriter& writer)
-    : engine_(engine), settings_(std::move(settings)), writer_(writer), today_(Date::TodayUtc()) {}
+    : engine_(engine), settings_(std::move(settings)), writer_(writer), today_(Date::TodayUtc()) {
+  options_.markets = settings_.markets;
+  options_.as_of = settings_.as_of;
+  options_.language = settings_.language;
+  options_.expand_groups = settings_.expand_groups;
+  options_.waivers = settings_.waivers;
+  options_.today = today_;
+}
 
 RecordResult CheckRun::StartResult(const InputRecord& input, std::size_t record_index) {
   RecordResult result;
@@ -44,10 +51,6 @@ RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t reco
   return result;
 }
 
-std::string CheckRun::UncoveredMarketNote(std::string_view market) const {
-  return std::string("no ") + (settings_.bundled_rulesets ? "bundled ruleset" : "ruleset of --rules") +
-         " covers market `" + std::string(market) + "`";
-}
 
 std::vector<RecordResult> CheckRun::Judge(const InputRecord& input, std::size_t record_index) const {
   std::vector<RecordResult> results;
@@ -57,22 +60,19 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input, std::size_t 
     result.error = input.error;
     return results;
   }
-  const RecordKind kind = *input.kind;
-  const Date as_of = settings_.as_of.value_or(engine_.DefaultAsOf(input.record, kind, today_));
-  const std::vector<std::string> markets =
-      settings_.markets.empty() ? engine_.DefaultMarkets(input.record, kind) : settings_.markets;
-  if (markets.empty()) {
-    results.push_back(NoMarketResult(input, record_index, as_of));
+  RecordJudgement judgement = engine_.Judge(input.record, *input.kind, input.id.value_or(""), options_);
+  if (judgement.no_market()) {
+    results.push_back(NoMarketResult(input, record_index, judgement.as_of));
     return results;
   }
-  MarketIndependentResults shared;  // rules that do not read `market` are judged once
-  for (const std::string& market : markets) {
+  for (MarketJudgement& judged : judgement.results) {
     RecordResult& result = results.emplace_back(StartResult(input, record_index));
-    result.market = market;
-    result.as_of = as_of;
-    result.findings = engine_.Check(input.record, kind, market, as_of, settings_.language, &shared);
-    result.verdict = VerdictOf(result.findings);
-    if (!engine_.program().Covers(market, as_of)) result.notes.push_back(UncoveredMarketNote(market));
+    result.market = std::move(judged.market);
+    result.as_of = judgement.as_of;
+    result.verdict = judged.verdict;
+    result.findings = std::move(judged.findings);
+    result.coverage = judged.coverage;
+    result.notes = std::move(judged.notes);
   }
   return results;
 }
@@ -84,12 +84,14 @@ void CheckRun::Report(const std::vector<RecordResult>& results) {
     findings_ += static_cast<std::int64_t>(result.findings.size());
     if (settings_.fail_on) {
       for (const Finding& finding : result.findings) {
-        fail_on_reached_ = fail_on_reached_ || AtOrAbove(finding.rule->severity, *settings_.fail_on);
+        fail_on_reached_ =
+            fail_on_reached_ || (!finding.waived && AtOrAbove(finding.rule->severity, *settings_.fail_on));
       }
     }
-    // An uncovered market's note is also named on stderr, once per run.
-    if (result.market && !result.notes.empty() && noted_markets_.insert(*result.market).second) {
-      PrintNote(result.notes.front());
+    if (result.verdict == Verdict::kNotCovered) {
+      fail_on_reached_ = fail_on_reached_ || settings_.fail_on_not_covered;
+      // Named on stderr too, once per market.
+      if (noted_markets_.insert(*result.market).second && !result.notes.empty()) PrintNote(result.notes.back());
     }
     writer_.Result(result);
   }

@@ -2,14 +2,12 @@
 // CheckRun: the core of `tradelint check`. Judges records, hands each result to a ReportWriter
 // in input order, and keeps what the summary and the exit status need.
 //
-// For each record (design/CONTRACT.md):
+// For each record (docs/cli.md):
 //   - a record the reader found invalid gives one invalid result with the reader's error;
-//   - else its markets are Settings::markets, or Engine::DefaultMarkets when none are given;
-//     with no market at all it gives one invalid result with code `no_market`;
-//   - else it gives one result per market, in market order, judged at Settings::as_of or
-//     Engine::DefaultAsOf (today's UTC date for records without their own date).
-// A market that no ruleset covers (Program::Covers) still gets its result, with a note in
-// the result, and is named once per run on standard error.
+//   - else Engine::Judge judges it: with no market at all it gives one invalid result with
+//     code `no_market`; else one result per market (per member with --expand), in market
+//     order.
+// A `not_covered` result's note is also named once per market on standard error.
 //
 // Judging (Judge) is const and thread-safe, so that records can be judged on several threads;
 // reporting (Report) happens on one thread, one record at a time, in input order.
@@ -33,7 +31,9 @@ class CheckRun {
     std::optional<Date> as_of;         // empty: each record's default date
     std::string language = "en";       // of messages and fixes
     std::optional<Severity> fail_on;   // least severe finding that fails the run; empty: never
-    bool bundled_rulesets = true;      // whether the rulesets are the bundled ones (for notes)
+    bool fail_on_not_covered = false;  // a `not_covered` result fails the run too
+    bool expand_groups = false;        // a group market gives one result per member
+    const Waivers* waivers = nullptr;  // not owned; may be null
   };
 
   // `engine` and `writer` must outlive the run.
@@ -63,17 +63,16 @@ class CheckRun {
   static RecordResult StartResult(const InputRecord& input, std::size_t record_index);
   // The invalid result of a usable record that names no market.
   static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index, Date as_of);
-  // The note for a market no ruleset covers.
-  std::string UncoveredMarketNote(std::string_view market) const;
 
   const Engine& engine_;
   Settings settings_;
+  JudgeOptions options_;  // from settings_
   ReportWriter& writer_;
   const Date today_;
   Summary summary_;
   bool fail_on_reached_ = false;
   std::int64_t findings_ = 0;
-  std::set<std::string, std::less<>> noted_markets_;  // uncovered markets named on stderr
+  std::set<std::string, std::less<>> noted_markets_;  // not covered markets named on stderr
 };
 
 }  // namespace tradelint::cli

@@ -11,6 +11,24 @@ const Value kTrue(true);
 const Value kFalse(false);
 const Value& Bool(bool b) { return b ? kTrue : kFalse; }
 
+// Unknown, for an operation whose operands were known: says why while explaining.
+Value Problem(Frame& frame, std::string why) {
+  if (frame.trace != nullptr) frame.trace->problems.push_back(std::move(why));
+  return Value();
+}
+
+std::string DescribeMoney(const Money& money) { return Value(money).ToDisplayString(); }
+
+
+// Whether `path` reads one of `facts` or a field inside one.
+bool IsUnstatedFact(const CheckedExpr& path, const std::vector<std::string>& facts) {
+  if (path.slot >= 0) return false;
+  return std::any_of(facts.begin(), facts.end(), [&](const std::string& fact) {
+    return path.path_text.starts_with(fact) &&
+           (path.path_text.size() == fact.size() || path.path_text[fact.size()] == '.' ||
+            path.path_text[fact.size()] == '[');
+  });
+}
 
 // A field is present when it exists, is not null and is not an empty string.
 bool IsPresent(const Value& v) {
@@ -91,7 +109,7 @@ class PathReader {
       if (step.kind == PathStep::Kind::kEach) {
         if (trace_ != nullptr) concrete += "[*]";
         if (!current->is_list()) {
-          Note(concrete, true);
+          Note(concrete, true, *current);
           return leaves != nullptr ? Value(true) : Value();
         }
         const ValueList& items = current->as_list();
@@ -118,14 +136,14 @@ class PathReader {
           }
         }
         if (leaves != nullptr && list_ahead) {
-          Note(concrete, true);
+          Note(concrete, true, Value());
           return Value(true);
         }
         break;
       }
     }
     const bool absent = !IsPresent(*current);
-    Note(concrete, absent);
+    Note(concrete, absent, *current);
     Value leaf = convert_ ? ConvertLeaf(*current, path_.leaf_type) : *current;
     if (leaves != nullptr) {
       leaves->push_back(std::move(leaf));
@@ -134,9 +152,10 @@ class PathReader {
     return leaf;
   }
 
-  void Note(const std::string& concrete, bool absent) {
+  void Note(const std::string& concrete, bool absent, const Value& value) {
     if (trace_ == nullptr) return;
     trace_->read.push_back(concrete);
+    trace_->values.push_back(value);
     if (absent) trace_->missing.push_back(concrete);
   }
 
@@ -173,13 +192,18 @@ std::optional<int> Compare(const Value& a, const Value& b) {
   return std::nullopt;
 }
 
-Value EvaluateComparison(const CheckedExpr& expr, const Value& a, const Value& b) {
+Value CurrencyMismatch(Frame& frame, const Money& a, const Money& b) {
+  return Problem(frame, "amounts in different currencies (" + DescribeMoney(a) + " and " + DescribeMoney(b) +
+                            ") cannot be compared or combined without `convert`");
+}
+
+Value EvaluateComparison(const CheckedExpr& expr, const Value& a, const Value& b, Frame& frame) {
   if (a.is_missing() || b.is_missing()) return Value();
+  if (a.is_money() && b.is_money() && !(a.as_money().currency == b.as_money().currency)) {
+    return CurrencyMismatch(frame, a.as_money(), b.as_money());
+  }
   if (expr.binary_op == ast::BinaryOp::kEqual || expr.binary_op == ast::BinaryOp::kNotEqual) {
     bool equal;
-    if (a.is_money() && b.is_money() && !(a.as_money().currency == b.as_money().currency)) {
-      return Value();  // amounts in different currencies cannot be compared
-    }
     if (auto order = Compare(a, b)) {
       equal = *order == 0;
     } else {
@@ -217,33 +241,51 @@ Value ShiftDate(const Value& date, const Duration& duration, bool subtract) {
   return Value(DateTime::FromEpochSeconds(shifted.days() * 86400 + seconds_of_day));
 }
 
-Value EvaluateArithmetic(const CheckedExpr& expr, const Value& a, const Value& b) {
+// `a op b` on decimals; unknown, with the reason, on division by zero or overflow.
+std::optional<Decimal> Calculate(ast::BinaryOp op, const Decimal& a, const Decimal& b, Frame& frame) {
+  if (op == ast::BinaryOp::kDivide && b.IsZero()) {
+    Problem(frame, "division by zero");
+    return std::nullopt;
+  }
+  std::optional<Decimal> result = Apply(op, a, b);
+  if (!result) {
+    Problem(frame, "the result of " + a.ToString() + " " + std::string(ast::BinaryOpText(op)) + " " +
+                       b.ToString() + " is out of the range of exact decimals");
+  }
+  return result;
+}
+
+Value EvaluateArithmetic(const CheckedExpr& expr, const Value& a, const Value& b, Frame& frame) {
   if (a.is_missing() || b.is_missing()) return Value();
   const ast::BinaryOp op = expr.binary_op;
   if (a.is_number() && b.is_number()) {
-    std::optional<Decimal> result = Apply(op, a.as_number(), b.as_number());
+    std::optional<Decimal> result = Calculate(op, a.as_number(), b.as_number(), frame);
     return result ? Value(*result) : Value();
   }
   if (a.is_money() && b.is_money()) {
-    if (!(a.as_money().currency == b.as_money().currency)) return Value();
-    std::optional<Decimal> result = Apply(op, a.as_money().amount, b.as_money().amount);
+    if (!(a.as_money().currency == b.as_money().currency)) return CurrencyMismatch(frame, a.as_money(), b.as_money());
+    std::optional<Decimal> result = Calculate(op, a.as_money().amount, b.as_money().amount, frame);
     if (!result) return Value();
     if (op == ast::BinaryOp::kDivide) return Value(*result);
     return Value(Money{*result, a.as_money().currency});
   }
   if (a.is_money() && b.is_number()) {
-    std::optional<Decimal> result = Apply(op, a.as_money().amount, b.as_number());
+    std::optional<Decimal> result = Calculate(op, a.as_money().amount, b.as_number(), frame);
     return result ? Value(Money{*result, a.as_money().currency}) : Value();
   }
   if (a.is_number() && b.is_money()) {
-    std::optional<Decimal> result = Apply(op, a.as_number(), b.as_money().amount);
+    std::optional<Decimal> result = Calculate(op, a.as_number(), b.as_money().amount, frame);
     return result ? Value(Money{*result, b.as_money().currency}) : Value();
   }
+  Value shifted;
   if ((a.is_date() || a.is_datetime()) && b.is_duration()) {
-    return ShiftDate(a, b.as_duration(), op == ast::BinaryOp::kSubtract);
+    shifted = ShiftDate(a, b.as_duration(), op == ast::BinaryOp::kSubtract);
+  } else if (a.is_duration() && (b.is_date() || b.is_datetime())) {
+    shifted = ShiftDate(b, a.as_duration(), false);
+  } else {
+    return Value();
   }
-  if (a.is_duration() && (b.is_date() || b.is_datetime())) return ShiftDate(b, a.as_duration(), false);
-  return Value();
+  return shifted.is_missing() ? Problem(frame, "the date arithmetic leaves the range of dates") : shifted;
 }
 
 bool MarketContains(const Frame& frame, const Value& outer, const Value& inner) {
@@ -301,7 +343,7 @@ Value EvaluateQuantifier(const CheckedExpr& expr, Frame& frame) {
   };
   std::vector<ElementReads> reads;
   const ValueList& items = domain.as_list();
-  for (std::size_t i = 0; i < items.size() && (!decided || frame.trace != nullptr); ++i) {
+  for (std::size_t i = 0; i < items.size() && (!decided || frame.trace != nullptr) && !frame.over_budget; ++i) {
     frame.slots[expr.slot] = items[i];
     if (frame.trace != nullptr) frame.slot_paths[expr.slot] = ElementPath(*expr.children[0], frame, i);
     const Trace::Mark before = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
@@ -370,7 +412,19 @@ Value EvaluateCall(const CheckedExpr& expr, Frame& frame) {
   context.markets = &frame.program->markets();
   context.reference = frame.program->reference();
   context.notes = frame.trace != nullptr ? &frame.trace->notes : nullptr;
-  return expr.function->eval(arguments, context);
+  const std::size_t notes_before = frame.trace != nullptr ? frame.trace->notes.size() : 0;
+  Value result = expr.function->eval(arguments, context);
+  const bool all_known = std::none_of(arguments.begin(), arguments.end(), [](const Value& v) { return v.is_missing(); });
+  if (result.is_missing() && all_known && frame.trace != nullptr) {
+    // Known arguments, no value: the function could not compute (no exchange rate, ...). Its
+    // notes say why.
+    std::string why;
+    for (std::size_t i = notes_before; i < frame.trace->notes.size(); ++i) {
+      why += (why.empty() ? "" : "; ") + frame.trace->notes[i];
+    }
+    Problem(frame, why.empty() ? "`" + expr.function->name + "` could not compute a value" : why);
+  }
+  return result;
 }
 
 // A table cell; unknown when the key is, when the table has no row for it or the cell is
@@ -379,24 +433,32 @@ Value EvaluateLookup(const CheckedExpr& expr, Frame& frame) {
   const Value key = Evaluate(*expr.children[0], frame);
   if (!key.is_string()) return Value();
   const Value* cell = expr.table->Find(key.as_string(), expr.column);
-  if (frame.trace != nullptr && (cell == nullptr || cell->is_missing())) {
+  if (cell == nullptr || cell->is_missing()) {
+    if (frame.trace == nullptr) return Value();
     const std::string& column = expr.table->columns()[expr.column].name;
-    frame.trace->notes.push_back(cell == nullptr ? expr.table->provenance().name + " has no row for " + key.as_string()
-                                                 : expr.table->provenance().name + " gives no " + column +
-                                                       " for " + key.as_string());
+    return Problem(frame, cell == nullptr ? expr.table->provenance().name + " has no row for " + key.as_string()
+                                          : expr.table->provenance().name + " gives no " + column + " for " +
+                                                key.as_string());
   }
-  return cell != nullptr ? *cell : Value();
+  return *cell;
 }
 
 }  // namespace
 
 void Trace::Erase(Mark from, Mark to) {
   read.erase(read.begin() + from.read, read.begin() + to.read);
+  values.erase(values.begin() + from.read, values.begin() + to.read);
   missing.erase(missing.begin() + from.missing, missing.begin() + to.missing);
   notes.erase(notes.begin() + from.notes, notes.begin() + to.notes);
+  problems.erase(problems.begin() + from.problems, problems.begin() + to.problems);
 }
 
 Value Evaluate(const CheckedExpr& expr, Frame& frame) {
+  if (--frame.steps_left < 0) {
+    if (frame.over_budget) return Value();
+    frame.over_budget = true;
+    return Problem(frame, "the evaluation budget was exhausted (nested quantifiers over long lists?)");
+  }
   switch (expr.op) {
     case Op::kConstant: return expr.constant;
     case Op::kPath: return ReadPath(expr, frame, true);
@@ -416,11 +478,11 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
     case Op::kOr: return EvaluateLogic(expr, frame);
     case Op::kCompare: {
       const Value lhs = Evaluate(*expr.children[0], frame);
-      return EvaluateComparison(expr, lhs, Evaluate(*expr.children[1], frame));
+      return EvaluateComparison(expr, lhs, Evaluate(*expr.children[1], frame), frame);
     }
     case Op::kArithmetic: {
       const Value lhs = Evaluate(*expr.children[0], frame);
-      return EvaluateArithmetic(expr, lhs, Evaluate(*expr.children[1], frame));
+      return EvaluateArithmetic(expr, lhs, Evaluate(*expr.children[1], frame), frame);
     }
     case Op::kInList:
     case Op::kInMarket: {
@@ -446,6 +508,9 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
     }
     case Op::kPresent:
     case Op::kMissing: {
+      if (frame.unstated_facts != nullptr && IsUnstatedFact(*expr.children[0], *frame.unstated_facts)) {
+        return Value();
+      }
       const Value value = ReadPath(*expr.children[0], frame, false);
       bool present = IsPresent(value);
       if (present && expr.children[0]->fans_out) {
@@ -460,7 +525,7 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
 }
 
 std::string MessageText(const Value& value) {
-  if (value.is_missing() || value.is_null()) return "(missing)";
+  if (value.is_missing() || value.is_null()) return "unknown";
   if (value.is_string()) return value.as_string();
   if (value.is_list()) {
     std::string text;

@@ -13,13 +13,17 @@ namespace tradelint::eval_internal {
 // Collected only while explaining a finding.
 struct Trace {
   std::vector<std::string> read;     // concrete paths of the fields read
+  std::vector<Value> values;         // what each field of `read` held, as stored in the record
   std::vector<std::string> missing;  // concrete paths of fields found absent
   std::vector<std::string> notes;    // from functions (exchange rates used, ...)
+  // Why an operation gave unknown although its operands were known (a currency mismatch,
+  // overflow, division by zero, no table row, a function that could not compute, the budget).
+  std::vector<std::string> problems;
 
   struct Mark {
-    std::size_t read, missing, notes;
+    std::size_t read, missing, notes, problems;
   };
-  Mark mark() const { return {read.size(), missing.size(), notes.size()}; }
+  Mark mark() const { return {read.size(), missing.size(), notes.size(), problems.size()}; }
   // Forgets what was collected between `from` and `to` (the reads and notes of an operand that
   // did not decide the outcome).
   void Erase(Mark from, Mark to);
@@ -37,12 +41,20 @@ struct Frame {
   // Evaluating an obligation this way tells whether the data alone shows it is not met
   // (a `violation`) or whether absent fields decide it (`missing_data`).
   bool absent_is_unknown = false;
+  // Scope facts (`scope PATH`) the record does not state: while set, `present`/`missing` of
+  // them are unknown, so a `when` that needs one of them is unknown rather than false.
+  const std::vector<std::string>* unstated_facts = nullptr;
+  // Evaluation steps left for the current rule; when none are left every expression is
+  // unknown and `over_budget` is set (the finding is then `undecided`).
+  std::int64_t steps_left = 0;
+  bool over_budget = false;
 };
 
 Value Evaluate(const CheckedExpr& expr, Frame& frame);
 
 // Text of a value inside a message: strings as they are, money as `EUR 19.99`, lists joined
-// with `, `, missing as `(missing)`.
+// with `, `; `unknown` for a value the evaluation could not give (a message says what is not
+// stated in its own words, never a placeholder).
 std::string MessageText(const Value& value);
 
 }  // namespace tradelint::eval_internal

@@ -93,6 +93,8 @@ class AstBuilder {
         SetOnce(file.jurisdiction, WordOf(jurisdiction->marketCode()), span, "jurisdiction");
       } else if (auto* instrument = dynamic_cast<G::HeaderInstrumentContext*>(item)) {
         SetOnce(file.instrument, StringWord(instrument->STRING()), span, "instrument");
+      } else if (auto* scope = dynamic_cast<G::HeaderScopeContext*>(item)) {
+        file.scope_facts.push_back(WordOf(scope->dottedName()));
       } else if (auto* version = dynamic_cast<G::HeaderVersionContext*>(item)) {
         SetOnce(file.version, StringWord(version->STRING()), span, "version");
       } else if (auto* effective = dynamic_cast<G::HeaderEffectiveContext*>(item)) {

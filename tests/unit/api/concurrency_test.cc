@@ -24,7 +24,7 @@ std::string CheckAll(const Engine& engine, const std::vector<InputRecord>& recor
     for (const std::string& market : markets) {
       out += input.source + " " + market + ":";
       for (const Finding& finding :
-           engine.Check(input.record, *input.kind, market, as_of, "de", share ? &shared : nullptr)) {
+           engine.Evaluate(input.record, *input.kind, market, as_of, "de", share ? &shared : nullptr).findings) {
         out += " " + finding.rule->id + "/" + std::string(BasisName(finding.basis)) + "/" + finding.message;
         for (const std::string& path : finding.paths) out += "," + path;
         for (const std::string& note : finding.notes) out += ";" + note;

@@ -214,7 +214,7 @@ class FindingDetails : public testing::Test {
     JsonResult parsed = ParseJson(json);
     EXPECT_TRUE(std::holds_alternative<Value>(parsed)) << json;
     if (!std::holds_alternative<Value>(parsed)) return {};
-    return engine_->Check(std::get<Value>(parsed), kind, market, *Date::Parse(as_of), language);
+    return engine_->Evaluate(std::get<Value>(parsed), kind, market, *Date::Parse(as_of), language).findings;
   }
 
   // The one finding of `rule` (a rule id of details.group unless dotted).
@@ -354,10 +354,10 @@ TEST_F(FindingDetails, MessageInterpolatesValuesAndWritesBraces) {
   EXPECT_EQ(finding.fix, "lower the price");
 }
 
-TEST_F(FindingDetails, MessageShowsAMissingValueAsMissing) {
+TEST_F(FindingDetails, MessageShowsAFieldTheRecordLeavesOutAsNotStated) {
   const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "price_ceiling",
       "offer": {"price": {"amount": 150.01, "currency": "EUR"}}})"), "price_ceiling");
-  EXPECT_EQ(finding.message, "the price EUR 150.01 is above EUR 150; {braces} stay; brand: (missing)");
+  EXPECT_EQ(finding.message, "the price EUR 150.01 is above EUR 150; {braces} stay; brand: not stated");
 }
 
 TEST_F(FindingDetails, MessageAndFixInTheRequestedLanguage) {

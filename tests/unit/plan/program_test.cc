@@ -30,7 +30,7 @@ class ProgramSelect : public testing::Test {
   static std::vector<std::string> Selected(RecordKind kind, std::string_view market,
                                            std::string_view date) {
     std::vector<std::string> ids;
-    for (const SelectedRule& selected : *engine_->program().Select(kind, market, *Date::Parse(date))) {
+    for (const SelectedRule& selected : engine_->program().Select(kind, market, *Date::Parse(date))->rules) {
       ids.push_back(selected.rule->id);
     }
     return ids;
@@ -61,7 +61,7 @@ TEST_F(ProgramSelect, RulesAreIndexedByRecordKind) {
 
 TEST_F(ProgramSelect, ANationalRuleReplacesTheGroupRuleInsideItsJurisdiction) {
   const std::vector<SelectedRule> selected =
-      *engine_->program().Select(RecordKind::kListing, "FR", *Date::Parse("2024-07-01"));
+      engine_->program().Select(RecordKind::kListing, "FR", *Date::Parse("2024-07-01"))->rules;
   ASSERT_EQ(selected.size(), 1u);
   EXPECT_EQ(selected[0].rule->id, "plan.fr.national_rule");
   EXPECT_THAT(selected[0].overrides, ElementsAre("plan.eu.group_rule"));
@@ -73,7 +73,7 @@ TEST_F(ProgramSelect, TheGroupRuleStaysUntilTheNationalRuleIsInForce) {
 
 TEST_F(ProgramSelect, AWiderMarketTakesBothWithoutOverride) {
   const std::vector<SelectedRule> selected =
-      *engine_->program().Select(RecordKind::kListing, "EU", *Date::Parse("2024-07-01"));
+      engine_->program().Select(RecordKind::kListing, "EU", *Date::Parse("2024-07-01"))->rules;
   ASSERT_EQ(selected.size(), 2u);
   EXPECT_EQ(selected[0].rule->id, "plan.eu.group_rule");
   EXPECT_EQ(selected[1].rule->id, "plan.fr.national_rule");
@@ -86,12 +86,17 @@ TEST_F(ProgramSelect, ACountryReachesItsSubdivisionsRules) {
   EXPECT_THAT(Selected(RecordKind::kListing, "US-TX", "2024-07-01"), IsEmpty());
 }
 
-TEST_F(ProgramSelect, CoversSaysWhetherAnyRulesetReachesTheMarket) {
+TEST_F(ProgramSelect, ASelectionIsCoveredOnlyByRulesOfTheMarketsOwnRulesets) {
   const Date date = *Date::Parse("2024-07-01");
-  EXPECT_TRUE(engine_->program().Covers("DE", date));
-  EXPECT_TRUE(engine_->program().Covers("US", date));
-  EXPECT_FALSE(engine_->program().Covers("MX", date));
-  EXPECT_FALSE(engine_->program().Covers("US-TX", date));
+  auto covered = [&](RecordKind kind, std::string_view market) {
+    return engine_->program().Select(kind, market, date)->covered;
+  };
+  EXPECT_TRUE(covered(RecordKind::kListing, "DE"));
+  EXPECT_TRUE(covered(RecordKind::kListing, "US"));
+  EXPECT_FALSE(covered(RecordKind::kListing, "MX"));
+  EXPECT_FALSE(covered(RecordKind::kListing, "US-TX"));
+  // No rule for transactions in these rulesets: no market is covered for them.
+  EXPECT_FALSE(covered(RecordKind::kTransaction, "DE"));
 }
 
 TEST(Planner, AnInvalidRegularExpressionIsADiagnostic) {
