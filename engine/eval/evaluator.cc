@@ -119,12 +119,20 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame, 
     const bool shown_by_data = strict.is_bool() && strict.as_bool() == rule.forbid;
     if (shown_by_data && !scope_unknown) {
       finding.basis = Basis::kViolation;
-      // The deciding value: the first stated field the obligation read.
+      // The deciding value: the first stated field the obligation read, preferring a single
+      // value to a list or object it walked through.
+      std::optional<std::size_t> chosen;
       for (std::size_t i = 0; i < trace.read.size(); ++i) {
         if (std::find(trace.missing.begin(), trace.missing.end(), trace.read[i]) != trace.missing.end()) continue;
-        finding.value = trace.values[i];
-        finding.value_path = trace.read[i];
-        break;
+        const bool composite = trace.values[i].is_list() || trace.values[i].is_object();
+        if (!chosen || (!composite && (trace.values[*chosen].is_list() || trace.values[*chosen].is_object()))) {
+          chosen = i;
+        }
+        if (!composite) break;
+      }
+      if (chosen) {
+        finding.value = trace.values[*chosen];
+        finding.value_path = trace.read[*chosen];
       }
     } else if (!finding.missing.empty()) {
       finding.basis = Basis::kMissingData;

@@ -659,6 +659,15 @@ CheckedExprPtr ExprChecker::CheckQuantifier(const ast::Expr& expr,
                  "`" + std::string(quantifier.all ? "all" : "any") + "` needs a list, found " +
                      domain->type.ToString());
   }
+  // Each nested quantifier multiplies the work by the length of its list: over record lists,
+  // whose length the record decides, three deep is where one record can take hours (the
+  // evaluation budget then stops it, and the rule is undecided).
+  if (variables_.size() >= 2 && domain->op == CheckedExpr::Op::kPath) {
+    diagnostics_.Warning("nested_quantifiers", expr.span,
+                         "a quantifier nested inside two others over record lists: the work grows "
+                         "with the product of the lists' lengths",
+                         "look up elements with `in` or a `set` instead, or bound the lists");
+  }
   const int slot = next_slot_++;
   variables_.push_back({quantifier.variable, slot, domain->type.Element()});
   CheckedExprPtr body = CheckCondition(*quantifier.body, quantifier.all ? "all" : "any");
