@@ -140,6 +140,7 @@ void TextReportWriter::End(const Summary& summary) {
   out_ << Counted(summary.records, "record") << ", " << Counted(summary.results, "result") << ": "
        << summary.fail << " fail, " << summary.warn << " warn, " << summary.pass << " pass, "
        << summary.invalid << " invalid\n";
+  for (const std::string& warning : summary.warnings) out_ << "warning: " << warning << '\n';
 }
 
 }  // namespace tradelint

@@ -1,5 +1,6 @@
 #include "plugins/money/conversion.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace tradelint {
@@ -28,11 +29,23 @@ std::string Note(const Money& from, const Money& to, const std::vector<Leg>& leg
   return note + ") and " + legs[1].rate.date.ToString() + " (" + legs[1].Text() + ")";
 }
 
+// The note on the oldest rate of `legs` when it is stale, else "".
+std::string StaleRateNote(const std::vector<Leg>& legs, Date as_of) {
+  Date oldest = as_of;
+  for (const Leg& leg : legs) oldest = std::min(oldest, leg.rate.date);
+  const std::int64_t age = as_of.days() - oldest.days();
+  if (age <= FxTable::kStaleAfterDays) return "";
+  return "the ECB reference rate of " + oldest.ToString() + " is " + std::to_string(age) +
+         " days older than the as-of date " + as_of.ToString() +
+         ": the exchange rates may be out of date (refresh them with `tradelint refdata "
+         "import-ecb`)";
+}
+
 }  // namespace
 
 std::optional<Conversion> Convert(const Money& money, Currency target, Date as_of,
                                   const ReferenceData& reference) {
-  if (money.currency == target) return Conversion{money, ""};
+  if (money.currency == target) return Conversion{money, "", ""};
   const std::optional<FxRate> from_rate = reference.EurRate(money.currency, as_of);
   const std::optional<FxRate> to_rate = reference.EurRate(target, as_of);
   if (!from_rate || !to_rate) return std::nullopt;
@@ -44,7 +57,7 @@ std::optional<Conversion> Convert(const Money& money, Currency target, Date as_o
   std::vector<Leg> legs;
   if (money.currency.code() != "EUR") legs.push_back({money.currency, *from_rate});
   if (target.code() != "EUR") legs.push_back({target, *to_rate});
-  return Conversion{result, Note(money, result, legs)};
+  return Conversion{result, Note(money, result, legs), StaleRateNote(legs, as_of)};
 }
 
 }  // namespace tradelint

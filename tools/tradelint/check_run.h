@@ -10,6 +10,9 @@
 //     Engine::DefaultAsOf (today's UTC date for records without their own date).
 // A market that no ruleset covers (Program::Covers) still gets its result, with a note in
 // the result, and is named once per run on standard error.
+// A result judged at an as-of date more than FxTable::kStaleAfterDays days after the FX
+// table's latest date would convert money at stale rates: the run warns once, on standard
+// error and in Summary::warnings (each conversion also notes it in its finding).
 //
 // Judging (Judge) is const and thread-safe, so that records can be judged on several threads;
 // reporting (Report) happens on one thread, one record at a time, in input order.
@@ -65,6 +68,8 @@ class CheckRun {
   static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index, Date as_of);
   // The note for a market no ruleset covers.
   std::string UncoveredMarketNote(std::string_view market) const;
+  // Warns once when `as_of` is later than the FX rates can serve fresh.
+  void WarnOfStaleRates(Date as_of);
 
   const Engine& engine_;
   Settings settings_;
@@ -74,6 +79,7 @@ class CheckRun {
   bool fail_on_reached_ = false;
   std::int64_t findings_ = 0;
   std::set<std::string, std::less<>> noted_markets_;  // uncovered markets named on stderr
+  bool warned_of_stale_rates_ = false;
 };
 
 }  // namespace tradelint::cli
