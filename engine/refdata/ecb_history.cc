@@ -70,10 +70,14 @@ std::optional<EcbImport> ImportEcbHistory(std::string_view text, std::string_vie
       continue;
     }
     const std::size_t expected = currencies.size() + 1 + (trailing_comma ? 1 : 0);
-    if (fields.size() != expected || (trailing_comma && !fields.back().empty())) {
+    if (fields.size() != expected) {
       return fail(line_number, "expected " + std::to_string(expected) + " fields as in the header" +
                                    (trailing_comma ? " (the last one empty)" : "") + ", found " +
                                    std::to_string(fields.size()));
+    }
+    if (trailing_comma && !fields.back().empty()) {
+      return fail(line_number, "column " + std::to_string(expected) + ": `" + std::string(fields.back()) +
+                                   "` under no currency (the header ends with a comma)");
     }
     const std::optional<Date> date = Date::Parse(fields[0]);
     if (!date) {

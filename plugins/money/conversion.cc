@@ -10,6 +10,15 @@ std::string Display(const Money& money) {
   return std::string(money.currency.code()) + " " + money.amount.ToString();
 }
 
+// `value` rounded half-even to exactly `places` fractional digits: 160 -> 160.00, as a price in
+// the currency is written.
+Decimal WithPlaces(const Decimal& value, int places) {
+  const Decimal rounded = value.Rounded(places);
+  Int128 coefficient = rounded.coefficient();
+  for (int scale = rounded.scale(); scale < places; ++scale) coefficient *= 10;
+  return Decimal::FromParts(coefficient, places);
+}
+
 // One non-EUR side of a conversion and the rate it used.
 struct Leg {
   Currency currency;
@@ -53,7 +62,7 @@ std::optional<Conversion> Convert(const Money& money, Currency target, Date as_o
   if (!scaled) return std::nullopt;
   const std::optional<Decimal> exact = scaled->Divide(from_rate->rate);
   if (!exact) return std::nullopt;
-  const Money result{exact->Rounded(target.minor_units()), target};
+  const Money result{WithPlaces(*exact, target.minor_units()), target};
   std::vector<Leg> legs;
   if (money.currency.code() != "EUR") legs.push_back({money.currency, *from_rate});
   if (target.code() != "EUR") legs.push_back({target, *to_rate});
