@@ -1,7 +1,6 @@
 #include "engine/refdata/ecb_history.h"
 
 #include <algorithm>
-#include <numeric>
 #include <set>
 #include <tuple>
 #include <vector>
@@ -104,16 +103,8 @@ std::optional<EcbImport> ImportEcbHistory(std::string_view text, std::string_vie
   }
 
   // Ascending dates, currencies alphabetically within a date.
-  std::vector<std::size_t> rank(currencies.size());
-  {
-    std::vector<std::size_t> order(currencies.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return currencies[a] < currencies[b]; });
-    for (std::size_t position = 0; position < order.size(); ++position) rank[order[position]] = position;
-  }
   std::sort(cells.begin(), cells.end(), [&](const Cell& a, const Cell& b) {
-    return std::tie(a.date, rank[a.column]) < std::tie(b.date, rank[b.column]);
+    return std::tie(a.date, currencies[a.column]) < std::tie(b.date, currencies[b.column]);
   });
 
   EcbImport result;

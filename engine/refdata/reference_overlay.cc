@@ -58,16 +58,21 @@ std::optional<ReferenceOverlay> ReferenceOverlay::Open(const std::string& bundle
   }
   ReferenceOverlay overlay;
   overlay.bundled_ = fs::weakly_canonical(bundled_directory, code);
+  if (code) {
+    *error = bundled_directory + ": " + code.message();
+    return std::nullopt;
+  }
   std::set<std::string> sidecars;  // relative paths of the files the sidecars describe
   for (auto it = fs::recursive_directory_iterator(overlay_directory, code);
        !code && it != fs::recursive_directory_iterator(); it.increment(code)) {
-    if (!it->is_regular_file(code)) continue;
+    std::error_code file_code;
+    if (!it->is_regular_file(file_code)) continue;
     const std::string relative = it->path().lexically_relative(overlay_directory).generic_string();
     if (EndsWith(relative, kSidecarSuffix)) {
       sidecars.insert(relative.substr(0, relative.size() - kSidecarSuffix.size()));
       continue;
     }
-    if (!fs::is_regular_file(overlay.bundled_ / relative, code)) {
+    if (!fs::is_regular_file(overlay.bundled_ / relative, file_code)) {
       *error = it->path().string() + ": no bundled reference file `" + relative +
                "` to replace (the folder's files replace those of rulesets/reference/ at the "
                "same path)";

@@ -137,7 +137,7 @@ INSTANTIATE_TEST_SUITE_P(
                          {{"languages.csv", ""},
                           {"languages.csv.meta.json", R"({"source": "s", "date": "2026-12-01", "by": "me"})"}},
                          "/languages.csv.meta.json: unknown member `by`; " + kSidecarShape}),
-    [](const testing::TestParamInfo<OverlayErrorCase>& info) { return info.param.name; });
+    [](const testing::TestParamInfo<OverlayErrorCase>& param) { return param.param.name; });
 
 TEST_F(Folders, ASidecarThatIsNotJsonIsAnError) {
   Write(overlay() + "/languages.csv", "");
