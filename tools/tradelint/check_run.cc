@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "engine/refdata/fx_table.h"
 #include "tools/tradelint/cli_options.h"
 
 namespace tradelint::cli {
