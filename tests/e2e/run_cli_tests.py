@@ -904,6 +904,19 @@ class ReferenceDataTest(TradelintTestCase):
             self.assertEqual(by_id["STALE"][0]["verdict"], "pass")  # USD 200 = EUR 125
             self.assertEqual(by_id["FRESH"][0]["verdict"], "fail")  # no rate yet: undecided
 
+    def test_the_test_command_takes_the_replacing_rates(self):
+        self.assertExit(run("test", "--rules", self.FX_RULES), 0)
+        with tempfile.TemporaryDirectory() as directory:
+            os.mkdir(os.path.join(directory, "fx"))
+            with open(os.path.join(directory, "fx", "ecb-euro-reference-rates.csv"), "w",
+                      encoding="utf-8") as file:
+                file.write("# source: e2e fixture\n# date: 2026-04-13\n"
+                           "date,currency,rate\n2026-04-13,USD,2\n")
+            # At 2 USD to the euro, USD 200 is EUR 100: the failing case now passes.
+            process = run("test", "--rules", self.FX_RULES, "--reference-data", directory)
+            self.assertExit(process, 1)
+            self.assertIn("USD 200 is more than EUR 150", process.stdout + process.stderr)
+
     def test_a_file_without_a_bundled_counterpart_is_an_error(self):
         with tempfile.TemporaryDirectory() as directory:
             os.mkdir(os.path.join(directory, "fx"))
