@@ -36,13 +36,22 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   }
   const fs::path root(data);
   std::string error;
+  const std::string bundled_reference = (root / "rulesets" / "reference").string();
+  std::optional<ReferenceOverlay> overlay = ReferenceOverlay();
+  if (!options.reference_data_directory.empty()) {
+    overlay = ReferenceOverlay::Open(bundled_reference, options.reference_data_directory, &error);
+    if (!overlay) {
+      diagnostics.Error("reference_data_invalid", Span{}, error);
+      return nullptr;
+    }
+  }
   std::optional<Schema> schema = Schema::Load((root / "schema").string(), &error);
   if (!schema) diagnostics.Error("data_not_found", Span{}, error);
   std::optional<MarketTable> markets =
-      MarketTable::Load((root / "rulesets" / "reference" / "markets.json").string(), &error);
+      MarketTable::Load(overlay->Locate(bundled_reference + "/markets.json").path, &error);
   if (!markets) diagnostics.Error("data_not_found", Span{}, error);
   std::optional<ReferenceData> reference =
-      ReferenceData::Load((root / "rulesets" / "reference").string(), &error);
+      ReferenceData::Load(bundled_reference, &error, *overlay);
   if (!reference) diagnostics.Error("data_not_found", Span{}, error);
   if (!schema || !markets || !reference) return nullptr;
 
@@ -64,7 +73,7 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   auto shared_reference = std::make_shared<const ReferenceData>(std::move(*reference));
   std::vector<const ast::RulesetFile*> views;
   for (const auto& file : files) views.push_back(file.get());
-  CheckEnvironment environment{shared_schema.get(), functions.get(), shared_markets.get()};
+  CheckEnvironment environment{shared_schema.get(), functions.get(), shared_markets.get(), &*overlay};
   std::vector<CheckedRuleset> checked = CheckRulesets(views, environment, diagnostics);
   if (diagnostics.has_errors()) return nullptr;
   std::unique_ptr<const Program> program =
@@ -79,12 +88,12 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
 std::vector<ReferenceTable> Engine::reference_tables() const {
   std::vector<ReferenceTable> tables;
   const MarketTable::Provenance& markets = markets_->provenance();
-  tables.push_back({markets.name, markets.source, markets.date});
+  tables.push_back({markets.name, markets.source, markets.date, ""});
   for (const Provenance& table : reference_->provenance()) {
-    tables.push_back({table.name, table.source, table.date});
+    tables.push_back({table.name, table.source, table.date, table.version});
   }
   for (const Provenance& table : program_->tables()) {
-    tables.push_back({table.name, table.source, table.date});
+    tables.push_back({table.name, table.source, table.date, table.version});
   }
   return tables;
 }

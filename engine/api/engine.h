@@ -42,11 +42,15 @@ struct EngineOptions {
   // must outlive the Engine.
   std::vector<const Plugin*> extra_plugins;
   EvaluationLimits evaluation_limits;
+  // `--reference-data DIR`: files that replace the bundled reference files at the same path
+  // under `rulesets/reference/` (ReferenceOverlay); empty means none.
+  std::string reference_data_directory;
 };
 
 // A reference table the run used, for the report's `reference_data`.
 struct ReferenceTable {
   std::string name, source, date;
+  std::string version;  // empty unless a sidecar gives one
 };
 
 class Engine {
@@ -68,6 +72,8 @@ class Engine {
   const FunctionRegistry& functions() const { return *functions_; }
   const std::string& data_directory() const { return data_directory_; }
   std::vector<ReferenceTable> reference_tables() const;
+  // The latest date of the FX rates; conversions for a later as-of date use older rates.
+  std::optional<Date> fx_latest_date() const { return reference_->fx_latest_date(); }
 
   // The markets a record is judged for when none are given (design/CONTRACT.md): a
   // listing's or seller's `target_markets`; for a transaction the destination, then the

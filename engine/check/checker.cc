@@ -123,18 +123,22 @@ std::string TableReportName(const std::filesystem::path& table_path, const std::
 LookupTablePtr LoadTable(Compilation& c, const ast::RulesetFile& file, const ast::Definition& definition) {
   const std::filesystem::path ruleset_path(file.source->path());
   const std::filesystem::path path = (ruleset_path.parent_path() / definition.table_file.text).lexically_normal();
-  const std::optional<std::string> text = ReadFile(path.string());
+  const ReferenceOverlay::File source = c.environment.reference_overlay != nullptr
+                                             ? c.environment.reference_overlay->Locate(path.string())
+                                             : ReferenceOverlay::File{path.string(), std::nullopt};
+  const std::optional<std::string> text = ReadFile(source.path);
   if (!text) {
     c.diagnostics.Error("table_unreadable", definition.table_file.span,
-                        "cannot read the table file " + Quoted(path.string()),
+                        "cannot read the table file " + Quoted(source.path),
                         "the path is relative to the ruleset file");
     return nullptr;
   }
   std::string error;
   const MarketTable& markets = *c.environment.markets;
   std::optional<LookupTable> table = LookupTable::Parse(
-      *text, path.string(), TableReportName(path, ruleset_path),
-      [&markets](std::string_view code) { return markets.IsValidMarket(code); }, &error);
+      *text, source.path, TableReportName(path, ruleset_path),
+      [&markets](std::string_view code) { return markets.IsValidMarket(code); }, &error,
+      source.sidecar ? &*source.sidecar : nullptr);
   if (!table) {
     c.diagnostics.Error("invalid_table", definition.table_file.span, error,
                         "see the `table` section of docs/language.md for the file format");

@@ -13,6 +13,7 @@
 #include "engine/diag/diagnostic.h"
 #include "engine/markets/market_table.h"
 #include "engine/plugin/plugin.h"
+#include "engine/refdata/reference_overlay.h"
 #include "engine/schema/schema.h"
 
 namespace tradelint {
@@ -21,6 +22,8 @@ struct CheckEnvironment {
   const Schema* schema = nullptr;
   const FunctionRegistry* functions = nullptr;
   const MarketTable* markets = nullptr;
+  // Files of `--reference-data` that replace bundled table files; null: none.
+  const ReferenceOverlay* reference_overlay = nullptr;
 };
 
 // Checks `files` together: imports resolve between them. The files must outlive the result

@@ -56,7 +56,7 @@ std::string ReadComment(std::string_view comment, CsvTable& table) {
 
 std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view file_name,
                                       std::span<const std::string_view> columns,
-                                      std::string* error) {
+                                      std::string* error, const Provenance* sidecar) {
   CsvTable table;
   const auto fail = [&](int line, const std::string& message) {
     *error = std::string(file_name) + ":" + std::to_string(line) + ": " + message;
@@ -96,6 +96,10 @@ std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view fi
   if (!header_seen) {
     return fail(std::max(line_number, 1), columns.empty() ? std::string("expected a header line naming the columns")
                                                           : "expected the header `" + Join(columns) + "`");
+  }
+  if (sidecar != nullptr) {
+    table.provenance = *sidecar;
+    return table;
   }
   if (table.provenance.source.empty()) {
     return fail(1, "missing the `# source: ...` comment naming where the data comes from");

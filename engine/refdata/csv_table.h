@@ -33,9 +33,12 @@ struct CsvTable {
   std::vector<Row> rows;
 };
 
-// Parses `text`; an empty `columns` accepts whatever header the file has. On error returns nullopt and sets `error` to `<file_name>:<line>: <message>`.
+// Parses `text`; an empty `columns` accepts whatever header the file has. `sidecar`, when
+// given, is the table's provenance (a sidecar file's, see reference_overlay.h): it replaces
+// the provenance comments, which are then optional. On error returns nullopt and sets `error`
+// to `<file_name>:<line>: <message>`.
 std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view file_name,
                                       std::span<const std::string_view> columns,
-                                      std::string* error);
+                                      std::string* error, const Provenance* sidecar = nullptr);
 
 }  // namespace tradelint

@@ -8,9 +8,9 @@
 namespace tradelint {
 
 std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view file_name,
-                                      std::string* error) {
+                                      std::string* error, const Provenance* sidecar) {
   static constexpr std::array<std::string_view, 3> kColumns = {"date", "currency", "rate"};
-  std::optional<CsvTable> table = ParseCsvTable(text, file_name, kColumns, error);
+  std::optional<CsvTable> table = ParseCsvTable(text, file_name, kColumns, error, sidecar);
   if (!table) return std::nullopt;
   FxTable fx;
   fx.provenance_ = std::move(table->provenance);
@@ -40,6 +40,7 @@ std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view fi
                   " (the first is on line " + std::to_string(it->second) + ")");
     }
     fx.rates_[row.fields[1]].emplace_back(*date, *rate);
+    if (!fx.latest_date_ || *date > *fx.latest_date_) fx.latest_date_ = *date;
   }
   for (auto& [code, series] : fx.rates_) {
     std::sort(series.begin(), series.end(),

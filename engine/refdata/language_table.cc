@@ -16,9 +16,9 @@ bool IsLetters(std::string_view text, std::size_t min, std::size_t max, char fir
 }  // namespace
 
 std::optional<LanguageTable> LanguageTable::Parse(std::string_view text, std::string_view file_name,
-                                                  std::string* error) {
+                                                  std::string* error, const Provenance* sidecar) {
   static constexpr std::array<std::string_view, 2> kColumns = {"country", "languages"};
-  std::optional<CsvTable> table = ParseCsvTable(text, file_name, kColumns, error);
+  std::optional<CsvTable> table = ParseCsvTable(text, file_name, kColumns, error, sidecar);
   if (!table) return std::nullopt;
   LanguageTable result;
   result.provenance_ = std::move(table->provenance);

@@ -23,9 +23,10 @@ class LanguageTable {
   // Parses the CSV text of the table; `file_name` names it in errors only (the provenance's
   // name is always kFileName). A country code that is not two capital letters, a
   // repeated country, an empty language list or a subtag that is not two or three lower-case
-  // letters is an error `<file_name>:<line>: <message>`.
+  // letters is an error `<file_name>:<line>: <message>`. `sidecar`: see ParseCsvTable.
   static std::optional<LanguageTable> Parse(std::string_view text, std::string_view file_name,
-                                            std::string* error);
+                                            std::string* error,
+                                            const Provenance* sidecar = nullptr);
 
   // The languages of `country`, or null for a country the table does not have.
   const std::vector<std::string>* Of(std::string_view country) const;

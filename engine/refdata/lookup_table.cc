@@ -99,8 +99,8 @@ std::string_view ColumnTypeName(ColumnType type) {
 
 std::optional<LookupTable> LookupTable::Parse(std::string_view text, std::string_view file_name,
                                               std::string name, const MarketCheck& is_market,
-                                              std::string* error) {
-  std::optional<CsvTable> csv = ParseCsvTable(text, file_name, {}, error);
+                                              std::string* error, const Provenance* sidecar) {
+  std::optional<CsvTable> csv = ParseCsvTable(text, file_name, {}, error, sidecar);
   if (!csv) return std::nullopt;
   const auto fail = [&](int line, const std::string& message) {
     *error = std::string(file_name) + ":" + std::to_string(line) + ": " + message;

@@ -47,9 +47,10 @@ class LookupTable {
 
   // Parses a table file's text. `name` is what the report calls it (its path relative to the
   // rulesets). On error returns nullopt and sets `error` to `<file_name>:<line>: <message>`.
+  // `sidecar`: see ParseCsvTable.
   static std::optional<LookupTable> Parse(std::string_view text, std::string_view file_name,
                                           std::string name, const MarketCheck& is_market,
-                                          std::string* error);
+                                          std::string* error, const Provenance* sidecar = nullptr);
 
   const Provenance& provenance() const { return provenance_; }
   const std::vector<Column>& columns() const { return columns_; }

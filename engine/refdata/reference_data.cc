@@ -4,23 +4,28 @@
 
 namespace tradelint {
 
-std::optional<ReferenceData> ReferenceData::Load(const std::string& directory, std::string* error) {
-  const std::string fx_path = directory + "/" + std::string(FxTable::kFileName);
-  const std::string languages_path = directory + "/" + std::string(LanguageTable::kFileName);
-  const std::optional<std::string> fx_text = ReadFile(fx_path);
+std::optional<ReferenceData> ReferenceData::Load(const std::string& directory, std::string* error,
+                                                 const ReferenceOverlay& overlay) {
+  const ReferenceOverlay::File fx_file =
+      overlay.Locate(directory + "/" + std::string(FxTable::kFileName));
+  const ReferenceOverlay::File languages_file =
+      overlay.Locate(directory + "/" + std::string(LanguageTable::kFileName));
+  const std::optional<std::string> fx_text = ReadFile(fx_file.path);
   if (!fx_text) {
-    *error = fx_path + ": cannot read the file";
+    *error = fx_file.path + ": cannot read the file";
     return std::nullopt;
   }
-  const std::optional<std::string> languages_text = ReadFile(languages_path);
+  const std::optional<std::string> languages_text = ReadFile(languages_file.path);
   if (!languages_text) {
-    *error = languages_path + ": cannot read the file";
+    *error = languages_file.path + ": cannot read the file";
     return std::nullopt;
   }
-  std::optional<FxTable> fx = FxTable::Parse(*fx_text, fx_path, error);
+  std::optional<FxTable> fx = FxTable::Parse(
+      *fx_text, fx_file.path, error, fx_file.sidecar ? &*fx_file.sidecar : nullptr);
   if (!fx) return std::nullopt;
   std::optional<LanguageTable> languages =
-      LanguageTable::Parse(*languages_text, languages_path, error);
+      LanguageTable::Parse(*languages_text, languages_file.path, error,
+                           languages_file.sidecar ? &*languages_file.sidecar : nullptr);
   if (!languages) return std::nullopt;
   return ReferenceData(std::move(*fx), std::move(*languages));
 }

@@ -21,6 +21,7 @@
 #include "engine/refdata/fx_table.h"
 #include "engine/refdata/language_table.h"
 #include "engine/refdata/provenance.h"
+#include "engine/refdata/reference_overlay.h"
 #include "engine/value/value.h"
 
 namespace tradelint {
@@ -30,16 +31,20 @@ class ReferenceData {
   ReferenceData(FxTable fx, LanguageTable languages)
       : fx_(std::move(fx)), languages_(std::move(languages)) {}
 
-  // Reads `<directory>/fx/ecb-euro-reference-rates.csv` and `<directory>/languages.csv`.
-  // On error returns nullopt and sets `error` to `<path>:<line>: <message>` (or
-  // `<path>: cannot read the file`).
-  static std::optional<ReferenceData> Load(const std::string& directory, std::string* error);
+  // Reads `<directory>/fx/ecb-euro-reference-rates.csv` and `<directory>/languages.csv`, or
+  // the files of `overlay` that replace them. On error returns nullopt and sets `error` to
+  // `<path>:<line>: <message>` (or `<path>: cannot read the file`).
+  static std::optional<ReferenceData> Load(const std::string& directory, std::string* error,
+                                           const ReferenceOverlay& overlay = ReferenceOverlay());
 
   // See FxTable::EurRate: units of `currency` per 1 EUR on the latest date on or before
   // `as_of`, with that date; nullopt before the table starts or for an unknown currency.
   std::optional<FxRate> EurRate(Currency currency, Date as_of) const {
     return fx_.EurRate(currency, as_of);
   }
+
+  // The latest date of the FX rates (FxTable::latest_date).
+  std::optional<Date> fx_latest_date() const { return fx_.latest_date(); }
 
   // ISO 639-1 subtags of the official languages of a country (`DE` -> {"de"}), or null for a
   // code the table does not have.

@@ -26,6 +26,7 @@ void JsonReportWriter::Begin(const RunInfo& run) {
     json_.Key("name").String(table.name);
     json_.Key("source").String(table.source);
     json_.Key("date").String(table.date);
+    if (!table.version.empty()) json_.Key("version").String(table.version);
     json_.EndObject();
   }
   json_.EndArray();
@@ -51,6 +52,9 @@ void JsonReportWriter::End(const Summary& summary) {
   json_.Key("fail").Int(summary.fail);
   json_.Key("invalid").Int(summary.invalid);
   json_.EndObject();
+  json_.Key("warnings").BeginArray();
+  for (const std::string& warning : summary.warnings) json_.String(warning);
+  json_.EndArray();
   json_.EndObject();
   json_.EndObject();
   buffer_ += '\n';

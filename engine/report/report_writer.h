@@ -59,6 +59,8 @@ struct Summary {
   std::int64_t warn = 0;
   std::int64_t fail = 0;
   std::int64_t invalid = 0;
+  // What the whole run should know, each once (e.g. exchange rates older than the as-of dates).
+  std::vector<std::string> warnings;
 
   // Counts `result` in `results` and under its verdict (not in `records`).
   void Count(const RecordResult& result);

@@ -161,6 +161,7 @@ void TextReportWriter::Result(const RecordResult& result) {
 
 void TextReportWriter::End(const Summary& summary) {
   if (headed_record_) out_ << '\n';
+  for (const std::string& warning : summary.warnings) out_ << "warning: " << warning << '\n';
   out_ << Counted(summary.records, "record") << ", " << Counted(summary.results, "result") << ": "
        << summary.fail << " fail, " << summary.warn << " warn, " << summary.pass << " pass, "
        << summary.not_covered << " not covered, " << summary.invalid << " invalid\n";

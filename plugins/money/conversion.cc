@@ -1,5 +1,6 @@
 #include "plugins/money/conversion.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace tradelint {
@@ -7,6 +8,15 @@ namespace {
 
 std::string Display(const Money& money) {
   return std::string(money.currency.code()) + " " + money.amount.ToString();
+}
+
+// `value` rounded half-even to exactly `places` fractional digits: 160 -> 160.00, as a price in
+// the currency is written.
+Decimal WithPlaces(const Decimal& value, int places) {
+  const Decimal rounded = value.Rounded(places);
+  Int128 coefficient = rounded.coefficient();
+  for (int scale = rounded.scale(); scale < places; ++scale) coefficient *= 10;
+  return Decimal::FromParts(coefficient, places);
 }
 
 // One non-EUR side of a conversion and the rate it used.
@@ -28,11 +38,23 @@ std::string Note(const Money& from, const Money& to, const std::vector<Leg>& leg
   return note + ") and " + legs[1].rate.date.ToString() + " (" + legs[1].Text() + ")";
 }
 
+// The note on the oldest rate of `legs` when it is stale, else "".
+std::string StaleRateNote(const std::vector<Leg>& legs, Date as_of) {
+  Date oldest = as_of;
+  for (const Leg& leg : legs) oldest = std::min(oldest, leg.rate.date);
+  const std::int64_t age = as_of.days() - oldest.days();
+  if (age <= FxTable::kStaleAfterDays) return "";
+  return "the ECB reference rate of " + oldest.ToString() + " is " + std::to_string(age) +
+         " days older than the as-of date " + as_of.ToString() +
+         ": the exchange rates may be out of date (refresh them with `tradelint refdata "
+         "import-ecb`)";
+}
+
 }  // namespace
 
 std::optional<Conversion> Convert(const Money& money, Currency target, Date as_of,
                                   const ReferenceData& reference) {
-  if (money.currency == target) return Conversion{money, ""};
+  if (money.currency == target) return Conversion{money, "", ""};
   const std::optional<FxRate> from_rate = reference.EurRate(money.currency, as_of);
   const std::optional<FxRate> to_rate = reference.EurRate(target, as_of);
   if (!from_rate || !to_rate) return std::nullopt;
@@ -40,11 +62,11 @@ std::optional<Conversion> Convert(const Money& money, Currency target, Date as_o
   if (!scaled) return std::nullopt;
   const std::optional<Decimal> exact = scaled->Divide(from_rate->rate);
   if (!exact) return std::nullopt;
-  const Money result{exact->Rounded(target.minor_units()), target};
+  const Money result{WithPlaces(*exact, target.minor_units()), target};
   std::vector<Leg> legs;
   if (money.currency.code() != "EUR") legs.push_back({money.currency, *from_rate});
   if (target.code() != "EUR") legs.push_back({target, *to_rate});
-  return Conversion{result, Note(money, result, legs)};
+  return Conversion{result, Note(money, result, legs), StaleRateNote(legs, as_of)};
 }
 
 }  // namespace tradelint

@@ -8,6 +8,8 @@
 // rounded half-even to Decimal::kDivisionScale places by Decimal::Divide, and the result is
 // rounded half-even to the target currency's ISO 4217 minor units (EUR 2, JPY 0, KWD 3).
 // Converting to the money's own currency returns it unchanged and needs no rate.
+// A rate more than FxTable::kStaleAfterDays days older than the as-of date is stale, and the
+// conversion says so in a second note.
 
 #include <optional>
 #include <string>
@@ -23,6 +25,9 @@ struct Conversion {
   // For a finding: "converted USD 160.00 to EUR 146.94 at the ECB reference rate of
   // 2025-03-14 (1 EUR = 1.0889 USD)"; empty for an identity conversion.
   std::string note;
+  // For a finding, when a rate used is stale: "the ECB reference rate of 2026-04-13 is 236
+  // days older than the as-of date 2026-12-05: ..."; empty otherwise.
+  std::string stale_rate_note;
 };
 
 // nullopt when a rate is missing at `as_of` (before the table starts, or a currency the table

@@ -105,8 +105,10 @@ FunctionDef ConvertFunction() {
     std::optional<Conversion> conversion =
         tradelint::Convert(args[0].as_money(), target, context.as_of, *context.reference);
     if (!conversion) return Value();
-    if (context.notes != nullptr && !conversion->note.empty()) {
-      context.notes->push_back(std::move(conversion->note));
+    if (context.notes != nullptr) {
+      for (std::string* note : {&conversion->note, &conversion->stale_rate_note}) {
+        if (!note->empty()) context.notes->push_back(std::move(*note));
+      }
     }
     return Value(conversion->result);
   };

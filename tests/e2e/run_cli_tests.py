@@ -847,6 +847,176 @@ class RulesCommandTest(TradelintTestCase):
         self.assertEqual(process.stdout.splitlines()[-1], "9 rules")
 
 
+class ReferenceDataTest(TradelintTestCase):
+    """`refdata import-ecb`, `--reference-data DIR` and the warning on stale exchange rates."""
+
+    FX_RULES = os.path.join(RULES, "fx")
+    TRANSACTIONS = data(os.path.join("refdata", "usd_transactions.jsonl"))
+    SAMPLE = data(os.path.join("refdata", "ecb-format-sample.csv"))  # ECB layout, made-up rates
+    # The ECB's published history, where the project's shared data lies beside a parent folder.
+    ECB_HISTORY = next((os.path.join(folder, "shared", "data", "fx", "eurofxref-hist.csv")
+                        for folder in (os.path.dirname(os.path.dirname(os.path.dirname(HERE))),
+                                       os.path.dirname(os.path.dirname(os.path.dirname(
+                                           os.path.dirname(HERE)))))
+                        if os.path.exists(os.path.join(folder, "shared", "data", "fx",
+                                                       "eurofxref-hist.csv"))), "")
+    BUNDLED_FX = os.path.join(HERE, "..", "..", "rulesets", "reference", "fx",
+                              "ecb-euro-reference-rates.csv")
+
+    def import_ecb(self, *args):
+        return run("refdata", "import-ecb", *args)
+
+    def test_import_writes_the_table_on_standard_output(self):
+        process = self.import_ecb(self.SAMPLE, "--from", "2026-01-01")
+        self.assertExit(process, 0)
+        lines = process.stdout.splitlines()
+        self.assertIn("# source: European Central Bank, euro foreign exchange reference rates, "
+                      "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip", lines)
+        self.assertIn("# date: 2026-11-20", lines)
+        self.assertTrue(any(line.startswith("# imported: ") for line in lines), lines)
+        rows = lines[lines.index("date,currency,rate") + 1:]
+        self.assertEqual(rows, ["2026-11-19,GBP,0.8795", "2026-11-19,JPY,189.95",
+                                "2026-11-19,USD,1.2400", "2026-11-20,GBP,0.88",
+                                "2026-11-20,JPY,190.10", "2026-11-20,USD,1.2500"])
+
+    def test_import_errors_name_file_line_and_field(self):
+        with tempfile.TemporaryDirectory() as directory:
+            bad = os.path.join(directory, "hist.csv")
+            with open(bad, "w", encoding="utf-8") as file:
+                file.write("Date,USD,GBP,\n2026-11-30,1.25,0.88,\n2026-11-27,1.24,?,\n")
+            process = self.import_ecb(bad, "--output", directory)
+            self.assertExit(process, 2)
+            self.assertIn(f"{bad}:3: column 3 (GBP): `?` is neither a positive decimal rate nor N/A",
+                          process.stderr)
+            self.assertFalse(os.path.exists(os.path.join(directory, "fx")))
+        self.assertExit(self.import_ecb(data("no-such-file.csv")), 2)
+        self.assertExit(run("refdata"), 2)
+
+    def test_imported_folder_replaces_the_bundled_rates(self):
+        with tempfile.TemporaryDirectory() as directory:
+            self.assertExit(self.import_ecb(self.SAMPLE, "--output", directory), 0)
+            process, report = check("--reference-data", directory, self.TRANSACTIONS,
+                                    rules=self.FX_RULES)
+            self.assertExit(process, 1)
+            fx = [t for t in report["reference_data"] if t["name"].startswith("fx/")]
+            self.assertEqual(len(fx), 1)
+            self.assertEqual(fx[0]["date"], "2026-11-20")
+            finding = results_by_id(report)["STALE"][0]["findings"][0]
+            self.assertEqual(finding["message"], "the consignment is worth EUR 160.00")
+            self.assertEqual(finding["notes"], ["converted USD 200.00 to EUR 160.00 at the ECB "
+                                                "reference rate of 2026-11-20 (1 EUR = 1.2500 USD)"])
+            self.assertEqual(report["summary"]["warnings"], [])
+            self.assertNotIn("warning", process.stderr)
+
+    def test_sidecar_gives_the_provenance(self):
+        with tempfile.TemporaryDirectory() as directory:
+            os.mkdir(os.path.join(directory, "fx"))
+            table = os.path.join(directory, "fx", "ecb-euro-reference-rates.csv")
+            with open(table, "w", encoding="utf-8") as file:
+                file.write("date,currency,rate\n2026-11-19,USD,1.6\n")
+            with open(table + ".meta.json", "w", encoding="utf-8") as file:
+                json.dump({"source": "treasury desk", "date": "2026-11-19", "version": "47"}, file)
+            process, report = check("--reference-data", directory, self.TRANSACTIONS,
+                                    rules=self.FX_RULES)
+            self.assertValidReport(report)
+            fx = [t for t in report["reference_data"] if t["name"].startswith("fx/")]
+            self.assertEqual(fx, [{"name": "fx/ecb-euro-reference-rates.csv",
+                                   "source": "treasury desk", "date": "2026-11-19",
+                                   "version": "47"}])
+            by_id = results_by_id(report)
+            # USD 200 = EUR 125: no finding; the fixture ruleset is for every market (GLOBAL),
+            # which covers none of them.
+            self.assertEqual(by_id["STALE"][0]["verdict"], "not_covered")
+            self.assertEqual(by_id["FRESH"][0]["verdict"], "fail")  # no rate yet: undecided
+
+    def test_the_test_command_takes_the_replacing_rates(self):
+        self.assertExit(run("test", "--rules", self.FX_RULES), 0)
+        with tempfile.TemporaryDirectory() as directory:
+            os.mkdir(os.path.join(directory, "fx"))
+            with open(os.path.join(directory, "fx", "ecb-euro-reference-rates.csv"), "w",
+                      encoding="utf-8") as file:
+                file.write("# source: e2e fixture\n# date: 2026-04-13\n"
+                           "date,currency,rate\n2026-04-13,USD,2\n")
+            # At 2 USD to the euro, USD 200 is EUR 100: the failing case now passes.
+            process = run("test", "--rules", self.FX_RULES, "--reference-data", directory)
+            self.assertExit(process, 1)
+            self.assertIn("USD 200 is more than EUR 150", process.stdout + process.stderr)
+
+    def test_a_file_without_a_bundled_counterpart_is_an_error(self):
+        with tempfile.TemporaryDirectory() as directory:
+            os.mkdir(os.path.join(directory, "fx"))
+            with open(os.path.join(directory, "fx", "rates.csv"), "w", encoding="utf-8") as file:
+                file.write("date,currency,rate\n")
+            process, _ = check("--reference-data", directory, self.TRANSACTIONS,
+                               rules=self.FX_RULES)
+            self.assertExit(process, 2)
+            self.assertIn("error[reference_data_invalid]", process.stderr)
+            self.assertIn("no bundled reference file `fx/rates.csv` to replace", process.stderr)
+        process, _ = check("--reference-data", data("no-such-folder"), self.TRANSACTIONS)
+        self.assertExit(process, 2)
+
+    def test_overlay_replaces_a_rulesets_lookup_table(self):
+        # us.ofac reads reference/sanctions/comprehensive-embargoes.csv: without Cuba there,
+        # an order shipped to Cuba is no longer flagged by its embargo rule.
+        order = json.dumps({"kind": "transaction", "id": "CU-1",
+                            "created_at": "2026-11-20T09:00:00Z",
+                            "shipment": {"ship_from": "US", "ship_to": "CU"}})
+        base = ["check", "--format", "json", "--market", "US", "-"]
+        bundled = json.loads(run(*base, stdin=order + "\n").stdout)
+        ofac = [f["rule"] for r in bundled["results"] for f in r["findings"]
+                if f["rule"].startswith("us.ofac.")]
+        self.assertTrue(ofac, bundled)
+        with tempfile.TemporaryDirectory() as directory:
+            os.mkdir(os.path.join(directory, "sanctions"))
+            with open(os.path.join(directory, "sanctions", "comprehensive-embargoes.csv"), "w",
+                      encoding="utf-8") as file:
+                file.write("# source: e2e fixture\n# date: 2026-12-01\n"
+                           "code:market,program,from:date,until:date,ended:bool,scope,rule_ref,"
+                           "citation\n")
+            replaced = json.loads(run(*base[:-1], "--reference-data", directory, "-",
+                                      stdin=order + "\n").stdout)
+        self.assertFalse([f for r in replaced["results"] for f in r["findings"]
+                          if f["rule"] in ofac], replaced)
+        tables = {t["name"]: t for t in replaced["reference_data"]}
+        self.assertEqual(tables["reference/sanctions/comprehensive-embargoes.csv"]["source"],
+                         "e2e fixture")
+
+    def test_stale_rates_note_and_warn_once(self):
+        process, report = check(self.TRANSACTIONS, rules=self.FX_RULES)
+        self.assertExit(process, 1)
+        by_id = results_by_id(report)
+        self.assertEqual(len(by_id["FRESH"][0]["findings"][0]["notes"]), 1)  # a day old: fresh
+        notes = by_id["STALE"][0]["findings"][0]["notes"]
+        self.assertEqual(notes[1], "the ECB reference rate of 2026-04-13 is 221 days older than "
+                                   "the as-of date 2026-11-20: the exchange rates may be out of "
+                                   "date (refresh them with `tradelint refdata import-ecb`)")
+        warning = ("the exchange rates end on 2026-04-13, 221 days before the as-of date "
+                   "2026-11-20: conversions use the last rates; refresh them with `tradelint "
+                   "refdata import-ecb` (or give newer ones with --reference-data)")
+        self.assertEqual(report["summary"]["warnings"], [warning])
+        self.assertEqual(process.stderr.count("tradelint: warning: "), 1, process.stderr)
+        self.assertIn(warning, process.stderr)
+        text = run("check", "--rules", self.FX_RULES, self.TRANSACTIONS).stdout.splitlines()
+        self.assertEqual(text[-2:], ["warning: " + warning,
+                                     "2 records, 2 results: 2 fail, 0 warn, 0 pass, 0 not covered, 0 invalid"])
+        # Judged at a date the rates serve, the run does not warn.
+        process, report = check("--as-of", "2026-04-20", self.TRANSACTIONS, rules=self.FX_RULES)
+        self.assertEqual(report["summary"]["warnings"], [])
+        self.assertNotIn("warning", process.stderr)
+
+    @unittest.skipUnless(ECB_HISTORY, "the ECB history (shared/data/fx/) is not beside the project")
+    def test_bundled_table_is_the_ecb_history_imported_from_2019(self):
+        process = self.import_ecb(self.ECB_HISTORY, "--from", "2019-01-01")
+        self.assertExit(process, 0)
+        with open(self.BUNDLED_FX, encoding="utf-8") as file:
+            bundled = file.read()
+
+        def without_import_date(text):
+            return [line for line in text.splitlines() if not line.startswith("# imported: ")]
+
+        self.assertEqual(without_import_date(process.stdout), without_import_date(bundled))
+
+
 class BundledRulesetsTest(TradelintTestCase):
     """Without --rules the shipped rulesets are found from any working directory."""
 

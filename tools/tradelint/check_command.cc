@@ -37,6 +37,7 @@ int DefaultJobs() { return static_cast<int>(std::max(1u, std::thread::hardware_c
 
 struct CheckOptions {
   std::vector<std::string> rule_paths;
+  std::string reference_data;  // --reference-data; empty: the bundled tables
   std::vector<std::string> markets;
   std::optional<Date> as_of;
   std::string format = "text";
@@ -126,7 +127,7 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
 }
 
 int RunCheck(const CheckOptions& options) {
-  std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths);
+  std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths, options.reference_data);
   if (engine == nullptr) return kUsageError;
   if (!ValidateMarkets(engine->markets(), options.markets, "--market")) return kUsageError;
   std::optional<Waivers> waivers;
@@ -192,6 +193,7 @@ Command AddCheckCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "check", "check records against the rules of the markets they reach, and report");
   AddRulesOption(*command, options->rule_paths);
+  AddReferenceDataOption(*command, options->reference_data);
   command
       ->add_option("--market", options->markets,
                    "markets to check against: countries (DE), subdivisions (US-CA), groups "

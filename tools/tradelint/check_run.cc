@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "engine/refdata/fx_table.h"
 #include "tools/tradelint/cli_options.h"
 
 namespace tradelint::cli {
@@ -52,6 +53,21 @@ RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t reco
 }
 
 
+void CheckRun::WarnOfStaleRates(Date as_of) {
+  const std::optional<Date> latest = engine_.fx_latest_date();
+  if (warned_of_stale_rates_ || !latest || as_of.days() - latest->days() <= FxTable::kStaleAfterDays) {
+    return;
+  }
+  warned_of_stale_rates_ = true;
+  std::string warning = "the exchange rates end on " + latest->ToString() + ", " +
+                        std::to_string(as_of.days() - latest->days()) +
+                        " days before the as-of date " + as_of.ToString() +
+                        ": conversions use the last rates; refresh them with `tradelint refdata "
+                        "import-ecb` (or give newer ones with --reference-data)";
+  PrintWarning(warning);
+  summary_.warnings.push_back(std::move(warning));
+}
+
 std::vector<RecordResult> CheckRun::Judge(const InputRecord& input, std::size_t record_index) const {
   std::vector<RecordResult> results;
   if (input.error) {
@@ -81,6 +97,7 @@ void CheckRun::Report(const std::vector<RecordResult>& results) {
   ++summary_.records;
   for (const RecordResult& result : results) {
     summary_.Count(result);
+    if (result.as_of && result.market) WarnOfStaleRates(*result.as_of);
     findings_ += static_cast<std::int64_t>(result.findings.size());
     if (settings_.fail_on) {
       for (const Finding& finding : result.findings) {

@@ -8,6 +8,9 @@
 //     code `no_market`; else one result per market (per member with --expand), in market
 //     order.
 // A `not_covered` result's note is also named once per market on standard error.
+// A result judged at an as-of date more than FxTable::kStaleAfterDays days after the FX
+// table's latest date would convert money at stale rates: the run warns once, on standard
+// error and in Summary::warnings (each conversion also notes it in its finding).
 //
 // Judging (Judge) is const and thread-safe, so that records can be judged on several threads;
 // reporting (Report) happens on one thread, one record at a time, in input order.
@@ -63,6 +66,8 @@ class CheckRun {
   static RecordResult StartResult(const InputRecord& input, std::size_t record_index);
   // The invalid result of a usable record that names no market.
   static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index, Date as_of);
+  // Warns once when `as_of` is later than the FX rates can serve fresh.
+  void WarnOfStaleRates(Date as_of);
 
   const Engine& engine_;
   Settings settings_;
@@ -73,6 +78,7 @@ class CheckRun {
   bool fail_on_reached_ = false;
   std::int64_t findings_ = 0;
   std::set<std::string, std::less<>> noted_markets_;  // not covered markets named on stderr
+  bool warned_of_stale_rates_ = false;
 };
 
 }  // namespace tradelint::cli

@@ -13,7 +13,8 @@ void AddRulesOption(CLI::App& command, std::vector<std::string>& paths) {
       ->allow_extra_args(false);
 }
 
-void AddAsOfOption(CLI::App& command, std::optional<Date>& date, const std::string& description) {
+void AddDateOption(CLI::App& command, const std::string& name, std::optional<Date>& date,
+                   const std::string& description) {
   const CLI::Validator is_date(
       [](std::string& text) -> std::string {
         return Date::Parse(text) ? "" : "`" + text + "` is not a date of the form YYYY-MM-DD";
@@ -21,21 +22,36 @@ void AddAsOfOption(CLI::App& command, std::optional<Date>& date, const std::stri
       "");
   command
       .add_option_function<std::string>(
-          "--as-of", [&date](const std::string& text) { date = Date::Parse(text); }, description)
+          name, [&date](const std::string& text) { date = Date::Parse(text); }, description)
       ->type_name("YYYY-MM-DD")
       ->check(is_date);
 }
 
+void AddAsOfOption(CLI::App& command, std::optional<Date>& date, const std::string& description) {
+  AddDateOption(command, "--as-of", date, description);
+}
+
+void AddReferenceDataOption(CLI::App& command, std::string& directory) {
+  command
+      .add_option("--reference-data", directory,
+                  "a folder of reference files that replace the bundled ones at the same path "
+                  "under rulesets/reference/ (e.g. DIR/fx/ecb-euro-reference-rates.csv)")
+      ->type_name("DIR");
+}
+
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
-                                              Diagnostics& diagnostics) {
+                                              Diagnostics& diagnostics,
+                                              const std::string& reference_data_directory) {
   EngineOptions options;
   options.rule_paths = rule_paths;
+  options.reference_data_directory = reference_data_directory;
   return Engine::Compile(options, diagnostics);
 }
 
-std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths) {
+std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
+                                              const std::string& reference_data_directory) {
   Diagnostics diagnostics;
-  std::unique_ptr<const Engine> engine = CompileRulesets(rule_paths, diagnostics);
+  std::unique_ptr<const Engine> engine = CompileRulesets(rule_paths, diagnostics, reference_data_directory);
   if (engine == nullptr) std::cerr << diagnostics.RenderAll();
   return engine;
 }
@@ -54,6 +70,10 @@ bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>&
 }
 
 void PrintError(std::string_view message) { std::cerr << "tradelint: error: " << message << '\n'; }
+
+void PrintWarning(std::string_view message) {
+  std::cerr << "tradelint: warning: " << message << '\n';
+}
 
 void PrintNote(std::string_view message) { std::cerr << "tradelint: note: " << message << '\n'; }
 

@@ -19,24 +19,37 @@ namespace tradelint::cli {
 // commands use the bundled rulesets.
 void AddRulesOption(CLI::App& command, std::vector<std::string>& paths);
 
-// `--as-of YYYY-MM-DD`: a valid calendar date (anything else is a usage error), stored in
-// `date`, which must outlive the parse.
+// An option `name` taking YYYY-MM-DD: a valid calendar date (anything else is a usage error),
+// stored in `date`, which must outlive the parse.
+void AddDateOption(CLI::App& command, const std::string& name, std::optional<Date>& date,
+                   const std::string& description);
+
+// `--as-of YYYY-MM-DD` (AddDateOption).
 void AddAsOfOption(CLI::App& command, std::optional<Date>& date, const std::string& description);
+
+// `--reference-data DIR`: files in DIR replace the bundled reference files at the same path
+// under `rulesets/reference/` (EngineOptions::reference_data_directory).
+void AddReferenceDataOption(CLI::App& command, std::string& directory);
 
 // Compiles the rulesets of `rule_paths` (empty: the bundled ones) with the shipped data
 // (Engine::Compile); null on any error. Every diagnostic goes to `diagnostics`.
+// `reference_data_directory` is --reference-data (empty: the bundled tables only).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
-                                              Diagnostics& diagnostics);
+                                              Diagnostics& diagnostics,
+                                              const std::string& reference_data_directory = "");
 // The same; on failure prints every diagnostic to standard error.
-std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths);
+std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
+                                              const std::string& reference_data_directory = "");
 
 // Whether every one of `codes` is a market. For each that is not, prints an error naming
 // `option` with MarketTable::Suggest's did-you-mean.
 bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,
                      std::string_view option);
 
-// `tradelint: error: <message>` and `tradelint: note: <message>` on standard error.
+// `tradelint: error: <message>`, `tradelint: warning: <message>` and
+// `tradelint: note: <message>` on standard error.
 void PrintError(std::string_view message);
+void PrintWarning(std::string_view message);
 void PrintNote(std::string_view message);
 
 }  // namespace tradelint::cli

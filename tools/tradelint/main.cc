@@ -28,7 +28,8 @@ int Main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("tradelint ") + TRADELINT_VERSION,
                        "print the version and exit");
   const std::vector<Command> commands = {AddCheckCommand(app), AddLintCommand(app),
-                                         AddTestCommand(app), AddRulesCommand(app)};
+                                         AddTestCommand(app), AddRulesCommand(app),
+                                         AddRefdataCommand(app)};
   // One command per run; a later command name is then an ordinary argument (a file `lint`).
   app.require_subcommand(0, 1);
   app.footer("Run `tradelint <command> --help` for the options of a command.");
@@ -43,7 +44,7 @@ int Main(int argc, char** argv) {
       const std::string suggestion = ClosestMatch(argv[1], names);
       PrintError("unknown command `" + std::string(argv[1]) + "`" +
                  (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?") +
-                 " (commands: check, lint, test, rules)");
+                 " (commands: check, lint, test, rules, refdata)");
       return kUsageError;
     }
     return app.exit(error) == 0 ? kClean : kUsageError;
@@ -52,7 +53,7 @@ int Main(int argc, char** argv) {
     if (command.app->parsed()) return command.run();
   }
   std::cerr << app.help();
-  PrintError("give a command: check, lint, test or rules");
+  PrintError("give a command: check, lint, test, rules or refdata");
   return kUsageError;
 }
 

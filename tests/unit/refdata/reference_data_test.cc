@@ -118,6 +118,29 @@ TEST(FxTableTest, AcceptsSpacesAndWindowsLineEndings) {
   EXPECT_EQ(fx->EurRate(C("USD"), D("2025-03-14"))->rate.ToString(), "1.0889");
 }
 
+TEST(FxTableTest, KnowsItsLatestDate) {
+  EXPECT_EQ(Rates().latest_date(), D("2025-03-14"));
+  std::string error;
+  const std::optional<FxTable> empty = FxTable::Parse(kHead, "fx.csv", &error);
+  ASSERT_TRUE(empty) << error;
+  EXPECT_FALSE(empty->latest_date());
+}
+
+TEST(FxTableTest, ASidecarGivesTheProvenance) {
+  const Provenance sidecar{"", "treasury desk", "2026-11-30", "v7"};
+  std::string error;
+  // The sidecar replaces the file's own comments, which it makes optional.
+  for (std::string_view text : {std::string_view("date,currency,rate\n2026-11-30,USD,1.1\n"),
+                                std::string_view(kRates)}) {
+    const std::optional<FxTable> fx = FxTable::Parse(text, "fx.csv", &error, &sidecar);
+    ASSERT_TRUE(fx) << error;
+    EXPECT_EQ(fx->provenance().name, "fx/ecb-euro-reference-rates.csv");
+    EXPECT_EQ(fx->provenance().source, "treasury desk");
+    EXPECT_EQ(fx->provenance().date, "2026-11-30");
+    EXPECT_EQ(fx->provenance().version, "v7");
+  }
+}
+
 TEST(LanguageTableTest, ParsesAndLooksUp) {
   std::string error;
   const std::optional<LanguageTable> languages = LanguageTable::Parse(
@@ -226,7 +249,17 @@ TEST(ReferenceDataTest, TheShippedTablesLoad) {
   ASSERT_TRUE(usd);
   EXPECT_EQ(usd->rate.ToString(), "1.0889");
   EXPECT_EQ(usd->date.ToString(), "2025-03-14");
-  EXPECT_FALSE(reference->EurRate(C("USD"), D("2023-12-31")));
+  // Daily rates: the business day before has its own.
+  EXPECT_EQ(reference->EurRate(C("USD"), D("2025-03-13"))->rate.ToString(), "1.083");
+  EXPECT_FALSE(reference->EurRate(C("USD"), D("2018-12-31")));  // the table starts in 2019
+  ASSERT_TRUE(reference->fx_latest_date());
+  EXPECT_EQ(reference->fx_latest_date()->ToString(), "2026-04-13");
+  // Every currency the rulesets convert to or from that the ECB publishes, to the last day.
+  for (const char* currency : {"USD", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "CHF"}) {
+    const std::optional<FxRate> rate = reference->EurRate(C(currency), D("2026-04-13"));
+    ASSERT_TRUE(rate) << currency;
+    EXPECT_EQ(rate->date.ToString(), "2026-04-13") << currency;
+  }
   for (const Provenance& table : reference->provenance()) {
     EXPECT_FALSE(table.source.empty()) << table.name;
     EXPECT_TRUE(Date::Parse(table.date)) << table.name;

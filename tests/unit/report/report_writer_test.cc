@@ -33,7 +33,7 @@ class ReportWriterTest : public testing::Test {
     ruleset.version = "2024-12-13";
     ruleset.jurisdiction = "EU";
     run_.rulesets.push_back(ruleset);
-    run_.reference_tables.push_back({"markets", "ISO 3166", "2026-11-01"});
+    run_.reference_tables.push_back({"markets", "ISO 3166", "2026-11-01", ""});
 
     failing_.record_index = 0;
     failing_.kind = RecordKind::kListing;
