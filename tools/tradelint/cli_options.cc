@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "engine/report/terminal_text.h"
+
 namespace tradelint::cli {
 
 void AddRulesOption(CLI::App& command, std::vector<std::string>& paths) {
@@ -53,8 +55,12 @@ bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>&
   return valid;
 }
 
-void PrintError(std::string_view message) { std::cerr << "tradelint: error: " << message << '\n'; }
+void PrintError(std::string_view message) {
+  std::cerr << "tradelint: error: " << Printable(message) << '\n';
+}
 
-void PrintNote(std::string_view message) { std::cerr << "tradelint: note: " << message << '\n'; }
+void PrintNote(std::string_view message) {
+  std::cerr << "tradelint: note: " << Printable(message) << '\n';
+}
 
 }  // namespace tradelint::cli

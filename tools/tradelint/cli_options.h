@@ -35,7 +35,9 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
 bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,
                      std::string_view option);
 
-// `tradelint: error: <message>` and `tradelint: note: <message>` on standard error.
+// `tradelint: error: <message>` and `tradelint: note: <message>` on standard error, the
+// message made Printable (engine/report/terminal_text.h): it may quote file names and
+// record data.
 void PrintError(std::string_view message);
 void PrintNote(std::string_view message);
 
