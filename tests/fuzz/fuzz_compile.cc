@@ -41,7 +41,8 @@ const Environment& LoadEnvironment() {
     std::optional<MarketTable> markets =
         MarketTable::Load(root + "/rulesets/reference/markets.json", &error);
     if (!markets) Fail(kTarget, "cannot load the markets: " + error);
-    std::optional<ReferenceData> reference = ReferenceData::Load(root + "/rulesets/reference", &error);
+    std::optional<ReferenceData> reference =
+        ReferenceData::Load(root + "/rulesets/reference", &error);
     if (!reference) Fail(kTarget, "cannot load the reference data: " + error);
     loaded->schema = std::make_shared<const Schema>(std::move(*schema));
     loaded->markets = std::make_shared<const MarketTable>(std::move(*markets));
@@ -67,7 +68,8 @@ void CheckDiagnostics(std::string_view target, const Diagnostics& diagnostics) {
     if (diagnostic.code.empty() || diagnostic.message.empty()) {
       Fail(target, "a diagnostic without code or message");
     }
-    if (!InsideItsFile(diagnostic.span)) Fail(target, "a span outside its file: " + diagnostic.code);
+    if (!InsideItsFile(diagnostic.span))
+      Fail(target, "a span outside its file: " + diagnostic.code);
     for (const DiagnosticLabel& label : diagnostic.labels) {
       if (!InsideItsFile(label.span)) Fail(target, "a label outside its file: " + diagnostic.code);
     }
@@ -107,8 +109,8 @@ std::unique_ptr<const Program> CompileRuleset(std::string_view target, std::stri
   std::unique_ptr<ast::RulesetFile> file = ParseRuleset(source, diagnostics);
   CheckDiagnostics(target, diagnostics);
   if ((file == nullptr) != diagnostics.has_errors()) {
-    Fail(target, "ParseRuleset returned an AST with errors, or none without:\n" +
-                     diagnostics.RenderAll());
+    Fail(target,
+         "ParseRuleset returned an AST with errors, or none without:\n" + diagnostics.RenderAll());
   }
   if (file == nullptr) return nullptr;
 

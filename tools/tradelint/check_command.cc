@@ -11,9 +11,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
-#include <ostream>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <thread>
 #include <utility>

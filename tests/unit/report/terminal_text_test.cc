@@ -37,11 +37,13 @@ TEST(PrintableTest, EscapesBidirectionalFormatting) {
 }
 
 TEST(PrintableTest, EscapesBytesThatAreNotUtf8) {
-  EXPECT_EQ(Printable("\x9b" "1m"), "\\x9b1m");      // a lone C1 byte (CSI in 8-bit terminals)
-  EXPECT_EQ(Printable("caf\xe9"), "caf\\xe9");       // Latin-1
-  EXPECT_EQ(Printable("\xc0\x80"), "\\xc0\\x80");    // overlong NUL
-  EXPECT_EQ(Printable("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // surrogate
-  EXPECT_EQ(Printable("\xe2\x80"), "\\xe2\\x80");    // cut short
+  EXPECT_EQ(Printable("\x9b"
+                      "1m"),
+            "\\x9b1m");                            // a lone C1 byte (CSI in 8-bit terminals)
+  EXPECT_EQ(Printable("caf\xe9"), "caf\\xe9");     // Latin-1
+  EXPECT_EQ(Printable("\xc0\x80"), "\\xc0\\x80");  // overlong NUL
+  EXPECT_EQ(Printable("\xed\xa0\x80"), "\\xed\\xa0\\x80");           // surrogate
+  EXPECT_EQ(Printable("\xe2\x80"), "\\xe2\\x80");                    // cut short
   EXPECT_EQ(Printable("\xf4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80");  // above U+10FFFF
 }
 
