@@ -877,6 +877,21 @@ class LintCommandTest(TradelintTestCase):
         self.assertRegex(process.stderr.splitlines()[-1], r"^1 error, 0 warnings in 4 rulesets$")
 
 
+    def test_diagnostics_escape_file_names_and_source(self):
+        with tempfile.TemporaryDirectory() as directory:
+            with open(os.path.join(directory, "bad\x1b[2J\u202e.trl"), "w", encoding="utf-8") as file:
+                file.write('ruleset e2e.bad {\n\ttitle "\x1b[31mred" oops\n}\n')
+            for command in ("lint", "check"):
+                with self.subTest(command=command):
+                    process = run(command, "--rules", directory, stdin="")
+                    self.assertExit(process, 2)
+                    self.assertNotIn("\x1b", process.stderr)
+                    self.assertNotIn("\u202e", process.stderr)
+                    self.assertIn("bad\\x1b[2J\\u202e.trl:2:", process.stderr)
+                    # Tabs and line ends keep the excerpt's layout; the rest is escaped.
+                    self.assertIn('\ttitle "\\x1b[31mred" oops\n', process.stderr)
+
+
 class TestCommandTest(TradelintTestCase):
     SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$", re.M)
 

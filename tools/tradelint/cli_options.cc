@@ -1,5 +1,6 @@
 #include "tools/tradelint/cli_options.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "engine/report/terminal_text.h"
@@ -38,7 +39,7 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths) {
   Diagnostics diagnostics;
   std::unique_ptr<const Engine> engine = CompileRulesets(rule_paths, diagnostics);
-  if (engine == nullptr) std::cerr << diagnostics.RenderAll();
+  if (engine == nullptr) PrintDiagnostics(diagnostics);
   return engine;
 }
 
@@ -53,6 +54,19 @@ bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>&
                (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?"));
   }
   return valid;
+}
+
+void PrintDiagnostics(const Diagnostics& diagnostics) {
+  const std::string rendered = diagnostics.RenderAll();
+  std::string printable;
+  std::size_t start = 0;
+  while (start < rendered.size()) {
+    const std::size_t end = std::min(rendered.find_first_of("\n\t", start), rendered.size());
+    printable += Printable(std::string_view(rendered).substr(start, end - start));
+    if (end < rendered.size()) printable += rendered[end];
+    start = end + 1;
+  }
+  std::cerr << printable;
 }
 
 void PrintError(std::string_view message) {

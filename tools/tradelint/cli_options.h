@@ -27,13 +27,18 @@ void AddAsOfOption(CLI::App& command, std::optional<Date>& date, const std::stri
 // (Engine::Compile); null on any error. Every diagnostic goes to `diagnostics`.
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics);
-// The same; on failure prints every diagnostic to standard error.
+// The same; on failure prints every diagnostic to standard error (PrintDiagnostics).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths);
 
 // Whether every one of `codes` is a market. For each that is not, prints an error naming
 // `option` with MarketTable::Suggest's did-you-mean.
 bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,
                      std::string_view option);
+
+// Every diagnostic, rendered, on standard error; the text between line ends and tabs (which
+// lay out the source excerpts) made Printable (engine/report/terminal_text.h), as it quotes
+// file names and ruleset source.
+void PrintDiagnostics(const Diagnostics& diagnostics);
 
 // `tradelint: error: <message>` and `tradelint: note: <message>` on standard error, the
 // message made Printable (engine/report/terminal_text.h): it may quote file names and
