@@ -21,7 +21,7 @@ fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${TRADELINT_FUZZ_BUILD_DIR:-$root/build-fuzz}"
-targets=(record_reader_fuzz parser_fuzz)
+targets=(record_reader_fuzz parser_fuzz rules_fuzz)
 
 generator=()
 if [ ! -f "$build/CMakeCache.txt" ]; then generator=(-G Ninja); fi
@@ -30,6 +30,9 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$build" "${generator[@]}" \
 cmake --build "$build" --target "${targets[@]}"
 
 mkdir -p "$build/fuzz-artifacts"
+# Undefined behaviour stops a target with a crash input and a stack trace (the build also
+# compiles with -fno-sanitize-recover=all), rather than a line in the log that the run passes.
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 status=0
 for target in "${targets[@]}"; do
   name="${target%_fuzz}"

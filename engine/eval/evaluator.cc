@@ -212,7 +212,7 @@ std::vector<Finding> ScopeFindings(const Program& program,
                                    const std::vector<std::pair<const CheckedRule*, std::string>>& held) {
   std::vector<Finding> findings;
   for (const auto& [rule, fact] : held) {
-    const Program::ScopeRule* scope = program.FindScopeRule(rule->ruleset);
+    const Program::ScopeRule* scope = program.FindScopeRule(rule->ruleset, rule->applies_to);
     auto same = [&](const Finding& finding) {
       return finding.rule == &scope->rule && finding.missing.front() == fact;
     };

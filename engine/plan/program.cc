@@ -13,11 +13,12 @@ std::uint64_t NextProgramId() {
   return next++;
 }
 
-// The rule that reports a ruleset's unstated scope facts (see Program::FindScopeRule). Its
-// domain is that of the ruleset's first rule.
-std::unique_ptr<const Program::ScopeRule> MakeScopeRule(const CheckedRuleset& ruleset) {
+// The rule that reports a ruleset's unstated scope facts for `kind` records (see
+// Program::FindScopeRule). Its domain is that of the ruleset's first rule.
+std::unique_ptr<const Program::ScopeRule> MakeScopeRule(const CheckedRuleset& ruleset, RecordKind kind) {
   auto scope = std::make_unique<Program::ScopeRule>();
   CheckedRule& rule = scope->rule;
+  rule.applies_to = kind;
   rule.local_id = "scope";
   rule.id = ruleset.id + ".scope";
   rule.ruleset = ruleset.id;
@@ -54,7 +55,10 @@ Program::Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const Mar
       all_rules_.push_back(&rule);
       rules_by_kind_[static_cast<int>(rule.applies_to)].push_back(&rule);
     }
-    if (!ruleset.scope_facts.empty()) scope_rules_.push_back(MakeScopeRule(ruleset));
+    if (ruleset.scope_facts.empty()) continue;
+    for (RecordKind kind : {RecordKind::kListing, RecordKind::kTransaction, RecordKind::kSeller}) {
+      scope_rules_.push_back(MakeScopeRule(ruleset, kind));
+    }
   }
 }
 
@@ -70,9 +74,9 @@ std::shared_ptr<const RuleSelection> Program::Select(RecordKind kind, std::strin
   return std::shared_ptr<const RuleSelection>(std::move(selection), rules);
 }
 
-const Program::ScopeRule* Program::FindScopeRule(std::string_view ruleset) const {
+const Program::ScopeRule* Program::FindScopeRule(std::string_view ruleset, RecordKind kind) const {
   for (const std::unique_ptr<const ScopeRule>& scope : scope_rules_) {
-    if (scope->rule.ruleset == ruleset) return scope.get();
+    if (scope->rule.ruleset == ruleset && scope->rule.applies_to == kind) return scope.get();
   }
   return nullptr;
 }

@@ -68,15 +68,15 @@ class Program {
   // jurisdiction only the overriding rule is judged). In load order. Thread-safe.
   std::shared_ptr<const RuleSelection> Select(RecordKind kind, std::string_view market, Date as_of) const;
 
-  // The rule whose findings report the scope facts of `ruleset` that a record left unstated
-  // (`<ruleset>.scope`, severity warning, the ruleset's instrument as citation), with those
-  // facts; null when the ruleset declares none.
+  // The rule whose findings report the scope facts of `ruleset` that a `kind` record left
+  // unstated (`<ruleset>.scope`, severity warning, the ruleset's instrument as citation, in
+  // force when the ruleset is), with those facts; null when the ruleset declares none.
   struct ScopeRule {
     CheckedRule rule;
     std::vector<ScopeFact> facts;
   };
-  const ScopeRule* FindScopeRule(std::string_view ruleset) const;
-  // Every scope rule, in load order.
+  const ScopeRule* FindScopeRule(std::string_view ruleset, RecordKind kind) const;
+  // Every scope rule, in load order (one per ruleset and record kind).
   const std::vector<std::unique_ptr<const ScopeRule>>& scope_rules() const { return scope_rules_; }
 
   // Unique among the Programs of a process, also after one is destroyed and another takes its

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "engine/report/counted.h"
+#include "engine/report/terminal_text.h"
 
 namespace tradelint {
 namespace {
@@ -41,28 +42,6 @@ std::string_view SeverityStyle(Severity severity) {
       return kCyan;
   }
   return kBold;
-}
-
-// `text` with control characters written as `\xHH` (C0 and DEL) or `\u00HH` (C1), so that
-// record data cannot move the cursor, recolour or clear a terminal, or break the report's
-// lines.
-std::string Printable(std::string_view text) {
-  constexpr char kHex[] = "0123456789abcdef";
-  std::string printable;
-  printable.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    if (byte < 0x20 || byte == 0x7f) {
-      printable.append("\\x").append(1, kHex[byte >> 4]).append(1, kHex[byte & 0xf]);
-    } else if (byte == 0xc2 && next >= 0x80 && next <= 0x9f) {  // U+0080..U+009F in UTF-8
-      printable.append("\\u00").append(1, kHex[next >> 4]).append(1, kHex[next & 0xf]);
-      ++i;
-    } else {
-      printable += text[i];
-    }
-  }
-  return printable;
 }
 
 std::string Join(const std::vector<std::string>& items) {

@@ -331,6 +331,33 @@ class OutputFormatTest(TradelintTestCase):
         self.assertIn("EVIL\\x1b[2J (listing, -:1)", process.stdout)
         self.assertIn("list\\u009b1m", process.stdout)
 
+    def test_text_and_stderr_escape_bidi_controls_and_file_names(self):
+        """Bidirectional overrides and isolates ("Trojan Source") are shown as escapes, in
+        the report and on standard error; so are control characters in file names."""
+        records = ('{"kind": "listing", "id": "ABC\\u202eFED\\u2066x\\u2069\\u200f", '
+                   '"target_markets": ["DE"]}\n')
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "in\x1b[31m\u202e.jsonl")
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(records)
+            missing = os.path.join(directory, "gone\x1b]0;owned\x07\u2067.jsonl")
+            process = run("check", "--rules", GOOD_RULES, path, missing)
+        self.assertExit(process, 3)
+        for raw in ("\x1b", "\x07", "\u202e", "\u2066", "\u2067", "\u2069", "\u200f"):
+            self.assertNotIn(raw, process.stdout + process.stderr, repr(raw))
+        self.assertIn("ABC\\u202eFED\\u2066x\\u2069\\u200f (listing, ", process.stdout)
+        self.assertIn("in\\x1b[31m\\u202e.jsonl:1)", process.stdout)
+        self.assertIn("gone\\x1b]0;owned\\x07\\u2067.jsonl", process.stderr)
+
+    def test_json_escapes_control_characters(self):
+        records = '{"kind": "listing", "id": "EVIL\\u001b[2J\\u0007", "target_markets": ["DE"]}\n'
+        for fmt in ("json", "jsonl", "compact"):
+            with self.subTest(fmt=fmt):
+                process = run("check", "--rules", GOOD_RULES, "--format", fmt, stdin=records)
+                self.assertNotIn("\x1b", process.stdout)
+                self.assertNotIn("\x07", process.stdout)
+                self.assertIn("EVIL\\u001b[2J\\u0007", process.stdout)
+
     def test_quiet_leaves_out_clean_passes(self):
         process = run("check", "--rules", GOOD_RULES, "--quiet", data("listings.jsonl"))
         self.assertExit(process, 1)
@@ -402,6 +429,81 @@ class OutputFormatTest(TradelintTestCase):
         process = run("check", "--rules", GOOD_RULES, "--output",
                       os.path.join(DATA, "no-such-folder", "report.json"), data("pass.jsonl"))
         self.assertExit(process, 2)
+
+
+class WriteErrorTest(TradelintTestCase):
+    """Output that cannot be written (a full disk, a closed pipe) stops the run: exit 4."""
+
+    def assertWriteError(self, *args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE):
+        """Runs tradelint; asserts exit 4; returns its standard error (when piped)."""
+        process = subprocess.run([TRADELINT, *args], stdout=stdout, stderr=stderr, text=True,
+                                 timeout=TIMEOUT)
+        self.assertEqual(process.returncode, 4, process.stderr)
+        return process.stderr
+
+    def test_full_disk(self):
+        self.assertIn("cannot write the report to `/dev/full`: No space left on device (after 4 records)",
+                      self.assertWriteError("check", "--rules", GOOD_RULES, "--output", "/dev/full",
+                                            data("listings.jsonl")))
+        with open("/dev/full", "w") as full:
+            for args in (["check", "--rules", GOOD_RULES, "--format", "json", data("listings.jsonl")],
+                         ["rules", "--rules", GOOD_RULES], ["test", "--rules", GOOD_RULES]):
+                with self.subTest(command=args[0]):
+                    self.assertIn("No space left on device", self.assertWriteError(*args, stdout=full))
+            # lint writes its report, the diagnostics, to standard error.
+            self.assertWriteError("lint", "--rules", os.path.join(RULES, "warned"), stderr=full)
+
+    def test_closed_pipe_stops_a_file_run_early(self):
+        record_count = 100000
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "many.jsonl")
+            with open(path, "w", encoding="utf-8") as file:
+                for i in range(record_count):
+                    file.write(json.dumps({"kind": "listing", "id": f"M-{i}",
+                                           "target_markets": ["DE"], "title": "Blocks"}) + "\n")
+            for jobs in ("1", "2"):
+                with self.subTest(jobs=jobs):
+                    process = subprocess.Popen(
+                        [TRADELINT, "check", "--rules", GOOD_RULES, "--format", "jsonl",
+                         "--jobs", jobs, path],
+                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                    process.stdout.read(10)
+                    process.stdout.close()  # as `| head -c 10` does
+                    stderr = process.stderr.read()
+                    process.stderr.close()
+                    self.assertEqual(process.wait(TIMEOUT), 4, stderr)
+                    found = re.search(r"cannot write the report: Broken pipe \(after (\d+) records\)",
+                                      stderr)
+                    self.assertTrue(found, stderr)
+                    self.assertLess(int(found.group(1)), record_count / 2)
+
+    def test_closed_pipe_stops_a_stream_at_once(self):
+        """Standard input left open: the run ends on the write error, not at end of input."""
+        process = subprocess.Popen([TRADELINT, "check", "--rules", GOOD_RULES, "--format", "jsonl"],
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
+        try:
+            with open(data("pass.jsonl"), "rb") as records:
+                line = records.readline()
+            process.stdin.write(line)
+            process.stdin.flush()
+            process.stdout.readline()
+            process.stdout.close()
+            try:
+                process.stdin.write(line)
+                process.stdin.flush()
+            except BrokenPipeError:
+                pass
+            self.assertEqual(process.wait(TIMEOUT), 4)
+            self.assertIn(b"Broken pipe", process.stderr.read())
+        finally:
+            process.kill()
+            process.wait()
+            process.stderr.close()
+            try:
+                process.stdin.close()
+            except BrokenPipeError:
+                pass
 
 
 class ParallelTest(TradelintTestCase):
@@ -501,6 +603,51 @@ class ParallelTest(TradelintTestCase):
 
     def test_jobs_must_be_a_positive_number(self):
         self.assertExit(run("check", "--jobs", "0", data("listing_ok.json")), 2)
+
+    def test_jobs_has_a_documented_maximum(self):
+        """A huge --jobs is a usage error, not an abort for want of threads."""
+        self.assertIn("1 to 256", run("check", "--help").stdout)
+        for jobs in ("257", "1000000000", "99999999999999999999"):
+            with self.subTest(jobs=jobs):
+                process = run("check", "--rules", GOOD_RULES, "--jobs", jobs, data("pass.jsonl"))
+                self.assertExit(process, 2)
+                self.assertIn("is not a whole number from 1 to 256", process.stderr)
+                self.assertEqual(process.stdout, "")
+        process, report = check("--jobs", "256", data("listings.jsonl"))
+        self.assertExit(process, 1)
+        self.assertEqual(report["summary"]["records"], 4)
+
+    @staticmethod
+    def peak_rss_mib(*args):
+        """Runs tradelint in a child of a fresh Python process; returns its exit status and
+        its peak resident set size in MiB (this process's own children would mix runs)."""
+        probe = ("import resource, subprocess, sys\n"
+                 "status = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+                 "print(status, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)\n")
+        output = subprocess.run([sys.executable, "-c", probe, TRADELINT, *args],
+                                capture_output=True, text=True, timeout=TIMEOUT, check=True).stdout
+        status, peak = output.split()
+        return int(status), int(peak)
+
+    def test_memory_in_flight_is_bounded_in_bytes(self):
+        """Records near the 8 MiB limit: --jobs 2 holds a byte budget of record text in
+        flight, not a number of records (32 records would all fit in one batch of 256)."""
+        record_count = 32
+        filler = "x" * ((8 << 20) - 4096)
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "big.jsonl")
+            with open(path, "w", encoding="utf-8") as file:
+                for i in range(record_count):
+                    file.write(json.dumps({"kind": "listing", "id": f"BIG-{i}",
+                                           "target_markets": ["DE"], "title": "Wooden blocks",
+                                           "description": filler}) + "\n")
+            peaks = {}
+            for jobs in ("1", "2"):
+                status, peaks[jobs] = self.peak_rss_mib(
+                    "check", "--rules", GOOD_RULES, "--format", "compact", "--jobs", jobs, path)
+                self.assertEqual(status, 1)  # no manufacturer: a finding per record
+        # Before the budget --jobs 2 held every record at once: 5.5 times the peak of --jobs 1.
+        self.assertLess(peaks["2"], 4 * peaks["1"], peaks)
 
 
 class InvalidRecordTest(TradelintTestCase):
@@ -751,6 +898,21 @@ class LintCommandTest(TradelintTestCase):
         self.assertExit(process, 2)
         self.assertRegex(process.stderr, r"broken\.trl:\d+:\d+: error\[syntax_error\]")
         self.assertRegex(process.stderr.splitlines()[-1], r"^1 error, 0 warnings in 4 rulesets$")
+
+
+    def test_diagnostics_escape_file_names_and_source(self):
+        with tempfile.TemporaryDirectory() as directory:
+            with open(os.path.join(directory, "bad\x1b[2J\u202e.trl"), "w", encoding="utf-8") as file:
+                file.write('ruleset e2e.bad {\n\ttitle "\x1b[31mred" oops\n}\n')
+            for command in ("lint", "check"):
+                with self.subTest(command=command):
+                    process = run(command, "--rules", directory, stdin="")
+                    self.assertExit(process, 2)
+                    self.assertNotIn("\x1b", process.stderr)
+                    self.assertNotIn("\u202e", process.stderr)
+                    self.assertIn("bad\\x1b[2J\\u202e.trl:2:", process.stderr)
+                    # Tabs and line ends keep the excerpt's layout; the rest is escaped.
+                    self.assertIn('\ttitle "\\x1b[31mred" oops\n', process.stderr)
 
 
 class TestCommandTest(TradelintTestCase):

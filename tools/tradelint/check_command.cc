@@ -1,5 +1,6 @@
 // `tradelint check`: judge records and write the report (design/CONTRACT.md).
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,10 +10,10 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -20,20 +21,28 @@
 
 #include "engine/api/waivers.h"
 #include "engine/input/record_reader.h"
+#include "engine/report/counted.h"
 #include "engine/report/report_format.h"
 #include "engine/schema/schema.h"
 #include "tools/tradelint/check_run.h"
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
+#include "tools/tradelint/output_buffer.h"
 #include "tools/tradelint/progress_line.h"
 #include "tools/tradelint/record_pipeline.h"
 
 namespace tradelint::cli {
 namespace {
 
-// `--jobs` by default: one worker per core.
-int DefaultJobs() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+// The most `--jobs` takes: more threads than this only cost memory and start-up time.
+constexpr int kMaxJobs = 256;
+
+// `--jobs` by default: one worker per core, at most kMaxJobs.
+int DefaultJobs() {
+  return static_cast<int>(
+      std::clamp(std::thread::hardware_concurrency(), 1u, static_cast<unsigned>(kMaxJobs)));
+}
 
 struct CheckOptions {
   std::vector<std::string> rule_paths;
@@ -52,14 +61,17 @@ struct CheckOptions {
   std::vector<std::string> inputs;  // empty: standard input
 };
 
-// `--jobs`: a whole number of at least 1.
+// `--jobs`: a whole number from 1 to kMaxJobs.
 CLI::Validator JobCount() {
   return CLI::Validator(
       [](std::string& text) -> std::string {
         int count = 0;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
-        if (error == std::errc() && end == text.data() + text.size() && count >= 1) return "";
-        return "`" + text + "` is not a whole number of at least 1";
+        if (error == std::errc() && end == text.data() + text.size() && count >= 1 &&
+            count <= kMaxJobs) {
+          return "";
+        }
+        return "`" + text + "` is not a whole number from 1 to " + std::to_string(kMaxJobs);
       },
       "");
 }
@@ -103,7 +115,8 @@ bool StandardInputIsStream() {
 }
 
 // Reads every input in order and checks each record; an input that cannot be opened is named
-// on stderr and skipped. Returns whether every input could be opened.
+// on stderr and skipped. Stops at once when `out` fails (a write error). Returns whether every
+// input could be opened.
 bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& run, std::ostream& out) {
   const std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   ProgressLine progress(!options.quiet && isatty(STDERR_FILENO) == 1);
@@ -120,7 +133,7 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
     }
     const PipelineSettings settings{.jobs = options.jobs,
                                     .interactive = input == "-" && StandardInputIsStream()};
-    RunRecordPipeline(*reader, schema, limits, run, out, settings, after_record);
+    if (!RunRecordPipeline(*reader, schema, limits, run, out, settings, after_record)) break;
   }
   progress.Finish();
   return all_opened;
@@ -147,15 +160,16 @@ int RunCheck(const CheckOptions& options) {
     }
   }
 
-  std::ofstream file;
+  int fd = STDOUT_FILENO;
   if (!options.output.empty()) {
-    file.open(options.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
+    fd = ::open(options.output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) {
       PrintError("cannot write `" + options.output + "`: " + std::strerror(errno));
       return kUsageError;
     }
   }
-  std::ostream& out = options.output.empty() ? std::cout : file;
+  OutputBuffer buffer(fd, /*owns_fd=*/fd != STDOUT_FILENO);
+  std::ostream out(&buffer);
   const std::unique_ptr<ReportWriter> writer = MakeReportWriter(
       *ReportFormatFromName(options.format), out,
       TextReportOptions{.colour = WantsColour(options), .problems_only = options.quiet});
@@ -175,12 +189,14 @@ int RunCheck(const CheckOptions& options) {
       },
       *writer);
   const bool all_opened = CheckInputs(options, engine->schema(), run, out);
-  writer->End(run.summary());
+  if (out) writer->End(run.summary());
   out.flush();
-  if (!out) {
+  if (buffer.error() != 0) {
     PrintError("cannot write the report" +
-               (options.output.empty() ? std::string() : " to `" + options.output + "`"));
-    return kUsageError;
+               (options.output.empty() ? std::string() : " to `" + options.output + "`") + ": " +
+               std::strerror(buffer.error()) + " (after " +
+               Counted(run.summary().records, "record") + ")");
+    return kWriteError;
   }
   if (!all_opened || run.any_invalid()) return kUnusableInput;
   return run.fail_on_reached() ? kFindings : kClean;
@@ -223,8 +239,8 @@ Command AddCheckCommand(CLI::App& app) {
       ->capture_default_str();
   command
       ->add_option("--jobs", options->jobs,
-                   "threads that parse and judge records (default: one per core); the report "
-                   "is the same for every N, in input order")
+                   "threads that parse and judge records, 1 to 256 (default: one per core); "
+                   "the report is the same for every N, in input order")
       ->type_name("N")
       ->check(JobCount())
       ->capture_default_str();
@@ -250,7 +266,8 @@ Command AddCheckCommand(CLI::App& app) {
   command->footer(
       "Exit status: 0 nothing at or above --fail-on; 1 a finding at or above it; 2 a usage or "
       "ruleset error (nothing checked); 3 an input file could not be opened or a record is "
-      "invalid (the others are still checked). When several hold: 2, then 3, then 1.");
+      "invalid (the others are still checked); 4 the report could not be written (a full disk, "
+      "a closed pipe): the run stops there. When several hold: 4, then 2, then 3, then 1.");
   return {command, [options] { return RunCheck(*options); }};
 }
 

@@ -1,6 +1,9 @@
 #include "tools/tradelint/cli_options.h"
 
+#include <algorithm>
 #include <iostream>
+
+#include "engine/report/terminal_text.h"
 
 namespace tradelint::cli {
 
@@ -52,7 +55,7 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
                                               const std::string& reference_data_directory) {
   Diagnostics diagnostics;
   std::unique_ptr<const Engine> engine = CompileRulesets(rule_paths, diagnostics, reference_data_directory);
-  if (engine == nullptr) std::cerr << diagnostics.RenderAll();
+  if (engine == nullptr) PrintDiagnostics(diagnostics);
   return engine;
 }
 
@@ -69,12 +72,29 @@ bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>&
   return valid;
 }
 
-void PrintError(std::string_view message) { std::cerr << "tradelint: error: " << message << '\n'; }
-
-void PrintWarning(std::string_view message) {
-  std::cerr << "tradelint: warning: " << message << '\n';
+void PrintDiagnostics(const Diagnostics& diagnostics) {
+  const std::string rendered = diagnostics.RenderAll();
+  std::string printable;
+  std::size_t start = 0;
+  while (start < rendered.size()) {
+    const std::size_t end = std::min(rendered.find_first_of("\n\t", start), rendered.size());
+    printable += Printable(std::string_view(rendered).substr(start, end - start));
+    if (end < rendered.size()) printable += rendered[end];
+    start = end + 1;
+  }
+  std::cerr << printable;
 }
 
-void PrintNote(std::string_view message) { std::cerr << "tradelint: note: " << message << '\n'; }
+void PrintError(std::string_view message) {
+  std::cerr << "tradelint: error: " << Printable(message) << '\n';
+}
+
+void PrintWarning(std::string_view message) {
+  std::cerr << "tradelint: warning: " << Printable(message) << '\n';
+}
+
+void PrintNote(std::string_view message) {
+  std::cerr << "tradelint: note: " << Printable(message) << '\n';
+}
 
 }  // namespace tradelint::cli

@@ -37,7 +37,7 @@ void AddReferenceDataOption(CLI::App& command, std::string& directory);
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
                                               const std::string& reference_data_directory = "");
-// The same; on failure prints every diagnostic to standard error.
+// The same; on failure prints every diagnostic to standard error (PrintDiagnostics).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               const std::string& reference_data_directory = "");
 
@@ -46,8 +46,14 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
 bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,
                      std::string_view option);
 
+// Every diagnostic, rendered, on standard error; the text between line ends and tabs (which
+// lay out the source excerpts) made Printable (engine/report/terminal_text.h), as it quotes
+// file names and ruleset source.
+void PrintDiagnostics(const Diagnostics& diagnostics);
+
 // `tradelint: error: <message>`, `tradelint: warning: <message>` and
-// `tradelint: note: <message>` on standard error.
+// `tradelint: note: <message>` on standard error, the message made Printable
+// (engine/report/terminal_text.h): it may quote file names and record data.
 void PrintError(std::string_view message);
 void PrintWarning(std::string_view message);
 void PrintNote(std::string_view message);

@@ -24,7 +24,7 @@ int RunLint(const LintOptions& options) {
   engine_options.rule_paths = options.rule_paths;
   Engine::CompileStats stats;
   const std::unique_ptr<const Engine> engine = Engine::Compile(engine_options, diagnostics, &stats);
-  std::cerr << diagnostics.RenderAll();
+  PrintDiagnostics(diagnostics);
   const std::size_t rulesets = stats.ruleset_files;
   std::cerr << Counted(diagnostics.error_count(), "error") << ", "
             << Counted(diagnostics.warning_count(), "warning") << " in "

@@ -8,8 +8,14 @@
 //   tradelint --version | --help | <command> --help
 //
 // Usage errors (unknown options or commands, bad option values) exit 2, as ruleset errors do.
+// Output that cannot be written (a full disk, a closed pipe) exits 4: SIGPIPE is ignored, so a
+// closed pipe is a write error like any other rather than a silent death.
+
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstring>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -18,11 +24,49 @@
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
+#include "tools/tradelint/output_buffer.h"
 
 namespace tradelint::cli {
 namespace {
 
+// Standard output and standard error through OutputBuffers while it lives, so that a write
+// that fails is seen with its reason.
+class StandardStreams {
+ public:
+  StandardStreams()
+      : out_(STDOUT_FILENO),
+        error_(STDERR_FILENO),
+        saved_out_(std::cout.rdbuf(&out_)),
+        saved_error_(std::cerr.rdbuf(&error_)) {}
+  ~StandardStreams() {
+    std::cout.flush();
+    std::cout.rdbuf(saved_out_);
+    std::cerr.rdbuf(saved_error_);
+  }
+  StandardStreams(const StandardStreams&) = delete;
+  StandardStreams& operator=(const StandardStreams&) = delete;
+
+  // `status`, unless standard output or standard error could not be written (checked after
+  // flushing): then kWriteError, named on standard error as far as it still takes text. A
+  // command that returns kWriteError has already said why.
+  int Checked(int status) {
+    std::cout.flush();
+    if (status == kWriteError || (out_.error() == 0 && error_.error() == 0)) return status;
+    const bool out_failed = out_.error() != 0;
+    PrintError(std::string("cannot write to standard ") + (out_failed ? "output" : "error") + ": " +
+               std::strerror(out_failed ? out_.error() : error_.error()));
+    return kWriteError;
+  }
+
+ private:
+  OutputBuffer out_;
+  OutputBuffer error_;
+  std::streambuf* saved_out_;
+  std::streambuf* saved_error_;
+};
+
 int Main(int argc, char** argv) {
+  StandardStreams streams;
   CLI::App app("tradelint: check e-commerce records against the rules of the markets they reach",
                "tradelint");
   app.set_version_flag("--version", std::string("tradelint ") + TRADELINT_VERSION,
@@ -50,7 +94,7 @@ int Main(int argc, char** argv) {
     return app.exit(error) == 0 ? kClean : kUsageError;
   }
   for (const Command& command : commands) {
-    if (command.app->parsed()) return command.run();
+    if (command.app->parsed()) return streams.Checked(command.run());
   }
   std::cerr << app.help();
   PrintError("give a command: check, lint, test, rules or refdata");
@@ -61,6 +105,7 @@ int Main(int argc, char** argv) {
 }  // namespace tradelint::cli
 
 int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
   std::ios::sync_with_stdio(false);
   return tradelint::cli::Main(argc, argv);
 }
