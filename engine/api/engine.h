@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/file.h"
 #include "engine/diag/diagnostic.h"
 #include "engine/eval/evaluator.h"
 #include "engine/eval/finding.h"
@@ -39,6 +40,8 @@ struct EngineOptions {
   // Plugins from outside the tree, registered after the built-in ones. Not owned; they
   // must outlive the Engine.
   std::vector<const Plugin*> extra_plugins;
+  // The largest ruleset, table and test record files read.
+  RulesetFileLimits file_limits;
 };
 
 // A reference table the run used, for the report's `reference_data`.

@@ -487,6 +487,17 @@ bool ExprChecker::RequireMoneyCurrencies(const ast::Expr& expr, const CheckedExp
   return false;
 }
 
+namespace {
+
+// Whether `expr` is a constant zero: a number, or an amount of money.
+bool IsConstantZero(const CheckedExpr& expr) {
+  if (!expr.is_constant()) return false;
+  if (expr.constant.is_number()) return expr.constant.as_number().IsZero();
+  return expr.constant.is_money() && expr.constant.as_money().amount.IsZero();
+}
+
+}  // namespace
+
 CheckedExprPtr ExprChecker::CheckBinary(const ast::Expr& expr, const ast::Binary& binary) {
   CheckedExprPtr lhs = Check(*binary.lhs);
   CheckedExprPtr rhs = Check(*binary.rhs);
@@ -517,8 +528,13 @@ CheckedExprPtr ExprChecker::CheckBinary(const ast::Expr& expr, const ast::Binary
       negation.children.push_back(CheckMembership(expr, std::move(lhs), std::move(rhs)));
       return Make(std::move(negation));
     }
-    case ast::BinaryOp::kAdd: case ast::BinaryOp::kSubtract: case ast::BinaryOp::kMultiply:
     case ast::BinaryOp::kDivide:
+      if (IsConstantZero(*rhs)) {
+        return Error(*binary.rhs, "division_by_zero", "division by zero",
+                     "a divisor that is always zero makes the rule undecided for every record");
+      }
+      return CheckArithmetic(expr, binary.op, std::move(lhs), std::move(rhs));
+    case ast::BinaryOp::kAdd: case ast::BinaryOp::kSubtract: case ast::BinaryOp::kMultiply:
       return CheckArithmetic(expr, binary.op, std::move(lhs), std::move(rhs));
     default:
       return CheckComparison(expr, binary.op, std::move(lhs), std::move(rhs));
