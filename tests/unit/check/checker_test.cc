@@ -468,6 +468,26 @@ TEST(Checker, ImportCyclesAndSelfImportsAreErrors) {
   EXPECT_TRUE(shared->Codes().empty()) << shared->diagnostics.RenderAll();
 }
 
+TEST(Checker, ListsOfConstantsFoldAndMixedListsKeepEveryItem) {
+  const auto constant = CheckTexts({RuleFile("", "listing", "product.product_type in [\"a\", \"b\"]")});
+  ASSERT_TRUE(constant->Codes().empty()) << constant->diagnostics.RenderAll();
+  const CheckedExpr& folded = *constant->rulesets.at(0).rules.at(0).obligation->children.at(1);
+  ASSERT_TRUE(folded.is_constant());
+  EXPECT_EQ(folded.constant, Value(ValueList{Value("a"), Value("b")}));
+
+  const auto mixed = CheckTexts(
+      {RuleFile("", "listing", "product.product_type in [\"a\", \"b\", product.product_type, \"c\"]")});
+  ASSERT_TRUE(mixed->Codes().empty()) << mixed->diagnostics.RenderAll();
+  const CheckedExpr& list = *mixed->rulesets.at(0).rules.at(0).obligation->children.at(1);
+  EXPECT_EQ(list.op, CheckedExpr::Op::kList);
+  ASSERT_EQ(list.children.size(), 4u);
+  EXPECT_EQ(list.children[0]->constant, Value("a"));
+  EXPECT_EQ(list.children[1]->constant, Value("b"));
+  EXPECT_FALSE(list.children[2]->is_constant());
+  EXPECT_EQ(list.children[3]->constant, Value("c"));
+  EXPECT_EQ(list.type.ToString(), Type::ListOf(Type::String()).ToString());
+}
+
 TEST(Checker, ConstantZeroDivisorIsAnError) {
   for (const std::string expression : {"count(images) / 0 > 1", "count(images) / 0.00 > 1",
                                        "EUR 5 / EUR 0 > 1", "offer.price / 0 > EUR 1"}) {
