@@ -65,7 +65,7 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   const std::vector<std::string> paths =
       options.rule_paths.empty() ? std::vector<std::string>{library} : options.rule_paths;
   std::vector<std::unique_ptr<ast::RulesetFile>> files = LoadRulesetFiles(
-      paths, library, diagnostics, stats != nullptr ? &stats->ruleset_files : nullptr);
+      paths, library, diagnostics, stats != nullptr ? &stats->ruleset_files : nullptr, options.file_limits);
   if (diagnostics.has_errors()) return nullptr;
 
   auto shared_schema = std::make_shared<const Schema>(std::move(*schema));
@@ -73,7 +73,8 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   auto shared_reference = std::make_shared<const ReferenceData>(std::move(*reference));
   std::vector<const ast::RulesetFile*> views;
   for (const auto& file : files) views.push_back(file.get());
-  CheckEnvironment environment{shared_schema.get(), functions.get(), shared_markets.get(), &*overlay};
+  CheckEnvironment environment{shared_schema.get(), functions.get(), shared_markets.get(), &*overlay,
+                               options.file_limits};
   std::vector<CheckedRuleset> checked = CheckRulesets(views, environment, diagnostics);
   if (diagnostics.has_errors()) return nullptr;
   std::unique_ptr<const Program> program =

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "engine/api/judgement.h"
+#include "engine/base/file.h"
 #include "engine/diag/diagnostic.h"
 #include "engine/eval/evaluator.h"
 #include "engine/eval/finding.h"
@@ -45,6 +46,8 @@ struct EngineOptions {
   // `--reference-data DIR`: files that replace the bundled reference files at the same path
   // under `rulesets/reference/` (ReferenceOverlay); empty means none.
   std::string reference_data_directory;
+  // The largest ruleset, table and test record files read.
+  RulesetFileLimits file_limits;
 };
 
 // A reference table the run used, for the report's `reference_data`.

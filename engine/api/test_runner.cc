@@ -121,12 +121,16 @@ TestReport RunTests(const Engine& engine) {
       }
     };
     if (rule->effective_from) {
-      require(rule->effective_from->AddDays(-1), false, "the day before it applies");
+      if (const std::optional<Date> before = rule->effective_from->AddDays(-1)) {
+        require(*before, false, "the day before it applies");
+      }
       require(*rule->effective_from, true, "its first day in force");
     }
     if (rule->effective_until) {
       require(*rule->effective_until, true, "its last day in force");
-      require(rule->effective_until->AddDays(1), false, "the day after it ends");
+      if (const std::optional<Date> after = rule->effective_until->AddDays(1)) {
+        require(*after, false, "the day after it ends");
+      }
     }
   }
   return report;

@@ -162,6 +162,9 @@ struct Test {
 
 struct RulesetFile {
   std::shared_ptr<const SourceFile> source;
+  // The folder inside which the files this one names (tables, test records) must resolve,
+  // set by the loader (docs/language.md, "Files a ruleset names"); empty: the file's own folder.
+  std::string rules_root;
   Word id;
   std::optional<Word> title;
   std::optional<Word> jurisdiction;

@@ -7,6 +7,8 @@ namespace tradelint {
 namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86'400;
+constexpr std::int64_t kFirstYear = 0;
+constexpr std::int64_t kLastYear = 9999;
 
 struct Civil {
   std::int64_t year;
@@ -109,11 +111,23 @@ std::string Date::ToString() const {
   return text;
 }
 
-Date Date::AddMonths(std::int64_t months) const {
+std::optional<Date> Date::AddDays(std::int64_t days) const {
+  static const std::int64_t kFirstDay = DaysFromCivil(kFirstYear, 1, 1);
+  static const std::int64_t kLastDay = DaysFromCivil(kLastYear, 12, 31);
+  std::int64_t moved = 0;
+  if (__builtin_add_overflow(days_, days, &moved) || moved < kFirstDay || moved > kLastDay) {
+    return std::nullopt;
+  }
+  return Date(moved);
+}
+
+std::optional<Date> Date::AddMonths(std::int64_t months) const {
   const Civil civil = CivilFromDays(days_);
   // Months counted from year 0, January; floor division keeps negative totals right.
-  const std::int64_t total = civil.year * 12 + (civil.month - 1) + months;
+  std::int64_t total = 0;
+  if (__builtin_add_overflow(civil.year * 12 + (civil.month - 1), months, &total)) return std::nullopt;
   const std::int64_t year = total >= 0 ? total / 12 : -((-total - 1) / 12) - 1;
+  if (year < kFirstYear || year > kLastYear) return std::nullopt;
   const int month = static_cast<int>(total - year * 12) + 1;
   const int day = std::min(civil.day, DaysInMonth(year, month));
   return Date(DaysFromCivil(year, month, day));
@@ -199,12 +213,14 @@ std::string Duration::ToString() const {
   return text;
 }
 
-Date Duration::AddTo(Date date) const {
+std::optional<Date> Duration::AddTo(Date date) const {
   return unit_ == Unit::kDays ? date.AddDays(count_) : date.AddMonths(count_);
 }
 
-Date Duration::SubtractFrom(Date date) const {
-  return unit_ == Unit::kDays ? date.AddDays(-count_) : date.AddMonths(-count_);
+std::optional<Date> Duration::SubtractFrom(Date date) const {
+  std::int64_t negated = 0;
+  if (__builtin_sub_overflow(std::int64_t{0}, count_, &negated)) return std::nullopt;
+  return unit_ == Unit::kDays ? date.AddDays(negated) : date.AddMonths(negated);
 }
 
 }  // namespace tradelint

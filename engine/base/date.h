@@ -7,6 +7,9 @@
 // Duration: a calendar span in whole days or whole months (`30 days`, `12 months`,
 //   `2 years` = 24 months). Adding months clamps to the end of the month (Jan 31 + 1 month
 //   = Feb 28/29), as contract law counts periods.
+//
+// Date arithmetic stays within the years 0000 to 9999, the dates `YYYY-MM-DD` can write: a
+// result outside them is an overflow, reported as nullopt, for any count however large.
 
 #include <compare>
 #include <cstdint>
@@ -32,8 +35,9 @@ class Date {
   int day() const;    // 1..31
   std::string ToString() const;  // YYYY-MM-DD
 
-  Date AddDays(std::int64_t days) const { return Date(days_ + days); }
-  Date AddMonths(std::int64_t months) const;
+  // This date moved by `days` or `months`; nullopt beyond the years 0000 to 9999.
+  std::optional<Date> AddDays(std::int64_t days) const;
+  std::optional<Date> AddMonths(std::int64_t months) const;
 
   friend bool operator==(Date, Date) = default;
   friend std::strong_ordering operator<=>(Date, Date) = default;
@@ -76,8 +80,9 @@ class Duration {
   Unit unit() const { return unit_; }
   std::string ToString() const;  // `30 days`, `12 months`, `1 day`
 
-  Date AddTo(Date date) const;
-  Date SubtractFrom(Date date) const;
+  // `date` moved forward or back by this duration; nullopt beyond the years 0000 to 9999.
+  std::optional<Date> AddTo(Date date) const;
+  std::optional<Date> SubtractFrom(Date date) const;
 
   friend bool operator==(const Duration&, const Duration&) = default;
 

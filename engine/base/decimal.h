@@ -32,7 +32,8 @@ class Decimal {
   // Parses JSON-number or rule-literal text: `-12`, `19.99`, `0.1`, `1e3`, `2.5E-2`.
   // Returns nullopt for anything else or a value that does not fit.
   static std::optional<Decimal> Parse(std::string_view text);
-  // Builds coefficient * 10^-scale. Requires 0 <= scale <= kMaxScale.
+  // Builds coefficient * 10^-scale. Requires 0 <= scale <= kMaxScale and |coefficient| of at
+  // most 38 digits, the range every operation keeps to (so Negate never overflows).
   static Decimal FromParts(Int128 coefficient, int scale);
 
   // Arithmetic; nullopt on overflow (and on division by zero for Divide).

@@ -6,10 +6,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "engine/ast/ast.h"
+#include "engine/base/string_hash.h"
 #include "engine/plugin/function.h"
 #include "engine/plugin/type.h"
 #include "engine/refdata/lookup_table.h"
@@ -69,8 +71,10 @@ struct CheckedExpr {
   const FunctionDef* function = nullptr;            // kCall
   PreparedState prepared;                           // kCall: set by the planner
   // kInList over a constant list of strings (a `set`, a table's keys): the strings hashed by
-  // the planner, so that membership costs one lookup whatever the size of the list.
-  std::shared_ptr<const std::unordered_set<std::string>> string_set;
+  // the planner, so that membership costs one lookup whatever the size of the list. The views
+  // point into children[1]'s constant list, which every copy of this node shares and keeps
+  // alive, so the strings are not held twice.
+  std::shared_ptr<const std::unordered_set<std::string_view, StringHash, std::equal_to<>>> string_set;
   LookupTablePtr table;                             // kLookup
   std::size_t column = 0;                           // kLookup
   std::vector<CheckedExprPtr> children;

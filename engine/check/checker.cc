@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -119,17 +120,42 @@ std::string TableReportName(const std::filesystem::path& table_path, const std::
   return relative.string();
 }
 
+// The file `name` written in `file` names: relative to the ruleset file. When it exists, it must
+// resolve inside the file's rules root; reports `path_outside_rules_root` and returns nullopt
+// when it does not.
+std::optional<std::filesystem::path> ResolveNamedFile(Compilation& c, const ast::RulesetFile& file,
+                                                      const ast::Word& name) {
+  const std::filesystem::path ruleset_path(file.source->path());
+  const std::filesystem::path path = (ruleset_path.parent_path() / name.text).lexically_normal();
+  std::string root = file.rules_root.empty() ? ruleset_path.parent_path().string() : file.rules_root;
+  if (root.empty()) root = ".";
+  std::error_code error;
+  if (std::filesystem::exists(path, error) && !ResolvesInside(path.string(), root)) {
+    c.diagnostics.Error("path_outside_rules_root", name.span,
+                        Quoted(path.string()) + " leads outside the rules folder " + Quoted(root),
+                        "keep the files a ruleset names inside the folder given with `--rules`");
+    return std::nullopt;
+  }
+  return path;
+}
+
 // Loads the file of a `table` definition; reports why it cannot and returns null.
 LookupTablePtr LoadTable(Compilation& c, const ast::RulesetFile& file, const ast::Definition& definition) {
   const std::filesystem::path ruleset_path(file.source->path());
-  const std::filesystem::path path = (ruleset_path.parent_path() / definition.table_file.text).lexically_normal();
+  const std::optional<std::filesystem::path> resolved = ResolveNamedFile(c, file, definition.table_file);
+  if (!resolved) return nullptr;
+  const std::filesystem::path& path = *resolved;
+  // A file of --reference-data replaces the bundled one; it is the user's own, outside the
+  // rules root by design.
   const ReferenceOverlay::File source = c.environment.reference_overlay != nullptr
                                              ? c.environment.reference_overlay->Locate(path.string())
                                              : ReferenceOverlay::File{path.string(), std::nullopt};
-  const std::optional<std::string> text = ReadFile(source.path);
+  std::string reason;
+  const std::optional<std::string> text =
+      ReadFile(source.path, c.environment.file_limits.max_table_bytes, &reason);
   if (!text) {
     c.diagnostics.Error("table_unreadable", definition.table_file.span,
-                        "cannot read the table file " + Quoted(source.path),
+                        "the table file " + Quoted(source.path) + " " + reason,
                         "the path is relative to the ruleset file");
     return nullptr;
   }
@@ -147,8 +173,49 @@ LookupTablePtr LoadTable(Compilation& c, const ast::RulesetFile& file, const ast
   return std::make_shared<const LookupTable>(std::move(*table));
 }
 
-// Pass: imports resolve; each file's visible definitions and constant values are computed.
+// Reports each import that closes a cycle: a ruleset importing itself, or one importing
+// another that imports it back, directly or through others. A cycle is a layering mistake
+// (a shared part belongs in a ruleset both import), so it is an error, reported once, at the
+// import that closes it.
+void ReportImportCycles(Compilation& c) {
+  enum class State { kUnvisited, kOpen, kDone };
+  std::map<const ast::RulesetFile*, State> states;
+  std::vector<const ast::RulesetFile*> open;  // the chain of imports being followed
+  std::function<void(const ast::RulesetFile*)> visit = [&](const ast::RulesetFile* file) {
+    states[file] = State::kOpen;
+    open.push_back(file);
+    for (const ast::Word& import : file->imports) {
+      const auto imported = c.by_id.find(import.text);
+      if (imported == c.by_id.end()) continue;
+      const State state = states[imported->second];
+      if (state == State::kUnvisited) {
+        visit(imported->second);
+      } else if (state == State::kOpen && imported->second == file) {
+        c.diagnostics.Error("import_cycle", import.span,
+                            "ruleset " + Quoted(file->id.text) + " imports itself",
+                            "remove the import: a ruleset always sees its own definitions");
+      } else if (state == State::kOpen) {
+        std::string chain;
+        for (auto it = std::find(open.begin(), open.end(), imported->second); it != open.end(); ++it) {
+          chain += Quoted((*it)->id.text) + " imports ";
+        }
+        c.diagnostics.Error("import_cycle", import.span,
+                            "imports form a cycle: " + chain + Quoted(import.text),
+                            "move what the rulesets share into a ruleset that imports neither");
+      }
+    }
+    open.pop_back();
+    states[file] = State::kDone;
+  };
+  for (const ast::RulesetFile* file : c.files) {
+    if (states[file] == State::kUnvisited) visit(file);
+  }
+}
+
+// Pass: imports resolve and form no cycle; each file's visible definitions and constant
+// values are computed.
 void ImportsPass(Compilation& c) {
+  ReportImportCycles(c);
   for (const ast::RulesetFile* file : c.files) {
     for (const ast::Definition& definition : file->definitions) {
       if (definition.kind == ast::Definition::Kind::kTable) {
@@ -524,6 +591,27 @@ void OverridesPass(Compilation& c) {
   }
 }
 
+// A test's record file exists inside the rules root, is a regular file and is not too large.
+void CheckTestRecordFile(Compilation& c, const ast::RulesetFile& file, const ast::Word& name) {
+  const std::optional<std::filesystem::path> path = ResolveNamedFile(c, file, name);
+  if (!path) return;
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(*path, error);
+  std::string problem;
+  if (!std::filesystem::exists(status)) {
+    problem = "cannot find the record file " + Quoted(path->string());
+  } else if (!std::filesystem::is_regular_file(status)) {
+    problem = "the record file " + Quoted(path->string()) + " is not a regular file";
+  } else if (const std::uintmax_t size = std::filesystem::file_size(*path, error);
+             !error && size > c.environment.file_limits.max_test_record_bytes) {
+    problem = "the record file " + Quoted(path->string()) + " is larger than the limit of " +
+              std::to_string(c.environment.file_limits.max_test_record_bytes) + " bytes";
+  }
+  if (!problem.empty()) {
+    c.diagnostics.Error("missing_test_record", name.span, problem, "paths are relative to the ruleset file");
+  }
+}
+
 // Pass: tests name real rules, markets, verdicts and record files.
 void TestsPass(Compilation& c) {
   for (std::size_t i = 0; i < c.files.size(); ++i) {
@@ -538,12 +626,7 @@ void TestsPass(Compilation& c) {
       if (test.record_file) {
         checked.record_file = (directory / test.record_file->text).lexically_normal().string();
         checked.record_span = test.record_file->span;
-        std::error_code error;
-        if (!std::filesystem::is_regular_file(checked.record_file, error)) {
-          c.diagnostics.Error("missing_test_record", test.record_file->span,
-                              "cannot find the record file " + Quoted(checked.record_file),
-                              "paths are relative to the ruleset file");
-        }
+        CheckTestRecordFile(c, file, *test.record_file);
       } else if (test.inline_record) {
         checked.inline_record = test.inline_record->text;
         checked.record_span = test.inline_record->span;

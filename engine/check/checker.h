@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/ast/ast.h"
+#include "engine/base/file.h"
 #include "engine/check/checked.h"
 #include "engine/diag/diagnostic.h"
 #include "engine/markets/market_table.h"
@@ -24,6 +25,8 @@ struct CheckEnvironment {
   const MarketTable* markets = nullptr;
   // Files of `--reference-data` that replace bundled table files; null: none.
   const ReferenceOverlay* reference_overlay = nullptr;
+  // The largest table and test record files read (a larger one is an error).
+  RulesetFileLimits file_limits;
 };
 
 // Checks `files` together: imports resolve between them. The files must outlive the result

@@ -41,7 +41,7 @@ class Planner {
     planned->children = std::move(children);
     if (hash_strings) {
       const ValueList& items = planned->children[1]->constant.as_list();
-      auto strings = std::make_shared<std::unordered_set<std::string>>();
+      auto strings = std::make_shared<std::unordered_set<std::string_view, StringHash, std::equal_to<>>>();
       strings->reserve(items.size());
       for (const Value& item : items) strings->insert(item.as_string());
       planned->string_set = std::move(strings);

@@ -15,42 +15,90 @@ namespace {
 
 bool IsRulesetFile(const fs::path& path) { return path.extension() == ".trl"; }
 
-// The .trl files under `path`, sorted.
-std::vector<std::string> CollectFiles(const std::string& path, Diagnostics& diagnostics) {
+// A ruleset file to parse, with the folder the files it names must stay inside.
+struct FoundFile {
+  std::string path;
+  std::string rules_root;
+};
+
+// Whether `path` lies inside the library folder, once resolved.
+bool IsBundled(const std::string& path, const std::string& library_directory) {
+  return !library_directory.empty() && ResolvesInside(path, library_directory);
+}
+
+// The .trl files under `path`, sorted; `path` itself when it is a file. Entries that cannot be
+// examined (dangling symbolic links, loops) are reported, not skipped silently.
+std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& library_directory,
+                                    Diagnostics& diagnostics) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (error || !fs::exists(status)) {
     diagnostics.Error("unreadable_ruleset", Span{}, "cannot find `" + path + "`");
     return {};
   }
-  if (!fs::is_directory(status)) return {path};
-  std::vector<std::string> files;
-  for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, error);
-       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-    if (it->is_regular_file() && IsRulesetFile(it->path())) files.push_back(it->path().string());
+  // The bundled rulesets name files across the data directory (`../reference/...`).
+  const auto root_of = [&](const std::string& file, const std::string& given_root) {
+    return IsBundled(file, library_directory) ? fs::path(library_directory).parent_path().string()
+                                              : given_root;
+  };
+  if (!fs::is_directory(status)) {
+    const std::string folder = fs::path(path).parent_path().string();
+    return {{path, root_of(path, folder.empty() ? "." : folder)}};
   }
-  std::sort(files.begin(), files.end());
-  if (files.empty()) {
+  std::vector<FoundFile> files;
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    const std::string entry = it->path().string();
+    std::error_code entry_error;
+    const fs::file_status entry_status = it->status(entry_error);
+    if (entry_error || !fs::exists(entry_status)) {
+      diagnostics.Error("unreadable_ruleset", Span{},
+                        "cannot read `" + entry + "`: " +
+                            (entry_error ? entry_error.message() : std::string("it does not exist")),
+                        "a symbolic link in a rules folder must lead to a file or folder");
+      continue;
+    }
+    if (!fs::is_regular_file(entry_status) || !IsRulesetFile(it->path())) continue;
+    if (!ResolvesInside(entry, path)) {
+      diagnostics.Error("path_outside_rules_root", Span{},
+                        "`" + entry + "` leads outside the rules folder `" + path + "`",
+                        "copy the ruleset into the folder, or name it with its own `--rules`");
+      continue;
+    }
+    files.push_back({entry, root_of(entry, path)});
+  }
+  if (error) {
+    diagnostics.Error("unreadable_ruleset", Span{}, "cannot list `" + path + "`: " + error.message());
+  }
+  std::sort(files.begin(), files.end(),
+            [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });
+  if (files.empty() && !error) {
     diagnostics.Error("no_rulesets", Span{}, "no `.trl` ruleset files in `" + path + "`");
   }
   return files;
 }
 
-std::unique_ptr<ast::RulesetFile> ParseFile(const std::string& path, Diagnostics& diagnostics) {
-  std::optional<std::string> text = ReadFile(path);
+std::unique_ptr<ast::RulesetFile> ParseFile(const FoundFile& found, const RulesetFileLimits& limits,
+                                            Diagnostics& diagnostics) {
+  std::string reason;
+  std::optional<std::string> text = ReadFile(found.path, limits.max_ruleset_bytes, &reason);
   if (!text) {
-    diagnostics.Error("unreadable_ruleset", Span{}, "cannot read `" + path + "`");
+    diagnostics.Error("unreadable_ruleset", Span{}, "`" + found.path + "` " + reason);
     return nullptr;
   }
-  return ParseRuleset(std::make_shared<const SourceFile>(path, std::move(*text)), diagnostics);
+  std::unique_ptr<ast::RulesetFile> file =
+      ParseRuleset(std::make_shared<const SourceFile>(found.path, std::move(*text)), diagnostics);
+  if (file != nullptr) file->rules_root = found.rules_root;
+  return file;
 }
 
-// Parses `paths` in order; null where a file did not parse.
-std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<std::string>& paths,
+// Parses `found` in order; null where a file did not parse.
+std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<FoundFile>& found,
+                                                          const RulesetFileLimits& limits,
                                                           Diagnostics& diagnostics) {
   std::vector<std::unique_ptr<ast::RulesetFile>> parsed;
-  parsed.reserve(paths.size());
-  for (const std::string& path : paths) parsed.push_back(ParseFile(path, diagnostics));
+  parsed.reserve(found.size());
+  for (const FoundFile& file : found) parsed.push_back(ParseFile(file, limits, diagnostics));
   return parsed;
 }
 
@@ -58,21 +106,23 @@ std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<std:
 
 std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
-    Diagnostics& diagnostics, std::size_t* files_read) {
+    Diagnostics& diagnostics, std::size_t* files_read, const RulesetFileLimits& limits) {
   std::vector<std::unique_ptr<ast::RulesetFile>> files;
   std::set<std::string> loaded_paths;
   std::size_t library_files_used = 0;
   auto count_read = [&] {
     if (files_read != nullptr) *files_read = loaded_paths.size() + library_files_used;
   };
-  std::vector<std::string> given;
+  std::vector<FoundFile> given;
   for (const std::string& path : paths) {
-    for (const std::string& file : CollectFiles(path, diagnostics)) {
+    for (FoundFile& file : CollectFiles(path, library_directory, diagnostics)) {
       std::error_code ignored;
-      if (loaded_paths.insert(fs::weakly_canonical(file, ignored).string()).second) given.push_back(file);
+      if (loaded_paths.insert(fs::weakly_canonical(file.path, ignored).string()).second) {
+        given.push_back(std::move(file));
+      }
     }
   }
-  for (auto& parsed : ParseFiles(given, diagnostics)) {
+  for (auto& parsed : ParseFiles(given, limits, diagnostics)) {
     if (parsed != nullptr) files.push_back(std::move(parsed));
   }
   // Imports the given paths do not provide come from the library, parsed only when needed.
@@ -93,12 +143,15 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     return files;
   }
   Diagnostics library_diagnostics;
-  std::vector<std::string> library_paths;
-  for (const std::string& file : CollectFiles(library_directory, library_diagnostics)) {
+  std::vector<FoundFile> library_files;
+  for (FoundFile& file : CollectFiles(library_directory, library_directory, library_diagnostics)) {
     std::error_code ignored;
-    if (!loaded_paths.count(fs::weakly_canonical(file, ignored).string())) library_paths.push_back(file);
+    if (!loaded_paths.count(fs::weakly_canonical(file.path, ignored).string())) {
+      library_files.push_back(std::move(file));
+    }
   }
-  std::vector<std::unique_ptr<ast::RulesetFile>> library = ParseFiles(library_paths, library_diagnostics);
+  std::vector<std::unique_ptr<ast::RulesetFile>> library =
+      ParseFiles(library_files, limits, library_diagnostics);
   // Bring in wanted library rulesets, and what they import in turn.
   while (!wanted.empty()) {
     bool progress = false;

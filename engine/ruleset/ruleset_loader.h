@@ -5,12 +5,19 @@
 // so runs are reproducible). An `import` naming a ruleset that none of the paths provides is
 // looked up in the library folder (the bundled rulesets), so an author's own ruleset can
 // import `eu.common`.
+//
+// Each file gets its rules root (ast::RulesetFile::rules_root): the folder given, or a given
+// file's own folder; for the bundled rulesets the data directory. A `.trl` file found in a
+// folder must resolve, after symbolic links, inside that folder (`path_outside_rules_root`);
+// one that cannot be read (a dangling symbolic link, a loop, not a regular file, larger than
+// `limits.max_ruleset_bytes`) is `unreadable_ruleset`. No exception escapes.
 
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/ast/ast.h"
+#include "engine/base/file.h"
 #include "engine/diag/diagnostic.h"
 
 namespace tradelint {
@@ -19,7 +26,8 @@ namespace tradelint {
 // files read from `paths` and the library, also those that did not parse.
 std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
-    Diagnostics& diagnostics, std::size_t* files_read = nullptr);
+    Diagnostics& diagnostics, std::size_t* files_read = nullptr,
+    const RulesetFileLimits& limits = {});
 
 // The folder that holds the shipped data (`rulesets/`, `schema/`): $TRADELINT_DATA_DIR when
 // set; else `../share/tradelint` beside the running binary (an installed tool); else the

@@ -487,6 +487,17 @@ bool ExprChecker::RequireMoneyCurrencies(const ast::Expr& expr, const CheckedExp
   return false;
 }
 
+namespace {
+
+// Whether `expr` is a constant zero: a number, or an amount of money.
+bool IsConstantZero(const CheckedExpr& expr) {
+  if (!expr.is_constant()) return false;
+  if (expr.constant.is_number()) return expr.constant.as_number().IsZero();
+  return expr.constant.is_money() && expr.constant.as_money().amount.IsZero();
+}
+
+}  // namespace
+
 CheckedExprPtr ExprChecker::CheckBinary(const ast::Expr& expr, const ast::Binary& binary) {
   CheckedExprPtr lhs = Check(*binary.lhs);
   CheckedExprPtr rhs = Check(*binary.rhs);
@@ -517,8 +528,13 @@ CheckedExprPtr ExprChecker::CheckBinary(const ast::Expr& expr, const ast::Binary
       negation.children.push_back(CheckMembership(expr, std::move(lhs), std::move(rhs)));
       return Make(std::move(negation));
     }
-    case ast::BinaryOp::kAdd: case ast::BinaryOp::kSubtract: case ast::BinaryOp::kMultiply:
     case ast::BinaryOp::kDivide:
+      if (IsConstantZero(*rhs)) {
+        return Error(*binary.rhs, "division_by_zero", "division by zero",
+                     "a divisor that is always zero makes the rule undecided for every record");
+      }
+      return CheckArithmetic(expr, binary.op, std::move(lhs), std::move(rhs));
+    case ast::BinaryOp::kAdd: case ast::BinaryOp::kSubtract: case ast::BinaryOp::kMultiply:
       return CheckArithmetic(expr, binary.op, std::move(lhs), std::move(rhs));
     default:
       return CheckComparison(expr, binary.op, std::move(lhs), std::move(rhs));
@@ -751,18 +767,32 @@ CheckedExprPtr ExprChecker::CheckCall(const ast::Expr& expr, const ast::Call& ca
 }
 
 CheckedExprPtr ExprChecker::CheckList(const ast::Expr& expr, const ast::ListLiteral& list) {
+  // A list of constants (a `set` of a million strings) becomes one constant: its items' values
+  // are kept, not a checked node per item. Nodes are made only once an item is not constant.
   CheckedExpr node;
   node.op = CheckedExpr::Op::kList;
   node.span = expr.span;
-  bool all_constant = true;
   ValueList values;
-  for (const ast::ExprPtr& item : list.items) {
-    CheckedExprPtr checked = Check(*item);
-    all_constant = all_constant && checked->is_constant();
-    if (checked->is_constant()) values.push_back(checked->constant);
+  values.reserve(list.items.size());
+  for (std::size_t i = 0; i < list.items.size(); ++i) {
+    CheckedExprPtr checked = Check(*list.items[i]);
+    if (node.children.empty() && checked->is_constant()) {
+      values.push_back(checked->constant);
+      continue;
+    }
+    if (node.children.empty()) {
+      // The first item that is not constant: the constants before it become nodes again.
+      for (std::size_t j = 0; j < i; ++j) {
+        CheckedExpr constant;
+        constant.span = list.items[j]->span;
+        constant.type = TypeOfValue(values[j]);
+        constant.constant = std::move(values[j]);
+        node.children.push_back(std::make_shared<const CheckedExpr>(std::move(constant)));  // counted once
+      }
+    }
     node.children.push_back(std::move(checked));
   }
-  if (all_constant) {
+  if (node.children.empty()) {
     CheckedExpr constant;
     constant.span = expr.span;
     constant.constant = Value(std::move(values));

@@ -230,15 +230,18 @@ std::optional<Decimal> Apply(ast::BinaryOp op, const Decimal& a, const Decimal& 
   }
 }
 
+// The date or instant moved by `duration`; unknown when that leaves the years 0000 to 9999.
 Value ShiftDate(const Value& date, const Duration& duration, bool subtract) {
-  const Duration step = duration.unit() == Duration::Unit::kDays
-                            ? Duration::Days(subtract ? -duration.count() : duration.count())
-                            : Duration::Months(subtract ? -duration.count() : duration.count());
-  if (date.is_date()) return Value(step.AddTo(date.as_date()));
+  const auto shift = [&](Date day) { return subtract ? duration.SubtractFrom(day) : duration.AddTo(day); };
+  if (date.is_date()) {
+    const std::optional<Date> shifted = shift(date.as_date());
+    return shifted ? Value(*shifted) : Value();
+  }
   const DateTime instant = date.as_datetime();
   const std::int64_t seconds_of_day = ((instant.epoch_seconds() % 86400) + 86400) % 86400;
-  const Date shifted = step.AddTo(instant.utc_date());
-  return Value(DateTime::FromEpochSeconds(shifted.days() * 86400 + seconds_of_day));
+  const std::optional<Date> shifted = shift(instant.utc_date());
+  if (!shifted) return Value();
+  return Value(DateTime::FromEpochSeconds(shifted->days() * 86400 + seconds_of_day));
 }
 
 // `a op b` on decimals; unknown, with the reason, on division by zero or overflow.

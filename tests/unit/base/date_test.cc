@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -80,7 +81,7 @@ class AddMonthsTest : public testing::TestWithParam<AddMonthsCase> {};
 
 TEST_P(AddMonthsTest, ClampsToMonthEnd) {
   const AddMonthsCase& c = GetParam();
-  EXPECT_EQ(D(c.from).AddMonths(c.months).ToString(), c.to) << c.from << " + " << c.months;
+  EXPECT_EQ(D(c.from).AddMonths(c.months), D(c.to)) << c.from << " + " << c.months;
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, AddMonthsTest,
@@ -181,6 +182,25 @@ TEST(DurationTest, AddsAndSubtracts) {
   EXPECT_EQ(Duration::Months(24).AddTo(D("2024-02-29")), D("2026-02-28"));
   EXPECT_EQ(Duration::Months(1).SubtractFrom(D("2024-03-31")), D("2024-02-29"));
   EXPECT_EQ(Duration::Days(14).SubtractFrom(D("2024-03-01")), D("2024-02-16"));
+}
+
+// Arithmetic beyond the years 0000 to 9999 reports overflow for any count, however large
+// (these cases were undefined behaviour when the counts were added unchecked).
+TEST(DateArithmeticTest, ReportsOverflow) {
+  EXPECT_EQ(D("9999-12-31").AddDays(0), D("9999-12-31"));
+  EXPECT_EQ(D("9999-12-31").AddDays(1), std::nullopt);
+  EXPECT_EQ(D("0000-01-01").AddDays(-1), std::nullopt);
+  EXPECT_EQ(D("9999-12-01").AddMonths(1), std::nullopt);
+  EXPECT_EQ(D("0000-01-31").AddMonths(-1), std::nullopt);
+  EXPECT_EQ(D("0000-01-31").AddMonths(9999 * 12 + 11), D("9999-12-31"));
+  for (const std::int64_t count : {INT64_MAX, INT64_MIN, INT64_MAX / 12, INT64_MIN / 12}) {
+    EXPECT_EQ(D("2024-02-29").AddDays(count), std::nullopt) << count;
+    EXPECT_EQ(D("2024-02-29").AddMonths(count), std::nullopt) << count;
+    for (const Duration duration : {Duration::Days(count), Duration::Months(count)}) {
+      EXPECT_EQ(duration.AddTo(D("2024-02-29")), std::nullopt) << duration.ToString();
+      EXPECT_EQ(duration.SubtractFrom(D("2024-02-29")), std::nullopt) << duration.ToString();
+    }
+  }
 }
 
 }  // namespace

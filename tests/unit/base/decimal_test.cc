@@ -17,6 +17,7 @@ Decimal D(std::string_view text) {
 
 // 38 nines: the largest coefficient magnitude.
 constexpr std::string_view kMax = "99999999999999999999999999999999999999";
+constexpr std::string_view kMinusMax = "-99999999999999999999999999999999999999";
 
 struct ParseCase {
   std::string_view text;
@@ -149,7 +150,29 @@ INSTANTIATE_TEST_SUITE_P(
         ArithmeticCase{"0.000000000000000005", '/', "2", "0.000000000000000002"},
         ArithmeticCase{"0.000000000000000015", '/', "2", "0.000000000000000008"},
         ArithmeticCase{"1", '/', "0", std::nullopt}, ArithmeticCase{"0", '/', "0.00", std::nullopt},
-        ArithmeticCase{kMax, '/', "0.1", std::nullopt}, ArithmeticCase{kMax, '/', "1", kMax}));
+        ArithmeticCase{kMax, '/', "0.1", std::nullopt}, ArithmeticCase{kMax, '/', "1", kMax},
+        // Overflow toward the negative end, and of mixed signs.
+        ArithmeticCase{kMinusMax, '-', "1", std::nullopt},
+        ArithmeticCase{kMinusMax, '+', "-0.1", std::nullopt},
+        ArithmeticCase{kMinusMax, '-', kMax, std::nullopt},
+        ArithmeticCase{kMinusMax, '*', "2", std::nullopt},
+        ArithmeticCase{kMax, '*', kMinusMax, std::nullopt},
+        ArithmeticCase{kMinusMax, '/', "0.5", std::nullopt},
+        ArithmeticCase{kMax, '/', "-0.1", std::nullopt},
+        ArithmeticCase{kMinusMax, '*', "-1", kMax}, ArithmeticCase{kMinusMax, '/', "-1", kMax},
+        // A quotient too small for 38 fractional digits rounds to zero rather than failing.
+        ArithmeticCase{"0.00000000000000000000000000000000000001", '/', kMax,
+                       "0.00000000000000000000000000000000000000"}));
+
+// Negation is exact for every value arithmetic and Parse produce: the coefficient range is
+// symmetric (at most 38 nines either way).
+TEST(DecimalTest, NegateIsExactAtTheLimits) {
+  EXPECT_EQ(D(kMax).Negate().ToString(), kMinusMax);
+  EXPECT_EQ(D(kMinusMax).Negate().ToString(), kMax);
+  EXPECT_EQ(D("0.00000000000000000000000000000000000001").Negate().ToString(),
+            "-0.00000000000000000000000000000000000001");
+  EXPECT_EQ(D(kMinusMax).Subtract(D(kMinusMax))->ToString(), "0");
+}
 
 struct RoundCase {
   std::string_view value;

@@ -6,8 +6,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <tuple>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -67,21 +73,26 @@ struct Checked {
 };
 
 // Parses `texts` (each one ruleset file, which must be free of syntax errors) and checks them
-// together.
-std::unique_ptr<Checked> CheckTexts(const std::vector<std::string>& texts) {
+// together. The files are `<folder>/fileN.trl`, with `rules_root` as their rules root.
+std::unique_ptr<Checked> CheckTexts(const std::vector<std::string>& texts,
+                                    const std::string& folder = "snippets",
+                                    const std::string& rules_root = "",
+                                    const RulesetFileLimits& limits = {}) {
   auto checked = std::make_unique<Checked>();
   Diagnostics parse_diagnostics;
   for (std::size_t i = 0; i < texts.size(); ++i) {
-    auto source = std::make_shared<const SourceFile>("snippets/file" + std::to_string(i) + ".trl", texts[i]);
+    auto source = std::make_shared<const SourceFile>(folder + "/file" + std::to_string(i) + ".trl", texts[i]);
     std::unique_ptr<ast::RulesetFile> file = ParseRuleset(source, parse_diagnostics);
-    if (file != nullptr) checked->files.push_back(std::move(file));
+    if (file == nullptr) continue;
+    file->rules_root = rules_root;
+    checked->files.push_back(std::move(file));
   }
   EXPECT_TRUE(parse_diagnostics.all().empty()) << parse_diagnostics.RenderAll();
   std::vector<const ast::RulesetFile*> views;
   for (const auto& file : checked->files) views.push_back(file.get());
   const Environment& environment = TheEnvironment();
   const CheckEnvironment check_environment{&environment.schema, &environment.functions,
-                                           &environment.markets};
+                                           &environment.markets, nullptr, limits};
   checked->rulesets = CheckRulesets(views, check_environment, checked->diagnostics);
   return checked;
 }
@@ -430,6 +441,148 @@ TEST(Checker, DiagnosticsPointAtTheirLineAndColumn) {
   // `require    present(product.manufactrer.name)` is line 13; `manufactrer` starts at column 30.
   EXPECT_EQ(unknown->span.Location(), "snippets/file0.trl:13:30");
   EXPECT_THAT(unknown->Render(), HasSubstr("error[unknown_field]"));
+}
+
+// A ruleset named `id` whose only item is `top`.
+std::string HeaderOnly(const std::string& id, const std::string& top) {
+  return "ruleset " + id + " {\n  title \"t\"\n  jurisdiction EU\n}\n" + top;
+}
+
+TEST(Checker, ImportCyclesAndSelfImportsAreErrors) {
+  const auto self = CheckTexts({HeaderOnly("a.self", "import a.self\nconst X = 1\n")});
+  const Diagnostic* error = self->Find("import_cycle");
+  ASSERT_NE(error, nullptr) << self->diagnostics.RenderAll();
+  EXPECT_THAT(error->message, HasSubstr("`a.self` imports itself"));
+
+  const auto cycle = CheckTexts({HeaderOnly("c.one", "import c.two\nconst X = 1\n"),
+                                 HeaderOnly("c.two", "import c.three\nconst Y = 1\n"),
+                                 HeaderOnly("c.three", "import c.one\nconst Z = 1\n")});
+  EXPECT_EQ(cycle->Codes(), std::vector<std::string>{"import_cycle"}) << cycle->diagnostics.RenderAll();
+  EXPECT_THAT(cycle->Find("import_cycle")->message,
+              HasSubstr("`c.one` imports `c.two` imports `c.three` imports `c.one`"));
+
+  // Two rulesets importing a third is no cycle.
+  const auto shared = CheckTexts({HeaderOnly("d.base", "const X = 1\n"),
+                                  HeaderOnly("d.left", "import d.base\nconst Y = 1\n"),
+                                  HeaderOnly("d.right", "import d.base\nimport d.left\nconst Z = 1\n")});
+  EXPECT_TRUE(shared->Codes().empty()) << shared->diagnostics.RenderAll();
+}
+
+TEST(Checker, ListsOfConstantsFoldAndMixedListsKeepEveryItem) {
+  const auto constant = CheckTexts({RuleFile("", "listing", "product.product_type in [\"a\", \"b\"]")});
+  ASSERT_TRUE(constant->Codes().empty()) << constant->diagnostics.RenderAll();
+  const CheckedExpr& folded = *constant->rulesets.at(0).rules.at(0).obligation->children.at(1);
+  ASSERT_TRUE(folded.is_constant());
+  EXPECT_EQ(folded.constant, Value(ValueList{Value("a"), Value("b")}));
+
+  const auto mixed = CheckTexts(
+      {RuleFile("", "listing", "product.product_type in [\"a\", \"b\", product.product_type, \"c\"]")});
+  ASSERT_TRUE(mixed->Codes().empty()) << mixed->diagnostics.RenderAll();
+  const CheckedExpr& list = *mixed->rulesets.at(0).rules.at(0).obligation->children.at(1);
+  EXPECT_EQ(list.op, CheckedExpr::Op::kList);
+  ASSERT_EQ(list.children.size(), 4u);
+  EXPECT_EQ(list.children[0]->constant, Value("a"));
+  EXPECT_EQ(list.children[1]->constant, Value("b"));
+  EXPECT_FALSE(list.children[2]->is_constant());
+  EXPECT_EQ(list.children[3]->constant, Value("c"));
+  EXPECT_EQ(list.type.ToString(), Type::ListOf(Type::String()).ToString());
+}
+
+TEST(Checker, ConstantZeroDivisorIsAnError) {
+  for (const std::string expression : {"count(images) / 0 > 1", "count(images) / 0.00 > 1",
+                                       "EUR 5 / EUR 0 > 1", "offer.price / 0 > EUR 1"}) {
+    const auto checked = CheckTexts({RuleFile("", "listing", expression)});
+    EXPECT_EQ(checked->Codes(), std::vector<std::string>{"division_by_zero"})
+        << expression << "\n" << checked->diagnostics.RenderAll();
+  }
+  const auto fine = CheckTexts({RuleFile("", "listing", "count(images) / 2 > 1")});
+  EXPECT_TRUE(fine->Codes().empty()) << fine->diagnostics.RenderAll();
+}
+
+// A rules folder on disk, removed afterwards: `<root>/rules/` holds the rulesets.
+class NamedFilesTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = std::filesystem::temp_directory_path() /
+            ("tradelint_checker_" + std::to_string(::getpid()) + "_" +
+             testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(root_);
+    std::filesystem::create_directories(root_ / "rules" / "tables");
+    Write("outside.csv", kTable);
+    Write("rules/tables/ages.csv", kTable);
+  }
+  void TearDown() override { std::filesystem::remove_all(root_); }
+
+  void Write(const std::string& relative, const std::string& text) {
+    std::ofstream(root_ / relative) << text;
+  }
+  // Checks one ruleset in `<root>/rules/sub/` (the folder need not exist) naming `file` as a
+  // table.
+  std::unique_ptr<Checked> CheckTable(const std::string& file, const RulesetFileLimits& limits = {}) {
+    return CheckTexts({RuleFile("table AGES = \"" + file + "\"\n", "transaction", "\"DE\" in AGES")},
+                      (root_ / "rules" / "sub").string(), (root_ / "rules").string(), limits);
+  }
+
+  static constexpr char kTable[] = "# source: test\n# date: 2024-01-01\nmarket,age\nDE,16\n";
+  std::filesystem::path root_;
+};
+
+TEST_F(NamedFilesTest, TableInsideTheRootLoadsAlsoThroughDotDot) {
+  const auto checked = CheckTable("../tables/ages.csv");
+  EXPECT_TRUE(checked->Codes().empty()) << checked->diagnostics.RenderAll();
+}
+
+TEST_F(NamedFilesTest, TableOutsideTheRootIsRefused) {
+  const auto checked = CheckTable("../../outside.csv");
+  EXPECT_EQ(checked->Codes(), std::vector<std::string>{"path_outside_rules_root"})
+      << checked->diagnostics.RenderAll();
+  // Also when a symbolic link inside the root leads out.
+  std::filesystem::create_symlink(root_ / "outside.csv", root_ / "rules" / "tables" / "link.csv");
+  const auto linked = CheckTable("../tables/link.csv");
+  EXPECT_EQ(linked->Codes(), std::vector<std::string>{"path_outside_rules_root"})
+      << linked->diagnostics.RenderAll();
+}
+
+TEST_F(NamedFilesTest, DeviceFifoAndOversizedTablesAreRefusedNamingTheFile) {
+  const std::string fifo = (root_ / "rules" / "tables" / "fifo.csv").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::filesystem::create_symlink("/dev/zero", root_ / "rules" / "tables" / "zero.csv");
+  std::filesystem::create_symlink(root_ / "rules" / "tables" / "zero.csv", root_ / "rules" / "zero.csv");
+  RulesetFileLimits small;
+  small.max_table_bytes = 10;
+  // /dev/zero lies outside the root; a link to it is refused before it is opened. The root
+  // itself may hold a device only by accident, which ReadFile refuses.
+  for (const auto& [file, limits, reason] :
+       std::vector<std::tuple<std::string, RulesetFileLimits, std::string>>{
+           {"../tables/fifo.csv", {}, "is not a regular file"},
+           {"../tables/ages.csv", small, "larger than the limit of 10 bytes"}}) {
+    const auto checked = CheckTable(file, limits);
+    const Diagnostic* error = checked->Find("table_unreadable");
+    ASSERT_NE(error, nullptr) << file << "\n" << checked->diagnostics.RenderAll();
+    EXPECT_THAT(error->message, HasSubstr(file.substr(3)));
+    EXPECT_THAT(error->message, HasSubstr(reason));
+  }
+  EXPECT_EQ(CheckTable("../zero.csv")->Codes(), std::vector<std::string>{"path_outside_rules_root"});
+}
+
+TEST_F(NamedFilesTest, TestRecordFilesAreCheckedLikeTables) {
+  Write("rules/record.json", "{\"id\": \"r1\"}");
+  Write("outside.json", "{\"id\": \"r1\"}");
+  const auto test_naming = [&](const std::string& record, const RulesetFileLimits& limits = {}) {
+    const std::string test = "\ntest \"t\" {\n  record \"" + record + "\"\n  market DE\n  expect verdict pass\n}\n";
+    return CheckTexts({RuleFile("", "listing", "true") + test}, (root_ / "rules").string(),
+                      (root_ / "rules").string(), limits);
+  };
+  EXPECT_TRUE(test_naming("record.json")->Codes().empty());
+  EXPECT_EQ(test_naming("../outside.json")->Codes(), std::vector<std::string>{"path_outside_rules_root"});
+  RulesetFileLimits small;
+  small.max_test_record_bytes = 4;
+  const auto too_large = test_naming("record.json", small);
+  ASSERT_NE(too_large->Find("missing_test_record"), nullptr);
+  EXPECT_THAT(too_large->Find("missing_test_record")->message, HasSubstr("larger than the limit of 4 bytes"));
+  std::filesystem::create_directory(root_ / "rules" / "folder.json");
+  EXPECT_THAT(test_naming("folder.json")->Find("missing_test_record")->message,
+              HasSubstr("is not a regular file"));
 }
 
 }  // namespace
