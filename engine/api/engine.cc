@@ -6,7 +6,6 @@
 #include "engine/check/checker.h"
 #include "engine/plan/planner.h"
 #include "engine/ruleset/ruleset_loader.h"
-#include "plugins/builtin_plugins.h"
 
 namespace tradelint {
 namespace fs = std::filesystem;
@@ -47,16 +46,16 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   if (!schema || !markets || !reference) return nullptr;
 
   auto functions = std::make_unique<FunctionRegistry>();
-  RegisterBuiltinPlugins(*functions);
-  for (const Plugin* plugin : options.extra_plugins) {
+  for (const Plugin* plugin : options.plugins) {
     if (!functions->Register(*plugin, &error)) diagnostics.Error("plugin_conflict", Span{}, error);
   }
 
   const std::string library = (root / "rulesets").string();
   const std::vector<std::string> paths =
       options.rule_paths.empty() ? std::vector<std::string>{library} : options.rule_paths;
-  std::vector<std::unique_ptr<ast::RulesetFile>> files = LoadRulesetFiles(
-      paths, library, diagnostics, stats != nullptr ? &stats->ruleset_files : nullptr);
+  std::vector<std::unique_ptr<ast::RulesetFile>> files =
+      LoadRulesetFiles(paths, library, diagnostics,
+                       stats != nullptr ? &stats->ruleset_files : nullptr, options.parse_limits);
   if (diagnostics.has_errors()) return nullptr;
 
   auto shared_schema = std::make_shared<const Schema>(std::move(*schema));

@@ -7,9 +7,10 @@
 //
 //   #include "engine/api/engine.h"
 //
+//   const tradelint::BuiltinPlugins builtin;  // plugins/builtin_plugins.h
 //   tradelint::Diagnostics diagnostics;
-//   std::unique_ptr<const tradelint::Engine> engine =
-//       tradelint::Engine::Compile({.rule_paths = {"rulesets/eu"}}, diagnostics);
+//   std::unique_ptr<const tradelint::Engine> engine = tradelint::Engine::Compile(
+//       {.rule_paths = {"rulesets/eu"}, .plugins = builtin.plugins()}, diagnostics);
 //   if (engine == nullptr) { std::cerr << diagnostics.RenderAll(); return 2; }
 //   std::vector<tradelint::Finding> findings =
 //       engine->Check(record, tradelint::RecordKind::kListing, "DE",
@@ -24,6 +25,7 @@
 #include "engine/eval/evaluator.h"
 #include "engine/eval/finding.h"
 #include "engine/markets/market_table.h"
+#include "engine/parse/parser.h"
 #include "engine/plan/program.h"
 #include "engine/plugin/plugin.h"
 #include "engine/refdata/reference_data.h"
@@ -36,9 +38,13 @@ struct EngineOptions {
   std::vector<std::string> rule_paths;
   // Folder with the shipped `rulesets/` and `schema/`; empty means FindDataDirectory().
   std::string data_directory;
-  // Plugins from outside the tree, registered after the built-in ones. Not owned; they
-  // must outlive the Engine.
-  std::vector<const Plugin*> extra_plugins;
+  // The function library, registered in this order: usually the built-in plugins
+  // (plugins/builtin_plugins.h), then any of one's own. Not owned; read only during Compile
+  // (the registry keeps copies of their functions). Two plugins defining one function name
+  // are an error (`plugin_conflict`).
+  std::vector<const Plugin*> plugins;
+  // Limits on the ruleset files' syntax.
+  ParseLimits parse_limits;
 };
 
 // A reference table the run used, for the report's `reference_data`.

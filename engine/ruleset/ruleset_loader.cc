@@ -36,21 +36,24 @@ std::vector<std::string> CollectFiles(const std::string& path, Diagnostics& diag
   return files;
 }
 
-std::unique_ptr<ast::RulesetFile> ParseFile(const std::string& path, Diagnostics& diagnostics) {
+std::unique_ptr<ast::RulesetFile> ParseFile(const std::string& path, Diagnostics& diagnostics,
+                                            const ParseLimits& limits) {
   std::optional<std::string> text = ReadFile(path);
   if (!text) {
     diagnostics.Error("unreadable_ruleset", Span{}, "cannot read `" + path + "`");
     return nullptr;
   }
-  return ParseRuleset(std::make_shared<const SourceFile>(path, std::move(*text)), diagnostics);
+  return ParseRuleset(std::make_shared<const SourceFile>(path, std::move(*text)), diagnostics,
+                      limits);
 }
 
 // Parses `paths` in order; null where a file did not parse.
 std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<std::string>& paths,
-                                                          Diagnostics& diagnostics) {
+                                                          Diagnostics& diagnostics,
+                                                          const ParseLimits& limits) {
   std::vector<std::unique_ptr<ast::RulesetFile>> parsed;
   parsed.reserve(paths.size());
-  for (const std::string& path : paths) parsed.push_back(ParseFile(path, diagnostics));
+  for (const std::string& path : paths) parsed.push_back(ParseFile(path, diagnostics, limits));
   return parsed;
 }
 
@@ -58,7 +61,7 @@ std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<std:
 
 std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
-    Diagnostics& diagnostics, std::size_t* files_read) {
+    Diagnostics& diagnostics, std::size_t* files_read, const ParseLimits& limits) {
   std::vector<std::unique_ptr<ast::RulesetFile>> files;
   std::set<std::string> loaded_paths;
   std::size_t library_files_used = 0;
@@ -72,7 +75,7 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
       if (loaded_paths.insert(fs::weakly_canonical(file, ignored).string()).second) given.push_back(file);
     }
   }
-  for (auto& parsed : ParseFiles(given, diagnostics)) {
+  for (auto& parsed : ParseFiles(given, diagnostics, limits)) {
     if (parsed != nullptr) files.push_back(std::move(parsed));
   }
   // Imports the given paths do not provide come from the library, parsed only when needed.
@@ -98,7 +101,7 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     std::error_code ignored;
     if (!loaded_paths.count(fs::weakly_canonical(file, ignored).string())) library_paths.push_back(file);
   }
-  std::vector<std::unique_ptr<ast::RulesetFile>> library = ParseFiles(library_paths, library_diagnostics);
+  std::vector<std::unique_ptr<ast::RulesetFile>> library = ParseFiles(library_paths, library_diagnostics, limits);
   // Bring in wanted library rulesets, and what they import in turn.
   while (!wanted.empty()) {
     bool progress = false;

@@ -12,14 +12,16 @@
 
 #include "engine/ast/ast.h"
 #include "engine/diag/diagnostic.h"
+#include "engine/parse/parser.h"
 
 namespace tradelint {
 
-// Returns the files that parsed. When `files_read` is given, it is set to the number of ruleset
-// files read from `paths` and the library, also those that did not parse.
+// Returns the files that parsed, each parsed under `limits`. When `files_read` is given, it is
+// set to the number of ruleset files read from `paths` and the library, also those that did
+// not parse.
 std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
-    Diagnostics& diagnostics, std::size_t* files_read = nullptr);
+    Diagnostics& diagnostics, std::size_t* files_read = nullptr, const ParseLimits& limits = {});
 
 // The folder that holds the shipped data (`rulesets/`, `schema/`): $TRADELINT_DATA_DIR when
 // set; else `../share/tradelint` beside the running binary (an installed tool); else the

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "plugins/builtin_plugins.h"
+
 namespace tradelint::cli {
 
 void AddRulesOption(CLI::App& command, std::vector<std::string>& paths) {
@@ -28,8 +30,10 @@ void AddAsOfOption(CLI::App& command, std::optional<Date>& date, const std::stri
 
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics) {
+  const BuiltinPlugins builtin;
   EngineOptions options;
   options.rule_paths = rule_paths;
+  options.plugins = builtin.plugins();
   return Engine::Compile(options, diagnostics);
 }
 
