@@ -28,3 +28,8 @@ endif()
 if(TARGET api_test)
   target_link_libraries(api_test PRIVATE tradelint_plugins)
 endif()
+
+# Repository checks, run by tools/test.sh like every test.
+# references: docs and comments cite the project's own files, not files outside it.
+add_test(NAME references
+         COMMAND python3 ${PROJECT_SOURCE_DIR}/tools/check-references.py ${PROJECT_SOURCE_DIR})

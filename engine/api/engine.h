@@ -72,7 +72,7 @@ class Engine {
   const std::string& data_directory() const { return data_directory_; }
   std::vector<ReferenceTable> reference_tables() const;
 
-  // The markets a record is judged for when none are given (design/CONTRACT.md): a
+  // The markets a record is judged for when none are given (docs/cli.md): a
   // listing's or seller's `target_markets`; for a transaction the destination, then the
   // buyer's residence and the country of dispatch unless one equals, contains or lies inside
   // a market already taken. Empty when the record names none.

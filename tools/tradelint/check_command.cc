@@ -1,4 +1,4 @@
-// `tradelint check`: judge records and write the report (design/CONTRACT.md).
+// `tradelint check`: judge records and write the report (docs/cli.md).
 
 #include <sys/stat.h>
 #include <unistd.h>

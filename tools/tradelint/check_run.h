@@ -2,7 +2,7 @@
 // CheckRun: the core of `tradelint check`. Judges records, hands each result to a ReportWriter
 // in input order, and keeps what the summary and the exit status need.
 //
-// For each record (design/CONTRACT.md):
+// For each record (docs/cli.md):
 //   - a record the reader found invalid gives one invalid result with the reader's error;
 //   - else its markets are Settings::markets, or Engine::DefaultMarkets when none are given;
 //     with no market at all it gives one invalid result with code `no_market`;

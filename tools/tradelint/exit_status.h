@@ -1,5 +1,5 @@
 #pragma once
-// The process exit statuses of design/CONTRACT.md. When several hold, the first of
+// The process exit statuses of docs/cli.md. When several hold, the first of
 // kUsageError, kUnusableInput, kFindings wins.
 
 namespace tradelint::cli {
