@@ -33,3 +33,8 @@ endif()
 # references: docs and comments cite the project's own files, not files outside it.
 add_test(NAME references
          COMMAND python3 ${PROJECT_SOURCE_DIR}/tools/check-references.py ${PROJECT_SOURCE_DIR})
+# layering: every include follows the stage order of docs/architecture.md.
+add_test(NAME layering
+         COMMAND python3 ${PROJECT_SOURCE_DIR}/tools/check-layering.py ${PROJECT_SOURCE_DIR})
+# format: every tracked C++ file is formatted as .clang-format says (tools/check-format.sh --fix).
+add_test(NAME format COMMAND ${PROJECT_SOURCE_DIR}/tools/check-format.sh ${PROJECT_SOURCE_DIR})
