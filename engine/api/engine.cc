@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "engine/check/checker.h"
+#include "engine/diag/codes.h"
 #include "engine/plan/planner.h"
 #include "engine/ruleset/ruleset_loader.h"
 
@@ -29,25 +30,25 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
                                               Diagnostics& diagnostics, CompileStats* stats) {
   const std::string data = options.data_directory.empty() ? FindDataDirectory() : options.data_directory;
   if (data.empty()) {
-    diagnostics.Error("data_not_found", Span{},
+    diagnostics.Error(code::kDataNotFound, Span{},
                       "cannot find tradelint's data (rulesets/ and schema/); set TRADELINT_DATA_DIR");
     return nullptr;
   }
   const fs::path root(data);
   std::string error;
   std::optional<Schema> schema = Schema::Load((root / "schema").string(), &error);
-  if (!schema) diagnostics.Error("data_not_found", Span{}, error);
+  if (!schema) diagnostics.Error(code::kDataNotFound, Span{}, error);
   std::optional<MarketTable> markets =
       MarketTable::Load((root / "rulesets" / "reference" / "markets.json").string(), &error);
-  if (!markets) diagnostics.Error("data_not_found", Span{}, error);
+  if (!markets) diagnostics.Error(code::kDataNotFound, Span{}, error);
   std::optional<ReferenceData> reference =
       ReferenceData::Load((root / "rulesets" / "reference").string(), &error);
-  if (!reference) diagnostics.Error("data_not_found", Span{}, error);
+  if (!reference) diagnostics.Error(code::kDataNotFound, Span{}, error);
   if (!schema || !markets || !reference) return nullptr;
 
   auto functions = std::make_unique<FunctionRegistry>();
   for (const Plugin* plugin : options.plugins) {
-    if (!functions->Register(*plugin, &error)) diagnostics.Error("plugin_conflict", Span{}, error);
+    if (!functions->Register(*plugin, &error)) diagnostics.Error(code::kPluginConflict, Span{}, error);
   }
 
   const std::string library = (root / "rulesets").string();

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/base/file.h"
+#include "engine/diag/codes.h"
 #include "engine/parse/parser.h"
 
 namespace tradelint {
@@ -20,7 +21,7 @@ std::vector<std::string> CollectFiles(const std::string& path, Diagnostics& diag
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (error || !fs::exists(status)) {
-    diagnostics.Error("unreadable_ruleset", Span{}, "cannot find `" + path + "`");
+    diagnostics.Error(code::kUnreadableRuleset, Span{}, "cannot find `" + path + "`");
     return {};
   }
   if (!fs::is_directory(status)) return {path};
@@ -31,7 +32,7 @@ std::vector<std::string> CollectFiles(const std::string& path, Diagnostics& diag
   }
   std::sort(files.begin(), files.end());
   if (files.empty()) {
-    diagnostics.Error("no_rulesets", Span{}, "no `.trl` ruleset files in `" + path + "`");
+    diagnostics.Error(code::kNoRulesets, Span{}, "no `.trl` ruleset files in `" + path + "`");
   }
   return files;
 }
@@ -40,7 +41,7 @@ std::unique_ptr<ast::RulesetFile> ParseFile(const std::string& path, Diagnostics
                                             const ParseLimits& limits) {
   std::optional<std::string> text = ReadFile(path);
   if (!text) {
-    diagnostics.Error("unreadable_ruleset", Span{}, "cannot read `" + path + "`");
+    diagnostics.Error(code::kUnreadableRuleset, Span{}, "cannot read `" + path + "`");
     return nullptr;
   }
   return ParseRuleset(std::make_shared<const SourceFile>(path, std::move(*text)), diagnostics,
