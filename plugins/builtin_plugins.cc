@@ -21,7 +21,7 @@ BuiltinPlugins::BuiltinPlugins(const BuiltinPluginOptions& options) {
   plugins_.push_back(std::make_unique<const ListsPlugin>());
 }
 
-std::vector<const Plugin*> BuiltinPlugins::plugins() const {
+std::vector<const Plugin*> BuiltinPlugins::plugins() const& {
   std::vector<const Plugin*> plugins;
   for (const auto& plugin : plugins_) plugins.push_back(plugin.get());
   return plugins;

@@ -29,8 +29,10 @@ class BuiltinPlugins {
   BuiltinPlugins(const BuiltinPlugins&) = delete;
   BuiltinPlugins& operator=(const BuiltinPlugins&) = delete;
 
-  // Every built-in plugin, in registration order; valid while this object lives.
-  std::vector<const Plugin*> plugins() const;
+  // Every built-in plugin, in registration order; valid while this object lives (so not
+  // offered on a temporary, whose plugins would die before their use).
+  std::vector<const Plugin*> plugins() const&;
+  std::vector<const Plugin*> plugins() const&& = delete;
 
  private:
   std::vector<std::unique_ptr<const Plugin>> plugins_;
