@@ -102,8 +102,10 @@ std::vector<std::string> FirstTwoArguments(const std::string& text, std::size_t 
     const char c = text[i];
     if (in_string) {
       arguments.back() += c;
-      if (c == '\\' && i + 1 < text.size()) arguments.back() += text[++i];
-      else if (c == '"') in_string = false;
+      if (c == '\\' && i + 1 < text.size())
+        arguments.back() += text[++i];
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     if (c == '"') in_string = true;
@@ -135,11 +137,13 @@ TEST(Codes, CallSitesNameTheConstants) {
       if (extension != ".cc" && extension != ".h") continue;
       const std::string text = ReadText(entry.path());
       for (const char* call : {"Error(", "Warning("}) {
-        for (std::size_t at = text.find(call); at != std::string::npos; at = text.find(call, at + 1)) {
+        for (std::size_t at = text.find(call); at != std::string::npos;
+             at = text.find(call, at + 1)) {
           ++calls;
           for (const std::string& argument : FirstTwoArguments(text, text.find('(', at))) {
             EXPECT_FALSE(std::regex_match(argument, kLiteralCode))
-                << entry.path() << ": " << argument << " is a literal code; use engine/diag/codes.h";
+                << entry.path() << ": " << argument
+                << " is a literal code; use engine/diag/codes.h";
           }
         }
       }
