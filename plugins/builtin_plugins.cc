@@ -12,15 +12,24 @@
 
 namespace tradelint {
 
+BuiltinPlugins::BuiltinPlugins(const BuiltinPluginOptions& options) {
+  plugins_.push_back(std::make_unique<const TextPlugin>());
+  plugins_.push_back(std::make_unique<const RegexPlugin>(options.regex));
+  plugins_.push_back(std::make_unique<const DatesPlugin>());
+  plugins_.push_back(std::make_unique<const MoneyPlugin>());
+  plugins_.push_back(std::make_unique<const MarketsPlugin>());
+  plugins_.push_back(std::make_unique<const ListsPlugin>());
+}
+
+std::vector<const Plugin*> BuiltinPlugins::plugins() const& {
+  std::vector<const Plugin*> plugins;
+  for (const auto& plugin : plugins_) plugins.push_back(plugin.get());
+  return plugins;
+}
+
 void RegisterBuiltinPlugins(FunctionRegistry& registry, const BuiltinPluginOptions& options) {
-  const TextPlugin text;
-  const RegexPlugin regex(options.regex);
-  const DatesPlugin dates;
-  const MoneyPlugin money;
-  const MarketsPlugin markets;
-  const ListsPlugin lists;
-  const Plugin* const plugins[] = {&text, &regex, &dates, &money, &markets, &lists};
-  for (const Plugin* plugin : plugins) {
+  const BuiltinPlugins builtin(options);
+  for (const Plugin* plugin : builtin.plugins()) {
     std::string error;
     if (!registry.Register(*plugin, &error)) {
       std::fprintf(stderr, "tradelint: cannot register the built-in plugins: %s\n", error.c_str());

@@ -1,10 +1,17 @@
 #pragma once
 // The function library that ships with tradelint: the plugins of this folder, one per
-// subfolder (text, regex, dates, money, markets, lists).
+// subfolder (text, regex, dates, money, markets, lists). The engine registers no plugin of
+// its own; its callers choose them (EngineOptions::plugins).
 //
-//   tradelint::FunctionRegistry registry;
+//   const tradelint::BuiltinPlugins builtin;
+//   tradelint::EngineOptions options;
+//   options.plugins = builtin.plugins();
+//
+//   tradelint::FunctionRegistry registry;  // or a registry of one's own
 //   tradelint::RegisterBuiltinPlugins(registry);
-//   const tradelint::FunctionDef* matches = registry.Find("matches");
+
+#include <memory>
+#include <vector>
 
 #include "engine/plugin/plugin.h"
 #include "plugins/regex/regex_plugin.h"
@@ -13,6 +20,22 @@ namespace tradelint {
 
 struct BuiltinPluginOptions {
   RegexOptions regex;
+};
+
+// Owns one instance of every built-in plugin, built with `options`.
+class BuiltinPlugins {
+ public:
+  explicit BuiltinPlugins(const BuiltinPluginOptions& options = {});
+  BuiltinPlugins(const BuiltinPlugins&) = delete;
+  BuiltinPlugins& operator=(const BuiltinPlugins&) = delete;
+
+  // Every built-in plugin, in registration order; valid while this object lives (so not
+  // offered on a temporary, whose plugins would die before their use).
+  std::vector<const Plugin*> plugins() const&;
+  std::vector<const Plugin*> plugins() const&& = delete;
+
+ private:
+  std::vector<std::unique_ptr<const Plugin>> plugins_;
 };
 
 // Registers every built-in plugin into `registry`, which must not yet hold any of their

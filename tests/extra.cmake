@@ -7,7 +7,7 @@ endif()
 # against its .expected file (TRADELINT_UPDATE_GOLDEN=1 rewrites them; see the test's header).
 add_executable(diagnostics_golden_test ${CMAKE_CURRENT_SOURCE_DIR}/unit/golden/diagnostics_golden_test.cc)
 tradelint_warnings(diagnostics_golden_test)
-target_link_libraries(diagnostics_golden_test PRIVATE tradelint_api GTest::gtest_main)
+target_link_libraries(diagnostics_golden_test PRIVATE tradelint_api tradelint_plugins GTest::gtest_main)
 target_compile_definitions(diagnostics_golden_test PRIVATE TRADELINT_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 gtest_discover_tests(diagnostics_golden_test DISCOVERY_TIMEOUT 60 TEST_PREFIX "golden.")
 
@@ -21,5 +21,20 @@ endif()
 
 # plan_test compiles small rulesets through the public API to get a Program.
 if(TARGET plan_test)
-  target_link_libraries(plan_test PRIVATE tradelint_api)
+  target_link_libraries(plan_test PRIVATE tradelint_api tradelint_plugins)
 endif()
+
+# api_test compiles rulesets with the built-in function library.
+if(TARGET api_test)
+  target_link_libraries(api_test PRIVATE tradelint_plugins)
+endif()
+
+# Repository checks, run by tools/test.sh like every test.
+# references: docs and comments cite the project's own files, not files outside it.
+add_test(NAME references
+         COMMAND python3 ${PROJECT_SOURCE_DIR}/tools/check-references.py ${PROJECT_SOURCE_DIR})
+# layering: every include follows the stage order of docs/architecture.md.
+add_test(NAME layering
+         COMMAND python3 ${PROJECT_SOURCE_DIR}/tools/check-layering.py ${PROJECT_SOURCE_DIR})
+# format: every tracked C++ file is formatted as .clang-format says (tools/check-format.sh --fix).
+add_test(NAME format COMMAND ${PROJECT_SOURCE_DIR}/tools/check-format.sh ${PROJECT_SOURCE_DIR})

@@ -9,7 +9,7 @@ packages=(
   nlohmann-json3-dev libre2-dev libfmt-dev libcli11-dev
   libsimdjson-dev libutf8proc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   python3
 )
 

@@ -11,6 +11,7 @@
 #include "engine/base/file.h"
 #include "engine/json/json.h"
 #include "engine/refdata/lookup_table.h"
+#include "plugins/builtin_plugins.h"
 #include "plugins/text/word_matcher.h"
 
 namespace tradelint {
@@ -19,8 +20,9 @@ namespace {
 const std::string kRoot = TRADELINT_SOURCE_DIR;
 
 std::unique_ptr<const Engine> Compile(std::vector<std::string> rule_paths) {
+  const BuiltinPlugins builtin;
   Diagnostics diagnostics;
-  auto engine = Engine::Compile(EngineOptions{.rule_paths = std::move(rule_paths), .data_directory = kRoot, .extra_plugins = {}}, diagnostics);
+  auto engine = Engine::Compile(EngineOptions{.rule_paths = std::move(rule_paths), .data_directory = kRoot, .plugins = builtin.plugins(), .parse_limits = {}}, diagnostics);
   if (engine == nullptr) std::abort();
   return engine;
 }

@@ -88,9 +88,10 @@ BENCHMARK(BM_PlanBundledRulesets)->Unit(benchmark::kMillisecond);
 // Everything `tradelint check` does before the first record: load the schema and the reference
 // data, parse, check and plan every bundled ruleset.
 void BM_CompileBundledRulesets(benchmark::State& state) {
+  const BuiltinPlugins builtin;
   for (auto _ : state) {
     Diagnostics diagnostics;
-    std::unique_ptr<const Engine> engine = Engine::Compile(EngineOptions{.rule_paths = {}, .data_directory = kRoot, .extra_plugins = {}}, diagnostics);
+    std::unique_ptr<const Engine> engine = Engine::Compile(EngineOptions{.rule_paths = {}, .data_directory = kRoot, .plugins = builtin.plugins(), .parse_limits = {}}, diagnostics);
     if (engine == nullptr) state.SkipWithError(diagnostics.RenderAll().c_str());
     benchmark::DoNotOptimize(engine);
   }

@@ -5,9 +5,9 @@
 
 #include "engine/api/waivers.h"
 #include "engine/check/checker.h"
+#include "engine/diag/codes.h"
 #include "engine/plan/planner.h"
 #include "engine/ruleset/ruleset_loader.h"
-#include "plugins/builtin_plugins.h"
 
 namespace tradelint {
 namespace fs = std::filesystem;
@@ -30,7 +30,7 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
                                               Diagnostics& diagnostics, CompileStats* stats) {
   const std::string data = options.data_directory.empty() ? FindDataDirectory() : options.data_directory;
   if (data.empty()) {
-    diagnostics.Error("data_not_found", Span{},
+    diagnostics.Error(code::kDataNotFound, Span{},
                       "cannot find tradelint's data (rulesets/ and schema/); set TRADELINT_DATA_DIR");
     return nullptr;
   }
@@ -41,31 +41,30 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   if (!options.reference_data_directory.empty()) {
     overlay = ReferenceOverlay::Open(bundled_reference, options.reference_data_directory, &error);
     if (!overlay) {
-      diagnostics.Error("reference_data_invalid", Span{}, error);
+      diagnostics.Error(code::kReferenceDataInvalid, Span{}, error);
       return nullptr;
     }
   }
   std::optional<Schema> schema = Schema::Load((root / "schema").string(), &error);
-  if (!schema) diagnostics.Error("data_not_found", Span{}, error);
+  if (!schema) diagnostics.Error(code::kDataNotFound, Span{}, error);
   std::optional<MarketTable> markets =
       MarketTable::Load(overlay->Locate(bundled_reference + "/markets.json").path, &error);
-  if (!markets) diagnostics.Error("data_not_found", Span{}, error);
-  std::optional<ReferenceData> reference =
-      ReferenceData::Load(bundled_reference, &error, *overlay);
-  if (!reference) diagnostics.Error("data_not_found", Span{}, error);
+  if (!markets) diagnostics.Error(code::kDataNotFound, Span{}, error);
+  std::optional<ReferenceData> reference = ReferenceData::Load(bundled_reference, &error, *overlay);
+  if (!reference) diagnostics.Error(code::kDataNotFound, Span{}, error);
   if (!schema || !markets || !reference) return nullptr;
 
   auto functions = std::make_unique<FunctionRegistry>();
-  RegisterBuiltinPlugins(*functions);
-  for (const Plugin* plugin : options.extra_plugins) {
-    if (!functions->Register(*plugin, &error)) diagnostics.Error("plugin_conflict", Span{}, error);
+  for (const Plugin* plugin : options.plugins) {
+    if (!functions->Register(*plugin, &error)) diagnostics.Error(code::kPluginConflict, Span{}, error);
   }
 
   const std::string library = (root / "rulesets").string();
   const std::vector<std::string> paths =
       options.rule_paths.empty() ? std::vector<std::string>{library} : options.rule_paths;
-  std::vector<std::unique_ptr<ast::RulesetFile>> files = LoadRulesetFiles(
-      paths, library, diagnostics, stats != nullptr ? &stats->ruleset_files : nullptr, options.file_limits);
+  std::vector<std::unique_ptr<ast::RulesetFile>> files =
+      LoadRulesetFiles(paths, library, diagnostics, stats != nullptr ? &stats->ruleset_files : nullptr,
+                       RulesetLoadLimits{options.file_limits, options.parse_limits});
   if (diagnostics.has_errors()) return nullptr;
 
   auto shared_schema = std::make_shared<const Schema>(std::move(*schema));

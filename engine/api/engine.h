@@ -7,9 +7,10 @@
 //
 //   #include "engine/api/engine.h"
 //
+//   const tradelint::BuiltinPlugins builtin;  // plugins/builtin_plugins.h
 //   tradelint::Diagnostics diagnostics;
-//   std::unique_ptr<const tradelint::Engine> engine =
-//       tradelint::Engine::Compile({.rule_paths = {"rulesets/eu"}}, diagnostics);
+//   std::unique_ptr<const tradelint::Engine> engine = tradelint::Engine::Compile(
+//       {.rule_paths = {"rulesets/eu"}, .plugins = builtin.plugins()}, diagnostics);
 //   if (engine == nullptr) { std::cerr << diagnostics.RenderAll(); return 2; }
 //   tradelint::RecordJudgement judgement =
 //       engine->Judge(record, tradelint::RecordKind::kListing, "L-1",
@@ -27,6 +28,7 @@
 #include "engine/eval/evaluator.h"
 #include "engine/eval/finding.h"
 #include "engine/markets/market_table.h"
+#include "engine/parse/parser.h"
 #include "engine/plan/program.h"
 #include "engine/plugin/plugin.h"
 #include "engine/refdata/reference_data.h"
@@ -39,15 +41,19 @@ struct EngineOptions {
   std::vector<std::string> rule_paths;
   // Folder with the shipped `rulesets/` and `schema/`; empty means FindDataDirectory().
   std::string data_directory;
-  // Plugins from outside the tree, registered after the built-in ones. Not owned; they
-  // must outlive the Engine.
-  std::vector<const Plugin*> extra_plugins;
   EvaluationLimits evaluation_limits;
   // `--reference-data DIR`: files that replace the bundled reference files at the same path
   // under `rulesets/reference/` (ReferenceOverlay); empty means none.
   std::string reference_data_directory;
   // The largest ruleset, table and test record files read.
   RulesetFileLimits file_limits;
+  // The function library, registered in this order: usually the built-in plugins
+  // (plugins/builtin_plugins.h), then any of one's own. Not owned; read only during Compile
+  // (the registry keeps copies of their functions). Two plugins defining one function name
+  // are an error (`plugin_conflict`).
+  std::vector<const Plugin*> plugins;
+  // Limits on the ruleset files' syntax.
+  ParseLimits parse_limits;
 };
 
 // A reference table the run used, for the report's `reference_data`.
@@ -78,7 +84,7 @@ class Engine {
   // The latest date of the FX rates; conversions for a later as-of date use older rates.
   std::optional<Date> fx_latest_date() const { return reference_->fx_latest_date(); }
 
-  // The markets a record is judged for when none are given (design/CONTRACT.md): a
+  // The markets a record is judged for when none are given (docs/cli.md): a
   // listing's or seller's `target_markets`; for a transaction the destination, then the
   // buyer's residence and the country of dispatch unless one equals, contains or lies inside
   // a market already taken. Empty when the record names none.

@@ -10,6 +10,7 @@
 #include "engine/base/file.h"
 #include "engine/base/spelling.h"
 #include "engine/check/internal/expr_checker.h"
+#include "engine/diag/codes.h"
 
 namespace tradelint {
 namespace {
@@ -65,7 +66,7 @@ void DeclarationsPass(Compilation& c) {
   for (const ast::RulesetFile* file : c.files) {
     auto [existing, inserted] = c.by_id.emplace(file->id.text, file);
     if (!inserted) {
-      Diagnostic& d = c.diagnostics.Error("duplicate_ruleset", file->id.span,
+      Diagnostic& d = c.diagnostics.Error(code::kDuplicateRuleset, file->id.span,
                                           "ruleset " + Quoted(file->id.text) + " is defined twice");
       d.labels.push_back({existing->second->id.span, "first defined here"});
     }
@@ -73,12 +74,12 @@ void DeclarationsPass(Compilation& c) {
     for (const ast::Definition& definition : file->definitions) {
       if (OneOf(kReservedNames, definition.name) ||
           c.environment.functions->Find(definition.name) != nullptr) {
-        c.diagnostics.Error("reserved_name", definition.name_span,
+        c.diagnostics.Error(code::kReservedName, definition.name_span,
                             Quoted(definition.name) + " is a built-in name", "choose another name");
       }
       auto [previous, fresh] = names.emplace(definition.name, &definition);
       if (!fresh) {
-        Diagnostic& d = c.diagnostics.Error("duplicate_definition", definition.name_span,
+        Diagnostic& d = c.diagnostics.Error(code::kDuplicateDefinition, definition.name_span,
                                             Quoted(definition.name) + " is defined twice");
         d.labels.push_back({previous->second->name_span, "first defined here"});
       }
@@ -87,7 +88,7 @@ void DeclarationsPass(Compilation& c) {
     for (const ast::Rule& rule : file->rules) {
       auto [previous, fresh] = rules.emplace(rule.id.text, &rule);
       if (!fresh) {
-        Diagnostic& d = c.diagnostics.Error("duplicate_rule", rule.id.span,
+        Diagnostic& d = c.diagnostics.Error(code::kDuplicateRule, rule.id.span,
                                             "rule " + Quoted(rule.id.text) + " is defined twice");
         d.labels.push_back({previous->second->id.span, "first defined here"});
       }
@@ -131,7 +132,7 @@ std::optional<std::filesystem::path> ResolveNamedFile(Compilation& c, const ast:
   if (root.empty()) root = ".";
   std::error_code error;
   if (std::filesystem::exists(path, error) && !ResolvesInside(path.string(), root)) {
-    c.diagnostics.Error("path_outside_rules_root", name.span,
+    c.diagnostics.Error(code::kPathOutsideRulesRoot, name.span,
                         Quoted(path.string()) + " leads outside the rules folder " + Quoted(root),
                         "keep the files a ruleset names inside the folder given with `--rules`");
     return std::nullopt;
@@ -154,7 +155,7 @@ LookupTablePtr LoadTable(Compilation& c, const ast::RulesetFile& file, const ast
   const std::optional<std::string> text =
       ReadFile(source.path, c.environment.file_limits.max_table_bytes, &reason);
   if (!text) {
-    c.diagnostics.Error("table_unreadable", definition.table_file.span,
+    c.diagnostics.Error(code::kTableUnreadable, definition.table_file.span,
                         "the table file " + Quoted(source.path) + " " + reason,
                         "the path is relative to the ruleset file");
     return nullptr;
@@ -166,7 +167,7 @@ LookupTablePtr LoadTable(Compilation& c, const ast::RulesetFile& file, const ast
       [&markets](std::string_view code) { return markets.IsValidMarket(code); }, &error,
       source.sidecar ? &*source.sidecar : nullptr);
   if (!table) {
-    c.diagnostics.Error("invalid_table", definition.table_file.span, error,
+    c.diagnostics.Error(code::kInvalidTable, definition.table_file.span, error,
                         "see the `table` section of docs/language.md for the file format");
     return nullptr;
   }
@@ -191,7 +192,7 @@ void ReportImportCycles(Compilation& c) {
       if (state == State::kUnvisited) {
         visit(imported->second);
       } else if (state == State::kOpen && imported->second == file) {
-        c.diagnostics.Error("import_cycle", import.span,
+        c.diagnostics.Error(code::kImportCycle, import.span,
                             "ruleset " + Quoted(file->id.text) + " imports itself",
                             "remove the import: a ruleset always sees its own definitions");
       } else if (state == State::kOpen) {
@@ -199,7 +200,7 @@ void ReportImportCycles(Compilation& c) {
         for (auto it = std::find(open.begin(), open.end(), imported->second); it != open.end(); ++it) {
           chain += Quoted((*it)->id.text) + " imports ";
         }
-        c.diagnostics.Error("import_cycle", import.span,
+        c.diagnostics.Error(code::kImportCycle, import.span,
                             "imports form a cycle: " + chain + Quoted(import.text),
                             "move what the rulesets share into a ruleset that imports neither");
       }
@@ -233,7 +234,7 @@ void ImportsPass(Compilation& c) {
         std::vector<std::string> ids;
         for (const auto& [id, other] : c.by_id) ids.push_back(id);
         const std::string suggestion = ClosestMatch(import.text, ids);
-        c.diagnostics.Error("unknown_import", import.span,
+        c.diagnostics.Error(code::kUnknownImport, import.span,
                             "no ruleset named " + Quoted(import.text) + " was loaded",
                             suggestion.empty() ? "add its folder with `--rules`"
                                                : "did you mean `" + suggestion + "`?");
@@ -278,7 +279,7 @@ void ImportsPass(Compilation& c) {
     for (const ast::Definition& definition : c.files[i]->definitions) {
       if (definition.kind == ast::Definition::Kind::kDef || definition.kind == ast::Definition::Kind::kTable) continue;
       if (!table.constants.count(definition.name)) {
-        c.diagnostics.Error("not_constant", definition.body->span,
+        c.diagnostics.Error(code::kNotConstant, definition.body->span,
                             Quoted(definition.name) + " must be a constant: literals, lists of "
                             "literals, codes and other constants",
                             "use `def` for a value computed from the record");
@@ -297,7 +298,7 @@ bool CheckMarketWord(Compilation& c, const ast::Word& word, bool allow_global) {
     return true;
   }
   const std::string suggestion = c.environment.markets->Suggest(word.text);
-  c.diagnostics.Error("unknown_market", word.span,
+  c.diagnostics.Error(code::kUnknownMarket, word.span,
                       Quoted(word.text) + " is not a country, subdivision or market group",
                       suggestion.empty() ? "use an ISO 3166 code such as `DE` or `US-CA`, or `EU`, `EEA`, `GCC`"
                                          : "did you mean `" + suggestion + "`?");
@@ -306,7 +307,7 @@ bool CheckMarketWord(Compilation& c, const ast::Word& word, bool allow_global) {
 
 void CheckDates(Compilation& c, const ast::Effective& effective) {
   if (effective.from && effective.until && *effective.until < *effective.from) {
-    c.diagnostics.Error("invalid_dates", effective.span,
+    c.diagnostics.Error(code::kInvalidDates, effective.span,
                         "the last day in force comes before the first",
                         "`until` names the last day in force, both ends inclusive");
   }
@@ -330,7 +331,7 @@ void HeadersPass(Compilation& c) {
     for (const ast::Word& fact : file.scope_facts) {
       if (std::any_of(ruleset.scope_facts.begin(), ruleset.scope_facts.end(),
                       [&](const ScopeFact& other) { return other.path == fact.text; })) {
-        c.diagnostics.Error("duplicate_item", fact.span, "scope fact " + Quoted(fact.text) + " is given twice",
+        c.diagnostics.Error(code::kDuplicateItem, fact.span, "scope fact " + Quoted(fact.text) + " is given twice",
                             "keep one");
         continue;
       }
@@ -340,7 +341,7 @@ void HeadersPass(Compilation& c) {
     ruleset.effective_until = file.effective.until;
     CheckDates(c, file.effective);
     if (!file.jurisdiction) {
-      c.diagnostics.Error("missing_item", file.id.span,
+      c.diagnostics.Error(code::kMissingItem, file.id.span,
                           "ruleset " + Quoted(file.id.text) + " has no `jurisdiction`",
                           "add `jurisdiction EU` (a market code, or `GLOBAL` for every market)");
     } else if (CheckMarketWord(c, *file.jurisdiction, true)) {
@@ -389,7 +390,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
 
   auto require_item = [&](bool present, std::string_view item, std::string_view example) {
     if (present) return true;
-    c.diagnostics.Error("missing_item", rule.id.span,
+    c.diagnostics.Error(code::kMissingItem, rule.id.span,
                         "rule " + Quoted(rule.id.text) + " has no `" + std::string(item) + "`",
                         "add `" + std::string(example) + "`");
     return false;
@@ -398,7 +399,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   if (require_item(rule.applies_to.has_value(), "applies to", "applies to listing")) {
     std::optional<RecordKind> kind = RecordKindFromName(rule.applies_to->text);
     if (!kind) {
-      c.diagnostics.Error("invalid_value", rule.applies_to->span,
+      c.diagnostics.Error(code::kInvalidValue, rule.applies_to->span,
                           Quoted(rule.applies_to->text) + " is not a record kind",
                           Suggestion(kRecordKinds, rule.applies_to->text));
     } else {
@@ -407,7 +408,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   }
   if (require_item(rule.domain.has_value(), "domain", "domain product_safety")) {
     if (!OneOf(kDomains, rule.domain->text)) {
-      c.diagnostics.Error("invalid_value", rule.domain->span,
+      c.diagnostics.Error(code::kInvalidValue, rule.domain->span,
                           Quoted(rule.domain->text) + " is not a domain",
                           Suggestion(kDomains, rule.domain->text));
     }
@@ -416,7 +417,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   if (require_item(rule.severity.has_value(), "severity", "severity error")) {
     std::optional<Severity> severity = SeverityFromName(rule.severity->text);
     if (!severity) {
-      c.diagnostics.Error("invalid_value", rule.severity->span,
+      c.diagnostics.Error(code::kInvalidValue, rule.severity->span,
                           Quoted(rule.severity->text) + " is not a severity",
                           Suggestion(kSeverities, rule.severity->text));
     } else {
@@ -425,7 +426,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   }
   if (rule.responsible) {
     if (!OneOf(kResponsibleParties, rule.responsible->text)) {
-      c.diagnostics.Error("invalid_value", rule.responsible->span,
+      c.diagnostics.Error(code::kInvalidValue, rule.responsible->span,
                           Quoted(rule.responsible->text) + " is not a responsible party",
                           Suggestion(kResponsibleParties, rule.responsible->text));
     }
@@ -437,12 +438,12 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   checked.effective_from = rule.effective.from ? rule.effective.from : ruleset.effective_from;
   checked.effective_until = rule.effective.until ? rule.effective.until : ruleset.effective_until;
   if (rule.effective.from && ruleset.effective_from && *rule.effective.from < *ruleset.effective_from) {
-    c.diagnostics.Warning("dates_outside_ruleset", rule.effective.span,
+    c.diagnostics.Warning(code::kDatesOutsideRuleset, rule.effective.span,
                           "the rule starts before its ruleset; the ruleset's start applies");
     checked.effective_from = ruleset.effective_from;
   }
   if (rule.effective.until && ruleset.effective_until && *ruleset.effective_until < *rule.effective.until) {
-    c.diagnostics.Warning("dates_outside_ruleset", rule.effective.span,
+    c.diagnostics.Warning(code::kDatesOutsideRuleset, rule.effective.span,
                           "the rule ends after its ruleset; the ruleset's end applies");
     checked.effective_until = ruleset.effective_until;
   }
@@ -497,7 +498,7 @@ void RulesPass(Compilation& c) {
         return std::find(rule.scope_facts.begin(), rule.scope_facts.end(), fact.text) != rule.scope_facts.end();
       });
       if (!read) {
-        c.diagnostics.Warning("unused_scope_fact", fact.span,
+        c.diagnostics.Warning(code::kUnusedScopeFact, fact.span,
                               "no rule of this ruleset reads " + Quoted(fact.text) + " in its `when`",
                               "check the path, or remove the declaration");
       }
@@ -507,7 +508,7 @@ void RulesPass(Compilation& c) {
     if (file->rules.empty()) continue;
     for (const ast::Definition& definition : file->definitions) {
       if (definition.kind == ast::Definition::Kind::kDef && !c.used_definitions.count(&definition)) {
-        c.diagnostics.Warning("unused_definition", definition.name_span,
+        c.diagnostics.Warning(code::kUnusedDefinition, definition.name_span,
                               Quoted(definition.name) + " is used by no rule, so it was not checked",
                               "use it in a rule, or remove it");
       }
@@ -551,7 +552,7 @@ void ReportUnknownRule(Compilation& c, std::string_view ruleset, const ast::Word
     for (const CheckedRule& rule : candidate.rules) candidates.push_back(rule.local_id);
   }
   const std::string suggestion = ClosestMatch(word.text, candidates);
-  c.diagnostics.Error("unknown_rule", word.span, "no rule named " + Quoted(word.text),
+  c.diagnostics.Error(code::kUnknownRule, word.span, "no rule named " + Quoted(word.text),
                       suggestion.empty() ? "" : "did you mean `" + suggestion + "`?");
 }
 
@@ -572,14 +573,14 @@ void OverridesPass(Compilation& c) {
                            (target->jurisdiction == "GLOBAL" ||
                             c.environment.markets->Contains(target->jurisdiction, rule.jurisdiction, when));
         if (!wider) {
-          c.diagnostics.Error("invalid_override", target_word.span,
+          c.diagnostics.Error(code::kInvalidOverride, target_word.span,
                               "a rule of " + Quoted(rule.jurisdiction) + " can only override a rule "
                               "of a jurisdiction that contains it; " + Quoted(target->id) +
                               " is a rule of " + Quoted(target->jurisdiction));
           continue;
         }
         if (target->applies_to != rule.applies_to) {
-          c.diagnostics.Error("invalid_override", target_word.span,
+          c.diagnostics.Error(code::kInvalidOverride, target_word.span,
                               Quoted(target->id) + " applies to " +
                                   std::string(RecordKindName(target->applies_to)) + " records, this rule to " +
                                   std::string(RecordKindName(rule.applies_to)) + " records");
@@ -608,7 +609,7 @@ void CheckTestRecordFile(Compilation& c, const ast::RulesetFile& file, const ast
               std::to_string(c.environment.file_limits.max_test_record_bytes) + " bytes";
   }
   if (!problem.empty()) {
-    c.diagnostics.Error("missing_test_record", name.span, problem, "paths are relative to the ruleset file");
+    c.diagnostics.Error(code::kMissingTestRecord, name.span, problem, "paths are relative to the ruleset file");
   }
 }
 
@@ -631,12 +632,12 @@ void TestsPass(Compilation& c) {
         checked.inline_record = test.inline_record->text;
         checked.record_span = test.inline_record->span;
       } else {
-        c.diagnostics.Error("missing_item", test.name.span, "the test has no `record`",
+        c.diagnostics.Error(code::kMissingItem, test.name.span, "the test has no `record`",
                             "add `record \"records/example.json\"` or an inline `record \"\"\"{...}\"\"\"`");
       }
       if (test.market && CheckMarketWord(c, *test.market, false)) checked.market = test.market->text;
       if (test.expectations.empty()) {
-        c.diagnostics.Error("missing_item", test.name.span, "the test expects nothing",
+        c.diagnostics.Error(code::kMissingItem, test.name.span, "the test expects nothing",
                             "add `expect verdict pass` or `expect fail <rule>`");
       }
       for (const ast::Expectation& expectation : test.expectations) {
@@ -645,7 +646,7 @@ void TestsPass(Compilation& c) {
         out.span = expectation.span;
         if (expectation.kind == ast::Expectation::Kind::kVerdict) {
           if (!OneOf(kVerdicts, expectation.subject.text)) {
-            c.diagnostics.Error("invalid_value", expectation.subject.span,
+            c.diagnostics.Error(code::kInvalidValue, expectation.subject.span,
                                 Quoted(expectation.subject.text) + " is not a verdict",
                                 Suggestion(kVerdicts, expectation.subject.text));
             continue;
@@ -661,7 +662,7 @@ void TestsPass(Compilation& c) {
           out.rule_id = rule != nullptr ? rule->id : *scope_rule;
           if (expectation.basis) {
             if (!OneOf(kBases, expectation.basis->text)) {
-              c.diagnostics.Error("invalid_value", expectation.basis->span,
+              c.diagnostics.Error(code::kInvalidValue, expectation.basis->span,
                                   Quoted(expectation.basis->text) + " is not a finding basis",
                                   Suggestion(kBases, expectation.basis->text));
               continue;

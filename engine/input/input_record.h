@@ -9,7 +9,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "engine/schema/schema.h"
@@ -17,18 +16,10 @@
 
 namespace tradelint {
 
-// Why a record is `invalid`: the `error` object of design/CONTRACT.md.
+// Why a record is `invalid`: the `error` of an invalid result (docs/cli.md).
 struct RecordError {
-  // The stable codes an input reader produces (the contract's `no_market` comes later, from
-  // market selection).
-  static constexpr std::string_view kMalformedJson = "malformed_json";
-  static constexpr std::string_view kNotAnObject = "not_an_object";
-  static constexpr std::string_view kUnknownKind = "unknown_kind";
-  static constexpr std::string_view kMissingId = "missing_id";
-  static constexpr std::string_view kSchemaViolation = "schema_violation";
-  static constexpr std::string_view kTooLarge = "too_large";
-  static constexpr std::string_view kTooDeep = "too_deep";
-
+  // One of engine/diag/codes.h's `record_code`s: an input reader produces all but
+  // `no_market`, which comes later, from market selection.
   std::string code;
   // Lower-case, user text in backticks, e.g. "line 3, column 17: expected `,` or `}` ...".
   std::string message;

@@ -6,7 +6,7 @@
 // Every record of the input yields exactly one InputRecord (see input_record.h); bad input
 // never ends a stream early, so `summary.records` can count every record.
 //
-// Formats (design/CONTRACT.md), chosen by the file name's extension, case-insensitively:
+// Formats (docs/cli.md), chosen by the file name's extension, case-insensitively:
 //   .json            one record object, or an array of records: each element is a record
 //                    whose source line is the line where the element starts. Streamed
 //                    element by element, like the other formats: never read whole.

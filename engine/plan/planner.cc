@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "engine/diag/codes.h"
+
 namespace tradelint {
 namespace {
 
@@ -56,7 +58,7 @@ class Planner {
         const Span& span = error->argument >= 0 && error->argument < int(planned->children.size())
                                ? planned->children[error->argument]->span
                                : planned->span;
-        diagnostics_.Error("invalid_argument", span, error->message,
+        diagnostics_.Error(code::kInvalidArgument, span, error->message,
                            expr->function->signature.empty()
                                ? ""
                                : "usage: `" + expr->function->signature + "`");

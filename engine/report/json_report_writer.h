@@ -1,5 +1,5 @@
 #pragma once
-// The `json` report: one pretty-printed report object (design/CONTRACT.md), streamed.
+// The `json` report: one pretty-printed report object (docs/cli.md), streamed.
 //
 //   {"tool": {"name": "tradelint", "version": ...},
 //    "rulesets": [{"id", "version", "jurisdiction", "title"}],

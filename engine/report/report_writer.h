@@ -7,7 +7,7 @@
 // Writers do not flush; the caller decides when the stream is flushed.
 //
 // A result is one record judged for one market, or one record that could not be judged
-// (`invalid`, design/CONTRACT.md): then `error` is set, `verdict` is kInvalid, `market` is
+// (`invalid`, docs/cli.md): then `error` is set, `verdict` is kInvalid, `market` is
 // absent and `findings` is empty. The results of one record are consecutive.
 
 #include <cstddef>

@@ -1,6 +1,6 @@
 #pragma once
 // The JSON form of one result, shared by the `json` report (inside its `results` array) and
-// the `jsonl` report (one per line). The shape is design/CONTRACT.md's result object:
+// the `jsonl` report (one per line). The shape is docs/cli.md's result object:
 //
 //   {"record": {"kind", "id", "source"}, "market", "as_of", "verdict",
 //    "error": {"code", "message", "paths"}       (invalid results only)

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/base/file.h"
+#include "engine/diag/codes.h"
 #include "engine/parse/parser.h"
 
 namespace tradelint {
@@ -33,7 +34,7 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (error || !fs::exists(status)) {
-    diagnostics.Error("unreadable_ruleset", Span{}, "cannot find `" + path + "`");
+    diagnostics.Error(code::kUnreadableRuleset, Span{}, "cannot find `" + path + "`");
     return {};
   }
   // The bundled rulesets name files across the data directory (`../reference/...`).
@@ -52,7 +53,7 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
     std::error_code entry_error;
     const fs::file_status entry_status = it->status(entry_error);
     if (entry_error || !fs::exists(entry_status)) {
-      diagnostics.Error("unreadable_ruleset", Span{},
+      diagnostics.Error(code::kUnreadableRuleset, Span{},
                         "cannot read `" + entry + "`: " +
                             (entry_error ? entry_error.message() : std::string("it does not exist")),
                         "a symbolic link in a rules folder must lead to a file or folder");
@@ -60,7 +61,7 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
     }
     if (!fs::is_regular_file(entry_status) || !IsRulesetFile(it->path())) continue;
     if (!ResolvesInside(entry, path)) {
-      diagnostics.Error("path_outside_rules_root", Span{},
+      diagnostics.Error(code::kPathOutsideRulesRoot, Span{},
                         "`" + entry + "` leads outside the rules folder `" + path + "`",
                         "copy the ruleset into the folder, or name it with its own `--rules`");
       continue;
@@ -68,33 +69,33 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
     files.push_back({entry, root_of(entry, path)});
   }
   if (error) {
-    diagnostics.Error("unreadable_ruleset", Span{}, "cannot list `" + path + "`: " + error.message());
+    diagnostics.Error(code::kUnreadableRuleset, Span{}, "cannot list `" + path + "`: " + error.message());
   }
   std::sort(files.begin(), files.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });
   if (files.empty() && !error) {
-    diagnostics.Error("no_rulesets", Span{}, "no `.trl` ruleset files in `" + path + "`");
+    diagnostics.Error(code::kNoRulesets, Span{}, "no `.trl` ruleset files in `" + path + "`");
   }
   return files;
 }
 
-std::unique_ptr<ast::RulesetFile> ParseFile(const FoundFile& found, const RulesetFileLimits& limits,
+std::unique_ptr<ast::RulesetFile> ParseFile(const FoundFile& found, const RulesetLoadLimits& limits,
                                             Diagnostics& diagnostics) {
   std::string reason;
-  std::optional<std::string> text = ReadFile(found.path, limits.max_ruleset_bytes, &reason);
+  std::optional<std::string> text = ReadFile(found.path, limits.files.max_ruleset_bytes, &reason);
   if (!text) {
-    diagnostics.Error("unreadable_ruleset", Span{}, "`" + found.path + "` " + reason);
+    diagnostics.Error(code::kUnreadableRuleset, Span{}, "`" + found.path + "` " + reason);
     return nullptr;
   }
   std::unique_ptr<ast::RulesetFile> file =
-      ParseRuleset(std::make_shared<const SourceFile>(found.path, std::move(*text)), diagnostics);
+      ParseRuleset(std::make_shared<const SourceFile>(found.path, std::move(*text)), diagnostics, limits.parse);
   if (file != nullptr) file->rules_root = found.rules_root;
   return file;
 }
 
 // Parses `found` in order; null where a file did not parse.
 std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<FoundFile>& found,
-                                                          const RulesetFileLimits& limits,
+                                                          const RulesetLoadLimits& limits,
                                                           Diagnostics& diagnostics) {
   std::vector<std::unique_ptr<ast::RulesetFile>> parsed;
   parsed.reserve(found.size());
@@ -106,7 +107,7 @@ std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<Foun
 
 std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
-    Diagnostics& diagnostics, std::size_t* files_read, const RulesetFileLimits& limits) {
+    Diagnostics& diagnostics, std::size_t* files_read, const RulesetLoadLimits& limits) {
   std::vector<std::unique_ptr<ast::RulesetFile>> files;
   std::set<std::string> loaded_paths;
   std::size_t library_files_used = 0;

@@ -10,7 +10,7 @@
 // file's own folder; for the bundled rulesets the data directory. A `.trl` file found in a
 // folder must resolve, after symbolic links, inside that folder (`path_outside_rules_root`);
 // one that cannot be read (a dangling symbolic link, a loop, not a regular file, larger than
-// `limits.max_ruleset_bytes`) is `unreadable_ruleset`. No exception escapes.
+// `limits.files.max_ruleset_bytes`) is `unreadable_ruleset`. No exception escapes.
 
 #include <memory>
 #include <string>
@@ -19,15 +19,23 @@
 #include "engine/ast/ast.h"
 #include "engine/base/file.h"
 #include "engine/diag/diagnostic.h"
+#include "engine/parse/parser.h"
 
 namespace tradelint {
 
-// Returns the files that parsed. When `files_read` is given, it is set to the number of ruleset
-// files read from `paths` and the library, also those that did not parse.
+// The limits files are read and parsed under.
+struct RulesetLoadLimits {
+  RulesetFileLimits files;
+  ParseLimits parse;
+};
+
+// Returns the files that parsed, each parsed under `limits`. When `files_read` is given, it is
+// set to the number of ruleset files read from `paths` and the library, also those that did
+// not parse.
 std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
     Diagnostics& diagnostics, std::size_t* files_read = nullptr,
-    const RulesetFileLimits& limits = {});
+    const RulesetLoadLimits& limits = {});
 
 // The folder that holds the shipped data (`rulesets/`, `schema/`): $TRADELINT_DATA_DIR when
 // set; else `../share/tradelint` beside the running binary (an installed tool); else the

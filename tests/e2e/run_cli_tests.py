@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""End-to-end tests of the tradelint command line against design/CONTRACT.md.
+"""End-to-end tests of the tradelint command line against docs/cli.md.
 
 Runs the built binary on the fixtures in data/: records of every input format (good ones
 and broken ones) and small rulesets of its own under data/rules/ (good: EU, DE and GLOBAL
@@ -75,7 +75,7 @@ class TradelintTestCase(unittest.TestCase):
                          f"stdout:\n{process.stdout[-3000:]}\nstderr:\n{process.stderr[-3000:]}")
 
     def assertValidReport(self, report):
-        """The report object's shape (design/CONTRACT.md), and the summary adds up."""
+        """The report object's shape (docs/cli.md), and the summary adds up."""
         self.assertEqual(report["tool"], {"name": "tradelint", "version": "0.1.0"})
         for ruleset in report["rulesets"]:
             self.assertTrue({"id", "version", "jurisdiction"} <= ruleset.keys())

@@ -1,4 +1,4 @@
-// `tradelint check`: judge records and write the report (design/CONTRACT.md).
+// `tradelint check`: judge records and write the report (docs/cli.md).
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "engine/diag/codes.h"
 #include "engine/refdata/fx_table.h"
 #include "tools/tradelint/cli_options.h"
 
@@ -39,7 +40,7 @@ RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t reco
   result.as_of = as_of;
   result.verdict = Verdict::kInvalid;
   RecordError& error = result.error.emplace();
-  error.code = "no_market";
+  error.code = record_code::kNoMarket;
   if (input.kind == RecordKind::kTransaction) {
     error.message =
         "the record names no market: fill `shipment.ship_to`, `buyer.country` or "

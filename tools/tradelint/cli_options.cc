@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "engine/report/terminal_text.h"
+#include "plugins/builtin_plugins.h"
 
 namespace tradelint::cli {
 
@@ -45,9 +46,11 @@ void AddReferenceDataOption(CLI::App& command, std::string& directory) {
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
                                               const std::string& reference_data_directory) {
+  const BuiltinPlugins builtin;
   EngineOptions options;
   options.rule_paths = rule_paths;
   options.reference_data_directory = reference_data_directory;
+  options.plugins = builtin.plugins();
   return Engine::Compile(options, diagnostics);
 }
 

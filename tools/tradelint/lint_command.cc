@@ -7,6 +7,7 @@
 
 #include "engine/api/engine.h"
 #include "engine/report/counted.h"
+#include "plugins/builtin_plugins.h"
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
@@ -20,8 +21,10 @@ struct LintOptions {
 
 int RunLint(const LintOptions& options) {
   Diagnostics diagnostics;
+  const BuiltinPlugins builtin;
   EngineOptions engine_options;
   engine_options.rule_paths = options.rule_paths;
+  engine_options.plugins = builtin.plugins();
   Engine::CompileStats stats;
   const std::unique_ptr<const Engine> engine = Engine::Compile(engine_options, diagnostics, &stats);
   PrintDiagnostics(diagnostics);

@@ -1,4 +1,4 @@
-// tradelint: the command line of design/CONTRACT.md.
+// tradelint: the command line of docs/cli.md.
 //
 //   tradelint check [--rules PATH]... [--market M[,M...]]... [--as-of DATE] [--format F]
 //                   [--output FILE] [--fail-on S] [--lang LANG] [--jobs N] [--quiet] [INPUT...]

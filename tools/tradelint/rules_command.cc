@@ -63,7 +63,7 @@ void WriteText(const std::vector<const CheckedRule*>& rules) {
   std::cout << Counted(static_cast<std::int64_t>(rules.size()), "rule") << '\n';
 }
 
-// design/CONTRACT.md's catalogue: {"rules": [...]}; `ref` only when the rule has one.
+// docs/cli.md's catalogue: {"rules": [...]}; `ref` only when the rule has one.
 void WriteJson(const std::vector<const CheckedRule*>& rules) {
   std::string text;
   JsonWriter json(text, JsonWriter::Style::kPretty);

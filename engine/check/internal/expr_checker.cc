@@ -1,5 +1,6 @@
 #include "engine/check/internal/expr_checker.h"
 #include "engine/base/spelling.h"
+#include "engine/diag/codes.h"
 
 #include <algorithm>
 #include <utility>
@@ -127,7 +128,7 @@ CheckedExprPtr ExprChecker::Error(const ast::Expr& expr, std::string code, std::
 CheckedExprPtr ExprChecker::CheckCondition(const ast::Expr& expr, std::string_view item) {
   CheckedExprPtr checked = Check(expr);
   if (!IsBoolOrAny(checked->type)) {
-    diagnostics_.Error("type_mismatch", expr.span,
+    diagnostics_.Error(code::kTypeMismatch, expr.span,
                        "`" + std::string(item) + "` needs a condition (true or false), found " +
                            checked->type.ToString());
   }
@@ -141,7 +142,7 @@ CheckedExprPtr ExprChecker::Check(const ast::Expr& expr) {
         if constexpr (std::is_same_v<T, ast::Literal>) {
           if (node.value.is_money() &&
               !environment_.schema->IsCurrencyCode(node.value.as_money().currency.code())) {
-            return Error(expr, "invalid_currency",
+            return Error(expr, code::kInvalidCurrency,
                          Quoted(node.value.as_money().currency.code()) +
                              " is not an ISO 4217 currency code",
                          "write money as a currency code and an amount: `EUR 150`");
@@ -210,7 +211,7 @@ CheckedExprPtr ExprChecker::CheckName(const ast::Expr& expr, const std::string& 
       definition->second->kind == ast::Definition::Kind::kDef) {
     if (used_ != nullptr) used_->insert(definition->second);
     if (!definition->second->parameters.empty()) {
-      return Error(expr, "wrong_argument_count",
+      return Error(expr, code::kWrongArgumentCount,
                    Quoted(name) + " takes " + Arguments(definition->second->parameters.size()),
                    "call it as `" + name + "(...)`");
     }
@@ -239,7 +240,7 @@ CheckedExprPtr ExprChecker::CheckUpperName(const ast::Expr& expr, const std::str
     for (const auto& [constant_name, value] : definitions_.constants) candidates.push_back(constant_name);
     std::string suggestion = ClosestMatch(name, candidates);
     if (suggestion.empty()) suggestion = environment_.markets->Suggest(name);
-    return Error(expr, "unknown_name",
+    return Error(expr, code::kUnknownName,
                  Quoted(name) + " is not a defined constant, a market code or a currency",
                  suggestion.empty() ? "" : "did you mean `" + suggestion + "`?");
   }
@@ -264,7 +265,7 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
       path.path_text += (path.path_text.empty() ? "" : ".") + step.field;
       if (current.is_any() || step.field.rfind("x_", 0) == 0) break;
       if (current.kind == Kind::kList) {
-        diagnostics_.Error("list_needs_index", step_span,
+        diagnostics_.Error(code::kListNeedsIndex, step_span,
                            Quoted(base.path_text) + " is a list; pick its elements first",
                            "write `" + base.path_text + "[*]." + step.field +
                                "` or use `any x in " + base.path_text + ": ...`");
@@ -272,7 +273,7 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
       }
       const SchemaNode* node = current.schema;
       if ((current.kind != Kind::kObject && current.kind != Kind::kMoney) || node == nullptr) {
-        diagnostics_.Error("not_an_object", step_span,
+        diagnostics_.Error(code::kNotAnObject, step_span,
                            Quoted(base.path_text) + " is " + WithArticle(current) +
                                " and has no field " + Quoted(step.field));
         return Placeholder(expr.span);
@@ -289,7 +290,7 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
                                : "did you mean `" +
                                      (base.path_text.empty() ? "" : base.path_text + ".") +
                                      suggestion + "`?";
-        diagnostics_.Error("unknown_field", step_span,
+        diagnostics_.Error(code::kUnknownField, step_span,
                            "unknown field " + Quoted(step.field) + " in " + where, help);
         return Placeholder(expr.span);
       }
@@ -302,12 +303,12 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
       path.path_text += step.kind == PathStep::Kind::kEach ? "[*]" : "[" + std::to_string(step.index) + "]";
       if (current.is_any()) break;
       if (current.kind != Kind::kList) {
-        diagnostics_.Error("not_a_list", step_span,
+        diagnostics_.Error(code::kNotAList, step_span,
                            Quoted(base.path_text) + " is " + WithArticle(current) + ", not a list");
         return Placeholder(expr.span);
       }
       if (step.kind == PathStep::Kind::kIndex && multi) {
-        diagnostics_.Error("not_a_list", step_span,
+        diagnostics_.Error(code::kNotAList, step_span,
                            "an index cannot follow `[*]`; use a quantifier instead");
         return Placeholder(expr.span);
       }
@@ -370,7 +371,7 @@ CheckedExprPtr ExprChecker::CheckLookup(const ast::Expr& expr, const ast::Index&
                                         const LookupTablePtr& table) {
   CheckedExprPtr key = Check(*index.index);
   if (!key->type.is_any() && key->type.kind != Type::Kind::kString) {
-    return Error(*index.index, "type_mismatch",
+    return Error(*index.index, code::kTypeMismatch,
                  "the key of " + Quoted(table_name) + " is text or a market code, found " +
                      key->type.ToString());
   }
@@ -378,7 +379,7 @@ CheckedExprPtr ExprChecker::CheckLookup(const ast::Expr& expr, const ast::Index&
   if (!column) {
     const std::vector<std::string> names = ColumnNames(*table);
     const std::string suggestion = ClosestMatch(member.field, names);
-    diagnostics_.Error("unknown_column", member.field_span,
+    diagnostics_.Error(code::kUnknownColumn, member.field_span,
                        Quoted(table_name) + " has no column " + Quoted(member.field),
                        suggestion.empty() ? "its columns are " + JoinQuoted(names)
                                           : "did you mean `" + suggestion + "`?");
@@ -405,7 +406,7 @@ CheckedExprPtr ExprChecker::CheckMember(const ast::Expr& expr, const ast::Member
   CheckedExprPtr base = Check(*member.base);
   if (base->op != CheckedExpr::Op::kPath) {
     if (base->type.is_any() && base->is_constant()) return base;  // already reported
-    return Error(expr, "not_a_path",
+    return Error(expr, code::kNotAPath,
                  "fields can be read from the record and from quantifier variables only, not "
                  "from a computed value");
   }
@@ -417,7 +418,7 @@ CheckedExprPtr ExprChecker::CheckIndex(const ast::Expr& expr, const ast::Index& 
   std::string table_name;
   if (const LookupTablePtr* table = TableNamedBy(*index.base, &table_name)) {
     const std::vector<std::string> names = ColumnNames(**table);
-    return Error(expr, "table_needs_column",
+    return Error(expr, code::kTableNeedsColumn,
                  Quoted(table_name + "[...]") + " is a row of the table: name the column to read",
                  "write `" + table_name + "[key].column`; its columns are " + JoinQuoted(names) +
                      " (use `key in " + table_name + "` to test for a row)");
@@ -425,7 +426,7 @@ CheckedExprPtr ExprChecker::CheckIndex(const ast::Expr& expr, const ast::Index& 
   CheckedExprPtr base = Check(*index.base);
   if (base->op != CheckedExpr::Op::kPath) {
     if (base->type.is_any() && base->is_constant()) return base;
-    return Error(expr, "not_a_path", "`[...]` applies to list fields of the record only");
+    return Error(expr, code::kNotAPath, "`[...]` applies to list fields of the record only");
   }
   if (index.index == nullptr) {
     return ExtendPath(expr, *base, PathStep{PathStep::Kind::kEach, "", 0}, expr.span);
@@ -434,7 +435,7 @@ CheckedExprPtr ExprChecker::CheckIndex(const ast::Expr& expr, const ast::Index& 
   std::optional<std::int64_t> number;
   if (position && position->is_number()) number = position->as_number().ToInt64();
   if (!number || *number < 0) {
-    return Error(*index.index, "invalid_index",
+    return Error(*index.index, code::kInvalidIndex,
                  "a list index is `*` or a whole number from 0",
                  "use a quantifier (`any x in list: ...`) to look at elements");
   }
@@ -447,14 +448,14 @@ CheckedExprPtr ExprChecker::CheckUnary(const ast::Expr& expr, const ast::Unary& 
   node.span = expr.span;
   if (unary.op == ast::UnaryOp::kNot) {
     if (!IsBoolOrAny(operand->type)) {
-      return Error(expr, "type_mismatch", "`not` needs a condition, found " + operand->type.ToString());
+      return Error(expr, code::kTypeMismatch, "`not` needs a condition, found " + operand->type.ToString());
     }
     node.op = CheckedExpr::Op::kNot;
     node.type = Type::Bool();
   } else {
     const Kind kind = operand->type.kind;
     if (kind != Kind::kNumber && kind != Kind::kMoney && !operand->type.is_any()) {
-      return Error(expr, "type_mismatch", "cannot negate " + operand->type.ToString());
+      return Error(expr, code::kTypeMismatch, "cannot negate " + operand->type.ToString());
     }
     node.op = CheckedExpr::Op::kNegate;
     node.type = operand->type;
@@ -470,7 +471,7 @@ bool ExprChecker::RequireMoneyCurrencies(const ast::Expr& expr, const CheckedExp
   if (a.empty() && b.empty()) return true;  // both read from records: checked at run time
   if (!a.empty() && !b.empty()) {
     if (a == b) return true;
-    diagnostics_.Error("currency_mismatch", expr.span,
+    diagnostics_.Error(code::kCurrencyMismatch, expr.span,
                        "money in " + std::string(a.code()) + " and " + std::string(b.code()) +
                            " cannot be combined",
                        "convert one side: `convert(x, " + std::string(a.code()) + ")`");
@@ -479,7 +480,7 @@ bool ExprChecker::RequireMoneyCurrencies(const ast::Expr& expr, const CheckedExp
   const CheckedExpr& unknown = a.empty() ? lhs : rhs;
   const Currency& known = a.empty() ? b : a;
   const std::string name = unknown.path_text.empty() ? "the amount" : Quoted(unknown.path_text);
-  diagnostics_.Error("currency_mismatch", expr.span,
+  diagnostics_.Error(code::kCurrencyMismatch, expr.span,
                      name + " may be in any currency and cannot be compared with " +
                          std::string(known.code()) + " without conversion",
                      "write `convert(" + (unknown.path_text.empty() ? "x" : unknown.path_text) +
@@ -506,7 +507,7 @@ CheckedExprPtr ExprChecker::CheckBinary(const ast::Expr& expr, const ast::Binary
     case ast::BinaryOp::kOr: {
       for (const CheckedExprPtr* side : {&lhs, &rhs}) {
         if (!IsBoolOrAny((*side)->type)) {
-          diagnostics_.Error("type_mismatch", (*side)->span,
+          diagnostics_.Error(code::kTypeMismatch, (*side)->span,
                              "`" + std::string(ast::BinaryOpText(binary.op)) +
                                  "` joins conditions; found " + (*side)->type.ToString());
         }
@@ -530,7 +531,7 @@ CheckedExprPtr ExprChecker::CheckBinary(const ast::Expr& expr, const ast::Binary
     }
     case ast::BinaryOp::kDivide:
       if (IsConstantZero(*rhs)) {
-        return Error(*binary.rhs, "division_by_zero", "division by zero",
+        return Error(*binary.rhs, code::kDivisionByZero, "division by zero",
                      "a divisor that is always zero makes the rule undecided for every record");
       }
       return CheckArithmetic(expr, binary.op, std::move(lhs), std::move(rhs));
@@ -554,11 +555,11 @@ CheckedExprPtr ExprChecker::CheckComparison(const ast::Expr& expr, ast::BinaryOp
           (a.kind == Kind::kNumber && b.kind == Kind::kMoney)) {
         help = "write the threshold as money (`EUR 150`) or compare the amount field";
       }
-      return Error(expr, "type_mismatch",
+      return Error(expr, code::kTypeMismatch,
                    "cannot compare " + a.ToString() + " with " + b.ToString(), help);
     }
     if (!equality && !IsOrdered(a.kind)) {
-      return Error(expr, "type_mismatch", a.ToString() + " values have no order");
+      return Error(expr, code::kTypeMismatch, a.ToString() + " values have no order");
     }
     if (a.kind == Kind::kMoney && !RequireMoneyCurrencies(expr, *lhs, *rhs)) {
       return Placeholder(expr.span);
@@ -586,7 +587,7 @@ CheckedExprPtr ExprChecker::CheckArithmetic(const ast::Expr& expr, ast::BinaryOp
     result = Type::Number();
   } else if (a.kind == Kind::kMoney && b.kind == Kind::kMoney) {
     if (op == ast::BinaryOp::kMultiply) {
-      return Error(expr, "type_mismatch", "money cannot be multiplied by money");
+      return Error(expr, code::kTypeMismatch, "money cannot be multiplied by money");
     }
     if (!RequireMoneyCurrencies(expr, *lhs, *rhs)) return Placeholder(expr.span);
     result = op == ast::BinaryOp::kDivide ? Type::Number() : Type::MoneyIn(a.currency.empty() ? b.currency : a.currency);
@@ -602,7 +603,7 @@ CheckedExprPtr ExprChecker::CheckArithmetic(const ast::Expr& expr, ast::BinaryOp
   if (!result) {
     std::string help;
     if (IsDateLike(a.kind) && IsDateLike(b.kind)) help = "use `days_between(a, b)`";
-    return Error(expr, "type_mismatch",
+    return Error(expr, code::kTypeMismatch,
                  "cannot apply `" + std::string(ast::BinaryOpText(op)) + "` to " + a.ToString() +
                      " and " + b.ToString(),
                  help);
@@ -624,7 +625,7 @@ CheckedExprPtr ExprChecker::CheckMembership(const ast::Expr& expr, CheckedExprPt
   const Type& container = rhs->type;
   if (container.kind == Kind::kString) {
     if (lhs->type.kind != Kind::kString && !lhs->type.is_any()) {
-      return Error(expr, "type_mismatch",
+      return Error(expr, code::kTypeMismatch,
                    "`in` with a market on the right needs a market code on the left, found " +
                        lhs->type.ToString());
     }
@@ -632,12 +633,12 @@ CheckedExprPtr ExprChecker::CheckMembership(const ast::Expr& expr, CheckedExprPt
   } else if (container.kind == Kind::kList || container.is_any()) {
     const Type& element = container.Element();
     if (!element.is_any() && !lhs->type.is_any() && !element.Accepts(lhs->type)) {
-      return Error(expr, "type_mismatch",
+      return Error(expr, code::kTypeMismatch,
                    "cannot look for " + lhs->type.ToString() + " in " + container.ToString());
     }
     node.op = CheckedExpr::Op::kInList;
   } else {
-    return Error(expr, "type_mismatch",
+    return Error(expr, code::kTypeMismatch,
                  "`in` needs a list, a set or a market code on the right, found " +
                      container.ToString());
   }
@@ -653,7 +654,7 @@ CheckedExprPtr ExprChecker::CheckConditional(const ast::Expr& expr,
   const Type& a = then_branch->type;
   const Type& b = else_branch->type;
   if (!a.Accepts(b) && !b.Accepts(a)) {
-    return Error(expr, "type_mismatch",
+    return Error(expr, code::kTypeMismatch,
                  "the branches of `if` differ: " + a.ToString() + " and " + b.ToString());
   }
   if (a.kind == Kind::kMoney && !RequireMoneyCurrencies(expr, *then_branch, *else_branch)) {
@@ -671,7 +672,7 @@ CheckedExprPtr ExprChecker::CheckQuantifier(const ast::Expr& expr,
                                             const ast::Quantifier& quantifier) {
   CheckedExprPtr domain = Check(*quantifier.domain);
   if (domain->type.kind != Kind::kList && !domain->type.is_any()) {
-    return Error(*quantifier.domain, "not_a_list",
+    return Error(*quantifier.domain, code::kNotAList,
                  "`" + std::string(quantifier.all ? "all" : "any") + "` needs a list, found " +
                      domain->type.ToString());
   }
@@ -679,7 +680,7 @@ CheckedExprPtr ExprChecker::CheckQuantifier(const ast::Expr& expr,
   // whose length the record decides, three deep is where one record can take hours (the
   // evaluation budget then stops it, and the rule is undecided).
   if (variables_.size() >= 2 && domain->op == CheckedExpr::Op::kPath) {
-    diagnostics_.Warning("nested_quantifiers", expr.span,
+    diagnostics_.Warning(code::kNestedQuantifiers, expr.span,
                          "a quantifier nested inside two others over record lists: the work grows "
                          "with the product of the lists' lengths",
                          "look up elements with `in` or a `set` instead, or bound the lists");
@@ -704,11 +705,11 @@ CheckedExprPtr ExprChecker::CheckCall(const ast::Expr& expr, const ast::Call& ca
 
   if (call.function == "present" || call.function == "missing") {
     if (arguments.size() != 1) {
-      return Error(expr, "wrong_argument_count", Quoted(call.function) + " takes one field path");
+      return Error(expr, code::kWrongArgumentCount, Quoted(call.function) + " takes one field path");
     }
     if (arguments[0]->op != CheckedExpr::Op::kPath) {
       if (arguments[0]->type.is_any() && arguments[0]->is_constant()) return arguments[0];
-      return Error(*call.arguments[0], "invalid_argument",
+      return Error(*call.arguments[0], code::kInvalidArgument,
                    Quoted(call.function) + " takes a field path such as `product.manufacturer.name`");
     }
     CheckedExpr node;
@@ -724,7 +725,7 @@ CheckedExprPtr ExprChecker::CheckCall(const ast::Expr& expr, const ast::Call& ca
       definition->second->kind == ast::Definition::Kind::kDef) {
     if (used_ != nullptr) used_->insert(definition->second);
     if (definition->second->parameters.size() != arguments.size()) {
-      return Error(expr, "wrong_argument_count",
+      return Error(expr, code::kWrongArgumentCount,
                    Quoted(call.function) + " takes " +
                        Arguments(definition->second->parameters.size()) + ", found " +
                        std::to_string(arguments.size()));
@@ -739,7 +740,7 @@ CheckedExprPtr ExprChecker::CheckCall(const ast::Expr& expr, const ast::Call& ca
     names.push_back("missing");
     for (const auto& [name, definition] : definitions_.definitions) names.push_back(name);
     const std::string suggestion = ClosestMatch(call.function, names);
-    diagnostics_.Error("unknown_function", call.function_span,
+    diagnostics_.Error(code::kUnknownFunction, call.function_span,
                        "unknown function " + Quoted(call.function),
                        suggestion.empty() ? "" : "did you mean `" + suggestion + "`?");
     return Placeholder(expr.span);
@@ -753,7 +754,7 @@ CheckedExprPtr ExprChecker::CheckCall(const ast::Expr& expr, const ast::Call& ca
     const Span& span = error->argument >= 0 && error->argument < static_cast<int>(call.arguments.size())
                            ? call.arguments[error->argument]->span
                            : expr.span;
-    diagnostics_.Error("invalid_argument", span, error->message,
+    diagnostics_.Error(code::kInvalidArgument, span, error->message,
                        function->signature.empty() ? "" : "usage: `" + function->signature + "`");
     return Placeholder(expr.span);
   }
@@ -813,13 +814,13 @@ CheckedExprPtr ExprChecker::ExpandDefinition(const ast::Expr& expr,
   if (node_count_ > kMaxNodesPerRule) {
     if (too_large_reported_) return Placeholder(expr.span);
     too_large_reported_ = true;
-    return Error(expr, "expression_too_large",
+    return Error(expr, code::kExpressionTooLarge,
                  "expanding " + Quoted(definition.name) + " makes the rule larger than " +
                      std::to_string(kMaxNodesPerRule) + " operations",
                  "definitions are expanded where they are used; use each one fewer times");
   }
   if (std::find(expanding_.begin(), expanding_.end(), definition.name) != expanding_.end()) {
-    return Error(expr, "recursive_definition",
+    return Error(expr, code::kRecursiveDefinition,
                  Quoted(definition.name) + " refers to itself; definitions cannot recurse");
   }
   std::map<std::string, CheckedExprPtr> bound;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "engine/diag/codes.h"
 #include "engine/input/internal/bounded_append.h"
 #include "engine/input/internal/record_text.h"
 
@@ -81,7 +82,7 @@ void JsonFileReader::ReadValueRecord(End end, InputRecord& out) {
                                    : end == End::kBracket ? "`]`"
                                                           : "the end of the file";
     out.error =
-        RecordError{std::string(RecordError::kMalformedJson),
+        RecordError{std::string(record_code::kMalformedJson),
                     fmt::format("{}: expected a record, found {}", value_start_.ToString(), found),
                     {}};
   } else if (value_bytes_ > limits_.max_record_bytes) {
@@ -96,7 +97,7 @@ void JsonFileReader::FileError(TextPosition at, std::string_view message, InputR
   out = InputRecord{};
   out.source = fmt::format("{}:{}", source_name_, at.line);
   out.error = RecordError{
-      std::string(RecordError::kMalformedJson), fmt::format("{}: {}", at.ToString(), message), {}};
+      std::string(record_code::kMalformedJson), fmt::format("{}: {}", at.ToString(), message), {}};
 }
 
 bool JsonFileReader::Next(InputRecord& out) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "engine/diag/codes.h"
 #include "engine/input/internal/record_check.h"
 #include "engine/input/internal/utf8.h"
 #include "engine/json/json.h"
@@ -19,14 +20,14 @@ void ReadRecordText(std::string_view text, TextPosition start, const Schema& sch
     // names the first bad byte (and takes precedence over the syntax error).
     if (const std::size_t invalid = FindInvalidUtf8(text); invalid != std::string_view::npos) {
       out.error = RecordError{
-          std::string(RecordError::kMalformedJson),
+          std::string(record_code::kMalformedJson),
           fmt::format("{}: the text is not valid UTF-8", PositionIn(text, invalid, start).ToString()),
           {}};
       return;
     }
     const std::string_view code = error->kind == JsonError::Kind::kTooDeep
-                                      ? RecordError::kTooDeep
-                                      : RecordError::kMalformedJson;
+                                      ? record_code::kTooDeep
+                                      : record_code::kMalformedJson;
     out.error =
         RecordError{std::string(code),
                     fmt::format("{}: {}", PositionIn(text, error->byte_offset, start).ToString(),
@@ -39,7 +40,7 @@ void ReadRecordText(std::string_view text, TextPosition start, const Schema& sch
 
 RecordError TooLargeError(std::size_t bytes, std::size_t limit) {
   return RecordError{
-      std::string(RecordError::kTooLarge),
+      std::string(record_code::kTooLarge),
       fmt::format("the record is {} bytes long, more than the limit of {} bytes", bytes, limit),
       {}};
 }

@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "engine/diag/codes.h"
 #include "engine/parse/internal/text_literals.h"
 
 namespace tradelint::parse_internal {
@@ -43,7 +44,7 @@ class AstBuilder {
     EscapeError error;
     if (!UnescapeString(std::string_view(token).substr(1, token.size() - 2), word.text, error)) {
       const std::uint32_t at = word.span.begin + 1 + static_cast<std::uint32_t>(error.offset);
-      diagnostics_.Error("invalid_escape",
+      diagnostics_.Error(code::kInvalidEscape,
                          Span{word.span.file, at, at + static_cast<std::uint32_t>(error.length)},
                          error.message, "write a backslash as `\\\\`");
     }
@@ -53,7 +54,7 @@ class AstBuilder {
   std::optional<Date> DateOf(antlr4::tree::TerminalNode* node) {
     std::optional<Date> date = Date::Parse(node->getText());
     if (!date) {
-      diagnostics_.Error("invalid_date", SpanOf(node),
+      diagnostics_.Error(code::kInvalidDate, SpanOf(node),
                          "`" + node->getText() + "` is not a calendar date");
     }
     return date;
@@ -76,7 +77,7 @@ class AstBuilder {
   template <typename T>
   void SetOnce(std::optional<T>& slot, T value, const Span& span, std::string_view item) {
     if (slot.has_value()) {
-      diagnostics_.Error("duplicate_item", span, "`" + std::string(item) + "` is given twice",
+      diagnostics_.Error(code::kDuplicateItem, span, "`" + std::string(item) + "` is given twice",
                          "keep one");
       return;
     }
@@ -99,7 +100,7 @@ class AstBuilder {
         SetOnce(file.version, StringWord(version->STRING()), span, "version");
       } else if (auto* effective = dynamic_cast<G::HeaderEffectiveContext*>(item)) {
         if (file.effective.span.valid()) {
-          diagnostics_.Error("duplicate_item", span, "`effective` is given twice", "keep one");
+          diagnostics_.Error(code::kDuplicateItem, span, "`effective` is given twice", "keep one");
         } else {
           file.effective = EffectiveOf(effective->DATE(), false, span);
         }
@@ -167,7 +168,7 @@ class AstBuilder {
       SetOnce(rule.ref, StringWord(ref->STRING()), span, "ref");
     } else if (auto* title = dynamic_cast<G::RuleTitleContext*>(&item)) {
       if (!rule.title.empty()) {
-        diagnostics_.Error("duplicate_item", span, "`title` is given twice", "keep one");
+        diagnostics_.Error(code::kDuplicateItem, span, "`title` is given twice", "keep one");
       } else {
         rule.title = StringWord(title->STRING()).text;
       }
@@ -204,7 +205,7 @@ class AstBuilder {
 
   void SetEffective(ast::Rule& rule, ast::Effective effective) {
     if (rule.effective.span.valid()) {
-      diagnostics_.Error("duplicate_item", effective.span, "the rule's dates are given twice",
+      diagnostics_.Error(code::kDuplicateItem, effective.span, "the rule's dates are given twice",
                          "write them once: `effective <from> until <until>`");
       return;
     }
@@ -213,7 +214,7 @@ class AstBuilder {
 
   void SetObligation(ast::Rule& rule, ast::ExprPtr& slot, ast::ExprPtr expr, const Span& span) {
     if (rule.require != nullptr || rule.forbid != nullptr) {
-      diagnostics_.Error("duplicate_item", span, "a rule has one `require` or one `forbid`",
+      diagnostics_.Error(code::kDuplicateItem, span, "a rule has one `require` or one `forbid`",
                          "combine the conditions with `and`");
       return;
     }
@@ -227,7 +228,7 @@ class AstBuilder {
     text.span = span;
     for (const ast::Text& existing : texts) {
       if (existing.language == text.language) {
-        diagnostics_.Error("duplicate_item", span,
+        diagnostics_.Error(code::kDuplicateItem, span,
                            "`" + std::string(item) + "` is given twice" +
                                (text.language.empty() ? "" : " for `" + text.language + "`"),
                            "keep one");
@@ -264,7 +265,7 @@ class AstBuilder {
       EscapeError error;
       if (!UnescapeString(collapsed, decoded, error)) {
         const std::uint32_t at = body_begin + static_cast<std::uint32_t>(raw_offset[error.offset]);
-        diagnostics_.Error("invalid_escape",
+        diagnostics_.Error(code::kInvalidEscape,
                            Span{token.file, at, at + static_cast<std::uint32_t>(error.length)},
                            error.message, "write a backslash as `\\\\`");
       }
@@ -280,14 +281,14 @@ class AstBuilder {
         continue;
       }
       if (body[i] == '}') {
-        diagnostics_.Error("syntax_error", Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
+        diagnostics_.Error(code::kSyntaxError, Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
                            "unmatched `}` in text", "write a literal brace as `}}`");
         continue;
       }
       if (body[i] != '{') continue;
       const std::size_t close = body.find('}', i);
       if (close == std::string_view::npos) {
-        diagnostics_.Error("syntax_error", Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
+        diagnostics_.Error(code::kSyntaxError, Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
                            "unclosed `{` in text", "close the interpolation with `}`, or write a literal brace as `{{`");
         break;
       }
@@ -314,7 +315,7 @@ class AstBuilder {
       const Span span = SpanOf(item);
       if (auto* record = dynamic_cast<G::TestRecordContext*>(item)) {
         if (test.record_file || test.inline_record) {
-          diagnostics_.Error("duplicate_item", span, "a test checks one record", "write one test per record");
+          diagnostics_.Error(code::kDuplicateItem, span, "a test checks one record", "write one test per record");
         } else if (record->STRING() != nullptr) {
           test.record_file = StringWord(record->STRING());
         } else {
@@ -355,7 +356,7 @@ class AstBuilder {
   ast::ExprPtr Expr(G::ExprContext* context, int depth) {
     if (depth > limits_.max_expression_depth) {
       if (!reported_depth_) {
-        diagnostics_.Error("nesting_too_deep", SpanOf(context),
+        diagnostics_.Error(code::kNestingTooDeep, SpanOf(context),
                            "expression nested more than " +
                                std::to_string(limits_.max_expression_depth) + " operators deep",
                            "split it into named definitions with `def`");
@@ -426,7 +427,7 @@ class AstBuilder {
     if (auto* number = dynamic_cast<G::NumberLiteralContext*>(context)) {
       std::optional<Decimal> value = Decimal::Parse(number->NUMBER()->getText());
       if (!value) {
-        diagnostics_.Error("invalid_number", SpanOf(number->NUMBER()),
+        diagnostics_.Error(code::kInvalidNumber, SpanOf(number->NUMBER()),
                            "`" + number->NUMBER()->getText() + "` is too large a number");
         value = Decimal(0);
       }
@@ -435,7 +436,7 @@ class AstBuilder {
       std::optional<Duration> duration;
       if (count) duration = Duration::FromUnitWord(*count, number->durationUnit()->getText());
       if (!duration) {
-        diagnostics_.Error("invalid_number", SpanOf(number),
+        diagnostics_.Error(code::kInvalidNumber, SpanOf(number),
                            "a duration counts whole days, weeks, months or years");
         duration = Duration::Days(0);
       }
@@ -445,12 +446,12 @@ class AstBuilder {
       const Currency currency = Currency::FromCode(money->UPPER_ID()->getText());
       std::optional<Decimal> amount = Decimal::Parse(money->NUMBER()->getText());
       if (currency.empty()) {
-        diagnostics_.Error("invalid_currency", SpanOf(money->UPPER_ID()),
+        diagnostics_.Error(code::kInvalidCurrency, SpanOf(money->UPPER_ID()),
                            "`" + money->UPPER_ID()->getText() + "` is not a currency code",
                            "write money as a three-letter ISO 4217 code and an amount: `EUR 150`");
       }
       if (!amount) {
-        diagnostics_.Error("invalid_number", SpanOf(money->NUMBER()), "the amount is too large");
+        diagnostics_.Error(code::kInvalidNumber, SpanOf(money->NUMBER()), "the amount is too large");
         amount = Decimal(0);
       }
       return Literal(context, Value(Money{*amount, currency}));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/diag/codes.h"
+
 namespace tradelint::parse_internal {
 namespace {
 
@@ -79,7 +81,7 @@ bool ValidateUtf8(const std::shared_ptr<const SourceFile>& source, Diagnostics& 
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t length = Utf8SequenceLength(text, i);
     if (length == 0) {
-      diagnostics.Error("invalid_utf8",
+      diagnostics.Error(code::kInvalidUtf8,
                         Span{source, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1)},
                         "the file is not valid UTF-8", "save the ruleset as UTF-8");
       return false;

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/diag/codes.h"
+
 namespace tradelint::parse_internal {
 namespace {
 
@@ -60,18 +62,18 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
     ++count_;
     if (count_ > max_errors_) return;
     if (count_ == max_errors_) {
-      diagnostics_.Error("too_many_errors", fragment_.SpanOf(offending),
+      diagnostics_.Error(code::kTooManyErrors, fragment_.SpanOf(offending),
                          "too many syntax errors; stopped reporting here");
       return;
     }
     const Span span = fragment_.SpanOf(offending);
     if (offending != nullptr && offending->getType() == RulesLexer::UNTERMINATED_STRING) {
-      diagnostics_.Error("unterminated_string", span, "unterminated string",
+      diagnostics_.Error(code::kUnterminatedString, span, "unterminated string",
                          "close the string with `\"` on the same line");
       return;
     }
     if (offending != nullptr && offending->getType() == RulesLexer::ERROR_CHAR) {
-      diagnostics_.Error("invalid_character", span,
+      diagnostics_.Error(code::kInvalidCharacter, span,
                          "unexpected character `" + offending->getText() + "`");
       return;
     }
@@ -88,7 +90,7 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
       }
       if (!expected.empty()) message += "; expected " + expected;
     }
-    diagnostics_.Error("syntax_error", span, message);
+    diagnostics_.Error(code::kSyntaxError, span, message);
   }
 
   int count() const { return count_; }
@@ -109,7 +111,7 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, const Fragment& fragment,
     switch (token->getType()) {
       case RulesLexer::LPAREN: case RulesLexer::LBRACK: case RulesLexer::LBRACE:
         if (++depth > max_nesting) {
-          diagnostics.Error("nesting_too_deep", fragment.SpanOf(token),
+          diagnostics.Error(code::kNestingTooDeep, fragment.SpanOf(token),
                             "brackets nested more than " + std::to_string(max_nesting) + " deep");
           return false;
         }
@@ -215,13 +217,13 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
     tree->lexer->removeErrorListeners();
     tree->parser->removeErrorListeners();
   } catch (const ExpressionTooDeep& too_deep) {
-    diagnostics.Error("nesting_too_deep", fragment.SpanOf(too_deep.token),
+    diagnostics.Error(code::kNestingTooDeep, fragment.SpanOf(too_deep.token),
                       "expression nested more than " +
                           std::to_string(limits.max_expression_depth) + " operators deep",
                       "split it into named definitions with `def`");
     return nullptr;
   } catch (const std::exception& e) {
-    diagnostics.Error("syntax_error", fragment.SpanOfCodePoints(0, 0),
+    diagnostics.Error(code::kSyntaxError, fragment.SpanOfCodePoints(0, 0),
                       std::string("the parser stopped: ") + e.what());
     return nullptr;
   }

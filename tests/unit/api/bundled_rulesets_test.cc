@@ -3,12 +3,15 @@
 
 #include "engine/api/engine.h"
 #include "engine/api/test_runner.h"
+#include "plugins/builtin_plugins.h"
 
 namespace tradelint {
 namespace {
 
 std::unique_ptr<const Engine> CompileBundled(Diagnostics& diagnostics) {
+  const BuiltinPlugins builtin;
   EngineOptions options;
+  options.plugins = builtin.plugins();
   options.data_directory = TRADELINT_SOURCE_DIR;
   return Engine::Compile(options, diagnostics);
 }

@@ -8,6 +8,7 @@
 
 #include "engine/api/engine.h"
 #include "engine/input/record_reader.h"
+#include "plugins/builtin_plugins.h"
 
 namespace tradelint {
 namespace {
@@ -37,7 +38,9 @@ std::string CheckAll(const Engine& engine, const std::vector<InputRecord>& recor
 }
 
 TEST(Concurrency, SharedEngineGivesEveryThreadTheSameResults) {
+  const BuiltinPlugins builtin;
   EngineOptions options;
+  options.plugins = builtin.plugins();
   options.data_directory = TRADELINT_SOURCE_DIR;
   Diagnostics diagnostics;
   std::unique_ptr<const Engine> engine = Engine::Compile(options, diagnostics);

@@ -12,6 +12,7 @@
 
 #include "engine/api/engine.h"
 #include "engine/api/test_runner.h"
+#include "plugins/builtin_plugins.h"
 
 namespace tradelint {
 namespace {
@@ -40,7 +41,9 @@ struct CompiledSuite {
 const CompiledSuite& Suite() {
   static const CompiledSuite* const suite = [] {
     auto compiled = new CompiledSuite();
+    const BuiltinPlugins builtin;
     EngineOptions options;
+    options.plugins = builtin.plugins();
     options.rule_paths = {kConformanceDirectory};
     options.data_directory = TRADELINT_SOURCE_DIR;
     compiled->engine = Engine::Compile(options, compiled->diagnostics);

@@ -15,6 +15,7 @@
 
 #include "engine/api/engine.h"
 #include "engine/json/json.h"
+#include "plugins/builtin_plugins.h"
 
 namespace tradelint {
 namespace {
@@ -189,7 +190,9 @@ class FindingDetails : public testing::Test {
     directory_ = new fs::path(pattern);
     std::ofstream(*directory_ / "group.trl") << kGroupRuleset;
     std::ofstream(*directory_ / "national.trl") << kNationalRuleset;
+    const BuiltinPlugins builtin;
     EngineOptions options;
+    options.plugins = builtin.plugins();
     options.rule_paths = {directory_->string()};
     options.data_directory = TRADELINT_SOURCE_DIR;
     Diagnostics diagnostics;

@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "engine/api/engine.h"
+#include "plugins/builtin_plugins.h"
 
 namespace tradelint {
 namespace {
@@ -98,7 +99,9 @@ std::vector<GoldenCase> FindCases() {
 
 // All diagnostics of compiling the case, rendered, with the source tree's path replaced.
 std::string RenderCase(const GoldenCase& golden, bool& compiled) {
+  const BuiltinPlugins builtin;
   EngineOptions options;
+  options.plugins = builtin.plugins();
   options.rule_paths = golden.rule_paths;
   options.data_directory = TRADELINT_SOURCE_DIR;
   Diagnostics diagnostics;

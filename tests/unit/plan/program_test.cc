@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "engine/api/engine.h"
+#include "plugins/builtin_plugins.h"
 
 namespace tradelint {
 namespace {
@@ -18,7 +19,9 @@ using ::testing::IsEmpty;
 class ProgramSelect : public testing::Test {
  protected:
   static void SetUpTestSuite() {
+    const BuiltinPlugins builtin;
     EngineOptions options;
+    options.plugins = builtin.plugins();
     options.data_directory = TRADELINT_SOURCE_DIR;
     options.rule_paths = {TRADELINT_SOURCE_DIR "/tests/unit/plan/data"};
     Diagnostics diagnostics;
@@ -107,7 +110,9 @@ TEST(Planner, AnInvalidRegularExpressionIsADiagnostic) {
            "rule r \"r\" { applies to listing domain ip severity error cite \"c\"\n"
            "  forbid matches(title, r\"(unclosed\") message \"m\" }\n";
   }
+  const BuiltinPlugins builtin;
   EngineOptions options;
+  options.plugins = builtin.plugins();
   options.data_directory = TRADELINT_SOURCE_DIR;
   options.rule_paths = {path};
   Diagnostics diagnostics;

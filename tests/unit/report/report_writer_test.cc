@@ -1,4 +1,4 @@
-// The three report formats, checked against the shape design/CONTRACT.md gives them.
+// The three report formats, checked against the shape docs/cli.md gives them.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 

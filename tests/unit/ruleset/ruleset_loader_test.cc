@@ -48,7 +48,7 @@ class LoaderTest : public testing::Test {
   // Loads `paths` and returns the diagnostics' codes with their messages.
   std::vector<std::unique_ptr<ast::RulesetFile>> Load(const std::vector<std::string>& paths,
                                                       const RulesetFileLimits& limits = {}) {
-    return LoadRulesetFiles(paths, "", diagnostics_, nullptr, limits);
+    return LoadRulesetFiles(paths, "", diagnostics_, nullptr, RulesetLoadLimits{limits, {}});
   }
   const Diagnostic* Find(const std::string& code) const {
     for (const Diagnostic& diagnostic : diagnostics_.all()) {
