@@ -3,4 +3,6 @@
 // member dfa::Vocabulary has none; GCC accepts it, clang 14 rejects the header. Making the
 // constructor a template defers its instantiation, which nothing ever asks for.
 #pragma once
-#define InterpreterData(...) template <typename = void> InterpreterData(__VA_ARGS__)
+#define InterpreterData(...) \
+  template <typename = void> \
+  InterpreterData(__VA_ARGS__)

@@ -22,17 +22,24 @@ const std::string kRoot = TRADELINT_SOURCE_DIR;
 std::unique_ptr<const Engine> Compile(std::vector<std::string> rule_paths) {
   const BuiltinPlugins builtin;
   Diagnostics diagnostics;
-  auto engine = Engine::Compile(EngineOptions{.rule_paths = std::move(rule_paths), .data_directory = kRoot, .plugins = builtin.plugins(), .parse_limits = {}}, diagnostics);
+  auto engine = Engine::Compile(EngineOptions{.rule_paths = std::move(rule_paths),
+                                              .data_directory = kRoot,
+                                              .plugins = builtin.plugins(),
+                                              .parse_limits = {}},
+                                diagnostics);
   if (engine == nullptr) std::abort();
   return engine;
 }
 
-Value Record(const std::string& path) { return std::get<Value>(ParseJson(*ReadFile(kRoot + "/" + path))); }
+Value Record(const std::string& path) {
+  return std::get<Value>(ParseJson(*ReadFile(kRoot + "/" + path)));
+}
 
 void JudgeListing(benchmark::State& state, const Engine& engine, const Value& record) {
   std::size_t findings = 0;
   for (auto _ : state) {
-    findings = engine.Evaluate(record, RecordKind::kListing, "DE", *Date::Parse("2025-06-01"), "en").findings.size();
+    findings = engine.Evaluate(record, RecordKind::kListing, "DE", *Date::Parse("2025-06-01"), "en")
+                   .findings.size();
   }
   state.counters["findings"] = static_cast<double>(findings);
 }
@@ -53,8 +60,8 @@ BENCHMARK(BM_JudgeListing_ListingsV1);
 
 std::vector<std::string> Brands(const std::string& path) {
   std::string error;
-  const std::optional<LookupTable> table =
-      LookupTable::Parse(*ReadFile(kRoot + "/" + path), path, path, [](std::string_view) { return true; }, &error);
+  const std::optional<LookupTable> table = LookupTable::Parse(
+      *ReadFile(kRoot + "/" + path), path, path, [](std::string_view) { return true; }, &error);
   std::vector<std::string> brands;
   for (const Value& key : table->keys().as_list()) brands.push_back(key.as_string());
   return brands;
@@ -64,16 +71,22 @@ void MatchBrands(benchmark::State& state, const std::string& path) {
   const WordMatcher matcher = std::get<WordMatcher>(WordMatcher::Create(Brands(path)));
   // Titles differ per iteration, as records do, so no cache of recent texts helps.
   std::vector<std::string> titles;
-  for (int i = 0; i < 64; ++i) titles.push_back("Wireless earbuds " + std::to_string(i) + " Zentora充电器 with case, fits Belbelulio phones");
+  for (int i = 0; i < 64; ++i)
+    titles.push_back("Wireless earbuds " + std::to_string(i) +
+                     " Zentora充电器 with case, fits Belbelulio phones");
   std::size_t i = 0;
   for (auto _ : state) benchmark::DoNotOptimize(matcher.Matches(titles[i++ % titles.size()]));
   state.counters["brands"] = static_cast<double>(matcher.size());
 }
 
-void BM_MatchBrands_1k(benchmark::State& state) { MatchBrands(state, "bench/listings-v1/data/brands.csv"); }
+void BM_MatchBrands_1k(benchmark::State& state) {
+  MatchBrands(state, "bench/listings-v1/data/brands.csv");
+}
 BENCHMARK(BM_MatchBrands_1k);
 
-void BM_MatchBrands_10k(benchmark::State& state) { MatchBrands(state, "bench/data-10k/brands.csv"); }
+void BM_MatchBrands_10k(benchmark::State& state) {
+  MatchBrands(state, "bench/data-10k/brands.csv");
+}
 BENCHMARK(BM_MatchBrands_10k);
 
 }  // namespace

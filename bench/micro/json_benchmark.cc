@@ -12,7 +12,8 @@ namespace tradelint {
 namespace {
 
 const std::string& Listing() {
-  static const std::string text = *ReadFile(std::string(TRADELINT_SOURCE_DIR) + "/examples/compliant/DE/listing.json");
+  static const std::string text =
+      *ReadFile(std::string(TRADELINT_SOURCE_DIR) + "/examples/compliant/DE/listing.json");
   return text;
 }
 

@@ -24,8 +24,10 @@ const std::string kLibrary = kRoot + "/rulesets";
 struct Environment {
   Environment()
       : schema(*Schema::Load(kRoot + "/schema", &error)),
-        markets(std::make_shared<const MarketTable>(*MarketTable::Load(kLibrary + "/reference/markets.json", &error))),
-        reference(std::make_shared<const ReferenceData>(*ReferenceData::Load(kLibrary + "/reference", &error))) {
+        markets(std::make_shared<const MarketTable>(
+            *MarketTable::Load(kLibrary + "/reference/markets.json", &error))),
+        reference(std::make_shared<const ReferenceData>(
+            *ReferenceData::Load(kLibrary + "/reference", &error))) {
     RegisterBuiltinPlugins(functions);
   }
   std::string error;
@@ -45,13 +47,16 @@ std::vector<std::unique_ptr<ast::RulesetFile>> ParseBundled() {
   return LoadRulesetFiles({kLibrary}, kLibrary, diagnostics);
 }
 
-std::vector<CheckedRuleset> CheckBundled(const std::vector<std::unique_ptr<ast::RulesetFile>>& files) {
+std::vector<CheckedRuleset> CheckBundled(
+    const std::vector<std::unique_ptr<ast::RulesetFile>>& files) {
   const Environment& environment = Shared();
   std::vector<const ast::RulesetFile*> views;
   for (const auto& file : files) views.push_back(file.get());
   Diagnostics diagnostics;
-  return CheckRulesets(views, CheckEnvironment{&environment.schema, &environment.functions, environment.markets.get()},
-                       diagnostics);
+  return CheckRulesets(
+      views,
+      CheckEnvironment{&environment.schema, &environment.functions, environment.markets.get()},
+      diagnostics);
 }
 
 void BM_ParseBundledRulesets(benchmark::State& state) {
@@ -80,7 +85,8 @@ void BM_PlanBundledRulesets(benchmark::State& state) {
     std::vector<CheckedRuleset> copy = checked;
     state.ResumeTiming();
     Diagnostics diagnostics;
-    benchmark::DoNotOptimize(PlanProgram(std::move(copy), Shared().markets, Shared().reference, diagnostics));
+    benchmark::DoNotOptimize(
+        PlanProgram(std::move(copy), Shared().markets, Shared().reference, diagnostics));
   }
 }
 BENCHMARK(BM_PlanBundledRulesets)->Unit(benchmark::kMillisecond);
@@ -91,12 +97,20 @@ void BM_CompileBundledRulesets(benchmark::State& state) {
   const BuiltinPlugins builtin;
   for (auto _ : state) {
     Diagnostics diagnostics;
-    std::unique_ptr<const Engine> engine = Engine::Compile(EngineOptions{.rule_paths = {}, .data_directory = kRoot, .plugins = builtin.plugins(), .parse_limits = {}}, diagnostics);
+    std::unique_ptr<const Engine> engine =
+        Engine::Compile(EngineOptions{.rule_paths = {},
+                                      .data_directory = kRoot,
+                                      .plugins = builtin.plugins(),
+                                      .parse_limits = {}},
+                        diagnostics);
     if (engine == nullptr) state.SkipWithError(diagnostics.RenderAll().c_str());
     benchmark::DoNotOptimize(engine);
   }
 }
-BENCHMARK(BM_CompileBundledRulesets)->Unit(benchmark::kMillisecond)->Repetitions(7)->ReportAggregatesOnly(true);
+BENCHMARK(BM_CompileBundledRulesets)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(7)
+    ->ReportAggregatesOnly(true);
 
 }  // namespace
 }  // namespace tradelint

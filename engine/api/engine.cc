@@ -28,10 +28,12 @@ Engine::Engine(std::string data_directory, bool bundled, std::shared_ptr<const S
 
 std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
                                               Diagnostics& diagnostics, CompileStats* stats) {
-  const std::string data = options.data_directory.empty() ? FindDataDirectory() : options.data_directory;
+  const std::string data =
+      options.data_directory.empty() ? FindDataDirectory() : options.data_directory;
   if (data.empty()) {
-    diagnostics.Error(code::kDataNotFound, Span{},
-                      "cannot find tradelint's data (rulesets/ and schema/); set TRADELINT_DATA_DIR");
+    diagnostics.Error(
+        code::kDataNotFound, Span{},
+        "cannot find tradelint's data (rulesets/ and schema/); set TRADELINT_DATA_DIR");
     return nullptr;
   }
   const fs::path root(data);
@@ -56,15 +58,16 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
 
   auto functions = std::make_unique<FunctionRegistry>();
   for (const Plugin* plugin : options.plugins) {
-    if (!functions->Register(*plugin, &error)) diagnostics.Error(code::kPluginConflict, Span{}, error);
+    if (!functions->Register(*plugin, &error))
+      diagnostics.Error(code::kPluginConflict, Span{}, error);
   }
 
   const std::string library = (root / "rulesets").string();
   const std::vector<std::string> paths =
       options.rule_paths.empty() ? std::vector<std::string>{library} : options.rule_paths;
-  std::vector<std::unique_ptr<ast::RulesetFile>> files =
-      LoadRulesetFiles(paths, library, diagnostics, stats != nullptr ? &stats->ruleset_files : nullptr,
-                       RulesetLoadLimits{options.file_limits, options.parse_limits});
+  std::vector<std::unique_ptr<ast::RulesetFile>> files = LoadRulesetFiles(
+      paths, library, diagnostics, stats != nullptr ? &stats->ruleset_files : nullptr,
+      RulesetLoadLimits{options.file_limits, options.parse_limits});
   if (diagnostics.has_errors()) return nullptr;
 
   auto shared_schema = std::make_shared<const Schema>(std::move(*schema));
@@ -72,17 +75,17 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   auto shared_reference = std::make_shared<const ReferenceData>(std::move(*reference));
   std::vector<const ast::RulesetFile*> views;
   for (const auto& file : files) views.push_back(file.get());
-  CheckEnvironment environment{shared_schema.get(), functions.get(), shared_markets.get(), &*overlay,
-                               options.file_limits};
+  CheckEnvironment environment{shared_schema.get(), functions.get(), shared_markets.get(),
+                               &*overlay, options.file_limits};
   std::vector<CheckedRuleset> checked = CheckRulesets(views, environment, diagnostics);
   if (diagnostics.has_errors()) return nullptr;
   std::unique_ptr<const Program> program =
       PlanProgram(std::move(checked), shared_markets, shared_reference, diagnostics);
   if (program == nullptr) return nullptr;
-  return std::unique_ptr<const Engine>(new Engine(data, options.rule_paths.empty(), std::move(shared_schema),
-                                                  std::move(shared_markets), std::move(shared_reference),
-                                                  std::move(functions), std::move(program),
-                                                  options.evaluation_limits));
+  return std::unique_ptr<const Engine>(
+      new Engine(data, options.rule_paths.empty(), std::move(shared_schema),
+                 std::move(shared_markets), std::move(shared_reference), std::move(functions),
+                 std::move(program), options.evaluation_limits));
 }
 
 std::vector<ReferenceTable> Engine::reference_tables() const {
@@ -123,7 +126,8 @@ std::vector<std::string> Engine::DefaultMarkets(const Value& record, RecordKind 
   auto take = [&](const std::string& market) {
     if (market.empty()) return;
     for (const std::string& taken : markets) {
-      if (markets_->Contains(taken, market, as_of) || markets_->Contains(market, taken, as_of)) return;
+      if (markets_->Contains(taken, market, as_of) || markets_->Contains(market, taken, as_of))
+        return;
     }
     markets.push_back(market);
   };
@@ -162,7 +166,8 @@ RecordJudgement Engine::Judge(const Value& record, RecordKind kind, std::string_
     }
     std::vector<MarketJudgement> members;
     for (const std::string& member : markets_->Members(market, judgement.as_of)) {
-      members.push_back(JudgeMarket(record, kind, record_id, member, market, judgement.as_of, options, shared));
+      members.push_back(
+          JudgeMarket(record, kind, record_id, member, market, judgement.as_of, options, shared));
     }
     if (options.expand_groups) {
       for (MarketJudgement& member : members) judgement.results.push_back(std::move(member));
@@ -173,22 +178,25 @@ RecordJudgement Engine::Judge(const Value& record, RecordKind kind, std::string_
   return judgement;
 }
 
-MarketJudgement Engine::JudgeMarket(const Value& record, RecordKind kind, std::string_view record_id,
-                                    std::string_view market, std::string_view group, Date as_of,
-                                    const JudgeOptions& options, MarketIndependentResults& shared) const {
-  Evaluation evaluation = evaluator_.Evaluate(record, kind, market, as_of, options.language, &shared);
+MarketJudgement Engine::JudgeMarket(const Value& record, RecordKind kind,
+                                    std::string_view record_id, std::string_view market,
+                                    std::string_view group, Date as_of, const JudgeOptions& options,
+                                    MarketIndependentResults& shared) const {
+  Evaluation evaluation =
+      evaluator_.Evaluate(record, kind, market, as_of, options.language, &shared);
   MarketJudgement result;
   result.market = std::string(market);
   result.coverage = evaluation.coverage;
   result.findings = std::move(evaluation.findings);
   if (options.waivers != nullptr) {
     for (Finding& finding : result.findings) {
-      const Waiver* waiver = options.waivers->Find(*finding.rule, record_id, market, group, options.today);
+      const Waiver* waiver =
+          options.waivers->Find(*finding.rule, record_id, market, group, options.today);
       if (waiver == nullptr) continue;
       if (waiver->expires < options.today) {
-        result.notes.push_back("the waiver of " + finding.rule->id + " (" + waiver->location + ", approved by " +
-                               waiver->approved_by + ") expired on " + waiver->expires.ToString() +
-                               "; the finding counts");
+        result.notes.push_back("the waiver of " + finding.rule->id + " (" + waiver->location +
+                               ", approved by " + waiver->approved_by + ") expired on " +
+                               waiver->expires.ToString() + "; the finding counts");
       } else {
         finding.waived = AppliedWaiver{waiver->reason, waiver->expires, waiver->approved_by};
       }
@@ -201,8 +209,9 @@ MarketJudgement Engine::JudgeMarket(const Value& record, RecordKind kind, std::s
 
 std::string Engine::NotCoveredNote(RecordKind kind, std::string_view market, Date as_of) const {
   return std::string("not covered: no ") + (bundled_ ? "bundled ruleset" : "ruleset of --rules") +
-         " for market `" + std::string(market) + "` has a rule for " + std::string(RecordKindName(kind)) +
-         "s in force on " + as_of.ToString() + ", so the record was not judged under its own law";
+         " for market `" + std::string(market) + "` has a rule for " +
+         std::string(RecordKindName(kind)) + "s in force on " + as_of.ToString() +
+         ", so the record was not judged under its own law";
 }
 
 }  // namespace tradelint

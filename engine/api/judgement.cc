@@ -11,13 +11,15 @@ bool SameFinding(const Finding& a, const Finding& b) {
 
 }  // namespace
 
-MarketJudgement CombineMembers(std::string_view group, const std::vector<MarketJudgement>& members) {
+MarketJudgement CombineMembers(std::string_view group,
+                               const std::vector<MarketJudgement>& members) {
   MarketJudgement combined;
   combined.market = std::string(group);
   std::optional<Verdict> worst;
   for (const MarketJudgement& member : members) {
     combined.coverage += member.coverage;
-    if (member.verdict != Verdict::kNotCovered) worst = std::max(worst.value_or(member.verdict), member.verdict);
+    if (member.verdict != Verdict::kNotCovered)
+      worst = std::max(worst.value_or(member.verdict), member.verdict);
     for (const Finding& finding : member.findings) {
       auto same = std::find_if(combined.findings.begin(), combined.findings.end(),
                                [&](const Finding& other) { return SameFinding(other, finding); });
@@ -29,7 +31,8 @@ MarketJudgement CombineMembers(std::string_view group, const std::vector<MarketJ
     }
     for (const std::string& note : member.notes) {
       std::string prefixed = member.market + ": " + note;
-      if (std::find(combined.notes.begin(), combined.notes.end(), prefixed) == combined.notes.end()) {
+      if (std::find(combined.notes.begin(), combined.notes.end(), prefixed) ==
+          combined.notes.end()) {
         combined.notes.push_back(std::move(prefixed));
       }
     }

@@ -19,7 +19,7 @@ struct JudgeOptions {
   std::vector<std::string> markets;
   std::optional<Date> as_of;  // empty: Engine::DefaultAsOf
   std::string language = "en";
-  bool expand_groups = false;  // a group gives one result per member, not one for the group
+  bool expand_groups = false;        // a group gives one result per member, not one for the group
   const Waivers* waivers = nullptr;  // not owned; may be null
   Date today = Date::TodayUtc();     // for default as-of dates and waiver expiry
 };
@@ -29,8 +29,8 @@ struct JudgeOptions {
 struct MarketJudgement {
   std::string market;
   Verdict verdict = Verdict::kPass;
-  std::vector<Finding> findings;  // a group's: once per rule and message, with `members`
-  Coverage coverage;              // a group's: the sum over its members
+  std::vector<Finding> findings;   // a group's: once per rule and message, with `members`
+  Coverage coverage;               // a group's: the sum over its members
   std::vector<std::string> notes;  // about the result as a whole (not covered, expired waivers)
 };
 

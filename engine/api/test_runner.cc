@@ -13,7 +13,8 @@ namespace {
 std::string Describe(const std::vector<MarketJudgement>& results) {
   std::string text;
   for (const MarketJudgement& result : results) {
-    text += (text.empty() ? "" : "; ") + result.market + ": " + std::string(VerdictName(result.verdict));
+    text += (text.empty() ? "" : "; ") + result.market + ": " +
+            std::string(VerdictName(result.verdict));
     for (const Finding& finding : result.findings) {
       text += " " + finding.rule->id + "(" + std::string(BasisName(finding.basis)) + ")";
     }
@@ -28,11 +29,13 @@ TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
   std::istringstream inline_text(test.inline_record);
   std::unique_ptr<RecordReader> reader =
       test.record_file.empty()
-          ? MakeRecordReader(inline_text, InputFormat::kJson, test.span.Location(), engine.schema(), {})
+          ? MakeRecordReader(inline_text, InputFormat::kJson, test.span.Location(), engine.schema(),
+                             {})
           : OpenRecordReader(test.record_file, engine.schema(), {}, &open_error);
   InputRecord input;
   if (reader == nullptr || !reader->Next(input)) {
-    outcome.failures.push_back(reader == nullptr ? open_error : "the test's record file holds no record");
+    outcome.failures.push_back(reader == nullptr ? open_error
+                                                 : "the test's record file holds no record");
     return outcome;
   }
   std::vector<MarketJudgement> results;
@@ -42,7 +45,8 @@ TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
     JudgeOptions options;
     if (!test.market.empty()) options.markets = {test.market};
     options.as_of = test.as_of;
-    RecordJudgement judgement = engine.Judge(input.record, *input.kind, input.id.value_or(""), options);
+    RecordJudgement judgement =
+        engine.Judge(input.record, *input.kind, input.id.value_or(""), options);
     if (judgement.no_market()) {
       invalid = true;
       invalid_reason = "no_market: the record names no market and the test gives none";
@@ -57,13 +61,15 @@ TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
         // The worst verdict; `not_covered` only when no market was covered.
         std::optional<Verdict> worst;
         for (const MarketJudgement& result : results) {
-          if (result.verdict != Verdict::kNotCovered) worst = std::max(worst.value_or(result.verdict), result.verdict);
+          if (result.verdict != Verdict::kNotCovered)
+            worst = std::max(worst.value_or(result.verdict), result.verdict);
         }
-        const Verdict verdict = worst.value_or(results.empty() ? Verdict::kPass : Verdict::kNotCovered);
+        const Verdict verdict =
+            worst.value_or(results.empty() ? Verdict::kPass : Verdict::kNotCovered);
         const std::string_view actual = invalid ? "invalid" : VerdictName(verdict);
         if (actual != expectation.verdict) {
-          outcome.failures.push_back(where + ": expected verdict " + expectation.verdict + ", got " +
-                                     std::string(actual) + " (" +
+          outcome.failures.push_back(where + ": expected verdict " + expectation.verdict +
+                                     ", got " + std::string(actual) + " (" +
                                      (invalid ? invalid_reason : Describe(results)) + ")");
         }
         break;
@@ -73,18 +79,20 @@ TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
         bool found = false;
         for (const MarketJudgement& result : results) {
           for (const Finding& finding : result.findings) {
-            found = found || (finding.rule->id == expectation.rule_id &&
-                              (expectation.basis.empty() || BasisName(finding.basis) == expectation.basis));
+            found = found ||
+                    (finding.rule->id == expectation.rule_id &&
+                     (expectation.basis.empty() || BasisName(finding.basis) == expectation.basis));
           }
         }
         const bool want = expectation.kind == ast::Expectation::Kind::kFinding;
         if (invalid) {
           outcome.failures.push_back(where + ": the record is invalid (" + invalid_reason + ")");
         } else if (found != want) {
-          outcome.failures.push_back(where + ": expected " + (want ? "a finding" : "no finding") +
-                                     " from " + expectation.rule_id +
-                                     (expectation.basis.empty() ? "" : " (" + expectation.basis + ")") +
-                                     ", got " + Describe(results));
+          outcome.failures.push_back(
+              where + ": expected " + (want ? "a finding" : "no finding") + " from " +
+              expectation.rule_id +
+              (expectation.basis.empty() ? "" : " (" + expectation.basis + ")") + ", got " +
+              Describe(results));
         }
         break;
       }
@@ -106,7 +114,8 @@ TestReport RunTests(const Engine& engine) {
     (outcome.passed() ? report.passed : report.failed)++;
     for (const CheckedExpectation& expectation : test.expectations) {
       if (expectation.kind == ast::Expectation::Kind::kVerdict) continue;
-      auto& dates = expectation.kind == ast::Expectation::Kind::kFinding ? failing_dates : passing_dates;
+      auto& dates =
+          expectation.kind == ast::Expectation::Kind::kFinding ? failing_dates : passing_dates;
       if (outcome.as_of) dates[expectation.rule_id].insert(*outcome.as_of);
     }
   }

@@ -37,7 +37,7 @@ struct TestReport {
   std::vector<TestOutcome> outcomes;
   std::vector<const CheckedRule*> without_failing_case;  // no test expects a finding
   std::vector<const CheckedRule*> without_passing_case;  // no test expects its absence
-  std::vector<MissingBoundary> missing_boundaries;        // in rule order
+  std::vector<MissingBoundary> missing_boundaries;       // in rule order
   int passed = 0;
   int failed = 0;
 };

@@ -9,13 +9,14 @@
 namespace tradelint {
 namespace {
 
-constexpr std::array<std::string_view, 6> kWaiverKeys = {"rule",    "record",  "markets",
-                                                         "reason",  "expires", "approved_by"};
+constexpr std::array<std::string_view, 6> kWaiverKeys = {"rule",   "record",  "markets",
+                                                         "reason", "expires", "approved_by"};
 
 bool IsKnownRule(const Program& program, std::string_view rule) {
   const std::vector<const CheckedRule*>& rules = program.rules();
-  if (std::any_of(rules.begin(), rules.end(),
-                  [&](const CheckedRule* candidate) { return candidate->id == rule || candidate->ref == rule; })) {
+  if (std::any_of(rules.begin(), rules.end(), [&](const CheckedRule* candidate) {
+        return candidate->id == rule || candidate->ref == rule;
+      })) {
     return true;
   }
   const auto& scopes = program.scope_rules();
@@ -28,12 +29,14 @@ std::string ReadWaiver(const Value& entry, const Program& program, Waiver& waive
   if (!entry.is_object()) return "is not an object";
   for (const auto& [key, value] : entry.as_object()) {
     if (std::find(kWaiverKeys.begin(), kWaiverKeys.end(), key) == kWaiverKeys.end()) {
-      return "has an unknown field `" + key + "` (fields: rule, record, markets, reason, expires, approved_by)";
+      return "has an unknown field `" + key +
+             "` (fields: rule, record, markets, reason, expires, approved_by)";
     }
   }
   auto text = [&](std::string_view key, std::string& out) -> std::string {
     const Value& value = entry.Get(key);
-    if (!value.is_string() || value.as_string().empty()) return "needs `" + std::string(key) + "` as a non-empty string";
+    if (!value.is_string() || value.as_string().empty())
+      return "needs `" + std::string(key) + "` as a non-empty string";
     out = value.as_string();
     return "";
   };
@@ -53,13 +56,15 @@ std::string ReadWaiver(const Value& entry, const Program& program, Waiver& waive
     if (!markets.is_list()) return "needs `markets` as a list of market codes";
     for (const Value& market : markets.as_list()) {
       if (!market.is_string() || !program.markets().IsValidMarket(market.as_string())) {
-        return "has `markets` entry " + (market.is_string() ? "`" + market.as_string() + "`" : market.ToDisplayString()) +
+        return "has `markets` entry " +
+               (market.is_string() ? "`" + market.as_string() + "`" : market.ToDisplayString()) +
                ", not a market code";
       }
       waiver.markets.push_back(market.as_string());
     }
   }
-  if (!IsKnownRule(program, waiver.rule)) return "names rule `" + waiver.rule + "`, which no loaded rule has as id or ref";
+  if (!IsKnownRule(program, waiver.rule))
+    return "names rule `" + waiver.rule + "`, which no loaded rule has as id or ref";
   return "";
 }
 
@@ -86,8 +91,8 @@ bool MatchesWildcard(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
-std::optional<Waivers> Waivers::Parse(std::string_view text, std::string_view file_name, const Program& program,
-                                      std::string* error) {
+std::optional<Waivers> Waivers::Parse(std::string_view text, std::string_view file_name,
+                                      const Program& program, std::string* error) {
   JsonResult parsed = ParseJsonPrecise(text);
   if (const JsonError* json_error = std::get_if<JsonError>(&parsed)) {
     *error = std::string(file_name) + ": not valid JSON: " + json_error->message;
@@ -112,7 +117,8 @@ std::optional<Waivers> Waivers::Parse(std::string_view text, std::string_view fi
   return waivers;
 }
 
-std::optional<Waivers> Waivers::Load(const std::string& path, const Program& program, std::string* error) {
+std::optional<Waivers> Waivers::Load(const std::string& path, const Program& program,
+                                     std::string* error) {
   const std::optional<std::string> text = ReadFile(path);
   if (!text) {
     *error = "cannot read waivers file `" + path + "`";
@@ -121,8 +127,9 @@ std::optional<Waivers> Waivers::Load(const std::string& path, const Program& pro
   return Parse(*text, path, program, error);
 }
 
-const Waiver* Waivers::Find(const CheckedRule& rule, std::string_view record_id, std::string_view market,
-                            std::string_view group_market, Date today) const {
+const Waiver* Waivers::Find(const CheckedRule& rule, std::string_view record_id,
+                            std::string_view market, std::string_view group_market,
+                            Date today) const {
   const Waiver* expired = nullptr;
   for (const Waiver& waiver : waivers_) {
     if (waiver.rule != rule.id && (rule.ref.empty() || waiver.rule != rule.ref)) continue;

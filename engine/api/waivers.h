@@ -32,10 +32,11 @@ class Waivers {
   // Parses the JSON text of a waivers file (`{"waivers": [...]}`), checking each waiver's
   // fields and that its rule is a rule id or catalogue ref of `program`. On error returns
   // nullopt and sets `error` to a message naming `file_name`, the waiver and the field.
-  static std::optional<Waivers> Parse(std::string_view text, std::string_view file_name, const Program& program,
-                                      std::string* error);
+  static std::optional<Waivers> Parse(std::string_view text, std::string_view file_name,
+                                      const Program& program, std::string* error);
   // Reads and parses the file at `path`.
-  static std::optional<Waivers> Load(const std::string& path, const Program& program, std::string* error);
+  static std::optional<Waivers> Load(const std::string& path, const Program& program,
+                                     std::string* error);
 
   // The waiver for a finding of `rule` on record `record_id` in `market` (a member market is
   // matched by its own code and by its group's): the first one in force on `today`, else the

@@ -21,8 +21,22 @@ struct Expr;
 using ExprPtr = std::unique_ptr<const Expr>;
 
 enum class UnaryOp { kNegate, kNot };
-enum class BinaryOp { kAdd, kSubtract, kMultiply, kDivide, kEqual, kNotEqual, kLess,
-                      kLessEqual, kGreater, kGreaterEqual, kIn, kNotIn, kAnd, kOr };
+enum class BinaryOp {
+  kAdd,
+  kSubtract,
+  kMultiply,
+  kDivide,
+  kEqual,
+  kNotEqual,
+  kLess,
+  kLessEqual,
+  kGreater,
+  kGreaterEqual,
+  kIn,
+  kNotIn,
+  kAnd,
+  kOr
+};
 std::string_view BinaryOpText(BinaryOp op);
 
 // A constant written in the source: number, string, raw string, date, boolean, duration or
@@ -145,14 +159,14 @@ struct Rule {
 struct Expectation {
   enum class Kind { kVerdict, kFinding, kNoFinding };
   Kind kind = Kind::kFinding;
-  Word subject;  // verdict word, or a rule id (possibly dotted)
+  Word subject;               // verdict word, or a rule id (possibly dotted)
   std::optional<Word> basis;  // kFinding: `violation` or `missing_data`
   Span span;
 };
 
 struct Test {
   Word name;
-  std::optional<Word> record_file;  // path relative to the ruleset file
+  std::optional<Word> record_file;    // path relative to the ruleset file
   std::optional<Word> inline_record;  // JSON text written in the test
   std::optional<Word> market;
   std::optional<Date> as_of;

@@ -125,7 +125,8 @@ std::optional<Date> Date::AddMonths(std::int64_t months) const {
   const Civil civil = CivilFromDays(days_);
   // Months counted from year 0, January; floor division keeps negative totals right.
   std::int64_t total = 0;
-  if (__builtin_add_overflow(civil.year * 12 + (civil.month - 1), months, &total)) return std::nullopt;
+  if (__builtin_add_overflow(civil.year * 12 + (civil.month - 1), months, &total))
+    return std::nullopt;
   const std::int64_t year = total >= 0 ? total / 12 : -((-total - 1) / 12) - 1;
   if (year < kFirstYear || year > kLastYear) return std::nullopt;
   const int month = static_cast<int>(total - year * 12) + 1;

@@ -31,8 +31,8 @@ class Date {
 
   std::int64_t days() const { return days_; }
   int year() const;
-  int month() const;  // 1..12
-  int day() const;    // 1..31
+  int month() const;             // 1..12
+  int day() const;               // 1..31
   std::string ToString() const;  // YYYY-MM-DD
 
   // This date moved by `days` or `months`; nullopt beyond the years 0000 to 9999.

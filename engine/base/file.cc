@@ -38,16 +38,19 @@ std::string TooLarge(std::size_t max_bytes) {
 
 }  // namespace
 
-std::optional<std::string> ReadFile(const std::string& path, std::size_t max_bytes, std::string* error) {
+std::optional<std::string> ReadFile(const std::string& path, std::size_t max_bytes,
+                                    std::string* error) {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
   const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
-  if (file.get() < 0) return Fail(error, std::string("cannot be opened (") + std::strerror(errno) + ")");
+  if (file.get() < 0)
+    return Fail(error, std::string("cannot be opened (") + std::strerror(errno) + ")");
   struct stat status {};
   if (::fstat(file.get(), &status) != 0) {
     return Fail(error, std::string("cannot be read (") + std::strerror(errno) + ")");
   }
   if (!S_ISREG(status.st_mode)) return Fail(error, "is not a regular file");
-  if (static_cast<std::uintmax_t>(status.st_size) > max_bytes) return Fail(error, TooLarge(max_bytes));
+  if (static_cast<std::uintmax_t>(status.st_size) > max_bytes)
+    return Fail(error, TooLarge(max_bytes));
   std::string contents;
   contents.reserve(static_cast<std::size_t>(status.st_size));
   // Read to the end rather than trusting the size: the file may change while it is read, so
@@ -58,7 +61,8 @@ std::optional<std::string> ReadFile(const std::string& path, std::size_t max_byt
     if (count < 0 && errno == EINTR) continue;
     if (count < 0) return Fail(error, std::string("cannot be read (") + std::strerror(errno) + ")");
     if (count == 0) return contents;
-    if (contents.size() + static_cast<std::size_t>(count) > max_bytes) return Fail(error, TooLarge(max_bytes));
+    if (contents.size() + static_cast<std::size_t>(count) > max_bytes)
+      return Fail(error, TooLarge(max_bytes));
     contents.append(buffer, static_cast<std::size_t>(count));
   }
 }
@@ -70,8 +74,8 @@ bool ResolvesInside(const std::string& path, const std::string& root) {
   const std::filesystem::path resolved_root = std::filesystem::canonical(root, error);
   if (error) return false;
   // Inside when the root's components are a prefix of the path's.
-  return std::mismatch(resolved_root.begin(), resolved_root.end(), resolved.begin(), resolved.end()).first ==
-         resolved_root.end();
+  return std::mismatch(resolved_root.begin(), resolved_root.end(), resolved.begin(), resolved.end())
+             .first == resolved_root.end();
 }
 
 }  // namespace tradelint

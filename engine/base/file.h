@@ -11,9 +11,10 @@ namespace tradelint {
 // The largest files a ruleset is made of; a larger file is refused with a diagnostic rather
 // than read into memory. docs/language.md states them.
 struct RulesetFileLimits {
-  std::size_t max_ruleset_bytes = 32u << 20;     // a `.trl` file
-  std::size_t max_table_bytes = 64u << 20;       // a `table NAME = "file.csv"`
-  std::size_t max_test_record_bytes = 8u << 20;  // a test's `record "file"`: InputLimits' record limit
+  std::size_t max_ruleset_bytes = 32u << 20;  // a `.trl` file
+  std::size_t max_table_bytes = 64u << 20;    // a `table NAME = "file.csv"`
+  std::size_t max_test_record_bytes = 8u
+                                      << 20;  // a test's `record "file"`: InputLimits' record limit
 };
 
 // The whole contents of the regular file at `path` (symbolic links followed), at most

@@ -25,7 +25,7 @@ namespace tradelint {
 struct PathStep {
   enum class Kind { kField, kIndex, kEach };
   Kind kind = Kind::kField;
-  std::string field;     // kField
+  std::string field;       // kField
   std::int64_t index = 0;  // kIndex
 };
 
@@ -34,39 +34,39 @@ using CheckedExprPtr = std::shared_ptr<const CheckedExpr>;
 
 struct CheckedExpr {
   enum class Op {
-    kConstant,   // `constant`
-    kPath,       // a field path from the record root (slot < 0) or a quantifier variable
-    kMarket,     // the market being judged, as a code
-    kAsOf,       // the legal date the rules are judged at
-    kNot,        // children[0]
-    kNegate,     // children[0]
-    kAnd,        // children[0], children[1] (Kleene)
-    kOr,         // children[0], children[1] (Kleene)
-    kCompare,    // binary_op in ==, !=, <, <=, >, >=
-    kArithmetic, // binary_op in +, -, *, /
-    kInList,     // children[0] is an element of the list children[1]
-    kInMarket,   // the market code children[0] lies inside the market code children[1]
-    kIf,         // children: condition, then, else
-    kAny,        // `slot` bound to each element of children[0]; children[1] is the body
+    kConstant,    // `constant`
+    kPath,        // a field path from the record root (slot < 0) or a quantifier variable
+    kMarket,      // the market being judged, as a code
+    kAsOf,        // the legal date the rules are judged at
+    kNot,         // children[0]
+    kNegate,      // children[0]
+    kAnd,         // children[0], children[1] (Kleene)
+    kOr,          // children[0], children[1] (Kleene)
+    kCompare,     // binary_op in ==, !=, <, <=, >, >=
+    kArithmetic,  // binary_op in +, -, *, /
+    kInList,      // children[0] is an element of the list children[1]
+    kInMarket,    // the market code children[0] lies inside the market code children[1]
+    kIf,          // children: condition, then, else
+    kAny,         // `slot` bound to each element of children[0]; children[1] is the body
     kAll,
-    kCall,       // `function` applied to children
-    kList,       // a list built from children
-    kPresent,    // children[0] is a kPath
+    kCall,     // `function` applied to children
+    kList,     // a list built from children
+    kPresent,  // children[0] is a kPath
     kMissing,
-    kLookup,     // the cell in `column` of `table`'s row whose key is children[0]
+    kLookup,  // the cell in `column` of `table`'s row whose key is children[0]
   };
 
   Op op = Op::kConstant;
   Type type;
   Span span;
 
-  Value constant;                  // kConstant
-  int slot = -1;                   // kPath from a variable, kAny/kAll: the variable's slot
-  std::vector<PathStep> steps;     // kPath
-  bool fans_out = false;           // kPath: some step is `[*]`, so the value is a list of leaves
+  Value constant;               // kConstant
+  int slot = -1;                // kPath from a variable, kAny/kAll: the variable's slot
+  std::vector<PathStep> steps;  // kPath
+  bool fans_out = false;        // kPath: some step is `[*]`, so the value is a list of leaves
   FieldType leaf_type = FieldType::kAny;  // kPath: how the leaf is read (money, dates)
-  std::string path_text;           // kPath: `offer.price`, `lines[*].unit_price`; for a variable
-                                   // path, relative to the variable's domain
+  std::string path_text;  // kPath: `offer.price`, `lines[*].unit_price`; for a variable
+                          // path, relative to the variable's domain
   ast::BinaryOp binary_op = ast::BinaryOp::kEqual;  // kCompare, kArithmetic
   const FunctionDef* function = nullptr;            // kCall
   PreparedState prepared;                           // kCall: set by the planner
@@ -74,9 +74,10 @@ struct CheckedExpr {
   // the planner, so that membership costs one lookup whatever the size of the list. The views
   // point into children[1]'s constant list, which every copy of this node shares and keeps
   // alive, so the strings are not held twice.
-  std::shared_ptr<const std::unordered_set<std::string_view, StringHash, std::equal_to<>>> string_set;
-  LookupTablePtr table;                             // kLookup
-  std::size_t column = 0;                           // kLookup
+  std::shared_ptr<const std::unordered_set<std::string_view, StringHash, std::equal_to<>>>
+      string_set;
+  LookupTablePtr table;    // kLookup
+  std::size_t column = 0;  // kLookup
   std::vector<CheckedExprPtr> children;
 
   bool is_constant() const { return op == Op::kConstant; }
@@ -102,35 +103,35 @@ struct CheckedRule {
   std::string ruleset;
   std::string jurisdiction;
   std::string title;
-  std::string ref;       // external id (law catalogue), may be empty
+  std::string ref;  // external id (law catalogue), may be empty
   RecordKind applies_to = RecordKind::kListing;
   std::string domain;
   Severity severity = Severity::kError;
   std::string citation;
-  std::string responsible;  // may be empty
-  std::optional<Date> effective_from;  // inclusive, narrowed by the ruleset's dates
-  std::optional<Date> effective_until; // inclusive: the last day in force
-  std::vector<CheckedExprPtr> when;    // conjunction
-  std::vector<CheckedExprPtr> unless;  // disjunction
+  std::string responsible;              // may be empty
+  std::optional<Date> effective_from;   // inclusive, narrowed by the ruleset's dates
+  std::optional<Date> effective_until;  // inclusive: the last day in force
+  std::vector<CheckedExprPtr> when;     // conjunction
+  std::vector<CheckedExprPtr> unless;   // disjunction
   CheckedExprPtr obligation;
-  bool forbid = false;                 // obligation is a prohibition
+  bool forbid = false;  // obligation is a prohibition
   std::vector<CheckedText> messages;
   std::vector<CheckedText> fixes;
   std::vector<std::string> overrides;  // full ids of the group rules this rule replaces
   // The ruleset's scope facts (`scope PATH`) that this rule's `when` reads: while the record
   // does not state one of them, the rule is undecided rather than judged.
   std::vector<std::string> scope_facts;
-  int slot_count = 0;                  // quantifier variables used by the rule
-  bool reads_market = true;            // some expression reads `market` (set by the planner):
-                                       // if not, the rule judges a record alike in every market
+  int slot_count = 0;        // quantifier variables used by the rule
+  bool reads_market = true;  // some expression reads `market` (set by the planner):
+                             // if not, the rule judges a record alike in every market
   Span span;
 };
 
 struct CheckedExpectation {
   ast::Expectation::Kind kind = ast::Expectation::Kind::kFinding;
-  std::string verdict;   // kVerdict: pass | warn | fail | invalid
-  std::string rule_id;   // full rule id for kFinding / kNoFinding
-  std::string basis;     // kFinding: empty (any), `violation` or `missing_data`
+  std::string verdict;  // kVerdict: pass | warn | fail | invalid
+  std::string rule_id;  // full rule id for kFinding / kNoFinding
+  std::string basis;    // kFinding: empty (any), `violation` or `missing_data`
   Span span;
 };
 

@@ -24,10 +24,12 @@ constexpr std::array<std::string_view, 5> kResponsibleParties = {
     "seller", "marketplace", "importer", "eu_responsible_person", "carrier"};
 constexpr std::array<std::string_view, 3> kSeverities = {"error", "warning", "info"};
 constexpr std::array<std::string_view, 3> kRecordKinds = {"listing", "transaction", "seller"};
-constexpr std::array<std::string_view, 5> kVerdicts = {"pass", "warn", "fail", "not_covered", "invalid"};
+constexpr std::array<std::string_view, 5> kVerdicts = {"pass", "warn", "fail", "not_covered",
+                                                       "invalid"};
 constexpr std::array<std::string_view, 3> kBases = {"violation", "missing_data", "undecided"};
 // Names the language gives a meaning of its own; a `def` may not take them.
-constexpr std::array<std::string_view, 4> kReservedNames = {"present", "missing", "market", "as_of"};
+constexpr std::array<std::string_view, 4> kReservedNames = {"present", "missing", "market",
+                                                            "as_of"};
 
 template <std::size_t N>
 bool OneOf(const std::array<std::string_view, N>& options, std::string_view word) {
@@ -43,7 +45,8 @@ std::string ListOf(const std::array<std::string_view, N>& options) {
 
 template <std::size_t N>
 std::string Suggestion(const std::array<std::string_view, N>& options, std::string_view word) {
-  const std::string match = ClosestMatch(word, std::vector<std::string>(options.begin(), options.end()));
+  const std::string match =
+      ClosestMatch(word, std::vector<std::string>(options.begin(), options.end()));
   return match.empty() ? "one of " + ListOf(options) : "did you mean `" + match + "`?";
 }
 
@@ -55,9 +58,9 @@ struct Compilation {
   Diagnostics& diagnostics;
   const std::vector<const ast::RulesetFile*>& files;
   std::map<std::string, const ast::RulesetFile*, std::less<>> by_id;
-  std::vector<DefinitionTable> tables;        // parallel to files
-  std::vector<CheckedRuleset> rulesets;       // parallel to files
-  std::set<const ast::Definition*> used_definitions;  // by the rules checked so far
+  std::vector<DefinitionTable> tables;                             // parallel to files
+  std::vector<CheckedRuleset> rulesets;                            // parallel to files
+  std::set<const ast::Definition*> used_definitions;               // by the rules checked so far
   std::map<const ast::Definition*, LookupTablePtr> loaded_tables;  // null when loading failed
 };
 
@@ -114,7 +117,8 @@ bool RefersToUnfoldedConstant(const ast::Expr& expr, const DefinitionTable& tabl
 
 // The name the report gives a table: its path from the folder above the ruleset's own (the
 // bundled layout `rulesets/eu/gdpr.trl` -> `reference/privacy/...csv`), else the full path.
-std::string TableReportName(const std::filesystem::path& table_path, const std::filesystem::path& ruleset_path) {
+std::string TableReportName(const std::filesystem::path& table_path,
+                            const std::filesystem::path& ruleset_path) {
   const std::filesystem::path root = ruleset_path.parent_path().parent_path();
   const std::filesystem::path relative = table_path.lexically_relative(root);
   if (root.empty() || relative.empty() || *relative.begin() == "..") return table_path.string();
@@ -128,7 +132,8 @@ std::optional<std::filesystem::path> ResolveNamedFile(Compilation& c, const ast:
                                                       const ast::Word& name) {
   const std::filesystem::path ruleset_path(file.source->path());
   const std::filesystem::path path = (ruleset_path.parent_path() / name.text).lexically_normal();
-  std::string root = file.rules_root.empty() ? ruleset_path.parent_path().string() : file.rules_root;
+  std::string root =
+      file.rules_root.empty() ? ruleset_path.parent_path().string() : file.rules_root;
   if (root.empty()) root = ".";
   std::error_code error;
   if (std::filesystem::exists(path, error) && !ResolvesInside(path.string(), root)) {
@@ -141,16 +146,18 @@ std::optional<std::filesystem::path> ResolveNamedFile(Compilation& c, const ast:
 }
 
 // Loads the file of a `table` definition; reports why it cannot and returns null.
-LookupTablePtr LoadTable(Compilation& c, const ast::RulesetFile& file, const ast::Definition& definition) {
+LookupTablePtr LoadTable(Compilation& c, const ast::RulesetFile& file,
+                         const ast::Definition& definition) {
   const std::filesystem::path ruleset_path(file.source->path());
-  const std::optional<std::filesystem::path> resolved = ResolveNamedFile(c, file, definition.table_file);
+  const std::optional<std::filesystem::path> resolved =
+      ResolveNamedFile(c, file, definition.table_file);
   if (!resolved) return nullptr;
   const std::filesystem::path& path = *resolved;
   // A file of --reference-data replaces the bundled one; it is the user's own, outside the
   // rules root by design.
   const ReferenceOverlay::File source = c.environment.reference_overlay != nullptr
-                                             ? c.environment.reference_overlay->Locate(path.string())
-                                             : ReferenceOverlay::File{path.string(), std::nullopt};
+                                            ? c.environment.reference_overlay->Locate(path.string())
+                                            : ReferenceOverlay::File{path.string(), std::nullopt};
   std::string reason;
   const std::optional<std::string> text =
       ReadFile(source.path, c.environment.file_limits.max_table_bytes, &reason);
@@ -197,7 +204,8 @@ void ReportImportCycles(Compilation& c) {
                             "remove the import: a ruleset always sees its own definitions");
       } else if (state == State::kOpen) {
         std::string chain;
-        for (auto it = std::find(open.begin(), open.end(), imported->second); it != open.end(); ++it) {
+        for (auto it = std::find(open.begin(), open.end(), imported->second); it != open.end();
+             ++it) {
           chain += Quoted((*it)->id.text) + " imports ";
         }
         c.diagnostics.Error(code::kImportCycle, import.span,
@@ -262,7 +270,8 @@ void ImportsPass(Compilation& c) {
     progress = false;
     for (DefinitionTable& table : c.tables) {
       for (const auto& [name, definition] : table.definitions) {
-        if (definition->kind == ast::Definition::Kind::kDef || table.constants.count(name)) continue;
+        if (definition->kind == ast::Definition::Kind::kDef || table.constants.count(name))
+          continue;
         if (RefersToUnfoldedConstant(*definition->body, table)) continue;
         std::optional<Value> value = ExprChecker::FoldConstant(*definition->body, table);
         if (!value) continue;
@@ -277,18 +286,22 @@ void ImportsPass(Compilation& c) {
   for (std::size_t i = 0; i < c.files.size(); ++i) {
     DefinitionTable& table = c.tables[i];
     for (const ast::Definition& definition : c.files[i]->definitions) {
-      if (definition.kind == ast::Definition::Kind::kDef || definition.kind == ast::Definition::Kind::kTable) continue;
+      if (definition.kind == ast::Definition::Kind::kDef ||
+          definition.kind == ast::Definition::Kind::kTable)
+        continue;
       if (!table.constants.count(definition.name)) {
         c.diagnostics.Error(code::kNotConstant, definition.body->span,
-                            Quoted(definition.name) + " must be a constant: literals, lists of "
-                            "literals, codes and other constants",
+                            Quoted(definition.name) +
+                                " must be a constant: literals, lists of "
+                                "literals, codes and other constants",
                             "use `def` for a value computed from the record");
         // Uses of the name resolve to an unknown value, so they report nothing further.
         table.constants.emplace(definition.name, Value());
         continue;
       }
       // The codes and money in a constant are checked like any expression's.
-      ExprChecker(c.environment, table, RecordKind::kListing, c.diagnostics).Check(*definition.body);
+      ExprChecker(c.environment, table, RecordKind::kListing, c.diagnostics)
+          .Check(*definition.body);
     }
   }
 }
@@ -300,8 +313,9 @@ bool CheckMarketWord(Compilation& c, const ast::Word& word, bool allow_global) {
   const std::string suggestion = c.environment.markets->Suggest(word.text);
   c.diagnostics.Error(code::kUnknownMarket, word.span,
                       Quoted(word.text) + " is not a country, subdivision or market group",
-                      suggestion.empty() ? "use an ISO 3166 code such as `DE` or `US-CA`, or `EU`, `EEA`, `GCC`"
-                                         : "did you mean `" + suggestion + "`?");
+                      suggestion.empty()
+                          ? "use an ISO 3166 code such as `DE` or `US-CA`, or `EU`, `EEA`, `GCC`"
+                          : "did you mean `" + suggestion + "`?");
   return false;
 }
 
@@ -323,7 +337,8 @@ void HeadersPass(Compilation& c) {
     ruleset.path = file.source->path();
     for (const ast::Definition& definition : file.definitions) {
       if (definition.kind != ast::Definition::Kind::kTable) continue;
-      if (const LookupTablePtr& table = c.loaded_tables[&definition]) ruleset.tables.push_back(table);
+      if (const LookupTablePtr& table = c.loaded_tables[&definition])
+        ruleset.tables.push_back(table);
     }
     if (file.title) ruleset.title = file.title->text;
     if (file.instrument) ruleset.instrument = file.instrument->text;
@@ -331,8 +346,8 @@ void HeadersPass(Compilation& c) {
     for (const ast::Word& fact : file.scope_facts) {
       if (std::any_of(ruleset.scope_facts.begin(), ruleset.scope_facts.end(),
                       [&](const ScopeFact& other) { return other.path == fact.text; })) {
-        c.diagnostics.Error(code::kDuplicateItem, fact.span, "scope fact " + Quoted(fact.text) + " is given twice",
-                            "keep one");
+        c.diagnostics.Error(code::kDuplicateItem, fact.span,
+                            "scope fact " + Quoted(fact.text) + " is given twice", "keep one");
         continue;
       }
       ruleset.scope_facts.push_back({fact.text});
@@ -437,12 +452,14 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   CheckDates(c, rule.effective);
   checked.effective_from = rule.effective.from ? rule.effective.from : ruleset.effective_from;
   checked.effective_until = rule.effective.until ? rule.effective.until : ruleset.effective_until;
-  if (rule.effective.from && ruleset.effective_from && *rule.effective.from < *ruleset.effective_from) {
+  if (rule.effective.from && ruleset.effective_from &&
+      *rule.effective.from < *ruleset.effective_from) {
     c.diagnostics.Warning(code::kDatesOutsideRuleset, rule.effective.span,
                           "the rule starts before its ruleset; the ruleset's start applies");
     checked.effective_from = ruleset.effective_from;
   }
-  if (rule.effective.until && ruleset.effective_until && *ruleset.effective_until < *rule.effective.until) {
+  if (rule.effective.until && ruleset.effective_until &&
+      *ruleset.effective_until < *rule.effective.until) {
     c.diagnostics.Warning(code::kDatesOutsideRuleset, rule.effective.span,
                           "the rule ends after its ruleset; the ruleset's end applies");
     checked.effective_until = ruleset.effective_until;
@@ -450,7 +467,8 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
 
   ExprChecker checker(c.environment, c.tables[file_index], checked.applies_to, c.diagnostics);
   checker.RecordUsesIn(&c.used_definitions);
-  for (const ast::ExprPtr& when : rule.when) checked.when.push_back(checker.CheckCondition(*when, "when"));
+  for (const ast::ExprPtr& when : rule.when)
+    checked.when.push_back(checker.CheckCondition(*when, "when"));
   for (const ast::ExprPtr& unless : rule.unless) {
     checked.unless.push_back(checker.CheckCondition(*unless, "unless"));
   }
@@ -468,7 +486,8 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
     for (const CheckedExprPtr& when : checked.when) {
       const CheckedExpr* read = FindRecordPath(*when, fact.path);
       if (read == nullptr) continue;
-      if (read->path_text == fact.path) fact.is_list = fact.is_list || read->type.kind == Type::Kind::kList;
+      if (read->path_text == fact.path)
+        fact.is_list = fact.is_list || read->type.kind == Type::Kind::kList;
       if (checked.scope_facts.empty() || checked.scope_facts.back() != fact.path) {
         checked.scope_facts.push_back(fact.path);
       }
@@ -495,22 +514,26 @@ void RulesPass(Compilation& c) {
     for (const ast::Word& fact : c.files[i]->scope_facts) {
       const std::vector<CheckedRule>& rules = c.rulesets[i].rules;
       const bool read = std::any_of(rules.begin(), rules.end(), [&](const CheckedRule& rule) {
-        return std::find(rule.scope_facts.begin(), rule.scope_facts.end(), fact.text) != rule.scope_facts.end();
+        return std::find(rule.scope_facts.begin(), rule.scope_facts.end(), fact.text) !=
+               rule.scope_facts.end();
       });
       if (!read) {
-        c.diagnostics.Warning(code::kUnusedScopeFact, fact.span,
-                              "no rule of this ruleset reads " + Quoted(fact.text) + " in its `when`",
-                              "check the path, or remove the declaration");
+        c.diagnostics.Warning(
+            code::kUnusedScopeFact, fact.span,
+            "no rule of this ruleset reads " + Quoted(fact.text) + " in its `when`",
+            "check the path, or remove the declaration");
       }
     }
   }
   for (const ast::RulesetFile* file : c.files) {
     if (file->rules.empty()) continue;
     for (const ast::Definition& definition : file->definitions) {
-      if (definition.kind == ast::Definition::Kind::kDef && !c.used_definitions.count(&definition)) {
-        c.diagnostics.Warning(code::kUnusedDefinition, definition.name_span,
-                              Quoted(definition.name) + " is used by no rule, so it was not checked",
-                              "use it in a rule, or remove it");
+      if (definition.kind == ast::Definition::Kind::kDef &&
+          !c.used_definitions.count(&definition)) {
+        c.diagnostics.Warning(
+            code::kUnusedDefinition, definition.name_span,
+            Quoted(definition.name) + " is used by no rule, so it was not checked",
+            "use it in a rule, or remove it");
       }
     }
   }
@@ -527,7 +550,8 @@ const CheckedRule* FindRule(const Compilation& c, std::string_view ruleset, std:
 
 // The id of the scope rule `id` names (`<ruleset>.scope`, or `scope` inside `ruleset`), when
 // that ruleset declares scope facts.
-std::optional<std::string> FindScopeRule(const Compilation& c, std::string_view ruleset, std::string_view id) {
+std::optional<std::string> FindScopeRule(const Compilation& c, std::string_view ruleset,
+                                         std::string_view id) {
   for (const CheckedRuleset& candidate : c.rulesets) {
     if (candidate.scope_facts.empty()) continue;
     const std::string full = candidate.id + ".scope";
@@ -569,20 +593,24 @@ void OverridesPass(Compilation& c) {
           continue;
         }
         const Date when = rule.effective_from.value_or(Date::TodayUtc());
-        const bool wider = target->jurisdiction != rule.jurisdiction &&
-                           (target->jurisdiction == "GLOBAL" ||
-                            c.environment.markets->Contains(target->jurisdiction, rule.jurisdiction, when));
+        const bool wider =
+            target->jurisdiction != rule.jurisdiction &&
+            (target->jurisdiction == "GLOBAL" ||
+             c.environment.markets->Contains(target->jurisdiction, rule.jurisdiction, when));
         if (!wider) {
           c.diagnostics.Error(code::kInvalidOverride, target_word.span,
-                              "a rule of " + Quoted(rule.jurisdiction) + " can only override a rule "
-                              "of a jurisdiction that contains it; " + Quoted(target->id) +
-                              " is a rule of " + Quoted(target->jurisdiction));
+                              "a rule of " + Quoted(rule.jurisdiction) +
+                                  " can only override a rule "
+                                  "of a jurisdiction that contains it; " +
+                                  Quoted(target->id) + " is a rule of " +
+                                  Quoted(target->jurisdiction));
           continue;
         }
         if (target->applies_to != rule.applies_to) {
           c.diagnostics.Error(code::kInvalidOverride, target_word.span,
                               Quoted(target->id) + " applies to " +
-                                  std::string(RecordKindName(target->applies_to)) + " records, this rule to " +
+                                  std::string(RecordKindName(target->applies_to)) +
+                                  " records, this rule to " +
                                   std::string(RecordKindName(rule.applies_to)) + " records");
           continue;
         }
@@ -609,7 +637,8 @@ void CheckTestRecordFile(Compilation& c, const ast::RulesetFile& file, const ast
               std::to_string(c.environment.file_limits.max_test_record_bytes) + " bytes";
   }
   if (!problem.empty()) {
-    c.diagnostics.Error(code::kMissingTestRecord, name.span, problem, "paths are relative to the ruleset file");
+    c.diagnostics.Error(code::kMissingTestRecord, name.span, problem,
+                        "paths are relative to the ruleset file");
   }
 }
 
@@ -617,7 +646,8 @@ void CheckTestRecordFile(Compilation& c, const ast::RulesetFile& file, const ast
 void TestsPass(Compilation& c) {
   for (std::size_t i = 0; i < c.files.size(); ++i) {
     const ast::RulesetFile& file = *c.files[i];
-    const std::filesystem::path directory = std::filesystem::path(file.source->path()).parent_path();
+    const std::filesystem::path directory =
+        std::filesystem::path(file.source->path()).parent_path();
     for (const ast::Test& test : file.tests) {
       CheckedTest checked;
       checked.name = test.name.text;
@@ -632,10 +662,12 @@ void TestsPass(Compilation& c) {
         checked.inline_record = test.inline_record->text;
         checked.record_span = test.inline_record->span;
       } else {
-        c.diagnostics.Error(code::kMissingItem, test.name.span, "the test has no `record`",
-                            "add `record \"records/example.json\"` or an inline `record \"\"\"{...}\"\"\"`");
+        c.diagnostics.Error(
+            code::kMissingItem, test.name.span, "the test has no `record`",
+            "add `record \"records/example.json\"` or an inline `record \"\"\"{...}\"\"\"`");
       }
-      if (test.market && CheckMarketWord(c, *test.market, false)) checked.market = test.market->text;
+      if (test.market && CheckMarketWord(c, *test.market, false))
+        checked.market = test.market->text;
       if (test.expectations.empty()) {
         c.diagnostics.Error(code::kMissingItem, test.name.span, "the test expects nothing",
                             "add `expect verdict pass` or `expect fail <rule>`");
@@ -654,7 +686,8 @@ void TestsPass(Compilation& c) {
           out.verdict = expectation.subject.text;
         } else {
           const CheckedRule* rule = FindRule(c, file.id.text, expectation.subject.text);
-          const std::optional<std::string> scope_rule = FindScopeRule(c, file.id.text, expectation.subject.text);
+          const std::optional<std::string> scope_rule =
+              FindScopeRule(c, file.id.text, expectation.subject.text);
           if (rule == nullptr && !scope_rule) {
             ReportUnknownRule(c, file.id.text, expectation.subject);
             continue;

@@ -55,5 +55,4 @@ class Diagnostics {
   int error_count_ = 0;
 };
 
-
 }  // namespace tradelint

@@ -66,23 +66,25 @@ std::string Render(const CheckedText* text, Frame& frame) {
     }
     const Value value = eval_internal::Evaluate(*piece.expr, frame);
     // A field the record leaves out is "not stated"; any other unknown value is "unknown".
-    out += value.is_missing() && piece.expr->op == CheckedExpr::Op::kPath ? "not stated"
-                                                                          : eval_internal::MessageText(value);
+    out += value.is_missing() && piece.expr->op == CheckedExpr::Op::kPath
+               ? "not stated"
+               : eval_internal::MessageText(value);
   }
   return out;
 }
 
 std::string Joined(const std::vector<std::string>& items, std::string_view separator) {
   std::string joined;
-  for (const std::string& item : items) joined += (joined.empty() ? "" : std::string(separator)) + item;
+  for (const std::string& item : items)
+    joined += (joined.empty() ? "" : std::string(separator)) + item;
   return joined;
 }
 
 // Evaluates the rule again with tracing on to say which fields the finding concerns, and
 // whether the data shows the failure (violation), absent fields decide it (missing data) or
 // the engine could not decide (undecided).
-Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame, std::string_view language,
-                std::int64_t steps) {
+Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
+                std::string_view language, std::int64_t steps) {
   const CheckedRule& rule = *selected.rule;
   Finding finding;
   finding.rule = &rule;
@@ -123,9 +125,12 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame, 
       // value to a list or object it walked through.
       std::optional<std::size_t> chosen;
       for (std::size_t i = 0; i < trace.read.size(); ++i) {
-        if (std::find(trace.missing.begin(), trace.missing.end(), trace.read[i]) != trace.missing.end()) continue;
+        if (std::find(trace.missing.begin(), trace.missing.end(), trace.read[i]) !=
+            trace.missing.end())
+          continue;
         const bool composite = trace.values[i].is_list() || trace.values[i].is_object();
-        if (!chosen || (!composite && (trace.values[*chosen].is_list() || trace.values[*chosen].is_object()))) {
+        if (!chosen || (!composite &&
+                        (trace.values[*chosen].is_list() || trace.values[*chosen].is_object()))) {
           chosen = i;
         }
         if (!composite) break;
@@ -176,7 +181,8 @@ std::vector<std::string> UnstatedFacts(const CheckedRule& rule, const Value& rec
 }
 
 // How one selected rule judges the frame's record and market.
-RuleOutcome Judge(const SelectedRule& selected, Frame& frame, std::string_view language, std::int64_t steps) {
+RuleOutcome Judge(const SelectedRule& selected, Frame& frame, std::string_view language,
+                  std::int64_t steps) {
   const CheckedRule& rule = *selected.rule;
   frame.slots.assign(static_cast<std::size_t>(rule.slot_count), Value());
   frame.steps_left = steps;
@@ -203,13 +209,14 @@ RuleOutcome Judge(const SelectedRule& selected, Frame& frame, std::string_view l
     return outcome;
   }
   const Value obligation = eval_internal::Evaluate(*rule.obligation, frame);
-  if (!Holds(rule, obligation)) outcome.finding = Explain(selected, scope.is_missing(), frame, language, steps);
+  if (!Holds(rule, obligation))
+    outcome.finding = Explain(selected, scope.is_missing(), frame, language, steps);
   return outcome;
 }
 
 // One finding per (ruleset, scope fact) that held rules back, in the order the rules came.
-std::vector<Finding> ScopeFindings(const Program& program,
-                                   const std::vector<std::pair<const CheckedRule*, std::string>>& held) {
+std::vector<Finding> ScopeFindings(
+    const Program& program, const std::vector<std::pair<const CheckedRule*, std::string>>& held) {
   std::vector<Finding> findings;
   for (const auto& [rule, fact] : held) {
     const Program::ScopeRule* scope = program.FindScopeRule(rule->ruleset, rule->applies_to);
@@ -224,8 +231,9 @@ std::vector<Finding> ScopeFindings(const Program& program,
       finding.missing = {fact};
       finding.paths = {fact};
       finding.language = "en";
-      const bool is_list = std::any_of(scope->facts.begin(), scope->facts.end(),
-                                       [&](const ScopeFact& declared) { return declared.path == fact && declared.is_list; });
+      const bool is_list = std::any_of(
+          scope->facts.begin(), scope->facts.end(),
+          [&](const ScopeFact& declared) { return declared.path == fact && declared.is_list; });
       finding.fix = "state `" + fact + "`" +
                     (is_list ? ": every value that applies, or `[]` when none does" : "");
       found = findings.end() - 1;
@@ -234,10 +242,11 @@ std::vector<Finding> ScopeFindings(const Program& program,
   }
   for (Finding& finding : findings) {
     const std::size_t count = finding.held_back.size();
-    finding.message = "`" + finding.missing.front() + "` is not stated, and it decides whether " +
-                      (count == 1 ? "this rule applies: " : std::to_string(count) + " rules apply: ") +
-                      Joined(finding.held_back, ", ") + "; " + (count == 1 ? "it was" : "they were") +
-                      " not judged";
+    finding.message =
+        "`" + finding.missing.front() + "` is not stated, and it decides whether " +
+        (count == 1 ? "this rule applies: " : std::to_string(count) + " rules apply: ") +
+        Joined(finding.held_back, ", ") + "; " + (count == 1 ? "it was" : "they were") +
+        " not judged";
   }
   return findings;
 }
@@ -246,8 +255,8 @@ std::vector<Finding> ScopeFindings(const Program& program,
 // by all threads: a lock and a reference count per call, cache lines that travel between cores;
 // consecutive records mostly repeat a few markets. The reference stays valid until this
 // thread's next call.
-const RuleSelection& SelectOnThisThread(const Program& program, RecordKind kind, std::string_view market,
-                                        Date as_of) {
+const RuleSelection& SelectOnThisThread(const Program& program, RecordKind kind,
+                                        std::string_view market, Date as_of) {
   struct Entry {
     std::uint64_t program = 0;  // Program::id(); 0: empty
     RecordKind kind = RecordKind::kListing;
@@ -259,13 +268,15 @@ const RuleSelection& SelectOnThisThread(const Program& program, RecordKind kind,
   thread_local std::array<Entry, kEntries> recent;
   thread_local std::size_t next = 0;
   for (const Entry& entry : recent) {
-    if (entry.program == program.id() && entry.kind == kind && entry.as_of == as_of && entry.market == market) {
+    if (entry.program == program.id() && entry.kind == kind && entry.as_of == as_of &&
+        entry.market == market) {
       return *entry.rules;
     }
   }
   Entry& entry = recent[next];
   next = (next + 1) % kEntries;
-  entry = Entry{program.id(), kind, std::string(market), as_of, program.Select(kind, market, as_of)};
+  entry =
+      Entry{program.id(), kind, std::string(market), as_of, program.Select(kind, market, as_of)};
   return *entry.rules;
 }
 
@@ -282,8 +293,9 @@ const RuleOutcome& MarketIndependentResults::Store(const CheckedRule* rule, Rule
   return results_.emplace_back(rule, std::move(outcome)).second;
 }
 
-Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string_view market, Date as_of,
-                               std::string_view language, MarketIndependentResults* shared) const {
+Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string_view market,
+                               Date as_of, std::string_view language,
+                               MarketIndependentResults* shared) const {
   Evaluation evaluation;
   Frame frame;
   frame.program = &program_;
@@ -305,7 +317,9 @@ Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string
     const RuleOutcome& outcome = earlier != nullptr ? *earlier : judged;
     ++evaluation.coverage.in_force;
     switch (outcome.status) {
-      case RuleOutcome::Status::kNotApplicable: ++evaluation.coverage.not_applicable; break;
+      case RuleOutcome::Status::kNotApplicable:
+        ++evaluation.coverage.not_applicable;
+        break;
       case RuleOutcome::Status::kUndecided:
         ++evaluation.coverage.undecided;
         for (const std::string& fact : outcome.unstated_facts) held.emplace_back(&rule, fact);
@@ -320,7 +334,8 @@ Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string
         break;
     }
   }
-  for (Finding& finding : ScopeFindings(program_, held)) evaluation.findings.push_back(std::move(finding));
+  for (Finding& finding : ScopeFindings(program_, held))
+    evaluation.findings.push_back(std::move(finding));
   return evaluation;
 }
 

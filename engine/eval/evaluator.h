@@ -44,7 +44,7 @@ struct EvaluationLimits {
 struct RuleOutcome {
   enum class Status { kNotApplicable, kApplied, kUndecided };
   Status status = Status::kApplied;
-  std::optional<Finding> finding;          // kApplied: the finding, if the rule fired
+  std::optional<Finding> finding;           // kApplied: the finding, if the rule fired
   std::vector<std::string> unstated_facts;  // kUndecided: the scope facts the record left out
 };
 

@@ -4,9 +4,12 @@ namespace tradelint {
 
 std::string_view BasisName(Basis basis) {
   switch (basis) {
-    case Basis::kViolation: return "violation";
-    case Basis::kMissingData: return "missing_data";
-    case Basis::kUndecided: return "undecided";
+    case Basis::kViolation:
+      return "violation";
+    case Basis::kMissingData:
+      return "missing_data";
+    case Basis::kUndecided:
+      return "undecided";
   }
   return "violation";
 }
@@ -22,11 +25,16 @@ Coverage& Coverage::operator+=(const Coverage& other) {
 
 std::string_view VerdictName(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kPass: return "pass";
-    case Verdict::kNotCovered: return "not_covered";
-    case Verdict::kWarn: return "warn";
-    case Verdict::kFail: return "fail";
-    case Verdict::kInvalid: return "invalid";
+    case Verdict::kPass:
+      return "pass";
+    case Verdict::kNotCovered:
+      return "not_covered";
+    case Verdict::kWarn:
+      return "warn";
+    case Verdict::kFail:
+      return "fail";
+    case Verdict::kInvalid:
+      return "invalid";
   }
   return "pass";
 }

@@ -91,9 +91,9 @@ InputFormat InputFormatForPath(std::string_view path);
 // JSON text to ParseRecord, so that parsing (most of the cost of reading) can run on worker
 // threads while one thread reads lines in order. Other formats hand over parsed records.
 struct UnparsedRecord {
-  InputRecord record;        // complete when `text` is empty; else only `source` is set
-  std::string text;          // JSON text still to parse
-  std::size_t line = 0;      // the line where `text` starts, for error positions
+  InputRecord record;    // complete when `text` is empty; else only `source` is set
+  std::string text;      // JSON text still to parse
+  std::size_t line = 0;  // the line where `text` starts, for error positions
 };
 
 class RecordReader {

@@ -371,7 +371,8 @@ void AppendEscaped(std::string& out, unsigned char c) {
 }  // namespace
 
 JsonResult ParseJson(std::string_view text, const JsonLimits& limits) {
-  if (std::optional<Value> value = json_internal::ParseJsonFast(text, limits.max_depth)) return std::move(*value);
+  if (std::optional<Value> value = json_internal::ParseJsonFast(text, limits.max_depth))
+    return std::move(*value);
   return ParseJsonPrecise(text, limits);
 }
 

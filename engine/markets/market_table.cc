@@ -8,10 +8,10 @@
 #include <variant>
 
 #include "engine/base/file.h"
+#include "engine/base/spelling.h"
 #include "engine/diag/diagnostic.h"
 #include "engine/json/json.h"
 #include "engine/value/value.h"
-#include "engine/base/spelling.h"
 
 namespace tradelint {
 namespace {

@@ -25,8 +25,8 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_set>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/base/date.h"

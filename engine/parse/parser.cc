@@ -16,8 +16,8 @@ std::unique_ptr<ast::RulesetFile> ParseRuleset(std::shared_ptr<const SourceFile>
   if (tree == nullptr) return nullptr;
   const int errors_before = diagnostics.error_count();
   auto file = parse_internal::BuildRulesetFile(
-      static_cast<tradelint_grammar::RulesParser::FileContext&>(*tree->root), fragment,
-      diagnostics, limits);
+      static_cast<tradelint_grammar::RulesParser::FileContext&>(*tree->root), fragment, diagnostics,
+      limits);
   if (diagnostics.error_count() > errors_before) return nullptr;
   return file;
 }

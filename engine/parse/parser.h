@@ -16,9 +16,9 @@
 namespace tradelint {
 
 struct ParseLimits {
-  int max_nesting = 200;       // brackets and braces open at once
+  int max_nesting = 200;           // brackets and braces open at once
   int max_expression_depth = 400;  // operator nesting in one expression
-  int max_errors = 50;         // syntax errors reported per file before giving up
+  int max_errors = 50;             // syntax errors reported per file before giving up
 };
 
 // Parses a whole ruleset file. Returns null when the file has a syntax error (the errors are

@@ -19,7 +19,8 @@ bool ReadsMarket(const CheckedExprPtr& expr) {
 bool IsStringList(const CheckedExpr& expr) {
   if (!expr.is_constant() || !expr.constant.is_list()) return false;
   const ValueList& items = expr.constant.as_list();
-  return std::all_of(items.begin(), items.end(), [](const Value& item) { return item.is_string(); });
+  return std::all_of(items.begin(), items.end(),
+                     [](const Value& item) { return item.is_string(); });
 }
 
 class Planner {
@@ -43,7 +44,8 @@ class Planner {
     planned->children = std::move(children);
     if (hash_strings) {
       const ValueList& items = planned->children[1]->constant.as_list();
-      auto strings = std::make_shared<std::unordered_set<std::string_view, StringHash, std::equal_to<>>>();
+      auto strings =
+          std::make_shared<std::unordered_set<std::string_view, StringHash, std::equal_to<>>>();
       strings->reserve(items.size());
       for (const Value& item : items) strings->insert(item.as_string());
       planned->string_set = std::move(strings);
@@ -58,10 +60,9 @@ class Planner {
         const Span& span = error->argument >= 0 && error->argument < int(planned->children.size())
                                ? planned->children[error->argument]->span
                                : planned->span;
-        diagnostics_.Error(code::kInvalidArgument, span, error->message,
-                           expr->function->signature.empty()
-                               ? ""
-                               : "usage: `" + expr->function->signature + "`");
+        diagnostics_.Error(
+            code::kInvalidArgument, span, error->message,
+            expr->function->signature.empty() ? "" : "usage: `" + expr->function->signature + "`");
       } else {
         planned->prepared = std::get<PreparedState>(result);
       }

@@ -15,7 +15,8 @@ std::uint64_t NextProgramId() {
 
 // The rule that reports a ruleset's unstated scope facts for `kind` records (see
 // Program::FindScopeRule). Its domain is that of the ruleset's first rule.
-std::unique_ptr<const Program::ScopeRule> MakeScopeRule(const CheckedRuleset& ruleset, RecordKind kind) {
+std::unique_ptr<const Program::ScopeRule> MakeScopeRule(const CheckedRuleset& ruleset,
+                                                        RecordKind kind) {
   auto scope = std::make_unique<Program::ScopeRule>();
   CheckedRule& rule = scope->rule;
   rule.applies_to = kind;
@@ -23,8 +24,8 @@ std::unique_ptr<const Program::ScopeRule> MakeScopeRule(const CheckedRuleset& ru
   rule.id = ruleset.id + ".scope";
   rule.ruleset = ruleset.id;
   rule.jurisdiction = ruleset.jurisdiction;
-  rule.title = "Facts that decide which rules of " + (ruleset.title.empty() ? ruleset.id : ruleset.title) +
-               " apply";
+  rule.title = "Facts that decide which rules of " +
+               (ruleset.title.empty() ? ruleset.id : ruleset.title) + " apply";
   if (!ruleset.rules.empty()) rule.domain = ruleset.rules.front().domain;
   rule.severity = Severity::kWarning;
   rule.citation = ruleset.instrument;
@@ -38,7 +39,9 @@ std::unique_ptr<const Program::ScopeRule> MakeScopeRule(const CheckedRuleset& ru
 
 Program::Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const MarketTable> markets,
                  std::shared_ptr<const ReferenceData> reference)
-    : id_(NextProgramId()), rulesets_(std::move(rulesets)), markets_(std::move(markets)),
+    : id_(NextProgramId()),
+      rulesets_(std::move(rulesets)),
+      markets_(std::move(markets)),
       reference_(std::move(reference)) {
   for (const CheckedRuleset& ruleset : rulesets_) {
     ruleset_infos_.push_back({ruleset.id, ruleset.title, ruleset.jurisdiction, ruleset.instrument,
@@ -68,7 +71,8 @@ bool Program::InForce(const CheckedRule& rule, Date date) {
   return true;
 }
 
-std::shared_ptr<const RuleSelection> Program::Select(RecordKind kind, std::string_view market, Date as_of) const {
+std::shared_ptr<const RuleSelection> Program::Select(RecordKind kind, std::string_view market,
+                                                     Date as_of) const {
   std::shared_ptr<const MarketSelection> selection = SelectionFor(market, as_of);
   const RuleSelection* rules = &selection->by_kind[static_cast<int>(kind)];
   return std::shared_ptr<const RuleSelection>(std::move(selection), rules);
@@ -81,7 +85,8 @@ const Program::ScopeRule* Program::FindScopeRule(std::string_view ruleset, Recor
   return nullptr;
 }
 
-std::shared_ptr<const Program::MarketSelection> Program::SelectionFor(std::string_view market, Date as_of) const {
+std::shared_ptr<const Program::MarketSelection> Program::SelectionFor(std::string_view market,
+                                                                      Date as_of) const {
   // Most runs judge a handful of markets on one date; transactions bring their own dates.
   constexpr std::size_t kMaxSelections = 4096;
   std::string key = std::string(market) + "@" + as_of.ToString();
@@ -134,9 +139,10 @@ RuleSelection Program::ComputeRules(RecordKind kind, std::string_view market, Da
       return std::find(replaced.begin(), replaced.end(), candidate.rule->id) != replaced.end();
     });
   }
-  const bool covered = std::any_of(selected.begin(), selected.end(), [](const SelectedRule& candidate) {
-    return candidate.rule->jurisdiction != MarketTable::kGlobal;
-  });
+  const bool covered =
+      std::any_of(selected.begin(), selected.end(), [](const SelectedRule& candidate) {
+        return candidate.rule->jurisdiction != MarketTable::kGlobal;
+      });
   return RuleSelection{std::move(selected), covered};
 }
 

@@ -66,7 +66,8 @@ class Program {
   // The rules that judge a `kind` record for `market` on `as_of`: in force, of a ruleset the
   // market selects, with `override` applied (for a market inside the overriding rule's
   // jurisdiction only the overriding rule is judged). In load order. Thread-safe.
-  std::shared_ptr<const RuleSelection> Select(RecordKind kind, std::string_view market, Date as_of) const;
+  std::shared_ptr<const RuleSelection> Select(RecordKind kind, std::string_view market,
+                                              Date as_of) const;
 
   // The rule whose findings report the scope facts of `ruleset` that a `kind` record left
   // unstated (`<ruleset>.scope`, severity warning, the ruleset's instrument as citation, in
@@ -100,7 +101,8 @@ class Program {
     RuleSelection by_kind[3];  // by RecordKind
   };
   std::shared_ptr<const MarketSelection> SelectionFor(std::string_view market, Date as_of) const;
-  std::shared_ptr<const MarketSelection> ComputeSelection(std::string_view market, Date as_of) const;
+  std::shared_ptr<const MarketSelection> ComputeSelection(std::string_view market,
+                                                          Date as_of) const;
   RuleSelection ComputeRules(RecordKind kind, std::string_view market, Date as_of) const;
 
   // The selections computed so far, by `market@date`; emptied when it grows large (records of

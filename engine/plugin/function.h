@@ -50,9 +50,9 @@ using PrepareResult = std::variant<PreparedState, CheckError>;
 // Everything a function may read while evaluating, besides its arguments. Valid only
 // during the call.
 struct CallContext {
-  const void* prepared = nullptr;    // the PreparedState's pointer, or null
-  Date as_of;                        // the legal date the rules are judged at
-  std::string_view market;           // the market being judged
+  const void* prepared = nullptr;  // the PreparedState's pointer, or null
+  Date as_of;                      // the legal date the rules are judged at
+  std::string_view market;         // the market being judged
   const MarketTable* markets = nullptr;
   const ReferenceData* reference = nullptr;  // dated tables (FX rates, languages); may be null
   // When non-null, the evaluator is explaining a finding: a function may add a note that the

@@ -38,7 +38,9 @@ class FunctionRegistry {
 
   const FunctionDef* Find(std::string_view name) const;
   std::vector<std::string> Names() const;
-  struct PluginInfo { std::string name, version; };
+  struct PluginInfo {
+    std::string name, version;
+  };
   const std::vector<PluginInfo>& plugins() const { return plugins_; }
 
  private:

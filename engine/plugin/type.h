@@ -15,22 +15,40 @@ namespace tradelint {
 struct SchemaNode;
 
 struct Type {
-  enum class Kind { kAny, kBool, kNumber, kString, kDate, kDateTime, kDuration, kMoney, kList,
-                    kObject };
+  enum class Kind {
+    kAny,
+    kBool,
+    kNumber,
+    kString,
+    kDate,
+    kDateTime,
+    kDuration,
+    kMoney,
+    kList,
+    kObject
+  };
   Kind kind = Kind::kAny;
   std::shared_ptr<const Type> element;  // kList: the element type (kAny when unknown)
   const SchemaNode* schema = nullptr;   // kObject: the schema of the object, if known
   Currency currency;                    // kMoney: the currency when statically known
 
   static Type Any() { return {}; }
-  static Type Of(Kind kind) { Type t; t.kind = kind; return t; }
+  static Type Of(Kind kind) {
+    Type t;
+    t.kind = kind;
+    return t;
+  }
   static Type Bool() { return Of(Kind::kBool); }
   static Type Number() { return Of(Kind::kNumber); }
   static Type String() { return Of(Kind::kString); }
   static Type Date() { return Of(Kind::kDate); }
   static Type DateTime() { return Of(Kind::kDateTime); }
   static Type Duration() { return Of(Kind::kDuration); }
-  static Type MoneyIn(Currency currency) { Type t = Of(Kind::kMoney); t.currency = currency; return t; }
+  static Type MoneyIn(Currency currency) {
+    Type t = Of(Kind::kMoney);
+    t.currency = currency;
+    return t;
+  }
   static Type ListOf(Type element) {
     Type t = Of(Kind::kList);
     t.element = std::make_shared<const Type>(std::move(element));

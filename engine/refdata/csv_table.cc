@@ -55,8 +55,8 @@ std::string ReadComment(std::string_view comment, CsvTable& table) {
 }  // namespace
 
 std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view file_name,
-                                      std::span<const std::string_view> columns,
-                                      std::string* error, const Provenance* sidecar) {
+                                      std::span<const std::string_view> columns, std::string* error,
+                                      const Provenance* sidecar) {
   CsvTable table;
   const auto fail = [&](int line, const std::string& message) {
     *error = std::string(file_name) + ":" + std::to_string(line) + ": " + message;
@@ -80,7 +80,8 @@ std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view fi
     }
     std::vector<std::string> fields = SplitFields(line);
     if (!header_seen) {
-      if (!columns.empty() && !std::equal(fields.begin(), fields.end(), columns.begin(), columns.end())) {
+      if (!columns.empty() &&
+          !std::equal(fields.begin(), fields.end(), columns.begin(), columns.end())) {
         return fail(line_number, "expected the header `" + Join(columns) + "`");
       }
       table.header = std::move(fields);
@@ -88,14 +89,15 @@ std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view fi
       continue;
     }
     if (fields.size() != table.header.size()) {
-      return fail(line_number, "expected " + std::to_string(table.header.size()) + " fields, found " +
-                                   std::to_string(fields.size()));
+      return fail(line_number, "expected " + std::to_string(table.header.size()) +
+                                   " fields, found " + std::to_string(fields.size()));
     }
     table.rows.push_back({line_number, std::move(fields)});
   }
   if (!header_seen) {
-    return fail(std::max(line_number, 1), columns.empty() ? std::string("expected a header line naming the columns")
-                                                          : "expected the header `" + Join(columns) + "`");
+    return fail(std::max(line_number, 1),
+                columns.empty() ? std::string("expected a header line naming the columns")
+                                : "expected the header `" + Join(columns) + "`");
   }
   if (sidecar != nullptr) {
     table.provenance = *sidecar;

@@ -28,7 +28,7 @@ struct CsvTable {
     int line = 0;                     // 1-based line number in the file, for error messages
     std::vector<std::string> fields;  // exactly as many as the header's columns
   };
-  Provenance provenance;  // source and date; the caller names the table
+  Provenance provenance;            // source and date; the caller names the table
   std::vector<std::string> header;  // the column names, as the header line gives them
   std::vector<Row> rows;
 };
@@ -38,7 +38,7 @@ struct CsvTable {
 // the provenance comments, which are then optional. On error returns nullopt and sets `error`
 // to `<file_name>:<line>: <message>`.
 std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view file_name,
-                                      std::span<const std::string_view> columns,
-                                      std::string* error, const Provenance* sidecar = nullptr);
+                                      std::span<const std::string_view> columns, std::string* error,
+                                      const Provenance* sidecar = nullptr);
 
 }  // namespace tradelint

@@ -53,11 +53,13 @@ std::optional<EcbImport> ImportEcbHistory(std::string_view text, std::string_vie
       trailing_comma = fields.size() > 1 && fields.back().empty();
       if (trailing_comma) fields.pop_back();
       if (fields.front() != "Date" || fields.size() < 2) {
-        return fail(line_number, "expected the ECB's header `Date,USD,JPY,...` (eurofxref-hist.csv)");
+        return fail(line_number,
+                    "expected the ECB's header `Date,USD,JPY,...` (eurofxref-hist.csv)");
       }
       for (std::size_t i = 1; i < fields.size(); ++i) {
         const Currency currency = Currency::FromCode(fields[i]);
-        const std::string field = "column " + std::to_string(i + 1) + " (`" + std::string(fields[i]) + "`)";
+        const std::string field =
+            "column " + std::to_string(i + 1) + " (`" + std::string(fields[i]) + "`)";
         if (currency.empty() || currency.code() == "EUR") {
           return fail(line_number, field + " is not a currency code other than EUR");
         }
@@ -75,12 +77,14 @@ std::optional<EcbImport> ImportEcbHistory(std::string_view text, std::string_vie
                                    std::to_string(fields.size()));
     }
     if (trailing_comma && !fields.back().empty()) {
-      return fail(line_number, "column " + std::to_string(expected) + ": `" + std::string(fields.back()) +
+      return fail(line_number, "column " + std::to_string(expected) + ": `" +
+                                   std::string(fields.back()) +
                                    "` under no currency (the header ends with a comma)");
     }
     const std::optional<Date> date = Date::Parse(fields[0]);
     if (!date) {
-      return fail(line_number, "column 1 (Date): `" + std::string(fields[0]) + "` is not a date as YYYY-MM-DD");
+      return fail(line_number,
+                  "column 1 (Date): `" + std::string(fields[0]) + "` is not a date as YYYY-MM-DD");
     }
     if (!dates.insert(date->days()).second) {
       return fail(line_number, "column 1 (Date): a second row for " + std::string(fields[0]));
@@ -91,7 +95,8 @@ std::optional<EcbImport> ImportEcbHistory(std::string_view text, std::string_vie
       const std::optional<Decimal> rate = Decimal::Parse(cell);
       if (!rate || rate->IsNegative() || rate->IsZero()) {
         return fail(line_number, "column " + std::to_string(i + 2) + " (" + currencies[i] + "): `" +
-                                     std::string(cell) + "` is neither a positive decimal rate nor N/A");
+                                     std::string(cell) +
+                                     "` is neither a positive decimal rate nor N/A");
       }
       if (!options.from || *date >= *options.from) cells.push_back({*date, i, cell});
     }
@@ -114,15 +119,18 @@ std::optional<EcbImport> ImportEcbHistory(std::string_view text, std::string_vie
   for (const Cell& cell : cells) kept_columns.insert(cell.column);
   result.currencies = kept_columns.size();
   std::string& out = result.table;
-  out += "# Euro foreign exchange reference rates of the European Central Bank (ECB): units of each\n";
-  out += "# currency per 1 EUR, as published for each business day (a lookup takes the latest date\n";
+  out +=
+      "# Euro foreign exchange reference rates of the European Central Bank (ECB): units of each\n";
+  out +=
+      "# currency per 1 EUR, as published for each business day (a lookup takes the latest date\n";
   out += "# on or before the as-of date).\n";
   out += "# source: European Central Bank, euro foreign exchange reference rates, " +
          std::string(kEcbHistoryUrl) + "\n";
   out += "# date: " + result.latest.ToString() + "\n";
-  out += "# imported: " + options.imported_on.ToString() + " by `tradelint refdata import-ecb` from " +
-         options.input_name + ": rates from " + cells.front().date.ToString() + " to " +
-         result.latest.ToString() + ", " + std::to_string(result.currencies) + " currencies\n";
+  out += "# imported: " + options.imported_on.ToString() +
+         " by `tradelint refdata import-ecb` from " + options.input_name + ": rates from " +
+         cells.front().date.ToString() + " to " + result.latest.ToString() + ", " +
+         std::to_string(result.currencies) + " currencies\n";
   out += "date,currency,rate\n";
   for (const Cell& cell : cells) {
     out += cell.date.ToString();

@@ -21,7 +21,8 @@ constexpr std::array<std::pair<std::string_view, ColumnType>, 6> kColumnTypes = 
 
 std::string TypeNames() {
   std::string names;
-  for (const auto& [name, type] : kColumnTypes) names += (names.empty() ? "`" : ", `") + std::string(name) + "`";
+  for (const auto& [name, type] : kColumnTypes)
+    names += (names.empty() ? "`" : ", `") + std::string(name) + "`";
   return names;
 }
 
@@ -38,8 +39,8 @@ std::string ReadColumn(std::string_view header_field, LookupTable::Column* colum
       return "";
     }
   }
-  return "column `" + column->name + "` has the unknown type `" + std::string(type) + "`; the types are " +
-         TypeNames();
+  return "column `" + column->name + "` has the unknown type `" + std::string(type) +
+         "`; the types are " + TypeNames();
 }
 
 // The cell's value by its column's type; nullopt when the text is not of that type.
@@ -47,7 +48,8 @@ std::optional<Value> ReadCell(const std::string& text, ColumnType type,
                               const LookupTable::MarketCheck& is_market) {
   if (text.empty()) return Value();
   switch (type) {
-    case ColumnType::kString: return Value(text);
+    case ColumnType::kString:
+      return Value(text);
     case ColumnType::kNumber: {
       std::optional<Decimal> number = Decimal::Parse(text);
       if (!number) return std::nullopt;
@@ -78,12 +80,18 @@ std::optional<Value> ReadCell(const std::string& text, ColumnType type,
 
 std::string_view Example(ColumnType type) {
   switch (type) {
-    case ColumnType::kString: return "text";
-    case ColumnType::kNumber: return "a number such as `16` or `0.5`";
-    case ColumnType::kDate: return "a date as YYYY-MM-DD";
-    case ColumnType::kMoney: return "money such as `EUR 150`";
-    case ColumnType::kMarket: return "a market code such as `DE`, `US-CA` or `EU`";
-    case ColumnType::kBool: return "`true` or `false`";
+    case ColumnType::kString:
+      return "text";
+    case ColumnType::kNumber:
+      return "a number such as `16` or `0.5`";
+    case ColumnType::kDate:
+      return "a date as YYYY-MM-DD";
+    case ColumnType::kMoney:
+      return "money such as `EUR 150`";
+    case ColumnType::kMarket:
+      return "a market code such as `DE`, `US-CA` or `EU`";
+    case ColumnType::kBool:
+      return "`true` or `false`";
   }
   return "";
 }
@@ -114,7 +122,8 @@ std::optional<LookupTable> LookupTable::Parse(std::string_view text, std::string
     Column column;
     const std::string message = ReadColumn(field, &column);
     if (!message.empty()) return fail(header_line, message);
-    if (table.ColumnIndex(column.name)) return fail(header_line, "column `" + column.name + "` appears twice");
+    if (table.ColumnIndex(column.name))
+      return fail(header_line, "column `" + column.name + "` appears twice");
     table.columns_.push_back(std::move(column));
   }
   const ColumnType key_type = table.columns_.front().type;

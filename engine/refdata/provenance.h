@@ -7,9 +7,9 @@
 namespace tradelint {
 
 struct Provenance {
-  std::string name;    // the table's file, relative to the reference directory
-  std::string source;  // who published the data (and where it was taken from)
-  std::string date;    // the snapshot date, YYYY-MM-DD
+  std::string name;     // the table's file, relative to the reference directory
+  std::string source;   // who published the data (and where it was taken from)
+  std::string date;     // the snapshot date, YYYY-MM-DD
   std::string version;  // the publisher's version of the data, when a sidecar gives one
 };
 

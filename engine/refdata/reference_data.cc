@@ -20,8 +20,8 @@ std::optional<ReferenceData> ReferenceData::Load(const std::string& directory, s
     *error = languages_file.path + ": cannot read the file";
     return std::nullopt;
   }
-  std::optional<FxTable> fx = FxTable::Parse(
-      *fx_text, fx_file.path, error, fx_file.sidecar ? &*fx_file.sidecar : nullptr);
+  std::optional<FxTable> fx =
+      FxTable::Parse(*fx_text, fx_file.path, error, fx_file.sidecar ? &*fx_file.sidecar : nullptr);
   if (!fx) return std::nullopt;
   std::optional<LanguageTable> languages =
       LanguageTable::Parse(*languages_text, languages_file.path, error,

@@ -24,9 +24,11 @@ std::string ReadSidecar(const std::string& path, Provenance* provenance) {
   const std::optional<std::string> text = ReadFile(path);
   if (!text) return "cannot read the file";
   JsonResult parsed = ParseJson(*text);
-  if (const JsonError* error = std::get_if<JsonError>(&parsed)) return "not JSON: " + error->message;
+  if (const JsonError* error = std::get_if<JsonError>(&parsed))
+    return "not JSON: " + error->message;
   const Value& root = std::get<Value>(parsed);
-  const char* const kShape = R"(expected {"source": "...", "date": "YYYY-MM-DD", "version": "..."})";
+  const char* const kShape =
+      R"(expected {"source": "...", "date": "YYYY-MM-DD", "version": "..."})";
   if (!root.is_object()) return kShape;
   for (const auto& [key, member] : root.as_object()) {
     if (key != "source" && key != "date" && key != "version") {
@@ -36,7 +38,8 @@ std::string ReadSidecar(const std::string& path, Provenance* provenance) {
   }
   const Value& source = root.Get("source");
   const Value& date = root.Get("date");
-  if (!source.is_string() || source.as_string().empty()) return "`source` is required; " + std::string(kShape);
+  if (!source.is_string() || source.as_string().empty())
+    return "`source` is required; " + std::string(kShape);
   if (!date.is_string() || !Date::Parse(date.as_string())) {
     return "`date` must be a date as YYYY-MM-DD; " + std::string(kShape);
   }

@@ -31,7 +31,7 @@ class ReferenceOverlay {
  public:
   // What to read in place of a bundled file.
   struct File {
-    std::string path;                 // the file to read
+    std::string path;                   // the file to read
     std::optional<Provenance> sidecar;  // its sidecar's provenance (name left empty)
   };
 

@@ -30,7 +30,7 @@ class CompactReportWriter : public ReportWriter {
 
  private:
   std::ostream& out_;
-  std::string line_;                    // reused between results
+  std::string line_;                     // reused between results
   std::vector<std::string_view> names_;  // reused between results
 };
 

@@ -10,8 +10,8 @@
 namespace tradelint {
 namespace {
 
-constexpr std::array kFormats = {ReportFormat::kText, ReportFormat::kJson,
-                                 ReportFormat::kJsonLines, ReportFormat::kCompact};
+constexpr std::array kFormats = {ReportFormat::kText, ReportFormat::kJson, ReportFormat::kJsonLines,
+                                 ReportFormat::kCompact};
 
 }  // namespace
 

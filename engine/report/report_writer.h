@@ -43,7 +43,7 @@ struct RecordResult {
   std::optional<Date> as_of;          // absent when the record could not be read
   Verdict verdict = Verdict::kPass;   // see MarketJudgement, or kInvalid
   std::vector<Finding> findings;
-  Coverage coverage;                  // when not invalid
+  Coverage coverage;                 // when not invalid
   std::optional<RecordError> error;  // set exactly when verdict is kInvalid
   std::vector<std::string> notes;    // about the result as a whole (not covered, expired waivers)
 };

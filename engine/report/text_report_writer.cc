@@ -64,9 +64,11 @@ void AppendLabelled(std::string& text, std::string_view indent, std::string_view
 // them (a `not_covered` result also has a note that says why).
 std::string CoverageLine(const RecordResult& result) {
   const Coverage& coverage = result.coverage;
-  std::string line = "rules: " + std::to_string(coverage.in_force) + " in force, " + std::to_string(coverage.applied) +
-          " applied, " + std::to_string(coverage.not_applicable) + " not applicable, " +
-          std::to_string(coverage.undecided) + " undecided, " + std::to_string(coverage.fired) + " fired";
+  std::string line = "rules: " + std::to_string(coverage.in_force) + " in force, " +
+                     std::to_string(coverage.applied) + " applied, " +
+                     std::to_string(coverage.not_applicable) + " not applicable, " +
+                     std::to_string(coverage.undecided) + " undecided, " +
+                     std::to_string(coverage.fired) + " fired";
   return line;
 }
 
@@ -100,16 +102,18 @@ void TextReportWriter::AppendFinding(const Finding& finding) {
   if (finding.basis == Basis::kMissingData) {
     AppendLabelled(text_, kIndent, "missing", Join(finding.missing));
   }
-  if (finding.basis == Basis::kUndecided) AppendLabelled(text_, kIndent, "undecided", finding.reason);
+  if (finding.basis == Basis::kUndecided)
+    AppendLabelled(text_, kIndent, "undecided", finding.reason);
   if (finding.value) {
-    AppendLabelled(text_, kIndent, "found", "`" + finding.value_path + "` is " + finding.value->ToDisplayString());
+    AppendLabelled(text_, kIndent, "found",
+                   "`" + finding.value_path + "` is " + finding.value->ToDisplayString());
   }
   AppendLabelled(text_, kIndent, "not judged", Join(finding.held_back));
   AppendLabelled(text_, kIndent, "in", Join(finding.members));
   if (finding.waived) {
     AppendLabelled(text_, kIndent, "waived",
-                   finding.waived->reason + " (approved by " + finding.waived->approved_by + ", until " +
-                       finding.waived->expires.ToString() + ")");
+                   finding.waived->reason + " (approved by " + finding.waived->approved_by +
+                       ", until " + finding.waived->expires.ToString() + ")");
   }
   AppendLabelled(text_, kIndent, "overrides", Join(finding.overrides));
   for (const std::string& note : finding.notes) AppendLabelled(text_, kIndent, "note", note);

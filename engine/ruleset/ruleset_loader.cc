@@ -53,10 +53,11 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
     std::error_code entry_error;
     const fs::file_status entry_status = it->status(entry_error);
     if (entry_error || !fs::exists(entry_status)) {
-      diagnostics.Error(code::kUnreadableRuleset, Span{},
-                        "cannot read `" + entry + "`: " +
-                            (entry_error ? entry_error.message() : std::string("it does not exist")),
-                        "a symbolic link in a rules folder must lead to a file or folder");
+      diagnostics.Error(
+          code::kUnreadableRuleset, Span{},
+          "cannot read `" + entry +
+              "`: " + (entry_error ? entry_error.message() : std::string("it does not exist")),
+          "a symbolic link in a rules folder must lead to a file or folder");
       continue;
     }
     if (!fs::is_regular_file(entry_status) || !IsRulesetFile(it->path())) continue;
@@ -69,7 +70,8 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
     files.push_back({entry, root_of(entry, path)});
   }
   if (error) {
-    diagnostics.Error(code::kUnreadableRuleset, Span{}, "cannot list `" + path + "`: " + error.message());
+    diagnostics.Error(code::kUnreadableRuleset, Span{},
+                      "cannot list `" + path + "`: " + error.message());
   }
   std::sort(files.begin(), files.end(),
             [](const FoundFile& a, const FoundFile& b) { return a.path < b.path; });
@@ -87,8 +89,8 @@ std::unique_ptr<ast::RulesetFile> ParseFile(const FoundFile& found, const Rulese
     diagnostics.Error(code::kUnreadableRuleset, Span{}, "`" + found.path + "` " + reason);
     return nullptr;
   }
-  std::unique_ptr<ast::RulesetFile> file =
-      ParseRuleset(std::make_shared<const SourceFile>(found.path, std::move(*text)), diagnostics, limits.parse);
+  std::unique_ptr<ast::RulesetFile> file = ParseRuleset(
+      std::make_shared<const SourceFile>(found.path, std::move(*text)), diagnostics, limits.parse);
   if (file != nullptr) file->rules_root = found.rules_root;
   return file;
 }

@@ -138,7 +138,8 @@ class SchemaBuilder {
   }
   // A definition of common.schema.json by name (`currency_code`).
   std::shared_ptr<const SchemaNode> BuildDefinition(std::string_view name) {
-    return BuildRef(std::string(kCommonFile), "", std::string(kCommonFile) + "#/$defs/" + std::string(name));
+    return BuildRef(std::string(kCommonFile), "",
+                    std::string(kCommonFile) + "#/$defs/" + std::string(name));
   }
   const std::string& error() const { return error_; }
 
@@ -224,8 +225,8 @@ std::shared_ptr<SchemaNode> SchemaBuilder::Build(const std::string& file,
         if (!item.is_string()) return Fail(file, at, "only string `enum` values are supported");
         node->enum_values.push_back(item.as_string());
       }
-      node->enum_index = std::make_shared<const std::unordered_set<std::string>>(node->enum_values.begin(),
-                                                                                 node->enum_values.end());
+      node->enum_index = std::make_shared<const std::unordered_set<std::string>>(
+          node->enum_values.begin(), node->enum_values.end());
     } else if (keyword == "const") {
       if (!value.is_string()) return Fail(file, at, "only a string `const` is supported");
       node->const_value = value.as_string();
@@ -270,7 +271,8 @@ std::shared_ptr<SchemaNode> SchemaBuilder::Build(const std::string& file,
     // `minLength`, ...) do not shape the tree and are not checked.
   }
   node->property_index.clear();
-  for (const auto& [name, property] : node->properties) node->property_index.emplace(name, property.get());
+  for (const auto& [name, property] : node->properties)
+    node->property_index.emplace(name, property.get());
   return node;
 }
 

@@ -11,9 +11,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
-#include <string_view>
 #include <vector>
 
 #include "engine/value/value.h"
@@ -33,8 +33,22 @@ std::string_view RecordKindName(RecordKind kind);
 // kPartialDate, `country_code` -> kCountry, `market` / `subdivision_code` / `market_group`
 // -> kMarket, `currency_code` -> kCurrency, `language` -> kLanguage, other strings ->
 // kString, numbers and integers -> kNumber.
-enum class FieldType { kAny, kObject, kList, kBool, kNumber, kString, kDate, kDateTime,
-                       kPartialDate, kMoney, kCountry, kMarket, kCurrency, kLanguage };
+enum class FieldType {
+  kAny,
+  kObject,
+  kList,
+  kBool,
+  kNumber,
+  kString,
+  kDate,
+  kDateTime,
+  kPartialDate,
+  kMoney,
+  kCountry,
+  kMarket,
+  kCurrency,
+  kLanguage
+};
 std::string_view FieldTypeName(FieldType type);
 
 struct SchemaNode {
@@ -54,10 +68,10 @@ struct SchemaNode {
   // codes) is one lookup; set exactly when enum_values is non-empty.
   std::shared_ptr<const std::unordered_set<std::string>> enum_index;
   std::optional<std::string> const_value;
-  std::optional<std::string> pattern;    // RE2 syntax (JSON Schema patterns are RE2-safe here)
-  std::optional<std::string> format;     // date, date-time, email, uri
+  std::optional<std::string> pattern;  // RE2 syntax (JSON Schema patterns are RE2-safe here)
+  std::optional<std::string> format;   // date, date-time, email, uri
   std::optional<Decimal> minimum, maximum;
-  bool integer = false;                  // kNumber that must be whole
+  bool integer = false;  // kNumber that must be whole
   // `pattern` compiled once at load; set exactly when `pattern` is. Matched as JSON Schema
   // says: a search anywhere in the string (the model's patterns anchor themselves).
   std::shared_ptr<const re2::RE2> compiled_pattern;

@@ -53,11 +53,26 @@ using ValueObject = std::vector<std::pair<std::string, Value>>;
 
 class Value {
  public:
-  enum class Kind { kMissing, kNull, kBool, kNumber, kString, kDate, kDateTime, kDuration,
-                    kMoney, kList, kObject };
+  enum class Kind {
+    kMissing,
+    kNull,
+    kBool,
+    kNumber,
+    kString,
+    kDate,
+    kDateTime,
+    kDuration,
+    kMoney,
+    kList,
+    kObject
+  };
 
   Value() = default;  // missing
-  static Value Null() { Value v; v.data_ = NullTag{}; return v; }
+  static Value Null() {
+    Value v;
+    v.data_ = NullTag{};
+    return v;
+  }
   explicit Value(bool b) : data_(b) {}
   explicit Value(Decimal d) : data_(d) {}
   explicit Value(std::string s) : data_(std::move(s)) {}

@@ -91,7 +91,8 @@ std::optional<Date> PeriodEnd(std::string_view text) {
   const std::optional<int> year = number(0, 4);
   const std::optional<int> month = text.size() == 7 ? number(5, 2) : std::optional<int>(12);
   if (!year || !month || *month < 1 || *month > 12) return std::nullopt;
-  const std::optional<Date> next = *month == 12 ? Date::FromYmd(*year + 1, 1, 1) : Date::FromYmd(*year, *month + 1, 1);
+  const std::optional<Date> next =
+      *month == 12 ? Date::FromYmd(*year + 1, 1, 1) : Date::FromYmd(*year, *month + 1, 1);
   if (!next) return std::nullopt;
   return next->AddDays(-1);
 }
@@ -130,7 +131,8 @@ std::vector<FunctionDef> DatesPlugin::Functions() const {
                                    [](Date date) { return Value(Decimal(date.month())); }));
   functions.push_back(DateFunction("day", "day(value: date | datetime) -> number",
                                    "the day of the month of a date, 1 to 31 (UTC for an instant)",
-                                   Type::Number(), [](Date date) { return Value(Decimal(date.day())); }));
+                                   Type::Number(),
+                                   [](Date date) { return Value(Decimal(date.day())); }));
   functions.push_back(PeriodEndFunction());
   functions.push_back(Today());
   return functions;

@@ -4,12 +4,14 @@
 
 namespace tradelint {
 
-std::variant<PrefixMatcher, std::string> PrefixMatcher::Create(const std::vector<std::string>& entries) {
+std::variant<PrefixMatcher, std::string> PrefixMatcher::Create(
+    const std::vector<std::string>& entries) {
   PrefixMatcher matcher;
   for (const std::string& entry : entries) {
     if (entry.empty()) return std::string("an empty prefix would match every text");
     matcher.prefixes_.insert(entry);
-    if (std::find(matcher.lengths_.begin(), matcher.lengths_.end(), entry.size()) == matcher.lengths_.end()) {
+    if (std::find(matcher.lengths_.begin(), matcher.lengths_.end(), entry.size()) ==
+        matcher.lengths_.end()) {
       matcher.lengths_.push_back(entry.size());
     }
   }

@@ -6,7 +6,8 @@
 
 namespace tradelint {
 
-std::variant<TermMatcher, std::string> TermMatcher::Create(const std::vector<std::string>& entries) {
+std::variant<TermMatcher, std::string> TermMatcher::Create(
+    const std::vector<std::string>& entries) {
   std::string alternation;
   for (const std::string& entry : entries) {
     std::optional<std::string> folded = CaseFold(entry);
@@ -19,7 +20,8 @@ std::variant<TermMatcher, std::string> TermMatcher::Create(const std::vector<std
   options.set_max_mem(256 << 20);  // large keyword lists need more than the 8 MiB default
   options.set_log_errors(false);
   options.set_never_capture(true);
-  auto pattern = std::make_shared<const RE2>(alternation.empty() ? "[^\\x00-\\x{10FFFF}]" : alternation, options);
+  auto pattern = std::make_shared<const RE2>(
+      alternation.empty() ? "[^\\x00-\\x{10FFFF}]" : alternation, options);
   if (!pattern->ok()) return "the term list cannot be compiled: " + pattern->error();
   TermMatcher matcher;
   matcher.pattern_ = std::move(pattern);

@@ -7,9 +7,9 @@
 #include <variant>
 
 #include "plugins/common/arguments.h"
-#include "plugins/text/unicode_text.h"
 #include "plugins/text/prefix_matcher.h"
 #include "plugins/text/term_matcher.h"
+#include "plugins/text/unicode_text.h"
 #include "plugins/text/word_matcher.h"
 
 namespace tradelint {
@@ -97,8 +97,9 @@ FunctionDef Len() {
   return def;
 }
 
-// The entries of a constant list of words, terms or prefixes: a string, or a list (or set) of strings. An error for
-// the author when the argument is not a constant or holds anything but strings.
+// The entries of a constant list of words, terms or prefixes: a string, or a list (or set) of
+// strings. An error for the author when the argument is not a constant or holds anything but
+// strings.
 std::variant<std::vector<std::string>, CheckError> WordListEntries(const ArgumentInfo& arg) {
   if (arg.constant == nullptr) {
     return CheckError{

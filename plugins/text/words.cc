@@ -61,12 +61,13 @@ std::vector<std::string_view> SplitFoldedWords(std::string_view folded) {
                                 static_cast<utf8proc_ssize_t>(folded.size() - offset), &code_point);
       if (length <= 0) break;
     }
-    const CharClass char_class = code_point < 0x80 ? ClassifyAscii(static_cast<char>(code_point))
-                                                   : Classify(code_point);
+    const CharClass char_class =
+        code_point < 0x80 ? ClassifyAscii(static_cast<char>(code_point)) : Classify(code_point);
     if (char_class == CharClass::kSeparator) {
       finish(offset);
     } else if (char_class == CharClass::kLetter) {
-      const Script letter_script = code_point < 0x80 ? kLatin : ScriptOf(static_cast<char32_t>(code_point));
+      const Script letter_script =
+          code_point < 0x80 ? kLatin : ScriptOf(static_cast<char32_t>(code_point));
       if (script && *script != letter_script) finish(offset);
       if (start == std::string_view::npos) start = offset;
       script = letter_script;
@@ -100,7 +101,8 @@ const std::vector<std::string_view>* RecentFoldedWords(std::string_view text) {
   thread_local std::size_t next = 0;  // the entry replaced next (round robin)
   const std::size_t hash = std::hash<std::string_view>{}(text);
   for (const Entry& entry : recent) {
-    if (entry.hash == hash && entry.text == text && !entry.text.empty()) return entry.valid ? &entry.words : nullptr;
+    if (entry.hash == hash && entry.text == text && !entry.text.empty())
+      return entry.valid ? &entry.words : nullptr;
   }
   Entry& entry = recent[next];
   next = (next + 1) % kEntries;

@@ -57,7 +57,7 @@ struct CheckOptions {
   bool quiet = false;
   bool fail_on_not_covered = false;
   bool expand = false;
-  std::string waivers;  // empty: none
+  std::string waivers;              // empty: none
   std::vector<std::string> inputs;  // empty: standard input
 };
 
@@ -117,15 +117,18 @@ bool StandardInputIsStream() {
 // Reads every input in order and checks each record; an input that cannot be opened is named
 // on stderr and skipped. Stops at once when `out` fails (a write error). Returns whether every
 // input could be opened.
-bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& run, std::ostream& out) {
-  const std::vector<std::string> inputs = options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
+bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& run,
+                 std::ostream& out) {
+  const std::vector<std::string> inputs =
+      options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   ProgressLine progress(!options.quiet && isatty(STDERR_FILENO) == 1);
   const auto after_record = [&] { progress.Update(run.summary().records, run.findings()); };
   bool all_opened = true;
   const InputLimits limits;
   for (const std::string& input : inputs) {
     std::string open_error;
-    const std::unique_ptr<RecordReader> reader = OpenRecordReader(input, schema, limits, &open_error);
+    const std::unique_ptr<RecordReader> reader =
+        OpenRecordReader(input, schema, limits, &open_error);
     if (reader == nullptr) {
       PrintError(open_error);
       all_opened = false;
@@ -140,7 +143,8 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
 }
 
 int RunCheck(const CheckOptions& options) {
-  std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths, options.reference_data);
+  std::unique_ptr<const Engine> engine =
+      CompileRulesets(options.rule_paths, options.reference_data);
   if (engine == nullptr) return kUsageError;
   if (!ValidateMarkets(engine->markets(), options.markets, "--market")) return kUsageError;
   std::optional<Waivers> waivers;

@@ -35,7 +35,8 @@ RecordResult CheckRun::StartResult(const InputRecord& input, std::size_t record_
   return result;
 }
 
-RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t record_index, Date as_of) {
+RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t record_index,
+                                      Date as_of) {
   RecordResult result = StartResult(input, record_index);
   result.as_of = as_of;
   result.verdict = Verdict::kInvalid;
@@ -53,10 +54,10 @@ RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t reco
   return result;
 }
 
-
 void CheckRun::WarnOfStaleRates(Date as_of) {
   const std::optional<Date> latest = engine_.fx_latest_date();
-  if (warned_of_stale_rates_ || !latest || as_of.days() - latest->days() <= FxTable::kStaleAfterDays) {
+  if (warned_of_stale_rates_ || !latest ||
+      as_of.days() - latest->days() <= FxTable::kStaleAfterDays) {
     return;
   }
   warned_of_stale_rates_ = true;
@@ -69,7 +70,8 @@ void CheckRun::WarnOfStaleRates(Date as_of) {
   summary_.warnings.push_back(std::move(warning));
 }
 
-std::vector<RecordResult> CheckRun::Judge(const InputRecord& input, std::size_t record_index) const {
+std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
+                                          std::size_t record_index) const {
   std::vector<RecordResult> results;
   if (input.error) {
     RecordResult& result = results.emplace_back(StartResult(input, record_index));
@@ -77,7 +79,8 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input, std::size_t 
     result.error = input.error;
     return results;
   }
-  RecordJudgement judgement = engine_.Judge(input.record, *input.kind, input.id.value_or(""), options_);
+  RecordJudgement judgement =
+      engine_.Judge(input.record, *input.kind, input.id.value_or(""), options_);
   if (judgement.no_market()) {
     results.push_back(NoMarketResult(input, record_index, judgement.as_of));
     return results;
@@ -102,14 +105,15 @@ void CheckRun::Report(const std::vector<RecordResult>& results) {
     findings_ += static_cast<std::int64_t>(result.findings.size());
     if (settings_.fail_on) {
       for (const Finding& finding : result.findings) {
-        fail_on_reached_ =
-            fail_on_reached_ || (!finding.waived && AtOrAbove(finding.rule->severity, *settings_.fail_on));
+        fail_on_reached_ = fail_on_reached_ || (!finding.waived && AtOrAbove(finding.rule->severity,
+                                                                             *settings_.fail_on));
       }
     }
     if (result.verdict == Verdict::kNotCovered) {
       fail_on_reached_ = fail_on_reached_ || settings_.fail_on_not_covered;
       // Named on stderr too, once per market.
-      if (noted_markets_.insert(*result.market).second && !result.notes.empty()) PrintNote(result.notes.back());
+      if (noted_markets_.insert(*result.market).second && !result.notes.empty())
+        PrintNote(result.notes.back());
     }
     writer_.Result(result);
   }

@@ -65,7 +65,8 @@ class CheckRun {
   // A result for `input` with its record's identity filled in.
   static RecordResult StartResult(const InputRecord& input, std::size_t record_index);
   // The invalid result of a usable record that names no market.
-  static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index, Date as_of);
+  static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index,
+                                     Date as_of);
   // Warns once when `as_of` is later than the FX rates can serve fresh.
   void WarnOfStaleRates(Date as_of);
 

@@ -57,7 +57,8 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               const std::string& reference_data_directory) {
   Diagnostics diagnostics;
-  std::unique_ptr<const Engine> engine = CompileRulesets(rule_paths, diagnostics, reference_data_directory);
+  std::unique_ptr<const Engine> engine =
+      CompileRulesets(rule_paths, diagnostics, reference_data_directory);
   if (engine == nullptr) PrintDiagnostics(diagnostics);
   return engine;
 }

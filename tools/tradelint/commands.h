@@ -13,10 +13,10 @@ struct Command {
   std::function<int()> run;  // runs the command; returns the exit status (exit_status.h)
 };
 
-Command AddCheckCommand(CLI::App& app);  // check_command.cc
-Command AddLintCommand(CLI::App& app);   // lint_command.cc
-Command AddTestCommand(CLI::App& app);   // test_command.cc
-Command AddRulesCommand(CLI::App& app);  // rules_command.cc
+Command AddCheckCommand(CLI::App& app);    // check_command.cc
+Command AddLintCommand(CLI::App& app);     // lint_command.cc
+Command AddTestCommand(CLI::App& app);     // test_command.cc
+Command AddRulesCommand(CLI::App& app);    // rules_command.cc
 Command AddRefdataCommand(CLI::App& app);  // refdata_command.cc
 
 }  // namespace tradelint::cli

@@ -10,8 +10,8 @@
 namespace tradelint::cli {
 namespace {
 
-constexpr auto kDelay = std::chrono::seconds(2);             // before the line first appears
-constexpr auto kRedraw = std::chrono::milliseconds(250);     // between redraws
+constexpr auto kDelay = std::chrono::seconds(2);          // before the line first appears
+constexpr auto kRedraw = std::chrono::milliseconds(250);  // between redraws
 constexpr std::int64_t kRecordsPerClockCheck = 64;
 
 }  // namespace
@@ -23,9 +23,9 @@ void ProgressLine::Update(std::int64_t records, std::int64_t findings) {
   const Clock::time_point now = Clock::now();
   if (now - start_ < kDelay || (shown_ && now - last_drawn_ < kRedraw)) return;
   const double seconds = std::chrono::duration<double>(now - start_).count();
-  const std::string line = fmt::format("tradelint: {}, {:.0f}/s, {:.1f} s, {}", Counted(records, "record"),
-                                       static_cast<double>(records) / seconds, seconds,
-                                       Counted(findings, "finding"));
+  const std::string line =
+      fmt::format("tradelint: {}, {:.0f}/s, {:.1f} s, {}", Counted(records, "record"),
+                  static_cast<double>(records) / seconds, seconds, Counted(findings, "finding"));
   std::fprintf(stderr, "\r%s\033[K", line.c_str());
   std::fflush(stderr);
   shown_ = true;

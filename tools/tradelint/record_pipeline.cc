@@ -111,7 +111,7 @@ class Pipeline {
   std::mutex mutex_;
   std::condition_variable work_ready_;
   std::condition_variable batch_done_;
-  std::deque<std::shared_ptr<Batch>> queue_;  // submitted, not yet taken by a worker
+  std::deque<std::shared_ptr<Batch>> queue_;     // submitted, not yet taken by a worker
   std::vector<std::shared_ptr<Batch>> retired_;  // reported, to be freed by a worker
   bool closing_ = false;
   std::vector<std::thread> workers_;  // last: started after everything they use exists

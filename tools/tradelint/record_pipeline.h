@@ -29,7 +29,7 @@ namespace tradelint::cli {
 inline constexpr std::size_t kBytesInFlight = std::size_t{32} << 20;
 
 struct PipelineSettings {
-  int jobs = 1;             // worker threads; 1: no thread is started
+  int jobs = 1;              // worker threads; 1: no thread is started
   bool interactive = false;  // read, judge, report and flush one record at a time
 };
 

@@ -53,12 +53,12 @@ int RunImportEcb(const ImportEcbOptions& options) {
     return kUsageError;
   }
   std::string error;
-  const std::optional<EcbImport> imported = ImportEcbHistory(
-      *text, options.input,
-      EcbImportOptions{.from = options.from,
-                       .imported_on = Date::TodayUtc(),
-                       .input_name = fs::path(options.input).filename().string()},
-      &error);
+  const std::optional<EcbImport> imported =
+      ImportEcbHistory(*text, options.input,
+                       EcbImportOptions{.from = options.from,
+                                        .imported_on = Date::TodayUtc(),
+                                        .input_name = fs::path(options.input).filename().string()},
+                       &error);
   if (!imported) {
     PrintError(error);
     return kUsageError;
@@ -80,8 +80,8 @@ int RunImportEcb(const ImportEcbOptions& options) {
     return kUsageError;
   }
   std::cerr << "wrote " << path.string() << ": " << imported->rates << " rates of "
-            << imported->currencies << " currencies, the latest of "
-            << imported->latest.ToString() << '\n';
+            << imported->currencies << " currencies, the latest of " << imported->latest.ToString()
+            << '\n';
   return kClean;
 }
 

@@ -41,25 +41,27 @@ bool PrintCoverage(const Engine& engine, const TestReport& report) {
               << "` has no passing case (no test expects no finding from it)\n";
   }
   for (const MissingBoundary& boundary : report.missing_boundaries) {
-    std::cout << "warning: rule `" << boundary.rule->id << "` has no test at " << boundary.date.ToString()
-              << " (" << boundary.why << ") expecting " << (boundary.expects_finding ? "a finding" : "no finding")
-              << "\n";
+    std::cout << "warning: rule `" << boundary.rule->id << "` has no test at "
+              << boundary.date.ToString() << " (" << boundary.why << ") expecting "
+              << (boundary.expects_finding ? "a finding" : "no finding") << "\n";
   }
   std::set<const CheckedRule*> uncovered(report.without_failing_case.begin(),
                                          report.without_failing_case.end());
   uncovered.insert(report.without_passing_case.begin(), report.without_passing_case.end());
   std::set<const CheckedRule*> boundaries_untested;
-  for (const MissingBoundary& boundary : report.missing_boundaries) boundaries_untested.insert(boundary.rule);
+  for (const MissingBoundary& boundary : report.missing_boundaries)
+    boundaries_untested.insert(boundary.rule);
   const std::size_t rules = engine.program().rules().size();
   std::cout << "coverage: " << rules - uncovered.size() << " of "
             << Counted(static_cast<std::int64_t>(rules), "rule")
-            << " covered by a failing and a passing case; "
-            << rules - boundaries_untested.size() << " with every effective-date boundary tested\n";
+            << " covered by a failing and a passing case; " << rules - boundaries_untested.size()
+            << " with every effective-date boundary tested\n";
   return !uncovered.empty() || !boundaries_untested.empty();
 }
 
 int RunTestCommand(const TestOptions& options) {
-  const std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths, options.reference_data);
+  const std::unique_ptr<const Engine> engine =
+      CompileRulesets(options.rule_paths, options.reference_data);
   if (engine == nullptr) return kUsageError;
   const TestReport report = RunTests(*engine);
   PrintFailures(report);

@@ -21,13 +21,20 @@ bool IsBoolOrAny(const Type& type) { return type.kind == Kind::kBool || type.is_
 
 Type TypeOfValue(const Value& value) {
   switch (value.kind()) {
-    case Value::Kind::kBool: return Type::Bool();
-    case Value::Kind::kNumber: return Type::Number();
-    case Value::Kind::kString: return Type::String();
-    case Value::Kind::kDate: return Type::Date();
-    case Value::Kind::kDateTime: return Type::DateTime();
-    case Value::Kind::kDuration: return Type::Duration();
-    case Value::Kind::kMoney: return Type::MoneyIn(value.as_money().currency);
+    case Value::Kind::kBool:
+      return Type::Bool();
+    case Value::Kind::kNumber:
+      return Type::Number();
+    case Value::Kind::kString:
+      return Type::String();
+    case Value::Kind::kDate:
+      return Type::Date();
+    case Value::Kind::kDateTime:
+      return Type::DateTime();
+    case Value::Kind::kDuration:
+      return Type::Duration();
+    case Value::Kind::kMoney:
+      return Type::MoneyIn(value.as_money().currency);
     case Value::Kind::kList: {
       const ValueList& items = value.as_list();
       if (items.empty()) return Type::ListOf(Type::Any());
@@ -37,7 +44,8 @@ Type TypeOfValue(const Value& value) {
       }
       return Type::ListOf(element);
     }
-    default: return Type::Any();
+    default:
+      return Type::Any();
   }
 }
 
@@ -64,7 +72,8 @@ std::string Arguments(std::size_t count) {
 // `a string`, `an object`, `a list of string`.
 std::string WithArticle(const Type& type) {
   const std::string name = type.ToString();
-  return (std::string_view("aeiou").find(name.front()) != std::string_view::npos ? "an " : "a ") + name;
+  return (std::string_view("aeiou").find(name.front()) != std::string_view::npos ? "an " : "a ") +
+         name;
 }
 
 // Rules expand definitions in place; a definition used twice by a definition used twice...
@@ -76,8 +85,12 @@ FieldType LeafConversion(const SchemaNode* node) {
   if (node == nullptr) return FieldType::kAny;
   if (node->type == FieldType::kList) return LeafConversion(node->items.get());
   switch (node->type) {
-    case FieldType::kMoney: case FieldType::kDate: case FieldType::kDateTime: return node->type;
-    default: return FieldType::kAny;
+    case FieldType::kMoney:
+    case FieldType::kDate:
+    case FieldType::kDateTime:
+      return node->type;
+    default:
+      return FieldType::kAny;
   }
 }
 
@@ -86,20 +99,31 @@ FieldType LeafConversion(const SchemaNode* node) {
 Type TypeOfSchemaNode(const SchemaNode* node) {
   if (node == nullptr) return Type::Any();
   switch (node->type) {
-    case FieldType::kAny: return Type::Any();
-    case FieldType::kObject: return Type::ObjectOf(node);
-    case FieldType::kList: return Type::ListOf(TypeOfSchemaNode(node->items.get()));
-    case FieldType::kBool: return Type::Bool();
-    case FieldType::kNumber: return Type::Number();
-    case FieldType::kDate: return Type::Date();
-    case FieldType::kDateTime: return Type::DateTime();
+    case FieldType::kAny:
+      return Type::Any();
+    case FieldType::kObject:
+      return Type::ObjectOf(node);
+    case FieldType::kList:
+      return Type::ListOf(TypeOfSchemaNode(node->items.get()));
+    case FieldType::kBool:
+      return Type::Bool();
+    case FieldType::kNumber:
+      return Type::Number();
+    case FieldType::kDate:
+      return Type::Date();
+    case FieldType::kDateTime:
+      return Type::DateTime();
     case FieldType::kMoney: {
       Type money = Type::MoneyIn(Currency());
       money.schema = node;
       return money;
     }
-    case FieldType::kString: case FieldType::kPartialDate: case FieldType::kCountry:
-    case FieldType::kMarket: case FieldType::kCurrency: case FieldType::kLanguage:
+    case FieldType::kString:
+    case FieldType::kPartialDate:
+    case FieldType::kCountry:
+    case FieldType::kMarket:
+    case FieldType::kCurrency:
+    case FieldType::kLanguage:
       return Type::String();
   }
   return Type::Any();
@@ -142,10 +166,10 @@ CheckedExprPtr ExprChecker::Check(const ast::Expr& expr) {
         if constexpr (std::is_same_v<T, ast::Literal>) {
           if (node.value.is_money() &&
               !environment_.schema->IsCurrencyCode(node.value.as_money().currency.code())) {
-            return Error(expr, code::kInvalidCurrency,
-                         Quoted(node.value.as_money().currency.code()) +
-                             " is not an ISO 4217 currency code",
-                         "write money as a currency code and an amount: `EUR 150`");
+            return Error(
+                expr, code::kInvalidCurrency,
+                Quoted(node.value.as_money().currency.code()) + " is not an ISO 4217 currency code",
+                "write money as a currency code and an amount: `EUR 150`");
           }
           CheckedExpr checked;
           checked.span = expr.span;
@@ -237,7 +261,8 @@ CheckedExprPtr ExprChecker::CheckUpperName(const ast::Expr& expr, const std::str
   const bool is_currency = environment_.schema->IsCurrencyCode(name);
   if (!is_market && !is_currency) {
     std::vector<std::string> candidates;
-    for (const auto& [constant_name, value] : definitions_.constants) candidates.push_back(constant_name);
+    for (const auto& [constant_name, value] : definitions_.constants)
+      candidates.push_back(constant_name);
     std::string suggestion = ClosestMatch(name, candidates);
     if (suggestion.empty()) suggestion = environment_.markets->Suggest(name);
     return Error(expr, code::kUnknownName,
@@ -283,8 +308,9 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
         std::vector<std::string> names;
         for (const auto& [property, child] : node->properties) names.push_back(property);
         const std::string suggestion = ClosestMatch(step.field, names);
-        const std::string where = base.path_text.empty() ? "a " + std::string(RecordKindName(record_kind_))
-                                                         : Quoted(base.path_text);
+        const std::string where = base.path_text.empty()
+                                      ? "a " + std::string(RecordKindName(record_kind_))
+                                      : Quoted(base.path_text);
         std::string help = suggestion.empty()
                                ? "extension fields start with `x_`"
                                : "did you mean `" +
@@ -300,7 +326,8 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
     }
     case PathStep::Kind::kEach:
     case PathStep::Kind::kIndex: {
-      path.path_text += step.kind == PathStep::Kind::kEach ? "[*]" : "[" + std::to_string(step.index) + "]";
+      path.path_text +=
+          step.kind == PathStep::Kind::kEach ? "[*]" : "[" + std::to_string(step.index) + "]";
       if (current.is_any()) break;
       if (current.kind != Kind::kList) {
         diagnostics_.Error(code::kNotAList, step_span,
@@ -345,10 +372,14 @@ std::vector<std::string> ColumnNames(const LookupTable& table) {
 Type TypeOfColumn(const LookupTable& table, std::size_t column) {
   switch (table.columns()[column].type) {
     case ColumnType::kString:
-    case ColumnType::kMarket: return Type::String();
-    case ColumnType::kNumber: return Type::Number();
-    case ColumnType::kDate: return Type::Date();
-    case ColumnType::kBool: return Type::Bool();
+    case ColumnType::kMarket:
+      return Type::String();
+    case ColumnType::kNumber:
+      return Type::Number();
+    case ColumnType::kDate:
+      return Type::Date();
+    case ColumnType::kBool:
+      return Type::Bool();
     case ColumnType::kMoney: {
       Currency currency;
       bool single = true;
@@ -397,7 +428,8 @@ CheckedExprPtr ExprChecker::CheckLookup(const ast::Expr& expr, const ast::Index&
 }
 
 CheckedExprPtr ExprChecker::CheckMember(const ast::Expr& expr, const ast::Member& member) {
-  if (const auto* index = std::get_if<ast::Index>(&member.base->node); index != nullptr && index->index) {
+  if (const auto* index = std::get_if<ast::Index>(&member.base->node);
+      index != nullptr && index->index) {
     std::string table_name;
     if (const LookupTablePtr* table = TableNamedBy(*index->base, &table_name)) {
       return CheckLookup(expr, *index, member, table_name, *table);
@@ -435,8 +467,7 @@ CheckedExprPtr ExprChecker::CheckIndex(const ast::Expr& expr, const ast::Index& 
   std::optional<std::int64_t> number;
   if (position && position->is_number()) number = position->as_number().ToInt64();
   if (!number || *number < 0) {
-    return Error(*index.index, code::kInvalidIndex,
-                 "a list index is `*` or a whole number from 0",
+    return Error(*index.index, code::kInvalidIndex, "a list index is `*` or a whole number from 0",
                  "use a quantifier (`any x in list: ...`) to look at elements");
   }
   return ExtendPath(expr, *base, PathStep{PathStep::Kind::kIndex, "", *number}, expr.span);
@@ -448,7 +479,8 @@ CheckedExprPtr ExprChecker::CheckUnary(const ast::Expr& expr, const ast::Unary& 
   node.span = expr.span;
   if (unary.op == ast::UnaryOp::kNot) {
     if (!IsBoolOrAny(operand->type)) {
-      return Error(expr, code::kTypeMismatch, "`not` needs a condition, found " + operand->type.ToString());
+      return Error(expr, code::kTypeMismatch,
+                   "`not` needs a condition, found " + operand->type.ToString());
     }
     node.op = CheckedExpr::Op::kNot;
     node.type = Type::Bool();
@@ -535,7 +567,9 @@ CheckedExprPtr ExprChecker::CheckBinary(const ast::Expr& expr, const ast::Binary
                      "a divisor that is always zero makes the rule undecided for every record");
       }
       return CheckArithmetic(expr, binary.op, std::move(lhs), std::move(rhs));
-    case ast::BinaryOp::kAdd: case ast::BinaryOp::kSubtract: case ast::BinaryOp::kMultiply:
+    case ast::BinaryOp::kAdd:
+    case ast::BinaryOp::kSubtract:
+    case ast::BinaryOp::kMultiply:
       return CheckArithmetic(expr, binary.op, std::move(lhs), std::move(rhs));
     default:
       return CheckComparison(expr, binary.op, std::move(lhs), std::move(rhs));
@@ -590,7 +624,9 @@ CheckedExprPtr ExprChecker::CheckArithmetic(const ast::Expr& expr, ast::BinaryOp
       return Error(expr, code::kTypeMismatch, "money cannot be multiplied by money");
     }
     if (!RequireMoneyCurrencies(expr, *lhs, *rhs)) return Placeholder(expr.span);
-    result = op == ast::BinaryOp::kDivide ? Type::Number() : Type::MoneyIn(a.currency.empty() ? b.currency : a.currency);
+    result = op == ast::BinaryOp::kDivide
+                 ? Type::Number()
+                 : Type::MoneyIn(a.currency.empty() ? b.currency : a.currency);
   } else if (a.kind == Kind::kMoney && b.kind == Kind::kNumber && !additive) {
     result = Type::MoneyIn(a.currency);
   } else if (a.kind == Kind::kNumber && b.kind == Kind::kMoney && op == ast::BinaryOp::kMultiply) {
@@ -638,9 +674,9 @@ CheckedExprPtr ExprChecker::CheckMembership(const ast::Expr& expr, CheckedExprPt
     }
     node.op = CheckedExpr::Op::kInList;
   } else {
-    return Error(expr, code::kTypeMismatch,
-                 "`in` needs a list, a set or a market code on the right, found " +
-                     container.ToString());
+    return Error(
+        expr, code::kTypeMismatch,
+        "`in` needs a list, a set or a market code on the right, found " + container.ToString());
   }
   node.children = {std::move(lhs), std::move(rhs)};
   return Make(std::move(node));
@@ -705,12 +741,14 @@ CheckedExprPtr ExprChecker::CheckCall(const ast::Expr& expr, const ast::Call& ca
 
   if (call.function == "present" || call.function == "missing") {
     if (arguments.size() != 1) {
-      return Error(expr, code::kWrongArgumentCount, Quoted(call.function) + " takes one field path");
+      return Error(expr, code::kWrongArgumentCount,
+                   Quoted(call.function) + " takes one field path");
     }
     if (arguments[0]->op != CheckedExpr::Op::kPath) {
       if (arguments[0]->type.is_any() && arguments[0]->is_constant()) return arguments[0];
-      return Error(*call.arguments[0], code::kInvalidArgument,
-                   Quoted(call.function) + " takes a field path such as `product.manufacturer.name`");
+      return Error(
+          *call.arguments[0], code::kInvalidArgument,
+          Quoted(call.function) + " takes a field path such as `product.manufacturer.name`");
     }
     CheckedExpr node;
     node.op = call.function == "present" ? CheckedExpr::Op::kPresent : CheckedExpr::Op::kMissing;
@@ -751,9 +789,10 @@ CheckedExprPtr ExprChecker::CheckCall(const ast::Expr& expr, const ast::Call& ca
   }
   CheckResult result = function->check(infos);
   if (const CheckError* error = std::get_if<CheckError>(&result)) {
-    const Span& span = error->argument >= 0 && error->argument < static_cast<int>(call.arguments.size())
-                           ? call.arguments[error->argument]->span
-                           : expr.span;
+    const Span& span =
+        error->argument >= 0 && error->argument < static_cast<int>(call.arguments.size())
+            ? call.arguments[error->argument]->span
+            : expr.span;
     diagnostics_.Error(code::kInvalidArgument, span, error->message,
                        function->signature.empty() ? "" : "usage: `" + function->signature + "`");
     return Placeholder(expr.span);
@@ -788,7 +827,8 @@ CheckedExprPtr ExprChecker::CheckList(const ast::Expr& expr, const ast::ListLite
         constant.span = list.items[j]->span;
         constant.type = TypeOfValue(values[j]);
         constant.constant = std::move(values[j]);
-        node.children.push_back(std::make_shared<const CheckedExpr>(std::move(constant)));  // counted once
+        node.children.push_back(
+            std::make_shared<const CheckedExpr>(std::move(constant)));  // counted once
       }
     }
     node.children.push_back(std::move(checked));
@@ -839,7 +879,8 @@ CheckedExprPtr ExprChecker::ExpandDefinition(const ast::Expr& expr,
   return body;
 }
 
-std::optional<Value> ExprChecker::FoldConstant(const ast::Expr& expr, const DefinitionTable& table) {
+std::optional<Value> ExprChecker::FoldConstant(const ast::Expr& expr,
+                                               const DefinitionTable& table) {
   if (const auto* literal = std::get_if<ast::Literal>(&expr.node)) return literal->value;
   if (const auto* upper = std::get_if<ast::UpperName>(&expr.node)) {
     auto constant = table.constants.find(upper->name);

@@ -90,9 +90,9 @@ class ExprChecker {
   const DefinitionTable& definitions_;
   RecordKind record_kind_;
   Diagnostics& diagnostics_;
-  std::vector<Variable> variables_;                      // innermost last
+  std::vector<Variable> variables_;                                // innermost last
   std::vector<std::map<std::string, CheckedExprPtr>> parameters_;  // def expansions
-  std::vector<std::string> expanding_;                  // defs being expanded (cycle check)
+  std::vector<std::string> expanding_;  // defs being expanded (cycle check)
   int next_slot_ = 0;
   int node_count_ = 0;
   std::set<const ast::Definition*>* used_ = nullptr;

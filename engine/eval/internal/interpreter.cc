@@ -19,7 +19,6 @@ Value Problem(Frame& frame, std::string why) {
 
 std::string DescribeMoney(const Money& money) { return Value(money).ToDisplayString(); }
 
-
 // Whether `path` reads one of `facts` or a field inside one.
 bool IsUnstatedFact(const CheckedExpr& path, const std::vector<std::string>& facts) {
   if (path.slot >= 0) return false;
@@ -71,9 +70,12 @@ Value ConvertLeaf(const Value& value, FieldType type) {
 
 std::string StepText(const PathStep& step, std::size_t element) {
   switch (step.kind) {
-    case PathStep::Kind::kField: return "." + step.field;
-    case PathStep::Kind::kIndex: return "[" + std::to_string(step.index) + "]";
-    case PathStep::Kind::kEach: return "[" + std::to_string(element) + "]";
+    case PathStep::Kind::kField:
+      return "." + step.field;
+    case PathStep::Kind::kIndex:
+      return "[" + std::to_string(step.index) + "]";
+    case PathStep::Kind::kEach:
+      return "[" + std::to_string(element) + "]";
   }
   return "";
 }
@@ -115,18 +117,21 @@ class PathReader {
         const ValueList& items = current->as_list();
         for (std::size_t k = 0; k < items.size(); ++k) {
           const std::string element =
-              trace_ != nullptr ? concrete.substr(0, concrete.size() - 3) + StepText(step, k) : std::string();
+              trace_ != nullptr ? concrete.substr(0, concrete.size() - 3) + StepText(step, k)
+                                : std::string();
           Value nested = Walk(items[k], i + 1, element, leaves);
           if (nested.as_bool()) leaves->push_back(Value());
         }
         return Value(false);
       }
-      current = step.kind == PathStep::Kind::kField ? &current->Get(step.field)
-                                                    : &current->At(static_cast<std::size_t>(step.index));
+      current = step.kind == PathStep::Kind::kField
+                    ? &current->Get(step.field)
+                    : &current->At(static_cast<std::size_t>(step.index));
       if (trace_ != nullptr) concrete = Join(concrete, StepText(step, 0));
       if (current->is_missing() || current->is_null()) {
-        const bool list_ahead = std::any_of(path_.steps.begin() + i + 1, path_.steps.end(),
-                                            [](const PathStep& s) { return s.kind == PathStep::Kind::kEach; });
+        const bool list_ahead =
+            std::any_of(path_.steps.begin() + i + 1, path_.steps.end(),
+                        [](const PathStep& s) { return s.kind == PathStep::Kind::kEach; });
         // Name the whole field that is absent, not only its first absent step.
         if (trace_ != nullptr) {
           for (std::size_t rest = i + 1; rest < path_.steps.size(); ++rest) {
@@ -168,7 +173,8 @@ Value ReadPath(const CheckedExpr& path, Frame& frame, bool convert) {
   const bool from_variable = path.slot >= 0;
   const Value& base = from_variable ? frame.slots[path.slot] : *frame.record;
   static const std::string kRoot;
-  const std::string& prefix = from_variable && frame.trace != nullptr ? frame.slot_paths[path.slot] : kRoot;
+  const std::string& prefix =
+      from_variable && frame.trace != nullptr ? frame.slot_paths[path.slot] : kRoot;
   return PathReader(path, frame.trace, convert).Read(base, prefix);
 }
 
@@ -193,7 +199,8 @@ std::optional<int> Compare(const Value& a, const Value& b) {
 }
 
 Value CurrencyMismatch(Frame& frame, const Money& a, const Money& b) {
-  return Problem(frame, "amounts in different currencies (" + DescribeMoney(a) + " and " + DescribeMoney(b) +
+  return Problem(frame, "amounts in different currencies (" + DescribeMoney(a) + " and " +
+                            DescribeMoney(b) +
                             ") cannot be compared or combined without `convert`");
 }
 
@@ -214,25 +221,35 @@ Value EvaluateComparison(const CheckedExpr& expr, const Value& a, const Value& b
   std::optional<int> order = Compare(a, b);
   if (!order) return Value();
   switch (expr.binary_op) {
-    case ast::BinaryOp::kLess: return Bool(*order < 0);
-    case ast::BinaryOp::kLessEqual: return Bool(*order <= 0);
-    case ast::BinaryOp::kGreater: return Bool(*order > 0);
-    default: return Bool(*order >= 0);
+    case ast::BinaryOp::kLess:
+      return Bool(*order < 0);
+    case ast::BinaryOp::kLessEqual:
+      return Bool(*order <= 0);
+    case ast::BinaryOp::kGreater:
+      return Bool(*order > 0);
+    default:
+      return Bool(*order >= 0);
   }
 }
 
 std::optional<Decimal> Apply(ast::BinaryOp op, const Decimal& a, const Decimal& b) {
   switch (op) {
-    case ast::BinaryOp::kAdd: return a.Add(b);
-    case ast::BinaryOp::kSubtract: return a.Subtract(b);
-    case ast::BinaryOp::kMultiply: return a.Multiply(b);
-    default: return a.Divide(b);
+    case ast::BinaryOp::kAdd:
+      return a.Add(b);
+    case ast::BinaryOp::kSubtract:
+      return a.Subtract(b);
+    case ast::BinaryOp::kMultiply:
+      return a.Multiply(b);
+    default:
+      return a.Divide(b);
   }
 }
 
 // The date or instant moved by `duration`; unknown when that leaves the years 0000 to 9999.
 Value ShiftDate(const Value& date, const Duration& duration, bool subtract) {
-  const auto shift = [&](Date day) { return subtract ? duration.SubtractFrom(day) : duration.AddTo(day); };
+  const auto shift = [&](Date day) {
+    return subtract ? duration.SubtractFrom(day) : duration.AddTo(day);
+  };
   if (date.is_date()) {
     const std::optional<Date> shifted = shift(date.as_date());
     return shifted ? Value(*shifted) : Value();
@@ -245,15 +262,16 @@ Value ShiftDate(const Value& date, const Duration& duration, bool subtract) {
 }
 
 // `a op b` on decimals; unknown, with the reason, on division by zero or overflow.
-std::optional<Decimal> Calculate(ast::BinaryOp op, const Decimal& a, const Decimal& b, Frame& frame) {
+std::optional<Decimal> Calculate(ast::BinaryOp op, const Decimal& a, const Decimal& b,
+                                 Frame& frame) {
   if (op == ast::BinaryOp::kDivide && b.IsZero()) {
     Problem(frame, "division by zero");
     return std::nullopt;
   }
   std::optional<Decimal> result = Apply(op, a, b);
   if (!result) {
-    Problem(frame, "the result of " + a.ToString() + " " + std::string(ast::BinaryOpText(op)) + " " +
-                       b.ToString() + " is out of the range of exact decimals");
+    Problem(frame, "the result of " + a.ToString() + " " + std::string(ast::BinaryOpText(op)) +
+                       " " + b.ToString() + " is out of the range of exact decimals");
   }
   return result;
 }
@@ -266,7 +284,8 @@ Value EvaluateArithmetic(const CheckedExpr& expr, const Value& a, const Value& b
     return result ? Value(*result) : Value();
   }
   if (a.is_money() && b.is_money()) {
-    if (!(a.as_money().currency == b.as_money().currency)) return CurrencyMismatch(frame, a.as_money(), b.as_money());
+    if (!(a.as_money().currency == b.as_money().currency))
+      return CurrencyMismatch(frame, a.as_money(), b.as_money());
     std::optional<Decimal> result = Calculate(op, a.as_money().amount, b.as_money().amount, frame);
     if (!result) return Value();
     if (op == ast::BinaryOp::kDivide) return Value(*result);
@@ -288,7 +307,8 @@ Value EvaluateArithmetic(const CheckedExpr& expr, const Value& a, const Value& b
   } else {
     return Value();
   }
-  return shifted.is_missing() ? Problem(frame, "the date arithmetic leaves the range of dates") : shifted;
+  return shifted.is_missing() ? Problem(frame, "the date arithmetic leaves the range of dates")
+                              : shifted;
 }
 
 bool MarketContains(const Frame& frame, const Value& outer, const Value& inner) {
@@ -346,9 +366,11 @@ Value EvaluateQuantifier(const CheckedExpr& expr, Frame& frame) {
   };
   std::vector<ElementReads> reads;
   const ValueList& items = domain.as_list();
-  for (std::size_t i = 0; i < items.size() && (!decided || frame.trace != nullptr) && !frame.over_budget; ++i) {
+  for (std::size_t i = 0;
+       i < items.size() && (!decided || frame.trace != nullptr) && !frame.over_budget; ++i) {
     frame.slots[expr.slot] = items[i];
-    if (frame.trace != nullptr) frame.slot_paths[expr.slot] = ElementPath(*expr.children[0], frame, i);
+    if (frame.trace != nullptr)
+      frame.slot_paths[expr.slot] = ElementPath(*expr.children[0], frame, i);
     const Trace::Mark before = frame.trace != nullptr ? frame.trace->mark() : Trace::Mark{};
     Value result = Evaluate(body, frame);
     if (result.is_missing()) {
@@ -417,7 +439,8 @@ Value EvaluateCall(const CheckedExpr& expr, Frame& frame) {
   context.notes = frame.trace != nullptr ? &frame.trace->notes : nullptr;
   const std::size_t notes_before = frame.trace != nullptr ? frame.trace->notes.size() : 0;
   Value result = expr.function->eval(arguments, context);
-  const bool all_known = std::none_of(arguments.begin(), arguments.end(), [](const Value& v) { return v.is_missing(); });
+  const bool all_known = std::none_of(arguments.begin(), arguments.end(),
+                                      [](const Value& v) { return v.is_missing(); });
   if (result.is_missing() && all_known && frame.trace != nullptr) {
     // Known arguments, no value: the function could not compute (no exchange rate, ...). Its
     // notes say why.
@@ -439,9 +462,10 @@ Value EvaluateLookup(const CheckedExpr& expr, Frame& frame) {
   if (cell == nullptr || cell->is_missing()) {
     if (frame.trace == nullptr) return Value();
     const std::string& column = expr.table->columns()[expr.column].name;
-    return Problem(frame, cell == nullptr ? expr.table->provenance().name + " has no row for " + key.as_string()
-                                          : expr.table->provenance().name + " gives no " + column + " for " +
-                                                key.as_string());
+    return Problem(frame, cell == nullptr
+                              ? expr.table->provenance().name + " has no row for " + key.as_string()
+                              : expr.table->provenance().name + " gives no " + column + " for " +
+                                    key.as_string());
   }
   return *cell;
 }
@@ -460,13 +484,18 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
   if (--frame.steps_left < 0) {
     if (frame.over_budget) return Value();
     frame.over_budget = true;
-    return Problem(frame, "the evaluation budget was exhausted (nested quantifiers over long lists?)");
+    return Problem(frame,
+                   "the evaluation budget was exhausted (nested quantifiers over long lists?)");
   }
   switch (expr.op) {
-    case Op::kConstant: return expr.constant;
-    case Op::kPath: return ReadPath(expr, frame, true);
-    case Op::kMarket: return Value(std::string(frame.market));
-    case Op::kAsOf: return Value(frame.as_of);
+    case Op::kConstant:
+      return expr.constant;
+    case Op::kPath:
+      return ReadPath(expr, frame, true);
+    case Op::kMarket:
+      return Value(std::string(frame.market));
+    case Op::kAsOf:
+      return Value(frame.as_of);
     case Op::kNot: {
       const Value operand = Evaluate(*expr.children[0], frame);
       return operand.is_bool() ? Bool(!operand.as_bool()) : Value();
@@ -474,11 +503,13 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
     case Op::kNegate: {
       const Value operand = Evaluate(*expr.children[0], frame);
       if (operand.is_number()) return Value(operand.as_number().Negate());
-      if (operand.is_money()) return Value(Money{operand.as_money().amount.Negate(), operand.as_money().currency});
+      if (operand.is_money())
+        return Value(Money{operand.as_money().amount.Negate(), operand.as_money().currency});
       return Value();
     }
     case Op::kAnd:
-    case Op::kOr: return EvaluateLogic(expr, frame);
+    case Op::kOr:
+      return EvaluateLogic(expr, frame);
     case Op::kCompare: {
       const Value lhs = Evaluate(*expr.children[0], frame);
       return EvaluateComparison(expr, lhs, Evaluate(*expr.children[1], frame), frame);
@@ -501,8 +532,10 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
       return Evaluate(*expr.children[condition.as_bool() ? 1 : 2], frame);
     }
     case Op::kAny:
-    case Op::kAll: return EvaluateQuantifier(expr, frame);
-    case Op::kCall: return EvaluateCall(expr, frame);
+    case Op::kAll:
+      return EvaluateQuantifier(expr, frame);
+    case Op::kCall:
+      return EvaluateCall(expr, frame);
     case Op::kList: {
       ValueList items;
       items.reserve(expr.children.size());
@@ -511,7 +544,8 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
     }
     case Op::kPresent:
     case Op::kMissing: {
-      if (frame.unstated_facts != nullptr && IsUnstatedFact(*expr.children[0], *frame.unstated_facts)) {
+      if (frame.unstated_facts != nullptr &&
+          IsUnstatedFact(*expr.children[0], *frame.unstated_facts)) {
         return Value();
       }
       const Value value = ReadPath(*expr.children[0], frame, false);
@@ -522,7 +556,8 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
       if (frame.absent_is_unknown && !present) return Value();
       return Bool(expr.op == Op::kPresent ? present : !present);
     }
-    case Op::kLookup: return EvaluateLookup(expr, frame);
+    case Op::kLookup:
+      return EvaluateLookup(expr, frame);
   }
   return Value();
 }
@@ -532,7 +567,8 @@ std::string MessageText(const Value& value) {
   if (value.is_string()) return value.as_string();
   if (value.is_list()) {
     std::string text;
-    for (const Value& item : value.as_list()) text += (text.empty() ? "" : ", ") + MessageText(item);
+    for (const Value& item : value.as_list())
+      text += (text.empty() ? "" : ", ") + MessageText(item);
     return text;
   }
   return value.ToDisplayString();

@@ -1,6 +1,6 @@
+#include "engine/input/internal/record_check.h"
 #include "engine/base/spelling.h"
 #include "engine/diag/codes.h"
-#include "engine/input/internal/record_check.h"
 
 #include <fmt/format.h>
 

@@ -19,10 +19,10 @@ void ReadRecordText(std::string_view text, TextPosition start, const Schema& sch
     // Both parsers refuse ill-formed UTF-8, so only a failed parse needs the UTF-8 check, which
     // names the first bad byte (and takes precedence over the syntax error).
     if (const std::size_t invalid = FindInvalidUtf8(text); invalid != std::string_view::npos) {
-      out.error = RecordError{
-          std::string(record_code::kMalformedJson),
-          fmt::format("{}: the text is not valid UTF-8", PositionIn(text, invalid, start).ToString()),
-          {}};
+      out.error = RecordError{std::string(record_code::kMalformedJson),
+                              fmt::format("{}: the text is not valid UTF-8",
+                                          PositionIn(text, invalid, start).ToString()),
+                              {}};
       return;
     }
     const std::string_view code = error->kind == JsonError::Kind::kTooDeep

@@ -132,7 +132,8 @@ bool HasControlCharacter(std::string_view text) {
 
 std::optional<Value> ParseJsonFast(std::string_view text, int max_depth) {
   const std::size_t first = text.find_first_not_of(" \t\n\r");
-  if (first == std::string_view::npos || (text[first] != '{' && text[first] != '[')) return std::nullopt;
+  if (first == std::string_view::npos || (text[first] != '{' && text[first] != '['))
+    return std::nullopt;
   if (HasControlCharacter(text)) return std::nullopt;
   // simdjson reads up to SIMDJSON_PADDING bytes past the end; each thread keeps one buffer.
   thread_local ondemand::parser parser;

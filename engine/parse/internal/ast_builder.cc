@@ -30,12 +30,16 @@ class AstBuilder {
   Span SpanOf(antlr4::ParserRuleContext* context) const {
     return fragment_.SpanOf(context->getStart(), context->getStop());
   }
-  Span SpanOf(antlr4::tree::TerminalNode* node) const { return fragment_.SpanOf(node->getSymbol()); }
+  Span SpanOf(antlr4::tree::TerminalNode* node) const {
+    return fragment_.SpanOf(node->getSymbol());
+  }
 
   ast::Word WordOf(antlr4::ParserRuleContext* context) const {
     return {context->getText(), SpanOf(context)};
   }
-  ast::Word WordOf(antlr4::tree::TerminalNode* node) const { return {node->getText(), SpanOf(node)}; }
+  ast::Word WordOf(antlr4::tree::TerminalNode* node) const {
+    return {node->getText(), SpanOf(node)};
+  }
 
   // The decoded text of a "..." token, as a Word spanning the whole literal.
   ast::Word StringWord(antlr4::tree::TerminalNode* node) {
@@ -117,7 +121,8 @@ class AstBuilder {
       const std::vector<G::NameContext*> names = def->name();
       definition.name = names.at(0)->getText();
       definition.name_span = SpanOf(names.at(0));
-      for (std::size_t i = 1; i < names.size(); ++i) definition.parameters.push_back(WordOf(names[i]));
+      for (std::size_t i = 1; i < names.size(); ++i)
+        definition.parameters.push_back(WordOf(names[i]));
       definition.body = Expr(def->expr(), 0);
       definition.span = SpanOf(def);
       file.definitions.push_back(std::move(definition));
@@ -125,8 +130,8 @@ class AstBuilder {
       file.definitions.push_back(NamedConstant(ast::Definition::Kind::kConst, constant->UPPER_ID(),
                                                constant->expr(), SpanOf(constant)));
     } else if (auto* set = dynamic_cast<G::SetDeclContext*>(&item)) {
-      file.definitions.push_back(NamedConstant(ast::Definition::Kind::kSet, set->UPPER_ID(),
-                                               set->expr(), SpanOf(set)));
+      file.definitions.push_back(
+          NamedConstant(ast::Definition::Kind::kSet, set->UPPER_ID(), set->expr(), SpanOf(set)));
     } else if (auto* table = dynamic_cast<G::TableDeclContext*>(&item)) {
       ast::Definition definition;
       definition.kind = ast::Definition::Kind::kTable;
@@ -281,15 +286,20 @@ class AstBuilder {
         continue;
       }
       if (body[i] == '}') {
-        diagnostics_.Error(code::kSyntaxError, Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
-                           "unmatched `}` in text", "write a literal brace as `}}`");
+        diagnostics_.Error(
+            code::kSyntaxError,
+            Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
+            "unmatched `}` in text", "write a literal brace as `}}`");
         continue;
       }
       if (body[i] != '{') continue;
       const std::size_t close = body.find('}', i);
       if (close == std::string_view::npos) {
-        diagnostics_.Error(code::kSyntaxError, Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
-                           "unclosed `{` in text", "close the interpolation with `}`, or write a literal brace as `{{`");
+        diagnostics_.Error(
+            code::kSyntaxError,
+            Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
+            "unclosed `{` in text",
+            "close the interpolation with `}`, or write a literal brace as `{{`");
         break;
       }
       flush_literal(i);
@@ -315,12 +325,14 @@ class AstBuilder {
       const Span span = SpanOf(item);
       if (auto* record = dynamic_cast<G::TestRecordContext*>(item)) {
         if (test.record_file || test.inline_record) {
-          diagnostics_.Error(code::kDuplicateItem, span, "a test checks one record", "write one test per record");
+          diagnostics_.Error(code::kDuplicateItem, span, "a test checks one record",
+                             "write one test per record");
         } else if (record->STRING() != nullptr) {
           test.record_file = StringWord(record->STRING());
         } else {
           const std::string raw = record->TRIPLE_STRING()->getText();
-          test.inline_record = ast::Word{raw.substr(3, raw.size() - 6), SpanOf(record->TRIPLE_STRING())};
+          test.inline_record =
+              ast::Word{raw.substr(3, raw.size() - 6), SpanOf(record->TRIPLE_STRING())};
         }
       } else if (auto* market = dynamic_cast<G::TestMarketContext*>(item)) {
         SetOnce(test.market, WordOf(market->marketCode()), span, "market");
@@ -328,13 +340,16 @@ class AstBuilder {
         std::optional<Date> date = DateOf(as_of->DATE());
         if (date) SetOnce(test.as_of, *date, span, "as of");
       } else if (auto* verdict = dynamic_cast<G::TestExpectVerdictContext*>(item)) {
-        test.expectations.push_back({ast::Expectation::Kind::kVerdict, WordOf(verdict->name()), std::nullopt, span});
+        test.expectations.push_back(
+            {ast::Expectation::Kind::kVerdict, WordOf(verdict->name()), std::nullopt, span});
       } else if (auto* finding = dynamic_cast<G::TestExpectFindingContext*>(item)) {
         std::optional<ast::Word> basis;
         if (finding->IDENT() != nullptr) basis = WordOf(finding->IDENT());
-        test.expectations.push_back({ast::Expectation::Kind::kFinding, WordOf(finding->dottedName()), basis, span});
+        test.expectations.push_back(
+            {ast::Expectation::Kind::kFinding, WordOf(finding->dottedName()), basis, span});
       } else if (auto* none = dynamic_cast<G::TestExpectNoFindingContext*>(item)) {
-        test.expectations.push_back({ast::Expectation::Kind::kNoFinding, WordOf(none->dottedName()), std::nullopt, span});
+        test.expectations.push_back(
+            {ast::Expectation::Kind::kNoFinding, WordOf(none->dottedName()), std::nullopt, span});
       }
     }
     return test;
@@ -382,22 +397,36 @@ class AstBuilder {
       return Make(context, ast::Unary{ast::UnaryOp::kNot, Expr(negation->expr(), depth + 1)});
     }
     if (auto* multiply = dynamic_cast<G::MultiplyExprContext*>(context)) {
-      const auto op = multiply->op->getType() == G::STAR ? ast::BinaryOp::kMultiply : ast::BinaryOp::kDivide;
+      const auto op =
+          multiply->op->getType() == G::STAR ? ast::BinaryOp::kMultiply : ast::BinaryOp::kDivide;
       return Binary(context, op, multiply->expr(0), multiply->expr(1), depth);
     }
     if (auto* add = dynamic_cast<G::AddExprContext*>(context)) {
-      const auto op = add->op->getType() == G::PLUS ? ast::BinaryOp::kAdd : ast::BinaryOp::kSubtract;
+      const auto op =
+          add->op->getType() == G::PLUS ? ast::BinaryOp::kAdd : ast::BinaryOp::kSubtract;
       return Binary(context, op, add->expr(0), add->expr(1), depth);
     }
     if (auto* compare = dynamic_cast<G::CompareExprContext*>(context)) {
       ast::BinaryOp op = ast::BinaryOp::kEqual;
       switch (compare->op->getType()) {
-        case G::EQ: op = ast::BinaryOp::kEqual; break;
-        case G::NE: op = ast::BinaryOp::kNotEqual; break;
-        case G::LT: op = ast::BinaryOp::kLess; break;
-        case G::LE: op = ast::BinaryOp::kLessEqual; break;
-        case G::GT: op = ast::BinaryOp::kGreater; break;
-        default: op = ast::BinaryOp::kGreaterEqual; break;
+        case G::EQ:
+          op = ast::BinaryOp::kEqual;
+          break;
+        case G::NE:
+          op = ast::BinaryOp::kNotEqual;
+          break;
+        case G::LT:
+          op = ast::BinaryOp::kLess;
+          break;
+        case G::LE:
+          op = ast::BinaryOp::kLessEqual;
+          break;
+        case G::GT:
+          op = ast::BinaryOp::kGreater;
+          break;
+        default:
+          op = ast::BinaryOp::kGreaterEqual;
+          break;
       }
       return Binary(context, op, compare->expr(0), compare->expr(1), depth);
     }
@@ -406,7 +435,8 @@ class AstBuilder {
       return Binary(context, op, in->expr(0), in->expr(1), depth);
     }
     if (auto* conjunction = dynamic_cast<G::AndExprContext*>(context)) {
-      return Binary(context, ast::BinaryOp::kAnd, conjunction->expr(0), conjunction->expr(1), depth);
+      return Binary(context, ast::BinaryOp::kAnd, conjunction->expr(0), conjunction->expr(1),
+                    depth);
     }
     if (auto* disjunction = dynamic_cast<G::OrExprContext*>(context)) {
       return Binary(context, ast::BinaryOp::kOr, disjunction->expr(0), disjunction->expr(1), depth);
@@ -451,7 +481,8 @@ class AstBuilder {
                            "write money as a three-letter ISO 4217 code and an amount: `EUR 150`");
       }
       if (!amount) {
-        diagnostics_.Error(code::kInvalidNumber, SpanOf(money->NUMBER()), "the amount is too large");
+        diagnostics_.Error(code::kInvalidNumber, SpanOf(money->NUMBER()),
+                           "the amount is too large");
         amount = Decimal(0);
       }
       return Literal(context, Value(Money{*amount, currency}));
@@ -472,7 +503,8 @@ class AstBuilder {
     }
     if (auto* call = dynamic_cast<G::CallExprContext*>(context)) {
       ast::Call node{call->name()->getText(), SpanOf(call->name()), {}};
-      for (G::ExprContext* argument : call->expr()) node.arguments.push_back(Expr(argument, depth + 1));
+      for (G::ExprContext* argument : call->expr())
+        node.arguments.push_back(Expr(argument, depth + 1));
       return Make(context, std::move(node));
     }
     if (auto* name = dynamic_cast<G::NameExprContext*>(context)) {

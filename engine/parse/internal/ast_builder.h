@@ -7,15 +7,14 @@
 #include <memory>
 
 #include "RulesParser.h"
-#include "engine/parse/internal/syntax.h"
 #include "engine/ast/ast.h"
 #include "engine/parse/internal/fragment.h"
+#include "engine/parse/internal/syntax.h"
 
 namespace tradelint::parse_internal {
 
-std::unique_ptr<ast::RulesetFile> BuildRulesetFile(tradelint_grammar::RulesParser::FileContext& tree,
-                                                   const Fragment& fragment,
-                                                   Diagnostics& diagnostics,
-                                                   const ParseLimits& limits);
+std::unique_ptr<ast::RulesetFile> BuildRulesetFile(
+    tradelint_grammar::RulesParser::FileContext& tree, const Fragment& fragment,
+    Diagnostics& diagnostics, const ParseLimits& limits);
 
 }  // namespace tradelint::parse_internal

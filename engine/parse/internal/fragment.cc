@@ -67,7 +67,8 @@ Span Fragment::SpanOfCodePoints(std::size_t first, std::size_t last) const {
 Span Fragment::SpanOf(const antlr4::Token* token) const { return SpanOf(token, token); }
 
 Span Fragment::SpanOf(const antlr4::Token* first, const antlr4::Token* last) const {
-  if (first == nullptr || last == nullptr) return Span{source_, std::uint32_t(end_), std::uint32_t(end_)};
+  if (first == nullptr || last == nullptr)
+    return Span{source_, std::uint32_t(end_), std::uint32_t(end_)};
   if (first->getType() == antlr4::Token::EOF) {
     return SpanOfCodePoints(code_point_offsets_.size() - 1, code_point_offsets_.size() - 2);
   }
@@ -81,9 +82,10 @@ bool ValidateUtf8(const std::shared_ptr<const SourceFile>& source, Diagnostics& 
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t length = Utf8SequenceLength(text, i);
     if (length == 0) {
-      diagnostics.Error(code::kInvalidUtf8,
-                        Span{source, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1)},
-                        "the file is not valid UTF-8", "save the ruleset as UTF-8");
+      diagnostics.Error(
+          code::kInvalidUtf8,
+          Span{source, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1)},
+          "the file is not valid UTF-8", "save the ruleset as UTF-8");
       return false;
     }
     i += length;

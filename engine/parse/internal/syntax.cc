@@ -14,27 +14,39 @@ using tradelint_grammar::RulesParser;
 // How a token type is named in "expected ..." lists.
 std::string DescribeTokenType(const antlr4::dfa::Vocabulary& vocabulary, std::size_t type) {
   switch (type) {
-    case antlr4::Token::EOF: return "end of file";
-    case RulesLexer::STRING: return "a string";
-    case RulesLexer::TRIPLE_STRING: return "a `\"\"\"` block";
-    case RulesLexer::DATE: return "a date (YYYY-MM-DD)";
-    case RulesLexer::NUMBER: return "a number";
-    case RulesLexer::UPPER_ID: return "an upper-case code";
-    case RulesLexer::SUBDIVISION: return "a subdivision code";
-    case RulesLexer::IDENT: return "a name";
-    default: break;
+    case antlr4::Token::EOF:
+      return "end of file";
+    case RulesLexer::STRING:
+      return "a string";
+    case RulesLexer::TRIPLE_STRING:
+      return "a `\"\"\"` block";
+    case RulesLexer::DATE:
+      return "a date (YYYY-MM-DD)";
+    case RulesLexer::NUMBER:
+      return "a number";
+    case RulesLexer::UPPER_ID:
+      return "an upper-case code";
+    case RulesLexer::SUBDIVISION:
+      return "a subdivision code";
+    case RulesLexer::IDENT:
+      return "a name";
+    default:
+      break;
   }
   std::string literal = vocabulary.getLiteralName(type);
-  if (literal.size() >= 2 && literal.front() == '\'') literal = literal.substr(1, literal.size() - 2);
+  if (literal.size() >= 2 && literal.front() == '\'')
+    literal = literal.substr(1, literal.size() - 2);
   return "`" + literal + "`";
 }
 
 std::string DescribeExpected(const antlr4::misc::IntervalSet& expected,
                              const antlr4::dfa::Vocabulary& vocabulary) {
-  if (expected.contains(static_cast<size_t>(RulesLexer::NUMBER)) && expected.contains(static_cast<size_t>(RulesLexer::LPAREN))) {
+  if (expected.contains(static_cast<size_t>(RulesLexer::NUMBER)) &&
+      expected.contains(static_cast<size_t>(RulesLexer::LPAREN))) {
     return "an expression";
   }
-  if (expected.contains(static_cast<size_t>(RulesLexer::IDENT)) && expected.size() > 8) return "a name";
+  if (expected.contains(static_cast<size_t>(RulesLexer::IDENT)) && expected.size() > 8)
+    return "a name";
   const std::vector<ssize_t> types = expected.toList();
   if (types.empty() || types.size() > 8) return "";
   std::string text;
@@ -109,14 +121,18 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, const Fragment& fragment,
   int depth = 0;
   for (antlr4::Token* token : tokens.getTokens()) {
     switch (token->getType()) {
-      case RulesLexer::LPAREN: case RulesLexer::LBRACK: case RulesLexer::LBRACE:
+      case RulesLexer::LPAREN:
+      case RulesLexer::LBRACK:
+      case RulesLexer::LBRACE:
         if (++depth > max_nesting) {
           diagnostics.Error(code::kNestingTooDeep, fragment.SpanOf(token),
                             "brackets nested more than " + std::to_string(max_nesting) + " deep");
           return false;
         }
         break;
-      case RulesLexer::RPAREN: case RulesLexer::RBRACK: case RulesLexer::RBRACE:
+      case RulesLexer::RPAREN:
+      case RulesLexer::RBRACK:
+      case RulesLexer::RBRACE:
         --depth;
         break;
       default:
@@ -195,8 +211,9 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
         std::make_unique<DepthLimitedParser>(tree->tokens.get(), limits.max_expression_depth);
     tree->parser->removeErrorListeners();
     const auto parse = [&] {
-      return expression_only ? static_cast<antlr4::ParserRuleContext*>(tree->parser->expressionOnly())
-                             : static_cast<antlr4::ParserRuleContext*>(tree->parser->file());
+      return expression_only
+                 ? static_cast<antlr4::ParserRuleContext*>(tree->parser->expressionOnly())
+                 : static_cast<antlr4::ParserRuleContext*>(tree->parser->file());
     };
     // Two-stage parsing, as ANTLR recommends: the fast SLL prediction first, bailing out at the
     // first problem; only a file SLL cannot parse (a syntax error, or a rare ambiguity) is parsed
@@ -218,8 +235,8 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
     tree->parser->removeErrorListeners();
   } catch (const ExpressionTooDeep& too_deep) {
     diagnostics.Error(code::kNestingTooDeep, fragment.SpanOf(too_deep.token),
-                      "expression nested more than " +
-                          std::to_string(limits.max_expression_depth) + " operators deep",
+                      "expression nested more than " + std::to_string(limits.max_expression_depth) +
+                          " operators deep",
                       "split it into named definitions with `def`");
     return nullptr;
   } catch (const std::exception& e) {

@@ -40,13 +40,27 @@ bool UnescapeString(std::string_view body, std::string& out, EscapeError& error)
     }
     const char escaped = body[++i];
     switch (escaped) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case '{': out += '{'; break;
-      case '}': out += '}'; break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case '{':
+        out += '{';
+        break;
+      case '}':
+        out += '}';
+        break;
       case 'u': {
         const std::size_t close = body.find('}', i);
         if (i + 1 >= body.size() || body[i + 1] != '{' || close == std::string_view::npos) {
@@ -58,7 +72,8 @@ bool UnescapeString(std::string_view body, std::string& out, EscapeError& error)
         const auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), code_point, 16);
         if (hex.empty() || ec != std::errc() || end != hex.data() + hex.size() ||
             code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-          error = {start, close - start + 1, "`\\u{" + std::string(hex) + "}` is not a Unicode code point"};
+          error = {start, close - start + 1,
+                   "`\\u{" + std::string(hex) + "}` is not a Unicode code point"};
           return false;
         }
         AppendUtf8(out, static_cast<char32_t>(code_point));

@@ -43,8 +43,10 @@ TEST(BundledRulesets, EveryRuleHasAFailingAndAPassingCase) {
   std::unique_ptr<const Engine> engine = CompileBundled(diagnostics);
   ASSERT_NE(engine, nullptr) << diagnostics.RenderAll();
   const TestReport report = RunTests(*engine);
-  for (const CheckedRule* rule : report.without_failing_case) ADD_FAILURE() << rule->id << " has no failing case";
-  for (const CheckedRule* rule : report.without_passing_case) ADD_FAILURE() << rule->id << " has no passing case";
+  for (const CheckedRule* rule : report.without_failing_case)
+    ADD_FAILURE() << rule->id << " has no failing case";
+  for (const CheckedRule* rule : report.without_passing_case)
+    ADD_FAILURE() << rule->id << " has no passing case";
 }
 
 }  // namespace

@@ -15,7 +15,8 @@ namespace {
 
 // A compact fingerprint of every (record, market) result of the example records; with
 // `share`, the markets of one record share the results of rules that do not read `market`.
-std::string CheckAll(const Engine& engine, const std::vector<InputRecord>& records, bool share = true) {
+std::string CheckAll(const Engine& engine, const std::vector<InputRecord>& records,
+                     bool share = true) {
   std::string out;
   const Date as_of = *Date::Parse("2025-11-15");
   for (const InputRecord& input : records) {
@@ -25,8 +26,11 @@ std::string CheckAll(const Engine& engine, const std::vector<InputRecord>& recor
     for (const std::string& market : markets) {
       out += input.source + " " + market + ":";
       for (const Finding& finding :
-           engine.Evaluate(input.record, *input.kind, market, as_of, "de", share ? &shared : nullptr).findings) {
-        out += " " + finding.rule->id + "/" + std::string(BasisName(finding.basis)) + "/" + finding.message;
+           engine
+               .Evaluate(input.record, *input.kind, market, as_of, "de", share ? &shared : nullptr)
+               .findings) {
+        out += " " + finding.rule->id + "/" + std::string(BasisName(finding.basis)) + "/" +
+               finding.message;
         for (const std::string& path : finding.paths) out += "," + path;
         for (const std::string& note : finding.notes) out += ";" + note;
         for (const std::string& replaced : finding.overrides) out += "^" + replaced;

@@ -25,7 +25,8 @@ const char kConformanceDirectory[] = TRADELINT_SOURCE_DIR "/tests/conformance";
 std::vector<fs::path> ConformanceFiles() {
   std::vector<fs::path> files;
   for (const fs::directory_entry& entry : fs::directory_iterator(kConformanceDirectory)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".trl") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".trl")
+      files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -74,7 +75,8 @@ TEST_P(ConformanceFile, MeetsEveryExpectation) {
   const CompiledSuite& suite = Suite();
   for (const Diagnostic& diagnostic : suite.diagnostics.all()) {
     std::error_code error;
-    if (diagnostic.span.valid() && fs::equivalent(diagnostic.span.file->path(), GetParam(), error)) {
+    if (diagnostic.span.valid() &&
+        fs::equivalent(diagnostic.span.file->path(), GetParam(), error)) {
       ADD_FAILURE() << diagnostic.Render();
     }
   }
@@ -93,7 +95,9 @@ TEST_P(ConformanceFile, MeetsEveryExpectation) {
 }
 
 // Names each case after its file: `Files/ConformanceFile.MeetsEveryExpectation/kleene`.
-std::string FileStem(const testing::TestParamInfo<fs::path>& file) { return file.param.stem().string(); }
+std::string FileStem(const testing::TestParamInfo<fs::path>& file) {
+  return file.param.stem().string();
+}
 
 INSTANTIATE_TEST_SUITE_P(Files, ConformanceFile, testing::ValuesIn(ConformanceFiles()), FileStem);
 

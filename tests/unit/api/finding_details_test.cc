@@ -217,7 +217,8 @@ class FindingDetails : public testing::Test {
     JsonResult parsed = ParseJson(json);
     EXPECT_TRUE(std::holds_alternative<Value>(parsed)) << json;
     if (!std::holds_alternative<Value>(parsed)) return {};
-    return engine_->Evaluate(std::get<Value>(parsed), kind, market, *Date::Parse(as_of), language).findings;
+    return engine_->Evaluate(std::get<Value>(parsed), kind, market, *Date::Parse(as_of), language)
+        .findings;
   }
 
   // The one finding of `rule` (a rule id of details.group unless dotted).
@@ -275,10 +276,12 @@ TEST_F(FindingDetails, AnyNamesEveryElement) {
 
 TEST_F(FindingDetails, AndNamesOnlyTheOperandThatDecided) {
   const Finding vat = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "new_with_vat",
-      "offer": {"condition": "new", "includes_vat": false}})"), "new_with_vat");
+      "offer": {"condition": "new", "includes_vat": false}})"),
+                           "new_with_vat");
   EXPECT_THAT(vat.paths, ElementsAre("offer.includes_vat"));
   const Finding condition = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "new_with_vat",
-      "offer": {"condition": "used", "includes_vat": true}})"), "new_with_vat");
+      "offer": {"condition": "used", "includes_vat": true}})"),
+                                 "new_with_vat");
   EXPECT_THAT(condition.paths, ElementsAre("offer.condition"));
 }
 
@@ -286,7 +289,8 @@ TEST_F(FindingDetails, AndWithAnUnknownOperandIsDecidedByTheFalseOne) {
   // `unknown and false` is false: the data shows the requirement unmet. The unknown operand
   // is still named: the seller has to supply it too.
   const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "new_with_vat",
-      "offer": {"includes_vat": false}})"), "new_with_vat");
+      "offer": {"includes_vat": false}})"),
+                               "new_with_vat");
   EXPECT_EQ(finding.basis, Basis::kViolation);
   EXPECT_THAT(finding.paths, UnorderedElementsAre("offer.condition", "offer.includes_vat"));
   EXPECT_THAT(finding.missing, ElementsAre("offer.condition"));
@@ -294,38 +298,44 @@ TEST_F(FindingDetails, AndWithAnUnknownOperandIsDecidedByTheFalseOne) {
 
 TEST_F(FindingDetails, AndWithAnUnknownOperandAndATrueOneIsMissingData) {
   const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "new_with_vat",
-      "offer": {"includes_vat": true}})"), "new_with_vat");
+      "offer": {"includes_vat": true}})"),
+                               "new_with_vat");
   EXPECT_EQ(finding.basis, Basis::kMissingData);
   EXPECT_THAT(finding.missing, ElementsAre("offer.condition"));
 }
 
 TEST_F(FindingDetails, OrNamesBothOperandsWhenBothAreFalse) {
   const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "new_or_vat",
-      "offer": {"condition": "used", "includes_vat": false}})"), "new_or_vat");
+      "offer": {"condition": "used", "includes_vat": false}})"),
+                               "new_or_vat");
   EXPECT_EQ(finding.basis, Basis::kViolation);
   EXPECT_THAT(finding.paths, UnorderedElementsAre("offer.condition", "offer.includes_vat"));
 }
 
 TEST_F(FindingDetails, MissingNamesTheAbsentFields) {
   const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "contact",
-      "product": {"manufacturer": {"name": "Acme"}}})"), "contact");
+      "product": {"manufacturer": {"name": "Acme"}}})"),
+                               "contact");
   EXPECT_EQ(finding.basis, Basis::kMissingData);
   EXPECT_THAT(finding.missing, ElementsAre("product.manufacturer.postal_address"));
   EXPECT_THAT(finding.paths, Contains("product.manufacturer.postal_address"));
 }
 
 TEST_F(FindingDetails, MissingNamesTheElementOfAFanOutWithItsIndex) {
-  const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "warning_languages",
+  const Finding finding =
+      Only(Check(R"({"kind": "listing", "id": "A", "x_case": "warning_languages",
       "product": {"warnings": [{"type": "choking_hazard", "language": "de"},
                                {"type": "general_safety"}]}})"),
-                               "warning_languages");
+           "warning_languages");
   EXPECT_EQ(finding.basis, Basis::kMissingData);
   EXPECT_THAT(finding.missing, ElementsAre("product.warnings[1].language"));
 }
 
 TEST_F(FindingDetails, UnknownScopeNamesTheFieldsTheScopeNeeded) {
-  const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "reduction_prior_price",
-      "offer": {}})"), "reduction_prior_price");
+  const Finding finding =
+      Only(Check(R"({"kind": "listing", "id": "A", "x_case": "reduction_prior_price",
+      "offer": {}})"),
+           "reduction_prior_price");
   EXPECT_EQ(finding.basis, Basis::kMissingData);
   EXPECT_THAT(finding.missing, Contains("offer.reduction_announced"));
   EXPECT_THAT(finding.missing, Contains("offer.prior_price"));
@@ -340,7 +350,8 @@ TEST_F(FindingDetails, UnknownScopeWithACompliantRecordReportsNothing) {
 TEST_F(FindingDetails, ConvertNamesTheRateDateInTheNotes) {
   // USD 200 at the rate of 2025-02-28 (1 EUR = 1.0411 USD), the latest on or before 2025-03-01.
   const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "price_ceiling",
-      "offer": {"price": {"amount": 200, "currency": "USD"}}})"), "price_ceiling");
+      "offer": {"price": {"amount": 200, "currency": "USD"}}})"),
+                               "price_ceiling");
   EXPECT_EQ(finding.basis, Basis::kViolation);
   ASSERT_EQ(finding.notes.size(), 1u);
   EXPECT_THAT(finding.notes[0], HasSubstr("2025-02-28"));
@@ -359,8 +370,10 @@ TEST_F(FindingDetails, MessageInterpolatesValuesAndWritesBraces) {
 
 TEST_F(FindingDetails, MessageShowsAFieldTheRecordLeavesOutAsNotStated) {
   const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "price_ceiling",
-      "offer": {"price": {"amount": 150.01, "currency": "EUR"}}})"), "price_ceiling");
-  EXPECT_EQ(finding.message, "the price EUR 150.01 is above EUR 150; {braces} stay; brand: not stated");
+      "offer": {"price": {"amount": 150.01, "currency": "EUR"}}})"),
+                               "price_ceiling");
+  EXPECT_EQ(finding.message,
+            "the price EUR 150.01 is above EUR 150; {braces} stay; brand: not stated");
 }
 
 TEST_F(FindingDetails, MessageAndFixInTheRequestedLanguage) {
@@ -373,7 +386,9 @@ TEST_F(FindingDetails, MessageAndFixInTheRequestedLanguage) {
 
 TEST_F(FindingDetails, RegionalTagFallsBackToItsLanguage) {
   const Finding finding = Only(Check(R"({"kind": "listing", "id": "A", "x_case": "price_ceiling",
-      "offer": {"price": {"amount": 150.01, "currency": "EUR"}}})", "AT", "de-AT"), "price_ceiling");
+      "offer": {"price": {"amount": 150.01, "currency": "EUR"}}})",
+                                     "AT", "de-AT"),
+                               "price_ceiling");
   EXPECT_EQ(finding.message, "Der Preis EUR 150.01 liegt über EUR 150");
   EXPECT_EQ(finding.fix, "Preis senken");
 }
@@ -392,7 +407,8 @@ TEST_F(FindingDetails, OverrideInsideTheNationalMarketListsTheReplacedRule) {
   const std::string record = R"({"kind": "transaction", "id": "T", "x_case": "consent",
       "created_at": "2025-03-01T10:00:00Z", "buyer": {"country": "FR", "age_years": 14}})";
   const std::vector<Finding> findings = Check(record, "FR", "en", RecordKind::kTransaction);
-  EXPECT_THAT(Only(findings, "details.national.consent").overrides, ElementsAre("details.group.consent"));
+  EXPECT_THAT(Only(findings, "details.national.consent").overrides,
+              ElementsAre("details.group.consent"));
   EXPECT_FALSE(HasFinding(findings, "details.group.consent"));
 }
 
@@ -413,21 +429,27 @@ class Verdicts : public FindingDetails, public testing::WithParamInterface<Sever
 
 TEST_P(Verdicts, FollowTheWorstSeverity) {
   const std::vector<Finding> findings =
-      Check(std::string(R"({"kind": "listing", "id": "V", "x_case": "severities", )") + GetParam().flags + "}");
+      Check(std::string(R"({"kind": "listing", "id": "V", "x_case": "severities", )") +
+            GetParam().flags + "}");
   EXPECT_EQ(VerdictOf(findings), GetParam().verdict) << GetParam().flags;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Severities, Verdicts,
-    testing::Values(
-        SeverityCase{R"("x_info_ok": true, "x_warning_ok": true, "x_error_ok": true)", Verdict::kPass},
-        SeverityCase{R"("x_info_ok": false, "x_warning_ok": true, "x_error_ok": true)", Verdict::kPass},
-        SeverityCase{R"("x_info_ok": false, "x_warning_ok": false, "x_error_ok": true)", Verdict::kWarn},
-        SeverityCase{R"("x_info_ok": true, "x_warning_ok": true, "x_error_ok": false)", Verdict::kFail},
-        SeverityCase{R"("x_info_ok": false, "x_warning_ok": false, "x_error_ok": false)", Verdict::kFail},
-        // A missing_data finding counts like a violation.
-        SeverityCase{R"("x_info_ok": true, "x_warning_ok": true)", Verdict::kFail},
-        SeverityCase{R"("x_info_ok": true, "x_error_ok": true)", Verdict::kWarn}));
+    testing::Values(SeverityCase{R"("x_info_ok": true, "x_warning_ok": true, "x_error_ok": true)",
+                                 Verdict::kPass},
+                    SeverityCase{R"("x_info_ok": false, "x_warning_ok": true, "x_error_ok": true)",
+                                 Verdict::kPass},
+                    SeverityCase{R"("x_info_ok": false, "x_warning_ok": false, "x_error_ok": true)",
+                                 Verdict::kWarn},
+                    SeverityCase{R"("x_info_ok": true, "x_warning_ok": true, "x_error_ok": false)",
+                                 Verdict::kFail},
+                    SeverityCase{
+                        R"("x_info_ok": false, "x_warning_ok": false, "x_error_ok": false)",
+                        Verdict::kFail},
+                    // A missing_data finding counts like a violation.
+                    SeverityCase{R"("x_info_ok": true, "x_warning_ok": true)", Verdict::kFail},
+                    SeverityCase{R"("x_info_ok": true, "x_error_ok": true)", Verdict::kWarn}));
 
 TEST(VerdictNames, AreTheContractWords) {
   EXPECT_EQ(VerdictName(Verdict::kPass), "pass");

@@ -158,8 +158,8 @@ INSTANTIATE_TEST_SUITE_P(
         ArithmeticCase{kMinusMax, '*', "2", std::nullopt},
         ArithmeticCase{kMax, '*', kMinusMax, std::nullopt},
         ArithmeticCase{kMinusMax, '/', "0.5", std::nullopt},
-        ArithmeticCase{kMax, '/', "-0.1", std::nullopt},
-        ArithmeticCase{kMinusMax, '*', "-1", kMax}, ArithmeticCase{kMinusMax, '/', "-1", kMax},
+        ArithmeticCase{kMax, '/', "-0.1", std::nullopt}, ArithmeticCase{kMinusMax, '*', "-1", kMax},
+        ArithmeticCase{kMinusMax, '/', "-1", kMax},
         // A quotient too small for 38 fractional digits rounds to zero rather than failing.
         ArithmeticCase{"0.00000000000000000000000000000000000001", '/', kMax,
                        "0.00000000000000000000000000000000000000"}));

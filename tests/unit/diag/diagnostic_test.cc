@@ -53,7 +53,6 @@ struct CaretCase {
 // Names the case in test output.
 void PrintTo(const CaretCase& c, std::ostream* os) { *os << c.name; }
 
-
 class CaretTest : public testing::TestWithParam<CaretCase> {};
 
 TEST_P(CaretTest, UnderlinesTheSpan) {

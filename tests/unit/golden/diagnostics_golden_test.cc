@@ -43,7 +43,8 @@ namespace fs = std::filesystem;
 constexpr std::string_view kRepoPlaceholder = "<repo>/";
 
 const fs::path& GoldenDirectory() {
-  static const fs::path directory = fs::path(TRADELINT_SOURCE_DIR) / "tests" / "golden" / "diagnostics";
+  static const fs::path directory =
+      fs::path(TRADELINT_SOURCE_DIR) / "tests" / "golden" / "diagnostics";
   return directory;
 }
 
@@ -140,7 +141,9 @@ TEST_P(DiagnosticsGolden, RendersAsExpected) {
 // gtest names allow letters, digits and `_` only.
 std::string TestName(const testing::TestParamInfo<GoldenCase>& info) {
   std::string name = info.param.name;
-  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); }, '_');
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
+      '_');
   return name;
 }
 
@@ -154,14 +157,16 @@ std::vector<std::string> DocumentedCodes() {
   for (std::string line; std::getline(lines, line);) {
     if (line.rfind(kHeading, 0) != 0) continue;
     const std::size_t close = line.find('`', kHeading.size());
-    if (close != std::string::npos) codes.push_back(line.substr(kHeading.size(), close - kHeading.size()));
+    if (close != std::string::npos)
+      codes.push_back(line.substr(kHeading.size(), close - kHeading.size()));
   }
   return codes;
 }
 
 TEST(DiagnosticsGoldenCoverage, EveryDocumentedCodeHasAGoldenCase) {
   const std::vector<std::string> codes = DocumentedCodes();
-  EXPECT_GE(codes.size(), 40u) << "docs/diagnostics.md lists too few codes; is the heading format `### \\`code\\``?";
+  EXPECT_GE(codes.size(), 40u)
+      << "docs/diagnostics.md lists too few codes; is the heading format `### \\`code\\``?";
   std::set<std::string> cases;
   for (const GoldenCase& golden : FindCases()) cases.insert(golden.name);
   for (const std::string& code : codes) {

@@ -30,12 +30,12 @@ TEST_P(FastPathAcceptsTest, BuildsTheSameValueAsTheFullParser) {
 
 INSTANTIATE_TEST_SUITE_P(
     Documents, FastPathAcceptsTest,
-    testing::Values(R"({"id": "L-1", "price": {"amount": 19.99, "currency": "EUR"}})",
-                    R"({"a": 1, "b": 2, "a": 3})",                       // repeated key: first place, last value
-                    R"({"n": [0, -0, 1e3, 2.5E-2, 123456789012345678901234567, -7.250]})",
-                    R"({"s": "Zentora\u5145\u7535\u5668 \"q\" \\ \n", "t": true, "f": false, "z": null})",
-                    R"([{"x": []}, {}, [[[]]]])",
-                    " \t\r\n{\"padded\": \"text\"} \n"));
+    testing::Values(
+        R"({"id": "L-1", "price": {"amount": 19.99, "currency": "EUR"}})",
+        R"({"a": 1, "b": 2, "a": 3})",  // repeated key: first place, last value
+        R"({"n": [0, -0, 1e3, 2.5E-2, 123456789012345678901234567, -7.250]})",
+        R"({"s": "Zentora\u5145\u7535\u5668 \"q\" \\ \n", "t": true, "f": false, "z": null})",
+        R"([{"x": []}, {}, [[[]]]])", " \t\r\n{\"padded\": \"text\"} \n"));
 
 class FastPathDeclinesTest : public testing::TestWithParam<std::string> {};
 
@@ -45,22 +45,17 @@ TEST_P(FastPathDeclinesTest, LeavesTheDocumentToTheFullParser) {
 
 INSTANTIATE_TEST_SUITE_P(
     Documents, FastPathDeclinesTest,
-    testing::Values(R"({"a": 1} x)",              // text after the root value
+    testing::Values(R"({"a": 1} x)",  // text after the root value
                     R"({"a": 1}})",
-                    R"({"a": 01})",               // numbers outside the JSON grammar
-                    R"({"a": 1.})",
-                    R"({"a": .5})",
-                    R"({"a": -})",
-                    R"({"a": 1e})",
+                    R"({"a": 01})",  // numbers outside the JSON grammar
+                    R"({"a": 1.})", R"({"a": .5})", R"({"a": -})", R"({"a": 1e})",
                     "{\"a\": \"tab\tinside\"}",  // a raw control character in a string
                     std::string("{\"a\": 1}\0", 9),
-                    R"("a root string")",         // roots other than objects and arrays
-                    "12",
-                    "",
-                    R"({"a": [[[[1]]]]})",        // deeper than max_depth (4)
-                    R"({"a": 1e999999})",         // beyond a Decimal
-                    R"({"a": )",
-                    R"({"a" 1})"));
+                    R"("a root string")",  // roots other than objects and arrays
+                    "12", "",
+                    R"({"a": [[[[1]]]]})",  // deeper than max_depth (4)
+                    R"({"a": 1e999999})",   // beyond a Decimal
+                    R"({"a": )", R"({"a" 1})"));
 
 }  // namespace
 }  // namespace tradelint::json_internal
@@ -71,8 +66,9 @@ namespace {
 // The input path relies on this: a document that parses is valid UTF-8, so only a failed parse
 // needs the UTF-8 check that names the first bad byte.
 TEST(ParseJsonTest, BothParsersRefuseIllFormedUtf8) {
-  for (const std::string& text : {std::string("{\"a\": \"\xff\"}"), std::string("{\"a\": \"\xC3\"}"),
-                                 std::string("{\"\xED\xA0\x80\": 1}")}) {
+  for (const std::string& text :
+       {std::string("{\"a\": \"\xff\"}"), std::string("{\"a\": \"\xC3\"}"),
+        std::string("{\"\xED\xA0\x80\": 1}")}) {
     EXPECT_TRUE(std::holds_alternative<JsonError>(ParseJson(text))) << text;
     EXPECT_TRUE(std::holds_alternative<JsonError>(ParseJsonPrecise(text))) << text;
   }

@@ -172,16 +172,14 @@ TEST_P(SuggestTest, OffersTheLikelyCode) {
   EXPECT_EQ(Table().Suggest(c.code), c.suggestion) << c.code;
 }
 
-INSTANTIATE_TEST_SUITE_P(Cases, SuggestTest,
-                         testing::Values(SuggestCase{"UK", "GB"}, SuggestCase{"EL", "GR"},
-                                         SuggestCase{"uk", "GB"}, SuggestCase{"de", "DE"},
-                                         SuggestCase{"eu", "EU"}, SuggestCase{"us-ca", "US-CA"},
-                                         SuggestCase{"UK-NIR", "GB-NIR"}, SuggestCase{"ED", "DE"},
-                                         SuggestCase{"EUR", "EU"}, SuggestCase{"EEC", "EEA"},
-                                         SuggestCase{"DE", ""}, SuggestCase{"US-CA", ""},
-                                         SuggestCase{"GERMANY", ""}, SuggestCase{"GLOBAL", ""},
-                                         SuggestCase{"12", ""}, SuggestCase{"US-CALI", ""},
-                                         SuggestCase{"XX", ""}));
+INSTANTIATE_TEST_SUITE_P(
+    Cases, SuggestTest,
+    testing::Values(SuggestCase{"UK", "GB"}, SuggestCase{"EL", "GR"}, SuggestCase{"uk", "GB"},
+                    SuggestCase{"de", "DE"}, SuggestCase{"eu", "EU"}, SuggestCase{"us-ca", "US-CA"},
+                    SuggestCase{"UK-NIR", "GB-NIR"}, SuggestCase{"ED", "DE"},
+                    SuggestCase{"EUR", "EU"}, SuggestCase{"EEC", "EEA"}, SuggestCase{"DE", ""},
+                    SuggestCase{"US-CA", ""}, SuggestCase{"GERMANY", ""}, SuggestCase{"GLOBAL", ""},
+                    SuggestCase{"12", ""}, SuggestCase{"US-CALI", ""}, SuggestCase{"XX", ""}));
 
 TEST(MarketTableTest, MembersAreDated) {
   EXPECT_EQ(Table().Members("EU", kToday).size(), 27u);
@@ -220,7 +218,6 @@ struct InvalidTableCase {
 };
 // Names the case in test output.
 void PrintTo(const InvalidTableCase& c, std::ostream* os) { *os << c.name; }
-
 
 class InvalidTableTest : public testing::TestWithParam<InvalidTableCase> {};
 

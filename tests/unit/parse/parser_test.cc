@@ -34,14 +34,16 @@ struct Parsed {
   }
   std::vector<std::string> Locations() const {
     std::vector<std::string> locations;
-    for (const Diagnostic& diagnostic : diagnostics.all()) locations.push_back(diagnostic.span.Location());
+    for (const Diagnostic& diagnostic : diagnostics.all())
+      locations.push_back(diagnostic.span.Location());
     return locations;
   }
 };
 
 std::unique_ptr<Parsed> Parse(const std::string& text, const ParseLimits& limits = {}) {
   auto parsed = std::make_unique<Parsed>();
-  parsed->file = ParseRuleset(std::make_shared<const SourceFile>("t.trl", text), parsed->diagnostics, limits);
+  parsed->file =
+      ParseRuleset(std::make_shared<const SourceFile>("t.trl", text), parsed->diagnostics, limits);
   return parsed;
 }
 
@@ -70,7 +72,8 @@ std::string Shape(const ast::Expr& expr) {
         } else if constexpr (std::is_same_v<T, ast::Index>) {
           return Shape(*node.base) + "[" + (node.index ? Shape(*node.index) : "*") + "]";
         } else if constexpr (std::is_same_v<T, ast::Unary>) {
-          return std::string(node.op == ast::UnaryOp::kNot ? "(not " : "(neg ") + Shape(*node.operand) + ")";
+          return std::string(node.op == ast::UnaryOp::kNot ? "(not " : "(neg ") +
+                 Shape(*node.operand) + ")";
         } else if constexpr (std::is_same_v<T, ast::Binary>) {
           return "(" + std::string(ast::BinaryOpText(node.op)) + " " + Shape(*node.lhs) + " " +
                  Shape(*node.rhs) + ")";
@@ -78,15 +81,16 @@ std::string Shape(const ast::Expr& expr) {
           return "(if " + Shape(*node.condition) + " " + Shape(*node.then_branch) + " " +
                  Shape(*node.else_branch) + ")";
         } else if constexpr (std::is_same_v<T, ast::Quantifier>) {
-          return std::string(node.all ? "(all " : "(any ") + node.variable + " " + Shape(*node.domain) +
-                 " " + Shape(*node.body) + ")";
+          return std::string(node.all ? "(all " : "(any ") + node.variable + " " +
+                 Shape(*node.domain) + " " + Shape(*node.body) + ")";
         } else if constexpr (std::is_same_v<T, ast::Call>) {
           std::string text = "(" + node.function;
           for (const ast::ExprPtr& argument : node.arguments) text += " " + Shape(*argument);
           return text + ")";
         } else {
           std::string text = "[";
-          for (const ast::ExprPtr& item : node.items) text += (text.size() > 1 ? " " : "") + Shape(*item);
+          for (const ast::ExprPtr& item : node.items)
+            text += (text.size() > 1 ? " " : "") + Shape(*item);
           return text + "]";
         }
       },
@@ -169,7 +173,8 @@ TEST(Parser, BuildsTheHeaderImportsAndDefinitions) {
   EXPECT_EQ(file.definitions[0].kind, ast::Definition::Kind::kDef);
   EXPECT_EQ(file.definitions[0].name, "offered");
   EXPECT_TRUE(file.definitions[0].parameters.empty());
-  EXPECT_EQ(Shape(*file.definitions[0].body), "(or (in \"consumer\" offer.audience) (missing offer.audience))");
+  EXPECT_EQ(Shape(*file.definitions[0].body),
+            "(or (in \"consumer\" offer.audience) (missing offer.audience))");
   EXPECT_EQ(file.definitions[1].name, "in_window");
   ASSERT_EQ(file.definitions[1].parameters.size(), 2u);
   EXPECT_EQ(file.definitions[1].parameters[0].text, "period");
@@ -296,32 +301,34 @@ TEST_P(Expressions, ParseWithTheDocumentedPrecedence) {
 
 INSTANTIATE_TEST_SUITE_P(
     Precedence, Expressions,
-    testing::Values(
-        ShapeCase{"a or b and c", "(or a (and b c))"},
-        ShapeCase{"a and b or c", "(or (and a b) c)"},
-        ShapeCase{"not a and b", "(and (not a) b)"},
-        ShapeCase{"not a in L", "(not (in a L))"},
-        ShapeCase{"a not in [1, 2]", "(not in a [1 2])"},
-        ShapeCase{"a == b in L", "(in (== a b) L)"},
-        ShapeCase{"1 + 2 * 3 == 7", "(== (+ 1 (* 2 3)) 7)"},
-        ShapeCase{"10 - 4 - 3 == 3", "(== (- (- 10 4) 3) 3)"},
-        ShapeCase{"8 / 2 / 2 == 2", "(== (/ (/ 8 2) 2) 2)"},
-        ShapeCase{"-a.b * 2 < 0", "(< (* (neg a.b) 2) 0)"},
-        ShapeCase{"if a then b else c or d", "(if a b (or c d))"},
-        ShapeCase{"if a or b then c else d", "(if (or a b) c d)"},
-        ShapeCase{"any x in lines: x.a and x.b", "(any x lines (and x.a x.b))"},
-        ShapeCase{"all l in lines: any w in l.product.warnings: w.language == \"de\"",
-                  "(all l lines (any w l.product.warnings (== w.language \"de\")))"},
-        ShapeCase{"lines[*].unit_price == lines[0].unit_price", "(== lines[*].unit_price lines[0].unit_price)"},
-        ShapeCase{"product.tariff_codes[*].market == title", "(== product.tariff_codes[*].market title)"},
-        ShapeCase{"(a or b) and c", "(and (or a b) c)"},
-        ShapeCase{"LIMIT - 1 > 0", "(> (- LIMIT 1) 0)"},
-        ShapeCase{"market in US-CA", "(in market US-CA)"},
-        ShapeCase{"f(a, [1, 2,], g())", "(f a [1 2] (g))"}));
+    testing::Values(ShapeCase{"a or b and c", "(or a (and b c))"},
+                    ShapeCase{"a and b or c", "(or (and a b) c)"},
+                    ShapeCase{"not a and b", "(and (not a) b)"},
+                    ShapeCase{"not a in L", "(not (in a L))"},
+                    ShapeCase{"a not in [1, 2]", "(not in a [1 2])"},
+                    ShapeCase{"a == b in L", "(in (== a b) L)"},
+                    ShapeCase{"1 + 2 * 3 == 7", "(== (+ 1 (* 2 3)) 7)"},
+                    ShapeCase{"10 - 4 - 3 == 3", "(== (- (- 10 4) 3) 3)"},
+                    ShapeCase{"8 / 2 / 2 == 2", "(== (/ (/ 8 2) 2) 2)"},
+                    ShapeCase{"-a.b * 2 < 0", "(< (* (neg a.b) 2) 0)"},
+                    ShapeCase{"if a then b else c or d", "(if a b (or c d))"},
+                    ShapeCase{"if a or b then c else d", "(if (or a b) c d)"},
+                    ShapeCase{"any x in lines: x.a and x.b", "(any x lines (and x.a x.b))"},
+                    ShapeCase{"all l in lines: any w in l.product.warnings: w.language == \"de\"",
+                              "(all l lines (any w l.product.warnings (== w.language \"de\")))"},
+                    ShapeCase{"lines[*].unit_price == lines[0].unit_price",
+                              "(== lines[*].unit_price lines[0].unit_price)"},
+                    ShapeCase{"product.tariff_codes[*].market == title",
+                              "(== product.tariff_codes[*].market title)"},
+                    ShapeCase{"(a or b) and c", "(and (or a b) c)"},
+                    ShapeCase{"LIMIT - 1 > 0", "(> (- LIMIT 1) 0)"},
+                    ShapeCase{"market in US-CA", "(in market US-CA)"},
+                    ShapeCase{"f(a, [1, 2,], g())", "(f a [1 2] (g))"}));
 
 TEST(Parser, ReadsLiterals) {
   const auto parsed = ParseExpression(
-      "[150.00, 0.1, EUR 19.99, 30 days, 1 day, 2 weeks, 12 months, 1 year, 2025-02-28, true, false, "
+      "[150.00, 0.1, EUR 19.99, 30 days, 1 day, 2 weeks, 12 months, 1 year, 2025-02-28, true, "
+      "false, "
       "\"a\\\"b\\\\c\\u{1F600}\\{\\}\", r\"^\\d+$\"]");
   ASSERT_NE(parsed->file, nullptr) << parsed->diagnostics.RenderAll();
   const auto& items = std::get<ast::ListLiteral>(RequireOf(*parsed).node).items;
@@ -349,14 +356,17 @@ TEST(Parser, ReadsLiterals) {
 }
 
 TEST(Parser, StatementWordsAreSoftKeywords) {
-  const auto parsed = ParseExpression("present(title) and record.market == version and test.message");
+  const auto parsed =
+      ParseExpression("present(title) and record.market == version and test.message");
   ASSERT_NE(parsed->file, nullptr) << parsed->diagnostics.RenderAll();
-  EXPECT_EQ(Shape(RequireOf(*parsed)), "(and (and (present title) (== record.market version)) test.message)");
+  EXPECT_EQ(Shape(RequireOf(*parsed)),
+            "(and (and (present title) (== record.market version)) test.message)");
 }
 
 TEST(Parser, SpansPointAtTheirLineAndColumn) {
-  const auto parsed = Parse(std::string(kHeader) + "rule r {\n  when    offer.condition == \"new\"\n"
-                                                   "  require  any w in product.warnings: w.language == \"de\"\n}\n");
+  const auto parsed = Parse(std::string(kHeader) +
+                            "rule r {\n  when    offer.condition == \"new\"\n"
+                            "  require  any w in product.warnings: w.language == \"de\"\n}\n");
   ASSERT_NE(parsed->file, nullptr) << parsed->diagnostics.RenderAll();
   const ast::Rule& rule = parsed->file->rules.at(0);
   EXPECT_EQ(rule.span.Location(), "t.trl:4:1");
@@ -400,50 +410,88 @@ std::string ErrorCaseName(const testing::TestParamInfo<ErrorCase>& info) { retur
 INSTANTIATE_TEST_SUITE_P(
     Codes, SyntaxErrors,
     testing::Values(
-        ErrorCase{"MissingOperand", std::string(kHeader) + "rule r {\n  require a ==\n}\n",
-                  {"syntax_error"}, {"t.trl:6:1"}},
-        ErrorCase{"UnterminatedString", std::string(kHeader) + "rule r {\n  message \"open\n}\n",
-                  {"unterminated_string"}, {"t.trl:5:11"}},
-        ErrorCase{"InvalidCharacter", std::string(kHeader) + "rule r {\n  require a == $b\n}\n",
-                  {"invalid_character"}, {"t.trl:5:16"}},
-        ErrorCase{"InvalidEscape", std::string(kHeader) + "rule r {\n  require a == \"x\\qy\"\n}\n",
-                  {"invalid_escape"}, {"t.trl:5:18"}},
-        ErrorCase{"InvalidCodePoint", std::string(kHeader) + "rule r {\n  require a == \"\\u{D800}\"\n}\n",
-                  {"invalid_escape"}, {"t.trl:5:17"}},
-        ErrorCase{"ImpossibleDate", std::string(kHeader) + "rule r {\n  effective 2025-02-30\n}\n",
-                  {"invalid_date"}, {"t.trl:5:13"}},
-        ErrorCase{"ImpossibleDateInAnExpression", std::string(kHeader) + "rule r {\n  require as_of < 2025-13-01\n}\n",
-                  {"invalid_date"}, {"t.trl:5:19"}},
+        ErrorCase{"MissingOperand",
+                  std::string(kHeader) + "rule r {\n  require a ==\n}\n",
+                  {"syntax_error"},
+                  {"t.trl:6:1"}},
+        ErrorCase{"UnterminatedString",
+                  std::string(kHeader) + "rule r {\n  message \"open\n}\n",
+                  {"unterminated_string"},
+                  {"t.trl:5:11"}},
+        ErrorCase{"InvalidCharacter",
+                  std::string(kHeader) + "rule r {\n  require a == $b\n}\n",
+                  {"invalid_character"},
+                  {"t.trl:5:16"}},
+        ErrorCase{"InvalidEscape",
+                  std::string(kHeader) + "rule r {\n  require a == \"x\\qy\"\n}\n",
+                  {"invalid_escape"},
+                  {"t.trl:5:18"}},
+        ErrorCase{"InvalidCodePoint",
+                  std::string(kHeader) + "rule r {\n  require a == \"\\u{D800}\"\n}\n",
+                  {"invalid_escape"},
+                  {"t.trl:5:17"}},
+        ErrorCase{"ImpossibleDate",
+                  std::string(kHeader) + "rule r {\n  effective 2025-02-30\n}\n",
+                  {"invalid_date"},
+                  {"t.trl:5:13"}},
+        ErrorCase{"ImpossibleDateInAnExpression",
+                  std::string(kHeader) + "rule r {\n  require as_of < 2025-13-01\n}\n",
+                  {"invalid_date"},
+                  {"t.trl:5:19"}},
         ErrorCase{"NumberTooLarge",
-                  std::string(kHeader) + "rule r {\n  require a < 1234567890123456789012345678901234567890\n}\n",
-                  {"invalid_number"}, {"t.trl:5:15"}},
-        ErrorCase{"FractionalDuration", std::string(kHeader) + "rule r {\n  require as_of < as_of + 1.5 days\n}\n",
-                  {"invalid_number"}, {"t.trl:5:27"}},
-        ErrorCase{"NotACurrency", std::string(kHeader) + "rule r {\n  require a < EURO 5\n}\n",
-                  {"invalid_currency"}, {"t.trl:5:15"}},
-        ErrorCase{"NotUtf8", std::string(kHeader) + "rule r {\n  message \"caf\xE9\"\n}\n",
-                  {"invalid_utf8"}, {"t.trl:5:15"}},
+                  std::string(kHeader) +
+                      "rule r {\n  require a < 1234567890123456789012345678901234567890\n}\n",
+                  {"invalid_number"},
+                  {"t.trl:5:15"}},
+        ErrorCase{"FractionalDuration",
+                  std::string(kHeader) + "rule r {\n  require as_of < as_of + 1.5 days\n}\n",
+                  {"invalid_number"},
+                  {"t.trl:5:27"}},
+        ErrorCase{"NotACurrency",
+                  std::string(kHeader) + "rule r {\n  require a < EURO 5\n}\n",
+                  {"invalid_currency"},
+                  {"t.trl:5:15"}},
+        ErrorCase{"NotUtf8",
+                  std::string(kHeader) + "rule r {\n  message \"caf\xE9\"\n}\n",
+                  {"invalid_utf8"},
+                  {"t.trl:5:15"}},
         ErrorCase{"DuplicateItems",
-                  std::string(kHeader) + "rule r {\n  severity error\n  severity warning\n  require a\n"
-                                         "  forbid b\n  message \"x\"\n  message \"y\"\n}\n",
-                  {"duplicate_item", "duplicate_item", "duplicate_item"}, {"t.trl:6:3", "t.trl:8:3", "t.trl:10:3"}},
-        ErrorCase{"DuplicateHeaderItem", "ruleset t.x {\n  jurisdiction EU\n  jurisdiction DE\n}\n",
-                  {"duplicate_item"}, {"t.trl:3:3"}},
-        ErrorCase{"UnmatchedBraceInAMessage", std::string(kHeader) + "rule r {\n  message \"a } b\"\n}\n",
-                  {"syntax_error"}, {"t.trl:5:14"}},
-        ErrorCase{"UnclosedInterpolation", std::string(kHeader) + "rule r {\n  message \"a {b\"\n}\n",
-                  {"syntax_error"}, {"t.trl:5:14"}},
-        ErrorCase{"BadInterpolatedExpression", std::string(kHeader) + "rule r {\n  message \"a {b ==} c\"\n}\n",
-                  {"syntax_error"}, {"t.trl:5:19"}},
-        ErrorCase{"ReservedWordAsAName", std::string(kHeader) + "def any = 1\n", {"syntax_error"}, {"t.trl:4:5"}},
-        ErrorCase{"MissingHeader", "rule r {\n  require a\n}\n", {"syntax_error", "syntax_error", "syntax_error"},
+                  std::string(kHeader) +
+                      "rule r {\n  severity error\n  severity warning\n  require a\n"
+                      "  forbid b\n  message \"x\"\n  message \"y\"\n}\n",
+                  {"duplicate_item", "duplicate_item", "duplicate_item"},
+                  {"t.trl:6:3", "t.trl:8:3", "t.trl:10:3"}},
+        ErrorCase{"DuplicateHeaderItem",
+                  "ruleset t.x {\n  jurisdiction EU\n  jurisdiction DE\n}\n",
+                  {"duplicate_item"},
+                  {"t.trl:3:3"}},
+        ErrorCase{"UnmatchedBraceInAMessage",
+                  std::string(kHeader) + "rule r {\n  message \"a } b\"\n}\n",
+                  {"syntax_error"},
+                  {"t.trl:5:14"}},
+        ErrorCase{"UnclosedInterpolation",
+                  std::string(kHeader) + "rule r {\n  message \"a {b\"\n}\n",
+                  {"syntax_error"},
+                  {"t.trl:5:14"}},
+        ErrorCase{"BadInterpolatedExpression",
+                  std::string(kHeader) + "rule r {\n  message \"a {b ==} c\"\n}\n",
+                  {"syntax_error"},
+                  {"t.trl:5:19"}},
+        ErrorCase{"ReservedWordAsAName",
+                  std::string(kHeader) + "def any = 1\n",
+                  {"syntax_error"},
+                  {"t.trl:4:5"}},
+        ErrorCase{"MissingHeader",
+                  "rule r {\n  require a\n}\n",
+                  {"syntax_error", "syntax_error", "syntax_error"},
                   {"t.trl:1:1", "t.trl:1:6", "t.trl:2:3"}}),
     ErrorCaseName);
 
 TEST(Parser, ReportsEveryBrokenRuleOfAFile) {
   // Three broken rules: each one's error is reported (error recovery may add more).
-  const auto parsed = Parse(std::string(kHeader) + "rule r {\n  require a ==\n}\nrule s {\n  when (b\n  require c\n}\n"
-                                                   "rule t {\n  severity\n}\n");
+  const auto parsed = Parse(std::string(kHeader) +
+                            "rule r {\n  require a ==\n}\nrule s {\n  when (b\n  require c\n}\n"
+                            "rule t {\n  severity\n}\n");
   EXPECT_EQ(parsed->file, nullptr);
   EXPECT_THAT(parsed->Codes(), Each(Eq("syntax_error")));
   EXPECT_THAT(parsed->Locations(), IsSupersetOf({"t.trl:6:1", "t.trl:9:3", "t.trl:13:1"}))
@@ -453,7 +501,8 @@ TEST(Parser, ReportsEveryBrokenRuleOfAFile) {
 TEST(Parser, NestingTooDeepIsReported) {
   ParseLimits limits;
   limits.max_nesting = 5;
-  const auto parsed = Parse(std::string(kHeader) + "rule r {\n  require ((((((a))))))\n}\n", limits);
+  const auto parsed =
+      Parse(std::string(kHeader) + "rule r {\n  require ((((((a))))))\n}\n", limits);
   EXPECT_EQ(parsed->file, nullptr);
   EXPECT_THAT(parsed->Codes(), ElementsAre("nesting_too_deep"));
 }

@@ -33,7 +33,8 @@ class ProgramSelect : public testing::Test {
   static std::vector<std::string> Selected(RecordKind kind, std::string_view market,
                                            std::string_view date) {
     std::vector<std::string> ids;
-    for (const SelectedRule& selected : engine_->program().Select(kind, market, *Date::Parse(date))->rules) {
+    for (const SelectedRule& selected :
+         engine_->program().Select(kind, market, *Date::Parse(date))->rules) {
       ids.push_back(selected.rule->id);
     }
     return ids;
@@ -44,21 +45,25 @@ class ProgramSelect : public testing::Test {
 const Engine* ProgramSelect::engine_ = nullptr;
 
 TEST_F(ProgramSelect, AMemberStateTakesTheGroupsRules) {
-  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2024-03-01"), ElementsAre("plan.eu.group_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2024-03-01"),
+              ElementsAre("plan.eu.group_rule"));
 }
 
 TEST_F(ProgramSelect, RulesApplyOnlyOnTheirDatesBothEndsInclusive) {
-  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2024-12-31"), ElementsAre("plan.eu.group_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2024-12-31"),
+              ElementsAre("plan.eu.group_rule"));
   EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2025-01-01"),
               ElementsAre("plan.eu.group_rule", "plan.eu.late_rule"));
   EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2025-12-31"),
               ElementsAre("plan.eu.group_rule", "plan.eu.late_rule"));
-  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2026-01-01"), ElementsAre("plan.eu.group_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2026-01-01"),
+              ElementsAre("plan.eu.group_rule"));
   EXPECT_THAT(Selected(RecordKind::kListing, "DE", "2023-12-31"), IsEmpty());
 }
 
 TEST_F(ProgramSelect, RulesAreIndexedByRecordKind) {
-  EXPECT_THAT(Selected(RecordKind::kSeller, "DE", "2024-03-01"), ElementsAre("plan.eu.seller_rule"));
+  EXPECT_THAT(Selected(RecordKind::kSeller, "DE", "2024-03-01"),
+              ElementsAre("plan.eu.seller_rule"));
   EXPECT_THAT(Selected(RecordKind::kTransaction, "DE", "2024-03-01"), IsEmpty());
 }
 
@@ -71,7 +76,8 @@ TEST_F(ProgramSelect, ANationalRuleReplacesTheGroupRuleInsideItsJurisdiction) {
 }
 
 TEST_F(ProgramSelect, TheGroupRuleStaysUntilTheNationalRuleIsInForce) {
-  EXPECT_THAT(Selected(RecordKind::kListing, "FR", "2024-05-31"), ElementsAre("plan.eu.group_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "FR", "2024-05-31"),
+              ElementsAre("plan.eu.group_rule"));
 }
 
 TEST_F(ProgramSelect, AWiderMarketTakesBothWithoutOverride) {
@@ -84,8 +90,10 @@ TEST_F(ProgramSelect, AWiderMarketTakesBothWithoutOverride) {
 }
 
 TEST_F(ProgramSelect, ACountryReachesItsSubdivisionsRules) {
-  EXPECT_THAT(Selected(RecordKind::kListing, "US", "2024-07-01"), ElementsAre("plan.us_ca.california_rule"));
-  EXPECT_THAT(Selected(RecordKind::kListing, "US-CA", "2024-07-01"), ElementsAre("plan.us_ca.california_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "US", "2024-07-01"),
+              ElementsAre("plan.us_ca.california_rule"));
+  EXPECT_THAT(Selected(RecordKind::kListing, "US-CA", "2024-07-01"),
+              ElementsAre("plan.us_ca.california_rule"));
   EXPECT_THAT(Selected(RecordKind::kListing, "US-TX", "2024-07-01"), IsEmpty());
 }
 

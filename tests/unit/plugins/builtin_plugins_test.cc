@@ -73,14 +73,16 @@ TEST(BuiltinPluginsTest, ListsEachPluginOnce) {
   const BuiltinPlugins builtin;
   std::vector<std::string> names;
   for (const Plugin* plugin : builtin.plugins()) names.emplace_back(plugin->name());
-  EXPECT_EQ(names, (std::vector<std::string>{"text", "regex", "dates", "money", "markets", "lists"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"text", "regex", "dates", "money", "markets", "lists"}));
 }
 
 TEST(BuiltinPluginsTest, TheOptionsReachTheRegexPlugin) {
   const BuiltinPlugins builtin(BuiltinPluginOptions{.regex = {.max_mem = 1 << 10}});
   FunctionRegistry registry;
   std::string error;
-  for (const Plugin* plugin : builtin.plugins()) ASSERT_TRUE(registry.Register(*plugin, &error)) << error;
+  for (const Plugin* plugin : builtin.plugins())
+    ASSERT_TRUE(registry.Register(*plugin, &error)) << error;
   const std::vector<Value> args = {Value("x"), Value(R"(\w{50}\d{50})")};
   const PrepareResult prepared = registry.Find("matches")->prepare(Infos(args));
   EXPECT_TRUE(std::holds_alternative<CheckError>(prepared));

@@ -40,11 +40,11 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"month", {T("2025-12-01T10:00:00Z")}, Value(Decimal(12))},
         DateCase{"day", {D("2024-02-29")}, Value(Decimal(29))},
         DateCase{"period_end", {Value("2025-05")}, D("2025-05-31")},
-        DateCase{"period_end", {Value("2024-02")}, D("2024-02-29")},   // leap year
+        DateCase{"period_end", {Value("2024-02")}, D("2024-02-29")},  // leap year
         DateCase{"period_end", {Value("2025-12")}, D("2025-12-31")},
         DateCase{"period_end", {Value("2025")}, D("2025-12-31")},
         DateCase{"period_end", {Value("2025-06-14")}, D("2025-06-14")},
-        DateCase{"period_end", {Value("2025-13")}, Value()},           // not a period: unknown
+        DateCase{"period_end", {Value("2025-13")}, Value()},  // not a period: unknown
         DateCase{"period_end", {Value("2025-5")}, Value()},
         DateCase{"period_end", {Value("25")}, Value()},
         DateCase{"period_end", {Value("2025-02-30")}, Value()}));

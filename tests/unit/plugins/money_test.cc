@@ -91,31 +91,37 @@ INSTANTIATE_TEST_SUITE_P(
         // On a rate date.
         ConvertCase{"2025-03-14", M("USD", "160.00"), "EUR", M("EUR", "146.94"),
                     "converted USD 160.00 to EUR 146.94 at the ECB reference rate of 2025-03-14 "
-                    "(1 EUR = 1.0889 USD)", ""},
+                    "(1 EUR = 1.0889 USD)",
+                    ""},
         // Between dates: the earlier date's rate.
         ConvertCase{"2025-03-03", M("EUR", "100"), "USD", M("USD", "104.11"),
                     "converted EUR 100 to USD 104.11 at the ECB reference rate of 2025-02-28 "
-                    "(1 EUR = 1.0411 USD)", ""},
+                    "(1 EUR = 1.0411 USD)",
+                    ""},
         ConvertCase{"2025-03-13", M("USD", "160.00"), "EUR", M("EUR", "153.68"),
                     "converted USD 160.00 to EUR 153.68 at the ECB reference rate of 2025-02-28 "
                     "(1 EUR = 1.0411 USD)",
                     "the ECB reference rate of 2025-02-28 is 13 days older"
-                    " than the as-of date 2025-03-13" + kRefresh},
+                    " than the as-of date 2025-03-13" +
+                        kRefresh},
         // A rate is stale when more than 7 days older than the as-of date.
         ConvertCase{"2025-03-07", M("EUR", "100"), "USD", M("USD", "104.11"),
                     "converted EUR 100 to USD 104.11 at the ECB reference rate of 2025-02-28 "
-                    "(1 EUR = 1.0411 USD)", ""},
+                    "(1 EUR = 1.0411 USD)",
+                    ""},
         ConvertCase{"2025-03-08", M("EUR", "100"), "USD", M("USD", "104.11"),
                     "converted EUR 100 to USD 104.11 at the ECB reference rate of 2025-02-28 "
                     "(1 EUR = 1.0411 USD)",
                     "the ECB reference rate of 2025-02-28 is 8 days older"
-                    " than the as-of date 2025-03-08" + kRefresh},
+                    " than the as-of date 2025-03-08" +
+                        kRefresh},
         // After the last date: the last rate.
         ConvertCase{"2026-06-30", M("USD", "160.00"), "EUR", M("EUR", "146.94"),
                     "converted USD 160.00 to EUR 146.94 at the ECB reference rate of 2025-03-14 "
                     "(1 EUR = 1.0889 USD)",
                     "the ECB reference rate of 2025-03-14 is 473 days older"
-                    " than the as-of date 2026-06-30" + kRefresh},
+                    " than the as-of date 2026-06-30" +
+                        kRefresh},
         // Before the table starts, or a currency it does not have: missing, no note.
         ConvertCase{"2025-02-27", M("USD", "160.00"), "EUR", Value(), "", ""},
         ConvertCase{"2025-03-14", M("CHF", "10"), "EUR", Value(), "", ""},
@@ -126,30 +132,37 @@ INSTANTIATE_TEST_SUITE_P(
         // Cross rates through the euro, one rounding at the end.
         ConvertCase{"2025-03-14", M("USD", "160.00"), "GBP", M("GBP", "123.70"),
                     "converted USD 160.00 to GBP 123.70 at the ECB reference rates of 2025-03-14 "
-                    "(1 EUR = 1.0889 USD, 1 EUR = 0.84183 GBP)", ""},
+                    "(1 EUR = 1.0889 USD, 1 EUR = 0.84183 GBP)",
+                    ""},
         ConvertCase{"2025-03-14", M("JPY", "10000"), "USD", M("USD", "67.27"),
                     "converted JPY 10000 to USD 67.27 at the ECB reference rates of 2025-03-14 "
-                    "(1 EUR = 161.88 JPY, 1 EUR = 1.0889 USD)", ""},
+                    "(1 EUR = 161.88 JPY, 1 EUR = 1.0889 USD)",
+                    ""},
         ConvertCase{"2025-03-14", M("USD", "160.00"), "CAD", M("CAD", "220.69"),
                     "converted USD 160.00 to CAD 220.69 at the ECB reference rates of 2025-03-14 "
                     "(1 EUR = 1.0889 USD) and 2025-02-28 (1 EUR = 1.5019 CAD)",
                     "the ECB reference rate of 2025-02-28 is 14 days older"
-                    " than the as-of date 2025-03-14" + kRefresh},
+                    " than the as-of date 2025-03-14" +
+                        kRefresh},
         // Half-even rounding to cents.
         ConvertCase{"2025-03-14", M("EUR", "0.125"), "XTS", M("XTS", "0.12"),
                     "converted EUR 0.125 to XTS 0.12 at the ECB reference rate of 2025-03-14 "
-                    "(1 EUR = 1 XTS)", ""},
+                    "(1 EUR = 1 XTS)",
+                    ""},
         ConvertCase{"2025-03-14", M("EUR", "0.135"), "XTS", M("XTS", "0.14"),
                     "converted EUR 0.135 to XTS 0.14 at the ECB reference rate of 2025-03-14 "
-                    "(1 EUR = 1 XTS)", ""},
+                    "(1 EUR = 1 XTS)",
+                    ""},
         // An exact quotient still has two places.
         ConvertCase{"2025-03-14", M("EUR", "100"), "XTS", M("XTS", "100.00"),
                     "converted EUR 100 to XTS 100.00 at the ECB reference rate of 2025-03-14 "
-                    "(1 EUR = 1 XTS)", ""},
+                    "(1 EUR = 1 XTS)",
+                    ""},
         // The result has its currency's minor units: whole yen (1.23 x 161.88 = 199.1124).
         ConvertCase{"2025-03-14", M("EUR", "1.23"), "JPY", M("JPY", "199"),
                     "converted EUR 1.23 to JPY 199 at the ECB reference rate of 2025-03-14 "
-                    "(1 EUR = 161.88 JPY)", ""}));
+                    "(1 EUR = 161.88 JPY)",
+                    ""}));
 
 TEST(ConvertTest, WithoutReferenceDataTheResultIsMissing) {
   CallContext context = At("2025-03-14");

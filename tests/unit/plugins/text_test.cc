@@ -24,21 +24,21 @@ TEST_P(StringMapTest, MapsTheString) {
 
 INSTANTIATE_TEST_SUITE_P(
     Text, StringMapTest,
-    testing::Values(StringCase{"lower", "Hello WORLD", "hello world"},
-                    StringCase{"lower", "ÄÖÜ ΣΟΦΙΑ Привет", "äöü σοφια привет"},
-                    StringCase{"upper", "straße", "STRAẞE"},  // one code point: ẞ, not SS
-                    StringCase{"upper", "größe", "GRÖẞE"},
-                    StringCase{"casefold", "STRAßE", "strasse"},
-                    StringCase{"casefold", "ＡＢＣ１２３", "abc123"},  // full-width, NFKC
-                    StringCase{"casefold", "ﬁle", "file"},             // ligature, NFKC
-                    StringCase{"casefold", "Mu\xCC\x88nchen", "m\xC3\xBCnchen"},   // NFD in
-                    StringCase{"casefold", "CAFE\xCC\x81 ZENTORA充电 ÄRGER", "caf\xC3\xA9 zentora充电 ärger"},  // ASCII runs and the mark after one
-                    StringCase{"normalize", "Mu\xCC\x88nchen", "M\xC3\xBCnchen"},  // NFD -> NFC
-                    StringCase{"normalize", "M\xC3\xBCnchen", "M\xC3\xBCnchen"},
-                    StringCase{"trim", "  \t padded \n", "padded"},
-                    StringCase{"trim", "\xC2\xA0\xE3\x80\x80nbsp\xE3\x80\x80",
-                               "nbsp"},  // U+00A0, U+3000
-                    StringCase{"trim", "   ", ""}, StringCase{"trim", "", ""}));
+    testing::Values(
+        StringCase{"lower", "Hello WORLD", "hello world"},
+        StringCase{"lower", "ÄÖÜ ΣΟΦΙΑ Привет", "äöü σοφια привет"},
+        StringCase{"upper", "straße", "STRAẞE"},  // one code point: ẞ, not SS
+        StringCase{"upper", "größe", "GRÖẞE"}, StringCase{"casefold", "STRAßE", "strasse"},
+        StringCase{"casefold", "ＡＢＣ１２３", "abc123"},             // full-width, NFKC
+        StringCase{"casefold", "ﬁle", "file"},                        // ligature, NFKC
+        StringCase{"casefold", "Mu\xCC\x88nchen", "m\xC3\xBCnchen"},  // NFD in
+        StringCase{"casefold", "CAFE\xCC\x81 ZENTORA充电 ÄRGER",
+                   "caf\xC3\xA9 zentora充电 ärger"},  // ASCII runs and the mark after one
+        StringCase{"normalize", "Mu\xCC\x88nchen", "M\xC3\xBCnchen"},  // NFD -> NFC
+        StringCase{"normalize", "M\xC3\xBCnchen", "M\xC3\xBCnchen"},
+        StringCase{"trim", "  \t padded \n", "padded"},
+        StringCase{"trim", "\xC2\xA0\xE3\x80\x80nbsp\xE3\x80\x80", "nbsp"},  // U+00A0, U+3000
+        StringCase{"trim", "   ", ""}, StringCase{"trim", "", ""}));
 
 TEST(TextTest, InvalidUtf8IsMissing) {
   for (const char* function : {"lower", "upper", "casefold", "normalize", "trim"}) {

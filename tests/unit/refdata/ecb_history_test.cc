@@ -21,8 +21,8 @@ constexpr std::string_view kHistory =
     "1999-01-04,1.1789,133.73,N/A,0.58231,0.7111,\r\n";
 
 EcbImportOptions Options(std::optional<Date> from = std::nullopt) {
-  return EcbImportOptions{.from = from, .imported_on = D("2026-12-05"),
-                          .input_name = "eurofxref-hist.csv"};
+  return EcbImportOptions{
+      .from = from, .imported_on = D("2026-12-05"), .input_name = "eurofxref-hist.csv"};
 }
 
 TEST(EcbHistoryTest, WritesTheFxTableWithItsProvenance) {
@@ -33,26 +33,27 @@ TEST(EcbHistoryTest, WritesTheFxTableWithItsProvenance) {
   EXPECT_EQ(imported->latest, D("2026-04-13"));
   EXPECT_EQ(imported->rates, 10u);
   EXPECT_EQ(imported->currencies, 4u);  // CYP has no rate in 2025 or later
-  EXPECT_EQ(imported->table,
-            "# Euro foreign exchange reference rates of the European Central Bank (ECB): units of each\n"
-            "# currency per 1 EUR, as published for each business day (a lookup takes the latest date\n"
-            "# on or before the as-of date).\n"
-            "# source: European Central Bank, euro foreign exchange reference rates, "
-            "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip\n"
-            "# date: 2026-04-13\n"
-            "# imported: 2026-12-05 by `tradelint refdata import-ecb` from eurofxref-hist.csv: "
-            "rates from 2025-12-31 to 2026-04-13, 4 currencies\n"
-            "date,currency,rate\n"
-            "2025-12-31,BGN,1.95583\n"
-            "2025-12-31,GBP,0.8726\n"
-            "2025-12-31,JPY,184.09\n"
-            "2025-12-31,USD,1.175\n"
-            "2026-04-10,GBP,0.87105\n"
-            "2026-04-10,JPY,186.43\n"
-            "2026-04-10,USD,1.1711\n"
-            "2026-04-13,GBP,0.87058\n"
-            "2026-04-13,JPY,186.75\n"
-            "2026-04-13,USD,1.1684\n");
+  EXPECT_EQ(
+      imported->table,
+      "# Euro foreign exchange reference rates of the European Central Bank (ECB): units of each\n"
+      "# currency per 1 EUR, as published for each business day (a lookup takes the latest date\n"
+      "# on or before the as-of date).\n"
+      "# source: European Central Bank, euro foreign exchange reference rates, "
+      "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip\n"
+      "# date: 2026-04-13\n"
+      "# imported: 2026-12-05 by `tradelint refdata import-ecb` from eurofxref-hist.csv: "
+      "rates from 2025-12-31 to 2026-04-13, 4 currencies\n"
+      "date,currency,rate\n"
+      "2025-12-31,BGN,1.95583\n"
+      "2025-12-31,GBP,0.8726\n"
+      "2025-12-31,JPY,184.09\n"
+      "2025-12-31,USD,1.175\n"
+      "2026-04-10,GBP,0.87105\n"
+      "2026-04-10,JPY,186.43\n"
+      "2026-04-10,USD,1.1711\n"
+      "2026-04-13,GBP,0.87058\n"
+      "2026-04-13,JPY,186.75\n"
+      "2026-04-13,USD,1.1684\n");
 }
 
 TEST(EcbHistoryTest, TheTableLoadsWithTheRatesAsPublished) {
@@ -71,8 +72,8 @@ TEST(EcbHistoryTest, TheTableLoadsWithTheRatesAsPublished) {
 
 TEST(EcbHistoryTest, AcceptsLinesWithoutTheTrailingComma) {
   std::string error;
-  const std::optional<EcbImport> imported = ImportEcbHistory(
-      "Date,USD,GBP\n2026-04-13,1.1684,N/A\n\n", "h.csv", Options(), &error);
+  const std::optional<EcbImport> imported =
+      ImportEcbHistory("Date,USD,GBP\n2026-04-13,1.1684,N/A\n\n", "h.csv", Options(), &error);
   ASSERT_TRUE(imported) << error;
   EXPECT_EQ(imported->rates, 1u);
 }
@@ -98,8 +99,10 @@ INSTANTIATE_TEST_SUITE_P(
                   "hist.csv:1: expected the ECB's header `Date,USD,JPY,...` (eurofxref-hist.csv)"},
         ErrorCase{"Date,\n",
                   "hist.csv:1: expected the ECB's header `Date,USD,JPY,...` (eurofxref-hist.csv)"},
-        ErrorCase{"Date,USD,usd,\n", "hist.csv:1: column 3 (`usd`) is not a currency code other than EUR"},
-        ErrorCase{"Date,USD,EUR,\n", "hist.csv:1: column 3 (`EUR`) is not a currency code other than EUR"},
+        ErrorCase{"Date,USD,usd,\n",
+                  "hist.csv:1: column 3 (`usd`) is not a currency code other than EUR"},
+        ErrorCase{"Date,USD,EUR,\n",
+                  "hist.csv:1: column 3 (`EUR`) is not a currency code other than EUR"},
         ErrorCase{"Date,USD,USD,\n", "hist.csv:1: column 3 (`USD`) names USD a second time"},
         ErrorCase{"Date,USD,GBP,\n2026-04-13,1.1,\n",
                   "hist.csv:2: expected 4 fields as in the header (the last one empty), found 3"},

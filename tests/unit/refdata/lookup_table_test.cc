@@ -8,7 +8,9 @@
 namespace tradelint {
 namespace {
 
-bool IsMarket(std::string_view code) { return code == "DE" || code == "FR" || code == "US-CA" || code == "EU"; }
+bool IsMarket(std::string_view code) {
+  return code == "DE" || code == "FR" || code == "US-CA" || code == "EU";
+}
 
 std::optional<LookupTable> Parse(std::string_view text, std::string* error) {
   return LookupTable::Parse(text, "ages.csv", "reference/ages.csv", IsMarket, error);
@@ -41,7 +43,8 @@ TEST(LookupTableTest, ReadsTypedCellsByKeyAndColumn) {
   EXPECT_EQ(cap.currency.code(), "EUR");
   EXPECT_EQ(cap.amount, Decimal(150));
   EXPECT_TRUE(table->Find("FR", *table->ColumnIndex("national"))->as_bool());
-  EXPECT_TRUE(table->Find("FR", *table->ColumnIndex("cap"))->is_missing()) << "an empty cell is absent";
+  EXPECT_TRUE(table->Find("FR", *table->ColumnIndex("cap"))->is_missing())
+      << "an empty cell is absent";
   EXPECT_EQ(table->Find("IT", age), nullptr) << "no row";
   EXPECT_FALSE(table->ColumnIndex("agee"));
 }
@@ -59,7 +62,8 @@ TEST(LookupTableTest, IsTheSetOfItsKeysInFileOrder) {
 
 TEST(LookupTableTest, AOneColumnTableIsASet) {
   std::string error;
-  std::optional<LookupTable> table = Parse("# source: s\n# date: 2026-01-01\nterm\nfake\nreplica\n", &error);
+  std::optional<LookupTable> table =
+      Parse("# source: s\n# date: 2026-01-01\nterm\nfake\nreplica\n", &error);
   ASSERT_TRUE(table) << error;
   EXPECT_EQ(table->keys().as_list().size(), 2u);
   EXPECT_NE(table->Find("replica", 0), nullptr);
@@ -86,8 +90,9 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         BadTable{"NotANumber", std::string(kHead) + "k,n:number\nDE,16\nFR,fifteen\n",
                  "ages.csv:5: `fifteen` in column `n` is not a number such as `16` or `0.5`"},
-        BadTable{"NotAMarket", std::string(kHead) + "k:market\nDE\nXX\n",
-                 "ages.csv:5: `XX` in column `k` is not a market code such as `DE`, `US-CA` or `EU`"},
+        BadTable{
+            "NotAMarket", std::string(kHead) + "k:market\nDE\nXX\n",
+            "ages.csv:5: `XX` in column `k` is not a market code such as `DE`, `US-CA` or `EU`"},
         BadTable{"NotMoney", std::string(kHead) + "k,m:money\nDE,150 EUR\n",
                  "ages.csv:4: `150 EUR` in column `m` is not money such as `EUR 150`"},
         BadTable{"NotADate", std::string(kHead) + "k,d:date\nDE,2025-02-30\n",
@@ -103,11 +108,15 @@ INSTANTIATE_TEST_SUITE_P(
                  "ages.csv:3: the first column is the key and must be a `string` or a `market`"},
         BadTable{"DuplicateKey", std::string(kHead) + "k,n\nDE,1\nDE,2\n",
                  "ages.csv:5: the key `DE` appears twice"},
-        BadTable{"EmptyKey", std::string(kHead) + "k,n\n,1\n", "ages.csv:4: the key (first column) is empty"},
-        BadTable{"FieldCount", std::string(kHead) + "k,n\nDE,1,2\n", "ages.csv:4: expected 2 fields, found 3"},
-        BadTable{"NoHeader", std::string(kHead), "ages.csv:2: expected a header line naming the columns"},
-        BadTable{"NoSource", "# date: 2026-01-01\nk\nDE\n",
-                 "ages.csv:1: missing the `# source: ...` comment naming where the data comes from"},
+        BadTable{"EmptyKey", std::string(kHead) + "k,n\n,1\n",
+                 "ages.csv:4: the key (first column) is empty"},
+        BadTable{"FieldCount", std::string(kHead) + "k,n\nDE,1,2\n",
+                 "ages.csv:4: expected 2 fields, found 3"},
+        BadTable{"NoHeader", std::string(kHead),
+                 "ages.csv:2: expected a header line naming the columns"},
+        BadTable{
+            "NoSource", "# date: 2026-01-01\nk\nDE\n",
+            "ages.csv:1: missing the `# source: ...` comment naming where the data comes from"},
         BadTable{"NoDate", "# source: s\nk\nDE\n",
                  "ages.csv:1: missing the `# date: YYYY-MM-DD` comment giving the snapshot date"}),
     [](const testing::TestParamInfo<BadTable>& param_info) { return param_info.param.name; });

@@ -130,8 +130,8 @@ TEST(FxTableTest, ASidecarGivesTheProvenance) {
   const Provenance sidecar{"", "treasury desk", "2026-11-30", "v7"};
   std::string error;
   // The sidecar replaces the file's own comments, which it makes optional.
-  for (std::string_view text : {std::string_view("date,currency,rate\n2026-11-30,USD,1.1\n"),
-                                std::string_view(kRates)}) {
+  for (std::string_view text :
+       {std::string_view("date,currency,rate\n2026-11-30,USD,1.1\n"), std::string_view(kRates)}) {
     const std::optional<FxTable> fx = FxTable::Parse(text, "fx.csv", &error, &sidecar);
     ASSERT_TRUE(fx) << error;
     EXPECT_EQ(fx->provenance().name, "fx/ecb-euro-reference-rates.csv");

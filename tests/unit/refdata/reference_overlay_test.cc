@@ -17,16 +17,19 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kRates =
-    "# source: European Central Bank\n# date: 2025-03-14\ndate,currency,rate\n2025-03-14,USD,1.0889\n";
-constexpr std::string_view kLanguages = "# source: s\n# date: 2026-01-01\ncountry,languages\nDE,de\n";
+    "# source: European Central Bank\n# date: "
+    "2025-03-14\ndate,currency,rate\n2025-03-14,USD,1.0889\n";
+constexpr std::string_view kLanguages =
+    "# source: s\n# date: 2026-01-01\ncountry,languages\nDE,de\n";
 
 // A bundled reference folder and an overlay folder, written for one test and removed after.
 class Folders : public testing::Test {
  protected:
   Folders()
       : root_(fs::temp_directory_path() /
-              ("tradelint-overlay-" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) +
-               "-" + std::to_string(::getpid()))) {
+              ("tradelint-overlay-" +
+               std::string(testing::UnitTest::GetInstance()->current_test_info()->name()) + "-" +
+               std::to_string(::getpid()))) {
     Write(bundled() + "/fx/ecb-euro-reference-rates.csv", kRates);
     Write(bundled() + "/languages.csv", kLanguages);
     Write(bundled() + "/markets.json", "{}");
@@ -73,8 +76,9 @@ TEST_F(Folders, TheReferenceDataListsTheReplacingFilesProvenance) {
   ASSERT_TRUE(opened) << error;
   const std::optional<ReferenceData> reference = ReferenceData::Load(bundled(), &error, *opened);
   ASSERT_TRUE(reference) << error;
-  EXPECT_EQ(reference->EurRate(Currency::FromCode("USD"), *Date::Parse("2026-12-05"))->rate.ToString(),
-            "1.2");
+  EXPECT_EQ(
+      reference->EurRate(Currency::FromCode("USD"), *Date::Parse("2026-12-05"))->rate.ToString(),
+      "1.2");
   const std::vector<Provenance> provenance = reference->provenance();
   EXPECT_EQ(provenance[0].name, "fx/ecb-euro-reference-rates.csv");
   EXPECT_EQ(provenance[0].source, "treasury desk");
@@ -94,7 +98,7 @@ TEST_F(Folders, AnEmptyOverlayChangesNothing) {
 struct OverlayErrorCase {
   std::string name;
   std::vector<std::pair<std::string, std::string>> files;  // relative path, text
-  std::string error;  // after the overlay folder's path
+  std::string error;                                       // after the overlay folder's path
 };
 
 class OverlayErrorTest : public Folders, public testing::WithParamInterface<OverlayErrorCase> {};
@@ -112,10 +116,11 @@ const std::string kSidecarShape =
 INSTANTIATE_TEST_SUITE_P(
     Refdata, OverlayErrorTest,
     testing::Values(
-        OverlayErrorCase{"NoBundledCounterpart",
-                         {{"fx/ecb-rates.csv", "x"}},
-                         "/fx/ecb-rates.csv: no bundled reference file `fx/ecb-rates.csv` to replace "
-                         "(the folder's files replace those of rulesets/reference/ at the same path)"},
+        OverlayErrorCase{
+            "NoBundledCounterpart",
+            {{"fx/ecb-rates.csv", "x"}},
+            "/fx/ecb-rates.csv: no bundled reference file `fx/ecb-rates.csv` to replace "
+            "(the folder's files replace those of rulesets/reference/ at the same path)"},
         OverlayErrorCase{"SidecarWithoutItsFile",
                          {{"languages.csv.meta.json", "{}"}},
                          "/languages.csv.meta.json: a sidecar without its file `languages.csv`"},
@@ -126,17 +131,20 @@ INSTANTIATE_TEST_SUITE_P(
         OverlayErrorCase{"SidecarNotAnObject",
                          {{"languages.csv", ""}, {"languages.csv.meta.json", "[]"}},
                          "/languages.csv.meta.json: " + kSidecarShape},
-        OverlayErrorCase{"SidecarWithoutSource",
-                         {{"languages.csv", ""}, {"languages.csv.meta.json", R"({"date": "2026-12-01"})"}},
-                         "/languages.csv.meta.json: `source` is required; " + kSidecarShape},
-        OverlayErrorCase{"SidecarWithABadDate",
-                         {{"languages.csv", ""},
-                          {"languages.csv.meta.json", R"({"source": "s", "date": "1 Dec 2026"})"}},
-                         "/languages.csv.meta.json: `date` must be a date as YYYY-MM-DD; " + kSidecarShape},
-        OverlayErrorCase{"SidecarWithAnUnknownMember",
-                         {{"languages.csv", ""},
-                          {"languages.csv.meta.json", R"({"source": "s", "date": "2026-12-01", "by": "me"})"}},
-                         "/languages.csv.meta.json: unknown member `by`; " + kSidecarShape}),
+        OverlayErrorCase{
+            "SidecarWithoutSource",
+            {{"languages.csv", ""}, {"languages.csv.meta.json", R"({"date": "2026-12-01"})"}},
+            "/languages.csv.meta.json: `source` is required; " + kSidecarShape},
+        OverlayErrorCase{
+            "SidecarWithABadDate",
+            {{"languages.csv", ""},
+             {"languages.csv.meta.json", R"({"source": "s", "date": "1 Dec 2026"})"}},
+            "/languages.csv.meta.json: `date` must be a date as YYYY-MM-DD; " + kSidecarShape},
+        OverlayErrorCase{
+            "SidecarWithAnUnknownMember",
+            {{"languages.csv", ""},
+             {"languages.csv.meta.json", R"({"source": "s", "date": "2026-12-01", "by": "me"})"}},
+            "/languages.csv.meta.json: unknown member `by`; " + kSidecarShape}),
     [](const testing::TestParamInfo<OverlayErrorCase>& param) { return param.param.name; });
 
 TEST_F(Folders, ASidecarThatIsNotJsonIsAnError) {

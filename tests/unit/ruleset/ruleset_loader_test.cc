@@ -29,9 +29,9 @@ constexpr char kRuleset[] = R"(ruleset loader.sample {
 class LoaderTest : public testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("tradelint_loader_" + std::to_string(::getpid()) + "_" +
-             testing::UnitTest::GetInstance()->current_test_info()->name());
+    root_ =
+        fs::temp_directory_path() / ("tradelint_loader_" + std::to_string(::getpid()) + "_" +
+                                     testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(root_);
     fs::create_directories(root_ / "rules");
   }
@@ -126,7 +126,8 @@ TEST_F(LoaderTest, RulesetLinkedFromOutsideTheFolderIsRefused) {
 
 TEST_F(LoaderTest, EachFileGetsItsRulesRoot) {
   Write("rules/nested/inner.trl", kRuleset);
-  const std::string single = Write("single/one.trl", std::string(kRuleset).replace(15, 6, "single"));
+  const std::string single =
+      Write("single/one.trl", std::string(kRuleset).replace(15, 6, "single"));
   const auto files = Load({Rules(), single});
   ASSERT_EQ(files.size(), 2u) << diagnostics_.RenderAll();
   EXPECT_EQ(files[0]->rules_root, Rules());
@@ -138,7 +139,8 @@ TEST(BundledRulesetsTest, RootIsTheDataDirectory) {
   Diagnostics diagnostics;
   const auto files = LoadRulesetFiles({library + "/eu"}, library, diagnostics);
   ASSERT_FALSE(files.empty()) << diagnostics.RenderAll();
-  for (const auto& file : files) EXPECT_EQ(file->rules_root, TRADELINT_SOURCE_DIR) << file->source->path();
+  for (const auto& file : files)
+    EXPECT_EQ(file->rules_root, TRADELINT_SOURCE_DIR) << file->source->path();
 }
 
 }  // namespace

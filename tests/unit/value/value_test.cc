@@ -58,7 +58,6 @@ struct EqualityCase {
 // Names the case in test output.
 void PrintTo(const EqualityCase& c, std::ostream* os) { *os << c.name; }
 
-
 class ValueEqualityTest : public testing::TestWithParam<EqualityCase> {};
 
 TEST_P(ValueEqualityTest, IsDeepAndNumeric) {
