@@ -36,7 +36,7 @@ constexpr std::string_view kSeparator = "\n---\n";
 constexpr std::string_view kMarkets[] = {"DE", "FR", "EU", "US", "US-CA", "GB"};
 
 void JudgeRecords(const tradelint::Program& program, std::string_view records) {
-  const tradelint::Evaluator evaluator(program);
+  const tradelint::Evaluator evaluator(program, tradelint::EvaluationLimits{});
   const tradelint::Date dates[] = {*tradelint::Date::Parse("2025-03-01"),
                                    *tradelint::Date::Parse("2019-12-31")};
   // Small limits: a record this target judges is short anyway.
@@ -51,9 +51,18 @@ void JudgeRecords(const tradelint::Program& program, std::string_view records) {
     for (const std::string_view market : kMarkets) {
       for (const tradelint::Date& date : dates) {
         tradelint::MarketIndependentResults shared;
-        for (const tradelint::Finding& finding :
-             evaluator.Evaluate(record.record, *record.kind, market, date, "de", &shared)) {
+        const tradelint::Evaluation evaluation =
+            evaluator.Evaluate(record.record, *record.kind, market, date, "de", &shared);
+        const tradelint::Coverage& coverage = evaluation.coverage;
+        if (coverage.in_force != coverage.applied + coverage.not_applicable + coverage.undecided ||
+            coverage.fired > coverage.applied) {
+          tradelint::fuzz::Fail(kTarget, "coverage that does not add up");
+        }
+        for (const tradelint::Finding& finding : evaluation.findings) {
           if (finding.rule == nullptr) tradelint::fuzz::Fail(kTarget, "a finding without a rule");
+          if (finding.basis == tradelint::Basis::kMissingData && finding.missing.empty()) {
+            tradelint::fuzz::Fail(kTarget, "missing_data without missing fields: " + finding.rule->id);
+          }
           if (finding.rule->applies_to != *record.kind) {
             tradelint::fuzz::Fail(kTarget, "a finding of another record kind: " + finding.rule->id);
           }
