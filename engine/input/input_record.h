@@ -36,6 +36,17 @@ struct InputRecord {
   std::optional<std::string> id;   // when known: `id` is a non-empty string
   Value record;                    // the record object; missing when `error` is set
   std::optional<RecordError> error;
+  // Members the data model does not name (not `x_` extensions), with a did-you-mean: likely
+  // typos that no rule reads. They do not make the record invalid (see RejectUnknownFields).
+  std::vector<SchemaViolation> unknown_fields;
 };
+
+// `--strict`: a usable record with unknown fields becomes invalid, `schema_violation` naming
+// each of them. Other records are left as they are.
+void RejectUnknownFields(InputRecord& record);
+
+// One line per unknown field, for a result's notes: "`product.brnad` is not a field of the
+// data model (did you mean `brand`?); no rule reads it".
+std::vector<std::string> UnknownFieldNotes(const InputRecord& record);
 
 }  // namespace tradelint

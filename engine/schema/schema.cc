@@ -439,6 +439,7 @@ class Validator {
   explicit Validator(bool suggest) : suggest_(suggest) {}
   void Check(const SchemaNode& node, const Value& value, std::string& path);
   std::vector<SchemaViolation> TakeViolations() { return std::move(violations_); }
+  std::vector<SchemaViolation> TakeUnknownFields() { return std::move(unknown_fields_); }
 
  private:
   bool full() const { return violations_.size() >= Schema::kMaxViolations; }
@@ -453,6 +454,7 @@ class Validator {
 
   bool suggest_;
   std::vector<SchemaViolation> violations_;
+  std::vector<SchemaViolation> unknown_fields_;  // kept by the suggesting (top-level) validator
 };
 
 // Whether `node` accepts the string `text` without any violation.
@@ -588,9 +590,22 @@ void Validator::Check(const SchemaNode& node, const Value& value, std::string& p
     const std::size_t length = path.size();
     for (const auto& [name, member] : value.as_object()) {
       const SchemaNode* property = node.Property(name);
-      if (property == nullptr) continue;  // extension field: additionalProperties is open
       if (!path.empty()) path += '.';
       path += name;
+      if (property == nullptr) {
+        // Open to extensions (additionalProperties), but a name the model does not have and
+        // that is not an `x_` extension is most likely a typo, which no rule would read.
+        if (suggest_ && !node.properties.empty() && !name.starts_with("x_") &&
+            unknown_fields_.size() < Schema::kMaxViolations) {
+          const std::string sibling = ClosestMatch(name, FieldNames(node));
+          unknown_fields_.push_back(
+              {path, "the data model has no field `" + name + "`",
+               sibling.empty() ? sibling
+                               : path.substr(0, length) + (length == 0 ? "" : ".") + sibling});
+        }
+        path.resize(length);
+        continue;
+      }
       Check(*property, member, path);
       path.resize(length);
       if (full()) break;
@@ -731,10 +746,12 @@ const SchemaNode* Schema::Resolve(const SchemaNode& from,
   return node;
 }
 
-std::vector<SchemaViolation> Schema::Validate(RecordKind kind, const Value& record) const {
+std::vector<SchemaViolation> Schema::Validate(RecordKind kind, const Value& record,
+                                              std::vector<SchemaViolation>* unknown_fields) const {
   Validator validator(/*suggest=*/true);
   std::string path;
   validator.Check(Root(kind), record, path);
+  if (unknown_fields != nullptr) *unknown_fields = validator.TakeUnknownFields();
   return validator.TakeViolations();
 }
 

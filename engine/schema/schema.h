@@ -129,7 +129,12 @@ class Schema {
   // At most one violation per value, and at most kMaxViolations per record, in document
   // order.
   static constexpr std::size_t kMaxViolations = 20;
-  std::vector<SchemaViolation> Validate(RecordKind kind, const Value& record) const;
+  // With `unknown_fields`, also lists the members the data model does not name (not `x_`
+  // extensions), each with a did-you-mean among its siblings where one is close: they are
+  // not violations, but most likely typos.
+  std::vector<SchemaViolation> Validate(
+      RecordKind kind, const Value& record,
+      std::vector<SchemaViolation>* unknown_fields = nullptr) const;
 
  private:
   std::shared_ptr<const SchemaNode> roots_[3];

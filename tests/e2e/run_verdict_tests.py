@@ -255,6 +255,28 @@ class WaiverTest(TradelintTestCase):
             self.assertIn("expires", process.stderr)
 
 
+class UnknownFieldTest(TradelintTestCase):
+    RECORD = {"kind": "listing", "id": "U-1", "target_markets": ["DE"], "titel": "Blocks",
+              "product": {"brnad": {"name": "Acme"}, "regulated_as": []}, "x_batch": 7}
+
+    def test_an_unknown_field_is_a_note_with_a_did_you_mean(self):
+        process, report = check_records([self.RECORD], "--as-of", "2026-06-01")
+        [result] = report["results"]
+        self.assertNotEqual(result["verdict"], "invalid")
+        notes = result.get("notes", [])
+        self.assertTrue(any("`titel`" in note and "did you mean `title`" in note for note in notes), notes)
+        self.assertTrue(any("did you mean `product.brand`" in note for note in notes), notes)
+        self.assertFalse(any("x_batch" in note for note in notes), notes)
+
+    def test_strict_makes_it_invalid_naming_each_path(self):
+        process, report = check_records([self.RECORD], "--as-of", "2026-06-01", "--strict")
+        self.assertExit(process, 3)
+        [result] = report["results"]
+        self.assertEqual(result["verdict"], "invalid")
+        self.assertEqual(result["error"]["code"], "schema_violation")
+        self.assertEqual(result["error"]["paths"], ["titel", "product.brnad"])
+
+
 if __name__ == "__main__":
     cli.TRADELINT = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 else cli.TRADELINT
     if not cli.TRADELINT:

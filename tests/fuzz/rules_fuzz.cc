@@ -61,7 +61,8 @@ void JudgeRecords(const tradelint::Program& program, std::string_view records) {
         for (const tradelint::Finding& finding : evaluation.findings) {
           if (finding.rule == nullptr) tradelint::fuzz::Fail(kTarget, "a finding without a rule");
           if (finding.basis == tradelint::Basis::kMissingData && finding.missing.empty()) {
-            tradelint::fuzz::Fail(kTarget, "missing_data without missing fields: " + finding.rule->id);
+            tradelint::fuzz::Fail(kTarget,
+                                  "missing_data without missing fields: " + finding.rule->id);
           }
           if (finding.rule->applies_to != *record.kind) {
             tradelint::fuzz::Fail(kTarget, "a finding of another record kind: " + finding.rule->id);

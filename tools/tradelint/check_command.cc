@@ -57,6 +57,7 @@ struct CheckOptions {
   bool quiet = false;
   bool fail_on_not_covered = false;
   bool expand = false;
+  bool strict = false;
   std::string waivers;              // empty: none
   std::vector<std::string> inputs;  // empty: standard input
 };
@@ -190,6 +191,7 @@ int RunCheck(const CheckOptions& options) {
           .fail_on_not_covered = options.fail_on_not_covered,
           .expand_groups = options.expand,
           .waivers = waivers ? &*waivers : nullptr,
+          .strict = options.strict,
       },
       *writer);
   const bool all_opened = CheckInputs(options, engine->schema(), run, out);
@@ -251,6 +253,9 @@ Command AddCheckCommand(CLI::App& app) {
   command->add_flag("--fail-on-not-covered", options->fail_on_not_covered,
                     "exit 1 when some market is not_covered (no rule of its own law applies), "
                     "also with --fail-on never");
+  command->add_flag("--strict", options->strict,
+                    "a record with a field the data model does not have (not x_) is invalid "
+                    "(schema_violation) instead of judged with a note");
   command->add_flag("--expand", options->expand,
                     "a group market (EU, EEA, GCC) gives one result per member instead of one "
                     "combined result");

@@ -73,12 +73,18 @@ void CheckRun::WarnOfStaleRates(Date as_of) {
 std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
                                           std::size_t record_index) const {
   std::vector<RecordResult> results;
+  if (settings_.strict && !input.error && !input.unknown_fields.empty()) {
+    InputRecord rejected = input;
+    RejectUnknownFields(rejected);
+    return Judge(rejected, record_index);
+  }
   if (input.error) {
     RecordResult& result = results.emplace_back(StartResult(input, record_index));
     result.verdict = Verdict::kInvalid;
     result.error = input.error;
     return results;
   }
+  const std::vector<std::string> unknown_field_notes = UnknownFieldNotes(input);
   RecordJudgement judgement =
       engine_.Judge(input.record, *input.kind, input.id.value_or(""), options_);
   if (judgement.no_market()) {
@@ -93,6 +99,7 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
     result.findings = std::move(judged.findings);
     result.coverage = judged.coverage;
     result.notes = std::move(judged.notes);
+    result.notes.insert(result.notes.end(), unknown_field_notes.begin(), unknown_field_notes.end());
   }
   return results;
 }

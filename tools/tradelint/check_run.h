@@ -37,6 +37,7 @@ class CheckRun {
     bool fail_on_not_covered = false;  // a `not_covered` result fails the run too
     bool expand_groups = false;        // a group market gives one result per member
     const Waivers* waivers = nullptr;  // not owned; may be null
+    bool strict = false;               // a record with unknown fields is invalid
   };
 
   // `engine` and `writer` must outlive the run.

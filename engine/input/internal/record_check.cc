@@ -135,7 +135,7 @@ void CheckRecord(const Value& value, std::vector<SchemaViolation> extra, const S
     out.error = IdError(id);
     return;
   }
-  std::vector<SchemaViolation> violations = schema.Validate(*out.kind, value);
+  std::vector<SchemaViolation> violations = schema.Validate(*out.kind, value, &out.unknown_fields);
   violations.insert(violations.end(), std::make_move_iterator(extra.begin()),
                     std::make_move_iterator(extra.end()));
   if (!violations.empty()) {
@@ -143,6 +143,22 @@ void CheckRecord(const Value& value, std::vector<SchemaViolation> extra, const S
     return;
   }
   out.record = value;
+}
+
+void RejectUnknownFields(InputRecord& record) {
+  if (record.error || record.unknown_fields.empty()) return;
+  record.error = SchemaViolationError(record.unknown_fields);
+  record.record = Value();
+}
+
+std::vector<std::string> UnknownFieldNotes(const InputRecord& record) {
+  std::vector<std::string> notes;
+  for (const SchemaViolation& field : record.unknown_fields) {
+    notes.push_back(fmt::format(
+        "`{}` is not a field of the data model{}; no rule reads it", field.path,
+        field.suggestion.empty() ? "" : fmt::format(" (did you mean `{}`?)", field.suggestion)));
+  }
+  return notes;
 }
 
 }  // namespace tradelint

@@ -435,5 +435,22 @@ TEST_F(SchemaLoadTest, UnsupportedKeywordValues) {
   EXPECT_THAT(LoadError(), HasSubstr("only string `enum` values are supported"));
 }
 
+// --- Unknown fields ----------------------------------------------------------------------
+
+TEST_F(SchemaTest, UnknownFieldsAreListedApartWithADidYouMeanButExtensionsAreNot) {
+  std::vector<SchemaViolation> unknown;
+  const std::vector<SchemaViolation> violations =
+      schema_->Validate(RecordKind::kListing,
+                        Parse(R"({"kind": "listing", "id": "L-1", "titel": "Blocks", "x_batch": 7,
+                "product": {"brnad": {"name": "Acme"}, "x_internal": {"anything": 1}}})"),
+                        &unknown);
+  EXPECT_TRUE(violations.empty()) << Describe(violations);
+  ASSERT_EQ(unknown.size(), 2u) << Describe(unknown);
+  EXPECT_EQ(unknown[0].path, "titel");
+  EXPECT_EQ(unknown[0].suggestion, "title");
+  EXPECT_EQ(unknown[1].path, "product.brnad");
+  EXPECT_EQ(unknown[1].suggestion, "product.brand");
+}
+
 }  // namespace
 }  // namespace tradelint
