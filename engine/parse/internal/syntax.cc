@@ -78,7 +78,12 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
                          "too many syntax errors; stopped reporting here");
       return;
     }
-    const Span span = fragment_.SpanOf(offending);
+    // A list of strings is one token (see Rules.g4); an error there is an error at its `[`.
+    const bool string_list =
+        offending != nullptr && offending->getType() == RulesLexer::STRING_LIST;
+    const Span span = string_list ? fragment_.SpanOfCodePoints(offending->getStartIndex(),
+                                                                offending->getStartIndex())
+                                  : fragment_.SpanOf(offending);
     if (offending != nullptr && offending->getType() == RulesLexer::UNTERMINATED_STRING) {
       diagnostics_.Error(code::kUnterminatedString, span, "unterminated string",
                          "close the string with `\"` on the same line");
@@ -91,7 +96,7 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
     }
     std::string found = offending == nullptr || offending->getType() == antlr4::Token::EOF
                             ? end_name_
-                            : "`" + offending->getText() + "`";
+                            : "`" + (string_list ? "[" : offending->getText()) + "`";
     std::string message = "unexpected " + found;
     if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
       std::string expected;
@@ -124,11 +129,15 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, const Fragment& fragment,
       case RulesLexer::LPAREN:
       case RulesLexer::LBRACK:
       case RulesLexer::LBRACE:
+      case RulesLexer::STRING_LIST:  // `[` ... `]` in one token
         if (++depth > max_nesting) {
-          diagnostics.Error(code::kNestingTooDeep, fragment.SpanOf(token),
-                            "brackets nested more than " + std::to_string(max_nesting) + " deep");
+          diagnostics.Error(
+              code::kNestingTooDeep,
+              fragment.SpanOfCodePoints(token->getStartIndex(), token->getStartIndex()),
+              "brackets nested more than " + std::to_string(max_nesting) + " deep");
           return false;
         }
+        if (token->getType() == RulesLexer::STRING_LIST) --depth;
         break;
       case RulesLexer::RPAREN:
       case RulesLexer::RBRACK:
