@@ -140,6 +140,6 @@ UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* ;
 COMMENT     : '#' ~[\r\n]* -> skip ;
 WS          : [ \t\r\n]+ -> skip ;
 // Invariant: no lexer rule tells code points above U+007F apart (they only appear where any
-// character is taken); engine/parse reads them all as U+007F for speed (see LexerInputStream).
+// character is taken); engine/parse reads them all as U+007F for speed (see Utf8CharStream).
 // Anything else becomes one error token, so the lexer never stops early.
 ERROR_CHAR  : . ;

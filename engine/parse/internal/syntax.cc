@@ -186,21 +186,6 @@ class DepthLimitedParser : public RulesParser {
   int depth_ = 0;
 };
 
-// The rule text as the lexer sees it: every code point above U+007F reads as U+007F. ANTLR's
-// lexer caches its DFA transitions for code points up to U+007F only and simulates its ATN
-// afresh for every other one, which made messages in Chinese, Arabic or Hindi and test records
-// with non-Latin text cost most of the parse. The grammar never tells such code points apart
-// (they occur only in strings, comments and error tokens, which take any character), so the
-// tokens are the same; their text still comes from the original input.
-class LexerInputStream : public antlr4::ANTLRInputStream {
- public:
-  using antlr4::ANTLRInputStream::ANTLRInputStream;
-  size_t LA(ssize_t i) override {
-    const size_t c = antlr4::ANTLRInputStream::LA(i);
-    return c != antlr4::IntStream::EOF && c > 0x7F ? 0x7F : c;
-  }
-};
-
 }  // namespace
 
 std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
@@ -209,7 +194,7 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
   DiagnosticErrorListener listener(fragment, diagnostics, limits.max_errors,
                                    expression_only ? "`}`" : "end of file");
   try {
-    tree->input = std::make_unique<LexerInputStream>(std::string(fragment.text()));
+    tree->input = std::make_unique<Utf8CharStream>(fragment);
     tree->lexer = std::make_unique<RulesLexer>(tree->input.get());
     tree->lexer->removeErrorListeners();
     tree->lexer->addErrorListener(&listener);
