@@ -128,10 +128,11 @@ IDENT       : [a-zA-Z_][a-zA-Z0-9_]* ;
 TRIPLE_STRING : '"""' .*? '"""' ;
 RAW_STRING  : 'r"' ~["\r\n]* '"' ;
 STRING      : STRING_BODY ;
-// A list of string literals, `["a", "b", ...]`, is one token: a `set` of a million strings
-// would otherwise cost ANTLR two million tokens and a parse tree node for each. A list with
-// anything else in it (or broken) does not match and is lexed as `[`, items and `]`.
-STRING_LIST : '[' LIST_SPACE* STRING_BODY (LIST_SPACE* ',' LIST_SPACE* STRING_BODY)* LIST_SPACE*
+// A list of two or more string literals, `["a", "b", ...]`, is one token: a `set` of a million
+// strings would otherwise cost ANTLR two million tokens and a parse tree node for each. A list
+// with anything else in it (or broken) does not match and is lexed as `[`, items and `]`; so
+// does `["a"]`, which may also be an index (`TABLE["key"]`).
+STRING_LIST : '[' LIST_SPACE* STRING_BODY (LIST_SPACE* ',' LIST_SPACE* STRING_BODY)+ LIST_SPACE*
               (',' LIST_SPACE*)? ']' ;
 fragment STRING_BODY : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"' ;
 fragment LIST_SPACE  : [ \t\r\n] | '#' ~[\r\n]* ;

@@ -82,7 +82,7 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
     const bool string_list =
         offending != nullptr && offending->getType() == RulesLexer::STRING_LIST;
     const Span span = string_list ? fragment_.SpanOfCodePoints(offending->getStartIndex(),
-                                                                offending->getStartIndex())
+                                                               offending->getStartIndex())
                                   : fragment_.SpanOf(offending);
     if (offending != nullptr && offending->getType() == RulesLexer::UNTERMINATED_STRING) {
       diagnostics_.Error(code::kUnterminatedString, span, "unterminated string",

@@ -59,8 +59,8 @@ std::string Utf8CharStream::getText(const antlr4::misc::Interval& interval) {
   if (interval.a < 0 || interval.b < interval.a || static_cast<std::size_t>(interval.a) >= count)
     return "";
   const std::size_t first = fragment_.ByteOffsetOf(static_cast<std::size_t>(interval.a));
-  const std::size_t after_last = fragment_.ByteOffsetOf(
-      std::min(static_cast<std::size_t>(interval.b) + 1, count));
+  const std::size_t after_last =
+      fragment_.ByteOffsetOf(std::min(static_cast<std::size_t>(interval.b) + 1, count));
   return std::string(file_text_.substr(first, after_last - first));
 }
 
