@@ -23,7 +23,7 @@ struct ParsedTree {
 
 // Parses `fragment` as a whole ruleset file, or as one expression when `expression_only`.
 // Returns null when there was any syntax error (all of them reported, up to
-// limits.max_errors).
+// limits.max_errors). `fragment` must outlive the tree.
 std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
                                           Diagnostics& diagnostics, const ParseLimits& limits);
 
