@@ -84,6 +84,7 @@ primary
   | name                                                  #nameExpr
   | marketCode                                            #upperExpr
   | LPAREN expr RPAREN                                    #parenExpr
+  | STRING_LIST                                           #stringListLiteral
   | LBRACK (expr (COMMA expr)*)? COMMA? RBRACK            #listExpr
   ;
 
@@ -126,12 +127,20 @@ UPPER_ID    : [A-Z][A-Z0-9_]* ;
 IDENT       : [a-zA-Z_][a-zA-Z0-9_]* ;
 TRIPLE_STRING : '"""' .*? '"""' ;
 RAW_STRING  : 'r"' ~["\r\n]* '"' ;
-STRING      : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"' ;
+STRING      : STRING_BODY ;
+// A list of two or more string literals, `["a", "b", ...]`, is one token: a `set` of a million
+// strings would otherwise cost ANTLR two million tokens and a parse tree node for each. A list
+// with anything else in it (or broken) does not match and is lexed as `[`, items and `]`; so
+// does `["a"]`, which may also be an index (`TABLE["key"]`).
+STRING_LIST : '[' LIST_SPACE* STRING_BODY (LIST_SPACE* ',' LIST_SPACE* STRING_BODY)+ LIST_SPACE*
+              (',' LIST_SPACE*)? ']' ;
+fragment STRING_BODY : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"' ;
+fragment LIST_SPACE  : [ \t\r\n] | '#' ~[\r\n]* ;
 UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* ;
 
 COMMENT     : '#' ~[\r\n]* -> skip ;
 WS          : [ \t\r\n]+ -> skip ;
 // Invariant: no lexer rule tells code points above U+007F apart (they only appear where any
-// character is taken); engine/parse reads them all as U+007F for speed (see LexerInputStream).
+// character is taken); engine/parse reads them all as U+007F for speed (see Utf8CharStream).
 // Anything else becomes one error token, so the lexer never stops early.
 ERROR_CHAR  : . ;

@@ -43,16 +43,43 @@ class AstBuilder {
 
   // The decoded text of a "..." token, as a Word spanning the whole literal.
   ast::Word StringWord(antlr4::tree::TerminalNode* node) {
-    const std::string token = node->getText();
-    ast::Word word{"", SpanOf(node)};
+    const Span span = SpanOf(node);
+    return {DecodeString(span.file, span.begin), span};
+  }
+
+  // Decodes the "..." literal whose opening quote is at byte `begin` of `file`, reporting a
+  // bad escape at its place.
+  std::string DecodeString(const std::shared_ptr<const SourceFile>& file, std::uint32_t begin) {
+    const std::string_view text = std::string_view(file->text()).substr(begin + 1);
+    std::size_t end = 0;
+    while (text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+    std::string decoded;
     EscapeError error;
-    if (!UnescapeString(std::string_view(token).substr(1, token.size() - 2), word.text, error)) {
-      const std::uint32_t at = word.span.begin + 1 + static_cast<std::uint32_t>(error.offset);
+    if (!UnescapeString(text.substr(0, end), decoded, error)) {
+      const std::uint32_t at = begin + 1 + static_cast<std::uint32_t>(error.offset);
       diagnostics_.Error(code::kInvalidEscape,
-                         Span{word.span.file, at, at + static_cast<std::uint32_t>(error.length)},
+                         Span{file, at, at + static_cast<std::uint32_t>(error.length)},
                          error.message, "write a backslash as `\\\\`");
     }
-    return word;
+    return decoded;
+  }
+
+  // The strings of a STRING_LIST token (`["a", "b"]`, with spaces, commas and comments between
+  // them), as one list Value.
+  ValueList StringListOf(antlr4::tree::TerminalNode* node) {
+    const Span token = SpanOf(node);
+    const std::string_view text = token.text();
+    ValueList strings;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '#') {
+        i = text.find('\n', i);
+        if (i == std::string_view::npos) break;
+      } else if (text[i] == '"') {
+        strings.emplace_back(DecodeString(token.file, token.begin + static_cast<std::uint32_t>(i)));
+        for (++i; text[i] != '"'; ++i) i += text[i] == '\\' ? 1 : 0;
+      }
+    }
+    return strings;
   }
 
   std::optional<Date> DateOf(antlr4::tree::TerminalNode* node) {
@@ -515,6 +542,9 @@ class AstBuilder {
     }
     if (auto* paren = dynamic_cast<G::ParenExprContext*>(context)) {
       return Expr(paren->expr(), depth + 1);
+    }
+    if (auto* strings = dynamic_cast<G::StringListLiteralContext*>(context)) {
+      return Literal(context, Value(StringListOf(strings->STRING_LIST())));
     }
     auto& list = dynamic_cast<G::ListExprContext&>(*context);
     ast::ListLiteral node;

@@ -24,6 +24,10 @@ class Fragment {
 
   const std::shared_ptr<const SourceFile>& source() const { return source_; }
   std::string_view text() const;
+  std::size_t code_point_count() const { return code_point_count_; }
+  // Byte offset in the file of code point `index` of this fragment (`code_point_count()`: of
+  // its end).
+  std::size_t ByteOffsetOf(std::size_t index) const;
   // Span of code points [first, last] (inclusive, as ANTLR reports tokens) in this fragment.
   Span SpanOfCodePoints(std::size_t first, std::size_t last) const;
   Span SpanOf(const antlr4::Token* token) const;
@@ -33,7 +37,14 @@ class Fragment {
   std::shared_ptr<const SourceFile> source_;
   std::size_t begin_;
   std::size_t end_;
-  std::vector<std::uint32_t> code_point_offsets_;  // byte offset of each code point, + end
+  // The code points of more than one byte, in order, each with the bytes beyond one per code
+  // point up to and including it: all a code point's offset needs (ASCII text needs nothing).
+  struct WideCodePoint {
+    std::uint32_t index;
+    std::uint32_t extra_bytes;
+  };
+  std::vector<WideCodePoint> wide_code_points_;
+  std::size_t code_point_count_ = 0;
 };
 
 // Reports `invalid_utf8` at the first invalid byte sequence. Returns true when valid.

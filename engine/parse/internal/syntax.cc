@@ -78,7 +78,12 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
                          "too many syntax errors; stopped reporting here");
       return;
     }
-    const Span span = fragment_.SpanOf(offending);
+    // A list of strings is one token (see Rules.g4); an error there is an error at its `[`.
+    const bool string_list =
+        offending != nullptr && offending->getType() == RulesLexer::STRING_LIST;
+    const Span span = string_list ? fragment_.SpanOfCodePoints(offending->getStartIndex(),
+                                                               offending->getStartIndex())
+                                  : fragment_.SpanOf(offending);
     if (offending != nullptr && offending->getType() == RulesLexer::UNTERMINATED_STRING) {
       diagnostics_.Error(code::kUnterminatedString, span, "unterminated string",
                          "close the string with `\"` on the same line");
@@ -91,7 +96,7 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
     }
     std::string found = offending == nullptr || offending->getType() == antlr4::Token::EOF
                             ? end_name_
-                            : "`" + offending->getText() + "`";
+                            : "`" + (string_list ? "[" : offending->getText()) + "`";
     std::string message = "unexpected " + found;
     if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
       std::string expected;
@@ -124,11 +129,15 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, const Fragment& fragment,
       case RulesLexer::LPAREN:
       case RulesLexer::LBRACK:
       case RulesLexer::LBRACE:
+      case RulesLexer::STRING_LIST:  // `[` ... `]` in one token
         if (++depth > max_nesting) {
-          diagnostics.Error(code::kNestingTooDeep, fragment.SpanOf(token),
-                            "brackets nested more than " + std::to_string(max_nesting) + " deep");
+          diagnostics.Error(
+              code::kNestingTooDeep,
+              fragment.SpanOfCodePoints(token->getStartIndex(), token->getStartIndex()),
+              "brackets nested more than " + std::to_string(max_nesting) + " deep");
           return false;
         }
+        if (token->getType() == RulesLexer::STRING_LIST) --depth;
         break;
       case RulesLexer::RPAREN:
       case RulesLexer::RBRACK:
@@ -177,21 +186,6 @@ class DepthLimitedParser : public RulesParser {
   int depth_ = 0;
 };
 
-// The rule text as the lexer sees it: every code point above U+007F reads as U+007F. ANTLR's
-// lexer caches its DFA transitions for code points up to U+007F only and simulates its ATN
-// afresh for every other one, which made messages in Chinese, Arabic or Hindi and test records
-// with non-Latin text cost most of the parse. The grammar never tells such code points apart
-// (they occur only in strings, comments and error tokens, which take any character), so the
-// tokens are the same; their text still comes from the original input.
-class LexerInputStream : public antlr4::ANTLRInputStream {
- public:
-  using antlr4::ANTLRInputStream::ANTLRInputStream;
-  size_t LA(ssize_t i) override {
-    const size_t c = antlr4::ANTLRInputStream::LA(i);
-    return c != antlr4::IntStream::EOF && c > 0x7F ? 0x7F : c;
-  }
-};
-
 }  // namespace
 
 std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
@@ -200,7 +194,7 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
   DiagnosticErrorListener listener(fragment, diagnostics, limits.max_errors,
                                    expression_only ? "`}`" : "end of file");
   try {
-    tree->input = std::make_unique<LexerInputStream>(std::string(fragment.text()));
+    tree->input = std::make_unique<Utf8CharStream>(fragment);
     tree->lexer = std::make_unique<RulesLexer>(tree->input.get());
     tree->lexer->removeErrorListeners();
     tree->lexer->addErrorListener(&listener);

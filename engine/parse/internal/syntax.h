@@ -8,12 +8,13 @@
 #include "RulesParser.h"
 #include "antlr4-runtime.h"
 #include "engine/parse/internal/fragment.h"
+#include "engine/parse/internal/utf8_char_stream.h"
 
 namespace tradelint::parse_internal {
 
 // Owns everything ANTLR allocated for one parse; `root` lives as long as this does.
 struct ParsedTree {
-  std::unique_ptr<antlr4::ANTLRInputStream> input;
+  std::unique_ptr<Utf8CharStream> input;  // reads `fragment`, which must outlive this
   std::unique_ptr<tradelint_grammar::RulesLexer> lexer;
   std::unique_ptr<antlr4::CommonTokenStream> tokens;
   std::unique_ptr<tradelint_grammar::RulesParser> parser;
@@ -22,7 +23,7 @@ struct ParsedTree {
 
 // Parses `fragment` as a whole ruleset file, or as one expression when `expression_only`.
 // Returns null when there was any syntax error (all of them reported, up to
-// limits.max_errors).
+// limits.max_errors). `fragment` must outlive the tree.
 std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
                                           Diagnostics& diagnostics, const ParseLimits& limits);
 

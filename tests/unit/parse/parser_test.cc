@@ -184,7 +184,8 @@ TEST(Parser, BuildsTheHeaderImportsAndDefinitions) {
   EXPECT_EQ(file.definitions[2].name, "CEILING");
   EXPECT_EQ(Shape(*file.definitions[2].body), "EUR 150");
   EXPECT_EQ(file.definitions[3].kind, ast::Definition::Kind::kSet);
-  EXPECT_EQ(Shape(*file.definitions[3].body), "[\"small_parts\" \"marble\"]");
+  // A list of strings is one literal (a list value), not a node per item.
+  EXPECT_EQ(Shape(*file.definitions[3].body), "[\"small_parts\", \"marble\"]");
 }
 
 TEST(Parser, BuildsRulesWithEveryItem) {
@@ -355,6 +356,42 @@ TEST(Parser, ReadsLiterals) {
   EXPECT_TRUE(std::get<ast::Literal>(items[12]->node).raw);
 }
 
+TEST(Parser, ReadsAListOfStringsAsOneLiteral) {
+  // Spaces, line breaks, comments and a trailing comma between the strings; escapes decoded.
+  const auto parsed =
+      ParseExpression("a in [\"x\", # first\n    \"y\\\"z\",\"caf\xC3\xA9\" # last\n  , ]");
+  ASSERT_NE(parsed->file, nullptr) << parsed->diagnostics.RenderAll();
+  const auto& in = std::get<ast::Binary>(RequireOf(*parsed).node);
+  const auto& list = std::get<ast::Literal>(in.rhs->node).value.as_list();
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0].as_string(), "x");
+  EXPECT_EQ(list[1].as_string(), "y\"z");
+  EXPECT_EQ(list[2].as_string(), "caf\xC3\xA9");
+  EXPECT_EQ(in.rhs->span.Location(), "t.trl:5:16");
+  EXPECT_EQ(in.rhs->span.text().back(), ']');
+}
+
+TEST(Parser, ListsWithOtherItemsStayListsOfExpressions) {
+  const auto parsed = ParseExpression("a in [\"x\", b, r\"y\"] and T[\"k\"].c in [\"z\"]");
+  ASSERT_NE(parsed->file, nullptr) << parsed->diagnostics.RenderAll();
+  EXPECT_EQ(Shape(RequireOf(*parsed)), "(and (in a [\"x\" b raw:\"y\"]) (in T[\"k\"].c [\"z\"]))");
+}
+
+TEST(Parser, ErrorsInAListOfStringsPointAtTheirPlace) {
+  const auto escape = ParseExpression("a in [\"x\",\n    \"caf\xC3\xA9\\q\"]");
+  EXPECT_THAT(escape->Codes(), ElementsAre("invalid_escape"));
+  EXPECT_THAT(escape->Locations(), ElementsAre("t.trl:6:10"));
+  // A list of strings where none can stand is reported at its `[`.
+  const auto unexpected = ParseExpression("a [\"x\", \"y\"]");
+  ASSERT_EQ(unexpected->diagnostics.all().size(), 1u) << unexpected->diagnostics.RenderAll();
+  EXPECT_EQ(unexpected->Locations(), std::vector<std::string>{"t.trl:5:13"});
+  EXPECT_THAT(unexpected->diagnostics.all()[0].message, HasSubstr("unexpected `[`"));
+  // A list of strings left open is lexed as `[` and its items, and reported as before.
+  const auto open = ParseExpression("a in [\"x\", \"y\"");
+  EXPECT_THAT(open->Codes(), ElementsAre("syntax_error"));
+  EXPECT_THAT(open->Locations(), ElementsAre("t.trl:6:1"));
+}
+
 TEST(Parser, StatementWordsAreSoftKeywords) {
   const auto parsed =
       ParseExpression("present(title) and record.market == version and test.message");
@@ -477,6 +514,10 @@ INSTANTIATE_TEST_SUITE_P(
                   std::string(kHeader) + "rule r {\n  message \"a {b ==} c\"\n}\n",
                   {"syntax_error"},
                   {"t.trl:5:19"}},
+        ErrorCase{"BadInterpolatedExpressionAfterWideCharacters",
+                  std::string(kHeader) + "rule r {\n  message \"Größe 😀 {b ==} c\"\n}\n",
+                  {"syntax_error"},
+                  {"t.trl:5:25"}},
         ErrorCase{"ReservedWordAsAName",
                   std::string(kHeader) + "def any = 1\n",
                   {"syntax_error"},
@@ -505,6 +546,19 @@ TEST(Parser, NestingTooDeepIsReported) {
       Parse(std::string(kHeader) + "rule r {\n  require ((((((a))))))\n}\n", limits);
   EXPECT_EQ(parsed->file, nullptr);
   EXPECT_THAT(parsed->Codes(), ElementsAre("nesting_too_deep"));
+}
+
+TEST(Parser, AListOfStringsCountsAsABracket) {
+  ParseLimits limits;
+  limits.max_nesting = 4;  // the rule's `{`, two `(` and the list's `[`
+  EXPECT_NE(Parse(std::string(kHeader) + "rule r {\n  require a in (([\"x\", \"y\"]))\n}\n", limits)
+                ->file,
+            nullptr);
+  const auto parsed =
+      Parse(std::string(kHeader) + "rule r {\n  require a in ((([\"x\", \"y\"])))\n}\n", limits);
+  EXPECT_EQ(parsed->file, nullptr);
+  EXPECT_THAT(parsed->Codes(), ElementsAre("nesting_too_deep"));
+  EXPECT_THAT(parsed->Locations(), ElementsAre("t.trl:5:19"));
 }
 
 TEST(Parser, StopsReportingAfterTooManyErrors) {
