@@ -563,21 +563,26 @@ class ParallelTest(TradelintTestCase):
         self.assertNotIn(" ", lines[0])
 
     def progress_on_terminal(self, *extra):
-        """Feeds records through a pipe for about 2.5 s with standard error on a
+        """Feeds records through a pipe for about 2.5 s of judging with standard error on a
         pseudo-terminal; returns what appeared on it."""
         leader, follower = pty.openpty()
         try:
             process = subprocess.Popen(
                 [TRADELINT, "check", "--rules", GOOD_RULES, "--format", "compact", "--as-of",
                  "2025-06-01", *extra, "-"],
-                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=follower)
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=follower)
             os.close(follower)
             line = json.dumps({"kind": "listing", "id": "G-1", "target_markets": ["DE"], "title": "Replica"}) + "\n"
             process.stdin.write(line.encode())
             process.stdin.flush()
-            select.select([], [], [], 2.5)  # sleep past the progress line's two-second delay
+            # The first result means the rulesets are compiled and judging has begun (a slow,
+            # sanitized build may take seconds to get there); then sleep past the progress
+            # line's two-second delay.
+            process.stdout.readline()
+            select.select([], [], [], 2.5)
             process.stdin.write((line * 200).encode())
             process.stdin.close()
+            process.stdout.read()
             output = b""
             while True:
                 try:
