@@ -161,7 +161,7 @@ const Value& ReadFact(const Value& record, std::string_view path) {
   const Value* value = &record;
   for (std::size_t start = 0; start <= path.size();) {
     const std::size_t dot = std::min(path.find('.', start), path.size());
-    value = &value->Get(std::string(path.substr(start, dot - start)));
+    value = &value->Get(path.substr(start, dot - start));
     start = dot + 1;
   }
   return *value;
