@@ -14,6 +14,7 @@
 
 Prints one line per problem and exits 1 if there is any.
 """
+import functools
 import json
 import os
 import subprocess
@@ -39,15 +40,21 @@ def check(tradelint, path, market, as_of):
     return json.loads(process.stdout)["results"]
 
 
-def has_rules_for(tradelint, market, kind, as_of):
-    """Whether a ruleset of the market's own law has a rule for `kind` records in force."""
+@functools.lru_cache(maxsize=None)
+def rules_in_force(tradelint, market, as_of):
+    """The rules `tradelint rules` lists for the market on the date."""
     command = [tradelint, "rules", "--format", "json", "--market", market]
     if as_of:
         command += ["--as-of", as_of]
     process = subprocess.run(command, capture_output=True, text=True, check=True,
                              env=dict(os.environ, TRADELINT_DATA_DIR=ROOT))
+    return json.loads(process.stdout)["rules"]
+
+
+def has_rules_for(tradelint, market, kind, as_of):
+    """Whether a ruleset of the market's own law has a rule for `kind` records in force."""
     return any(rule["applies_to"] == kind and rule["jurisdiction"] != "GLOBAL"
-               for rule in json.loads(process.stdout)["rules"])
+               for rule in rules_in_force(tradelint, market, as_of))
 
 
 def serious_findings(results):
