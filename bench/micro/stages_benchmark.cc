@@ -55,7 +55,8 @@ std::vector<CheckedRuleset> CheckBundled(
   Diagnostics diagnostics;
   return CheckRulesets(
       views,
-      CheckEnvironment{&environment.schema, &environment.functions, environment.markets.get()},
+      CheckEnvironment{&environment.schema, &environment.functions, environment.markets.get(),
+                       /*reference_overlay=*/nullptr, RulesetFileLimits{}},
       diagnostics);
 }
 

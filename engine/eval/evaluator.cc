@@ -218,7 +218,8 @@ RuleOutcome Judge(const SelectedRule& selected, Frame& frame, std::string_view l
 std::vector<Finding> ScopeFindings(
     const Program& program, const std::vector<std::pair<const CheckedRule*, std::string>>& held) {
   std::vector<Finding> findings;
-  for (const auto& [rule, fact] : held) {
+  for (const auto& [rule, held_fact] : held) {
+    const std::string& fact = held_fact;  // a lambda cannot capture a structured binding (C++20)
     const Program::ScopeRule* scope = program.FindScopeRule(rule->ruleset, rule->applies_to);
     auto same = [&](const Finding& finding) {
       return finding.rule == &scope->rule && finding.missing.front() == fact;

@@ -115,7 +115,8 @@ std::unique_ptr<const Program> CompileRuleset(std::string_view target, std::stri
   if (file == nullptr) return nullptr;
 
   const CheckEnvironment check_environment{environment.schema.get(), &environment.functions,
-                                           environment.markets.get()};
+                                           environment.markets.get(), /*reference_overlay=*/nullptr,
+                                           RulesetFileLimits{}};
   std::vector<CheckedRuleset> checked =
       CheckRulesets(FilesToCheck(*file, environment), check_environment, diagnostics);
   CheckDiagnostics(target, diagnostics);
