@@ -81,6 +81,13 @@ struct CheckedExpr {
   std::vector<CheckedExprPtr> children;
 
   bool is_constant() const { return op == Op::kConstant; }
+  // A kPath from the record root that reads `field` or a field inside it (`field.x`,
+  // `field[*]`, `field[2]`).
+  bool ReadsRecordField(std::string_view field) const {
+    return op == Op::kPath && slot < 0 && path_text.starts_with(field) &&
+           (path_text.size() == field.size() || path_text[field.size()] == '.' ||
+            path_text[field.size()] == '[');
+  }
 };
 
 enum class Severity { kError, kWarning, kInfo };

@@ -368,11 +368,7 @@ void HeadersPass(Compilation& c) {
 // A read in `expr` of the record field `path` or of a field inside it (`path.x`, `path[*]`),
 // preferring a read of `path` itself; null when there is none.
 const CheckedExpr* FindRecordPath(const CheckedExpr& expr, std::string_view path) {
-  if (expr.op == CheckedExpr::Op::kPath && expr.slot < 0 && expr.path_text.starts_with(path) &&
-      (expr.path_text.size() == path.size() || expr.path_text[path.size()] == '.' ||
-       expr.path_text[path.size()] == '[')) {
-    return &expr;
-  }
+  if (expr.ReadsRecordField(path)) return &expr;
   const CheckedExpr* found = nullptr;
   for (const CheckedExprPtr& child : expr.children) {
     const CheckedExpr* read = child != nullptr ? FindRecordPath(*child, path) : nullptr;

@@ -21,12 +21,8 @@ std::string DescribeMoney(const Money& money) { return Value(money).ToDisplayStr
 
 // Whether `path` reads one of `facts` or a field inside one.
 bool IsUnstatedFact(const CheckedExpr& path, const std::vector<std::string>& facts) {
-  if (path.slot >= 0) return false;
-  return std::any_of(facts.begin(), facts.end(), [&](const std::string& fact) {
-    return path.path_text.starts_with(fact) &&
-           (path.path_text.size() == fact.size() || path.path_text[fact.size()] == '.' ||
-            path.path_text[fact.size()] == '[');
-  });
+  return std::any_of(facts.begin(), facts.end(),
+                     [&](const std::string& fact) { return path.ReadsRecordField(fact); });
 }
 
 // A field is present when it exists, is not null and is not an empty string.
