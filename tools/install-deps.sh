@@ -10,7 +10,8 @@ packages=(
   libsimdjson-dev libutf8proc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
-  python3
+  python3 python3-dev pybind11-dev python3-pytest python3-dask python3-distributed
+  nodejs neovim
 )
 
 missing=()
@@ -21,11 +22,20 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  echo "install-deps: installing ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-sudo_cmd=()
-[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-echo "install-deps: installing ${missing[*]}"
-"${sudo_cmd[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Test-only tools from the npm registry (tests/node/package.json pins them): the SARIF
+# validator, an LSP client library, an OpenAPI validator and a browser driver. The product
+# itself never uses them.
+node_dir="$(dirname "$0")/../tests/node"
+if [ ! -f "$node_dir/node_modules/.package-lock.json" ] \
+    || [ "$node_dir/package-lock.json" -nt "$node_dir/node_modules/.package-lock.json" ]; then
+  echo "install-deps: installing the test tools in tests/node"
+  npm ci --prefix "$node_dir" --no-audit --no-fund --loglevel=error
+fi
