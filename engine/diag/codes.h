@@ -5,7 +5,7 @@
 // documents each (tests/unit/diag/codes_test.cc checks both ways).
 //
 //   diagnostics.Error(code::kUnknownField, span, "unknown field `x`");
-//   out.error = RecordError{std::string(record_code::kTooDeep), message, {}};
+//   out.error = RecordError{std::string(record_code::kTooDeep), message, {}, {}};
 
 #include <span>
 #include <string_view>

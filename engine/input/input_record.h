@@ -7,6 +7,7 @@
 // `record`. `kind` and `id` are filled whenever the reader could tell them, also for
 // invalid records, so that the report can name them.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,14 @@
 #include "engine/value/value.h"
 
 namespace tradelint {
+
+// The input line a record error is on, shortened around the error to at most
+// kExcerptCharacters characters (`…` marks a cut).
+struct ErrorExcerpt {
+  std::string line;
+  std::size_t column = 1;  // of the error in `line`, 1-based, in characters
+};
+inline constexpr std::size_t kExcerptCharacters = 80;
 
 // Why a record is `invalid`: the `error` of an invalid result (docs/cli.md).
 struct RecordError {
@@ -26,6 +35,9 @@ struct RecordError {
   // Field paths from the record root that the error concerns (`target_markets[0]`), each
   // once, in the order found; empty when the error is not about particular fields.
   std::vector<std::string> paths;
+  // For a record that is not JSON: the input line the error is on, for a caret under the
+  // error; none for other errors.
+  std::optional<ErrorExcerpt> excerpt;
 };
 
 struct InputRecord {

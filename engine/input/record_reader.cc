@@ -1,7 +1,5 @@
 #include "engine/input/record_reader.h"
 
-#include "engine/input/internal/record_text.h"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,29 +9,37 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <streambuf>
 #include <system_error>
 #include <utility>
 
 #include "engine/input/internal/csv_reader.h"
+#include "engine/input/internal/format_sniffer.h"
 #include "engine/input/internal/json_file_reader.h"
 #include "engine/input/internal/jsonl_reader.h"
+#include "engine/input/internal/record_text.h"
+#include "engine/input/internal/replay_streambuf.h"
 
 namespace tradelint {
 namespace {
 
 constexpr std::string_view kStandardInput = "-";
 
-// A reader that owns the file stream it reads.
-class FileRecordReader final : public RecordReader {
+// A reader over a stream buffer it owns (a file's, or one replaying sniffed bytes).
+class OwningRecordReader final : public RecordReader {
  public:
-  FileRecordReader(std::unique_ptr<std::ifstream> file, InputFormat format, const std::string& path,
-                   const Schema& schema, const InputLimits& limits)
-      : file_(std::move(file)), reader_(MakeRecordReader(*file_, format, path, schema, limits)) {}
+  OwningRecordReader(std::unique_ptr<std::streambuf> buffer, InputFormat format,
+                     const std::string& source_name, const Schema& schema,
+                     const InputLimits& limits)
+      : buffer_(std::move(buffer)),
+        stream_(buffer_.get()),
+        reader_(MakeRecordReader(stream_, format, source_name, schema, limits)) {}
   bool Next(InputRecord& out) override { return reader_->Next(out); }
   bool NextUnparsed(UnparsedRecord& out) override { return reader_->NextUnparsed(out); }
 
  private:
-  std::unique_ptr<std::ifstream> file_;  // declared first: outlives reader_
+  std::unique_ptr<std::streambuf> buffer_;  // declared first: outlives stream_ and reader_
+  std::istream stream_;
   std::unique_ptr<RecordReader> reader_;
 };
 
@@ -49,7 +55,15 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
 InputFormat InputFormatForPath(std::string_view path) {
   if (EndsWith(path, ".json")) return InputFormat::kJson;
   if (EndsWith(path, ".csv")) return InputFormat::kCsv;
-  return InputFormat::kJsonLines;
+  if (EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson")) return InputFormat::kJsonLines;
+  return InputFormat::kJsonLinesOrDocument;
+}
+
+std::optional<InputFormat> InputFormatFromName(std::string_view name) {
+  if (name == "json") return InputFormat::kJson;
+  if (name == "jsonl") return InputFormat::kJsonLines;
+  if (name == "csv") return InputFormat::kCsv;
+  return std::nullopt;
 }
 
 std::unique_ptr<RecordReader> MakeRecordReader(std::istream& in, InputFormat format,
@@ -60,6 +74,12 @@ std::unique_ptr<RecordReader> MakeRecordReader(std::istream& in, InputFormat for
       return std::make_unique<JsonFileReader>(in, std::move(source_name), schema, limits);
     case InputFormat::kCsv:
       return std::make_unique<CsvReader>(in, std::move(source_name), schema, limits);
+    case InputFormat::kJsonLinesOrDocument: {
+      SniffedFormat sniffed = SniffJsonFormat(*in.rdbuf(), limits.max_record_bytes);
+      return std::make_unique<OwningRecordReader>(
+          std::make_unique<ReplayStreambuf>(std::move(sniffed.taken), in.rdbuf()), sniffed.format,
+          source_name, schema, limits);
+    }
     case InputFormat::kJsonLines:
       break;
   }
@@ -73,25 +93,24 @@ void ParseRecord(UnparsedRecord& unparsed, const Schema& schema, const InputLimi
 }
 
 std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,
-                                               const InputLimits& limits, std::string* open_error) {
-  if (path == kStandardInput) {
-    return MakeRecordReader(std::cin, InputFormat::kJsonLines, path, schema, limits);
-  }
+                                               const InputLimits& limits, std::string* open_error,
+                                               std::optional<InputFormat> format) {
+  const InputFormat chosen = format.value_or(InputFormatForPath(path));
+  if (path == kStandardInput) return MakeRecordReader(std::cin, chosen, path, schema, limits);
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) {
     *open_error = fmt::format("cannot open `{}`: {}", path, std::strerror(EISDIR));
     return nullptr;
   }
   errno = 0;
-  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!file->is_open()) {
+  auto file = std::make_unique<std::filebuf>();
+  if (file->open(path, std::ios::in | std::ios::binary) == nullptr) {
     const int error = errno;
     *open_error = fmt::format("cannot open `{}`: {}", path,
                               error != 0 ? std::strerror(error) : "the file cannot be read");
     return nullptr;
   }
-  return std::make_unique<FileRecordReader>(std::move(file), InputFormatForPath(path), path, schema,
-                                            limits);
+  return std::make_unique<OwningRecordReader>(std::move(file), chosen, path, schema, limits);
 }
 
 }  // namespace tradelint

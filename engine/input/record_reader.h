@@ -6,14 +6,17 @@
 // Every record of the input yields exactly one InputRecord (see input_record.h); bad input
 // never ends a stream early, so `summary.records` can count every record.
 //
-// Formats (docs/cli.md), chosen by the file name's extension, case-insensitively:
+// Formats (docs/cli.md), chosen by `--input-format`, or by default (`auto`) by the file name's
+// extension, case-insensitively:
 //   .json            one record object, or an array of records: each element is a record
 //                    whose source line is the line where the element starts. Streamed
 //                    element by element, like the other formats: never read whole.
 //   .jsonl, .ndjson  JSON Lines: one record per line; blank lines are skipped.
 //   .csv             RFC 4180; line 1 holds field paths; one record per row.
-//   `-`              JSON Lines on standard input (source file name `-`).
-//   other names      JSON Lines, as on standard input (also covers /dev/stdin and pipes).
+//   `-`              standard input (source file name `-`): JSON Lines, unless its first
+//                    non-blank line leaves a JSON value open (`{` of a pretty-printed
+//                    record): then one JSON document, read as a .json file.
+//   other names      as standard input (also covers /dev/stdin and pipes).
 //
 // Errors per record (RecordError codes), checked in this order:
 //   too_large        the record's text (a JSON Lines line without its line end, a .json
@@ -44,8 +47,9 @@
 //     so `target_markets[0]`,`target_markets[2]` with an empty [1] give a list of two.
 //   - Cells are typed by the schema of the row's kind: a number field's cell becomes an
 //     exact decimal (spaces around it ignored), a boolean field's `true`/`false` (any case)
-//     a boolean; all other cells, and cells that do not convert (`abc` for an amount), stay
-//     strings as written, so that the schema check names their path.
+//     a boolean, a list field's `[]` an empty list (`certifications` stated empty); all
+//     other cells, and cells that do not convert (`abc` for an amount), stay strings as
+//     written, so that the schema check names their path.
 //   - CSV has no error code of its own in the contract, so problems of the CSV text are
 //     schema_violation: a row whose cell count differs from the header's ("row has 5
 //     cells, header has 6"; kind and id are then unknown), a quoted field not closed by
@@ -65,6 +69,7 @@
 #include <cstddef>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -82,10 +87,20 @@ struct InputLimits {
   std::size_t max_csv_columns = 10000;
 };
 
-enum class InputFormat { kJson, kJsonLines, kCsv };
+enum class InputFormat {
+  kJson,
+  kJsonLines,
+  kCsv,
+  // JSON Lines or one JSON document, told apart by the first non-blank line (see above).
+  kJsonLinesOrDocument,
+};
 
-// The format of a file by its name, as described above; `-` is JSON Lines.
+// The format of a file by its name, as described above; `-` is kJsonLinesOrDocument.
 InputFormat InputFormatForPath(std::string_view path);
+
+// The format named by `--input-format` (`json`, `jsonl`, `csv`); nullopt for `auto` and for
+// names that are not formats.
+std::optional<InputFormat> InputFormatFromName(std::string_view name);
 
 // A record as a reader hands it over before parsing: JSON Lines readers leave the line's
 // JSON text to ParseRecord, so that parsing (most of the cost of reading) can run on worker
@@ -115,12 +130,13 @@ class RecordReader {
 // different records.
 void ParseRecord(UnparsedRecord& unparsed, const Schema& schema, const InputLimits& limits);
 
-// Opens `path` (`-` for standard input) in the format its name says. Sources are
-// `path:line`, with `path` as given. Returns nullptr when the file cannot be opened, with
+// Opens `path` (`-` for standard input) in `format`, by default the one its name says. Sources
+// are `path:line`, with `path` as given. Returns nullptr when the file cannot be opened, with
 // `*open_error` set to e.g. "cannot open `x.jsonl`: No such file or directory" (a
 // directory gives "Is a directory"). `schema` must outlive the reader.
 std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,
-                                               const InputLimits& limits, std::string* open_error);
+                                               const InputLimits& limits, std::string* open_error,
+                                               std::optional<InputFormat> format = std::nullopt);
 
 // A reader over `in` (a std::istringstream in tests, std::cin for standard input), with
 // sources `source_name:line`. `in` and `schema` must outlive the reader. The reader reads

@@ -130,6 +130,11 @@ void TextReportWriter::Result(const RecordResult& result) {
   if (result.error) {
     text_ +=
         "  " + verdict + ": " + result.error->code + ": " + Printable(result.error->message) + "\n";
+    if (const std::optional<ErrorExcerpt>& excerpt = result.error->excerpt) {
+      // The line and a caret under the error's column.
+      text_ += "    | " + Printable(excerpt->line) + "\n";
+      text_ += "    | " + std::string(excerpt->column - 1, ' ') + "^\n";
+    }
     AppendLabelled(text_, "    ", "fields", Join(result.error->paths));
   } else {
     text_ += "  " + Paint(result.market.value_or(""), kBold) + ": " + verdict;

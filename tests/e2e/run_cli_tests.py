@@ -190,9 +190,9 @@ class CommandLineTest(TradelintTestCase):
         self.assertExit(process, 2)
         self.assertIn("`UK` is not a market", process.stderr)
         self.assertIn("did you mean `GB`", process.stderr)
-        process = run("check", "--rules", GOOD_RULES, "--market", "de", data("pass.jsonl"))
+        process = run("check", "--rules", GOOD_RULES, "--market", "uk", data("pass.jsonl"))
         self.assertExit(process, 2)
-        self.assertIn("did you mean `DE`", process.stderr)
+        self.assertIn("did you mean `GB`", process.stderr)
 
     def test_jobs_accepted(self):
         process, report = check("--jobs", "4", data("listings.jsonl"))
@@ -260,6 +260,31 @@ class InputFormatTest(TradelintTestCase):
                 self.assertEqual(report["summary"]["records"], 4)
                 self.assertEqual(report["results"][1]["record"]["source"], "-:2")
 
+    def test_stdin_pretty_printed_record_is_one_record(self):
+        with open(data("listing_ok.json"), encoding="utf-8") as record:
+            pretty = json.dumps(json.load(record), indent=2) + "\n"
+        process, report = check(stdin=pretty)
+        self.assertExit(process, 0)
+        self.assertValidReport(report)
+        self.assertEqual(report["summary"]["records"], 1)
+        self.assertEqual(report["results"][0]["record"]["source"], "-:1")
+        self.assertEqual(report["results"][0]["verdict"], "pass")
+        # A pretty-printed array is a record per element.
+        process, report = check(stdin="[\n" + pretty + ",\n" + pretty + "]\n")
+        self.assertEqual(report["summary"]["records"], 2)
+
+    def test_input_format_overrides_the_name(self):
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "records.txt")
+            with open(data("listings.csv"), encoding="utf-8") as csv, \
+                    open(path, "w", encoding="utf-8") as out:
+                out.write(csv.read())
+            process, report = check("--input-format", "csv", path)
+            self.assertEqual(report["summary"]["records"], 3)
+            self.assertEqual(results_by_id(report)["CSV-2"][0]["verdict"], "fail")
+        process = run("check", "--input-format", "xml", data("pass.jsonl"))
+        self.assertExit(process, 2)
+
     def test_several_inputs_in_order(self):
         process, report = check(data("pass.jsonl"), data("listing_ok.json"), data("sellers.jsonl"))
         self.assertExit(process, 3)
@@ -282,6 +307,8 @@ class OutputFormatTest(TradelintTestCase):
         self.assertIn("fields: ", out)
         self.assertIn("missing: ", out)
         self.assertIn("invalid: malformed_json: line 2", out)
+        # The bad line is quoted with a caret under the error.
+        self.assertRegex(out, r"\n    \| .*\n    \| *\^\n")
         self.assertIn("invalid: no_market:", out)
         self.assertEqual(SUMMARY_LINE.findall(out)[-1], out.strip().splitlines()[-1])
         self.assertTrue(out.strip().endswith("14 records, 14 results: 2 fail, 1 warn, 3 pass, 0 not covered, 8 invalid"),
@@ -787,6 +814,12 @@ class ExitStatusTest(TradelintTestCase):
 
 
 class MarketAndDateTest(TradelintTestCase):
+    def test_market_codes_are_read_upper_case(self):
+        process, report = check("--market", "de,at", data("pass.jsonl"))
+        self.assertEqual([r["market"] for r in report["results"]], ["DE", "AT", "DE", "AT"])
+        process = run("rules", "--rules", GOOD_RULES, "--market", "de")
+        self.assertExit(process, 0)
+
     def test_uncovered_market_gets_a_note(self):
         process, report = check("--market", "MX", data("pass.jsonl"), data("replica.jsonl"))
         self.assertExit(process, 1)

@@ -58,7 +58,8 @@ struct CheckOptions {
   bool fail_on_not_covered = false;
   bool expand = false;
   bool strict = false;
-  std::string waivers;              // empty: none
+  std::string waivers;  // empty: none
+  std::string input_format = "auto";
   std::vector<std::string> inputs;  // empty: standard input
 };
 
@@ -128,8 +129,8 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
   const InputLimits limits;
   for (const std::string& input : inputs) {
     std::string open_error;
-    const std::unique_ptr<RecordReader> reader =
-        OpenRecordReader(input, schema, limits, &open_error);
+    const std::unique_ptr<RecordReader> reader = OpenRecordReader(
+        input, schema, limits, &open_error, InputFormatFromName(options.input_format));
     if (reader == nullptr) {
       PrintError(open_error);
       all_opened = false;
@@ -222,6 +223,7 @@ Command AddCheckCommand(CLI::App& app) {
                    "(EU, EEA, GCC); repeatable (default: each record's own markets)")
       ->type_name("M[,M...]")
       ->delimiter(',')
+      ->transform(MarketCodeCase())
       ->allow_extra_args(false);
   AddAsOfOption(*command, options->as_of,
                 "the legal date the rules are judged at (default: a transaction's created_at "
@@ -268,9 +270,17 @@ Command AddCheckCommand(CLI::App& app) {
                     "no progress line on standard error; text report: leave out results that "
                     "pass with nothing to report");
   command
+      ->add_option("--input-format", options->input_format,
+                   "how to read the inputs: auto (by file name; standard input is JSON Lines, "
+                   "or one JSON document when its first line leaves a value open), json, "
+                   "jsonl, csv")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"auto", "json", "jsonl", "csv"}))
+      ->capture_default_str();
+  command
       ->add_option("INPUT", options->inputs,
                    "record files: .json (a record or an array), .jsonl/.ndjson, .csv; `-` or "
-                   "none: JSON Lines on standard input")
+                   "none: standard input (JSON Lines, or one pretty-printed JSON document)")
       ->type_name("");
   command->footer(
       "Exit status: 0 nothing at or above --fail-on; 1 a finding at or above it; 2 a usage or "

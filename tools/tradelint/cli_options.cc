@@ -63,6 +63,17 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
   return engine;
 }
 
+CLI::Validator MarketCodeCase() {
+  return CLI::Validator(
+      [](std::string& code) -> std::string {
+        for (char& c : code) {
+          if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        }
+        return "";
+      },
+      "");
+}
+
 bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,
                      std::string_view option) {
   bool valid = true;

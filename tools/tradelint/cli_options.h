@@ -41,6 +41,11 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               const std::string& reference_data_directory = "");
 
+// For `--market`: market codes are upper case (ISO 3166, group codes), so letters are
+// upper-cased as the option is read (`de` -> `DE`, `us-ca` -> `US-CA`); ValidateMarkets then
+// checks the codes.
+CLI::Validator MarketCodeCase();
+
 // Whether every one of `codes` is a market. For each that is not, prints an error naming
 // `option` with MarketTable::Suggest's did-you-mean.
 bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,

@@ -158,7 +158,8 @@ Command AddRulesCommand(CLI::App& app) {
   command
       ->add_option("--market", options->market,
                    "only rules whose jurisdiction this market selects (DE takes EU and DE rules)")
-      ->type_name("M");
+      ->type_name("M")
+      ->transform(MarketCodeCase());
   AddAsOfOption(*command, options->as_of, "only rules in force on this date");
   command->add_option("--format", options->format, "output format")
       ->type_name("FORMAT")

@@ -45,6 +45,8 @@ Value TypeCell(std::string_view cell, const SchemaNode* node) {
     } else if (node->type == FieldType::kBool) {
       if (EqualsIgnoringCase(trimmed, "true")) return Value(true);
       if (EqualsIgnoringCase(trimmed, "false")) return Value(false);
+    } else if (node->type == FieldType::kList) {
+      if (trimmed == "[]") return Value(ValueList{});
     }
   }
   return Value(std::string(cell));

@@ -19,9 +19,10 @@ const SchemaNode* ResolveColumn(const Schema& schema, RecordKind kind,
 
 // The value of a non-empty cell of a field of schema `node` (nullptr: undescribed field).
 // A number field's cell that is a number (spaces around it ignored) becomes an exact
-// Decimal; a boolean field's `true` or `false` (any case, spaces ignored) a boolean; every
-// other cell, and a cell that does not convert, stays the string as written, so that the
-// schema check names its path.
+// Decimal; a boolean field's `true` or `false` (any case, spaces ignored) a boolean; a list
+// field's `[]` an empty list (a list stated empty, unlike an empty cell, which states
+// nothing); every other cell, and a cell that does not convert, stays the string as written,
+// so that the schema check names its path.
 Value TypeCell(std::string_view cell, const SchemaNode* node);
 
 }  // namespace tradelint

@@ -84,6 +84,7 @@ void JsonFileReader::ReadValueRecord(End end, InputRecord& out) {
     out.error =
         RecordError{std::string(record_code::kMalformedJson),
                     fmt::format("{}: expected a record, found {}", value_start_.ToString(), found),
+                    {},
                     {}};
   } else if (value_bytes_ > limits_.max_record_bytes) {
     out.error = TooLargeError(value_bytes_, limits_.max_record_bytes);
@@ -96,8 +97,10 @@ void JsonFileReader::ReadValueRecord(End end, InputRecord& out) {
 void JsonFileReader::FileError(TextPosition at, std::string_view message, InputRecord& out) {
   out = InputRecord{};
   out.source = fmt::format("{}:{}", source_name_, at.line);
-  out.error = RecordError{
-      std::string(record_code::kMalformedJson), fmt::format("{}: {}", at.ToString(), message), {}};
+  out.error = RecordError{std::string(record_code::kMalformedJson),
+                          fmt::format("{}: {}", at.ToString(), message),
+                          {},
+                          {}};
 }
 
 bool JsonFileReader::Next(InputRecord& out) {

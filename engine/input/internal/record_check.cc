@@ -59,7 +59,7 @@ std::optional<std::string_view> SuggestKind(std::string_view written) {
 }
 
 RecordError KindError(const Value& kind) {
-  RecordError error{std::string(record_code::kUnknownKind), "", {"kind"}};
+  RecordError error{std::string(record_code::kUnknownKind), "", {"kind"}, {}};
   if (kind.is_missing()) {
     error.message = fmt::format("the record has no `kind`; expected {}", kAllowedKinds);
   } else if (!kind.is_string()) {
@@ -75,7 +75,7 @@ RecordError KindError(const Value& kind) {
 }
 
 RecordError IdError(const Value& id) {
-  RecordError error{std::string(record_code::kMissingId), "", {"id"}};
+  RecordError error{std::string(record_code::kMissingId), "", {"id"}, {}};
   if (id.is_missing()) {
     error.message = "the record has no `id`";
   } else if (id.is_string()) {
@@ -92,7 +92,7 @@ RecordError IdError(const Value& id) {
 }  // namespace
 
 RecordError SchemaViolationError(const std::vector<SchemaViolation>& violations) {
-  RecordError error{std::string(record_code::kSchemaViolation), "", {}};
+  RecordError error{std::string(record_code::kSchemaViolation), "", {}, {}};
   for (std::size_t i = 0; i < violations.size(); ++i) {
     const SchemaViolation& violation = violations[i];
     if (!violation.path.empty() &&
@@ -119,6 +119,7 @@ void CheckRecord(const Value& value, std::vector<SchemaViolation> extra, const S
     out.error =
         RecordError{std::string(record_code::kNotAnObject),
                     fmt::format("a record must be a JSON object, not {}", JsonTypePhrase(value)),
+                    {},
                     {}};
     return;
   }

@@ -22,6 +22,7 @@ void ReadRecordText(std::string_view text, TextPosition start, const Schema& sch
       out.error = RecordError{std::string(record_code::kMalformedJson),
                               fmt::format("{}: the text is not valid UTF-8",
                                           PositionIn(text, invalid, start).ToString()),
+                              {},
                               {}};
       return;
     }
@@ -32,7 +33,12 @@ void ReadRecordText(std::string_view text, TextPosition start, const Schema& sch
         RecordError{std::string(code),
                     fmt::format("{}: {}", PositionIn(text, error->byte_offset, start).ToString(),
                                 error->message),
+                    {},
                     {}};
+    if (code == record_code::kMalformedJson) {
+      LineExcerpt excerpt = ExcerptAt(text, error->byte_offset, kExcerptCharacters);
+      out.error->excerpt = ErrorExcerpt{std::move(excerpt.text), excerpt.column};
+    }
     return;
   }
   CheckRecord(std::get<Value>(parsed), {}, schema, out);
@@ -42,6 +48,7 @@ RecordError TooLargeError(std::size_t bytes, std::size_t limit) {
   return RecordError{
       std::string(record_code::kTooLarge),
       fmt::format("the record is {} bytes long, more than the limit of {} bytes", bytes, limit),
+      {},
       {}};
 }
 

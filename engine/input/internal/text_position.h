@@ -29,4 +29,13 @@ struct TextPosition {
 // The position of byte `offset` of `text`, given that `text` starts at `start`.
 TextPosition PositionIn(std::string_view text, std::size_t offset, TextPosition start);
 
+// The line of `text` that holds byte `offset`, shortened to at most `max_characters`
+// characters around that byte (an ellipsis `…` marks each cut; requires max_characters >= 8),
+// and the 1-based character column of the byte in the excerpt. `text` is valid UTF-8.
+struct LineExcerpt {
+  std::string text;
+  std::size_t column = 1;
+};
+LineExcerpt ExcerptAt(std::string_view text, std::size_t offset, std::size_t max_characters);
+
 }  // namespace tradelint

@@ -56,6 +56,19 @@ TEST(CsvReaderTest, QuotesNewlinesTypesListsAndEmptyCells) {
           R"(in.csv:5 {"kind":"listing","id":"L-3"})"));
 }
 
+TEST(CsvReaderTest, BracketsStateAnEmptyList) {
+  // `[]` in a list field (spaces around it ignored) states an empty list; an empty cell
+  // states nothing; in a string field `[]` is just text.
+  const std::string csv =
+      "id,target_markets,bullet_points,title\n"
+      "L-1,[], [] ,[]\n"
+      "L-2,,,\n";
+  EXPECT_THAT(ShowAll(ReadCsv(csv)),
+              ElementsAre(R"(in.csv:2 {"kind":"listing","id":"L-1","target_markets":[],)"
+                          R"("bullet_points":[],"title":"[]"})",
+                          R"(in.csv:3 {"kind":"listing","id":"L-2"})"));
+}
+
 TEST(CsvReaderTest, KindColumnChoosesTheSchemaAndDefaultsToListing) {
   const std::string csv =
       "kind,id,created_at,lines[0].quantity,lines[0].unit_price.amount,"

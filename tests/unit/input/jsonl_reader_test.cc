@@ -210,6 +210,42 @@ TEST(JsonLinesReaderTest, ColumnsCountCharactersNotBytes) {
   EXPECT_THAT(records[0].error->message, StartsWith("line 1, column 29: "));
 }
 
+TEST(JsonLinesReaderTest, MalformedRecordQuotesItsLineForACaret) {
+  const std::vector<InputRecord> records =
+      ReadLines("{\"kind\":\"listing\",\"id\":\"\xc3\xa9\xe4\xb8\xad\" x}\r\n");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_TRUE(records[0].error->excerpt.has_value());
+  EXPECT_EQ(records[0].error->excerpt->line,
+            "{\"kind\":\"listing\",\"id\":\"\xc3\xa9\xe4\xb8\xad\" x}");
+  EXPECT_EQ(records[0].error->excerpt->column, 29u);
+}
+
+TEST(JsonLinesReaderTest, LongMalformedLineIsCutAroundTheError) {
+  const std::string title(200, 'a');
+  const std::vector<InputRecord> records =
+      ReadLines("{\"kind\":\"listing\",\"title\":\"" + title + "\" x, \"id\":\"" + title + "\"}");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_TRUE(records[0].error->excerpt.has_value());
+  const ErrorExcerpt& excerpt = *records[0].error->excerpt;
+  EXPECT_THAT(excerpt.line, StartsWith("…aaa"));
+  EXPECT_THAT(excerpt.line, ::testing::EndsWith("aaa…"));
+  // 80 characters: `…` is 3 bytes and counts once.
+  EXPECT_EQ(excerpt.line.size(), 80u + 2 * 2);
+  // The caret points at the stray `x` in the excerpt.
+  std::size_t bytes = 0;
+  for (std::size_t characters = 1; characters < excerpt.column; ++characters) {
+    bytes += excerpt.line.compare(bytes, 3, "…") == 0 ? 3 : 1;
+  }
+  EXPECT_EQ(excerpt.line[bytes], 'x');
+}
+
+TEST(JsonLinesReaderTest, OnlyMalformedJsonHasAnExcerpt) {
+  const std::vector<InputRecord> records = ReadLines("[1]\n{\"kind\":\"listing\"}\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_FALSE(records[0].error->excerpt.has_value());
+  EXPECT_FALSE(records[1].error->excerpt.has_value());
+}
+
 TEST(JsonLinesReaderTest, ByteOrderMarkCrLfAndBlankLines) {
   const std::string text =
       "\xEF\xBB\xBF{\"kind\":\"listing\",\"id\":\"L-1\"}\r\n"

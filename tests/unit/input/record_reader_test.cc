@@ -76,15 +76,74 @@ TEST(InputFormatTest, ByExtension) {
       {"a.NDJSON", InputFormat::kJsonLines},
       {"a.csv", InputFormat::kCsv},
       {"a.Csv", InputFormat::kCsv},
-      {"-", InputFormat::kJsonLines},
-      {"/dev/stdin", InputFormat::kJsonLines},
-      {"a.txt", InputFormat::kJsonLines},
-      {"json", InputFormat::kJsonLines},
-      {"a.json.gz", InputFormat::kJsonLines},
+      {"-", InputFormat::kJsonLinesOrDocument},
+      {"/dev/stdin", InputFormat::kJsonLinesOrDocument},
+      {"a.txt", InputFormat::kJsonLinesOrDocument},
+      {"json", InputFormat::kJsonLinesOrDocument},
+      {"a.json.gz", InputFormat::kJsonLinesOrDocument},
   };
   for (const FormatCase& c : cases) {
     EXPECT_EQ(InputFormatForPath(c.path), c.format) << c.path;
   }
+}
+
+TEST(InputFormatTest, ByName) {
+  EXPECT_EQ(InputFormatFromName("json"), InputFormat::kJson);
+  EXPECT_EQ(InputFormatFromName("jsonl"), InputFormat::kJsonLines);
+  EXPECT_EQ(InputFormatFromName("csv"), InputFormat::kCsv);
+  EXPECT_EQ(InputFormatFromName("auto"), std::nullopt);
+}
+
+// Standard input and unnamed streams: JSON Lines, or one document when the first non-blank
+// line leaves a value open.
+std::vector<std::string> SniffedSources(const std::string& text) {
+  std::vector<std::string> sources;
+  for (const InputRecord& record :
+       input_test::ReadAll(text, InputFormat::kJsonLinesOrDocument, "-")) {
+    sources.push_back(record.source + (record.error ? " " + record.error->code : ""));
+  }
+  return sources;
+}
+
+TEST(InputFormatTest, PrettyPrintedRecordIsOneDocument) {
+  EXPECT_THAT(SniffedSources("{\n  \"kind\": \"listing\",\n  \"id\": \"L-1\"\n}\n"),
+              ElementsAre("-:1"));
+  EXPECT_THAT(SniffedSources("\n\n  {\n  \"kind\": \"listing\", \"id\": \"L-1\"}"),
+              ElementsAre("-:3"));
+  EXPECT_THAT(SniffedSources("{\"kind\": \"listing\", \"id\": \"L-1\",\n\"title\": \"a {\"}"),
+              ElementsAre("-:1"));
+}
+
+TEST(InputFormatTest, PrettyPrintedArrayIsOneRecordPerElement) {
+  EXPECT_THAT(SniffedSources("[\n  {\"kind\": \"listing\", \"id\": \"L-1\"},\n"
+                             "  {\"kind\": \"listing\", \"id\": \"L-2\"}\n]\n"),
+              ElementsAre("-:2", "-:3"));
+}
+
+TEST(InputFormatTest, CompleteFirstLineIsJsonLines) {
+  EXPECT_THAT(SniffedSources("{\"kind\": \"listing\", \"id\": \"L-1\"}\n"
+                             "{\"kind\": \"listing\", \"id\": \"L-2\"}\n"),
+              ElementsAre("-:1", "-:2"));
+  // A malformed line that closes what it opens stays one JSON Lines record of many.
+  EXPECT_THAT(SniffedSources("{\"kind\": \"listing\",, \"id\": \"L-1\"}\n"
+                             "{\"kind\": \"listing\", \"id\": \"L-2\"}"),
+              ElementsAre("-:1 malformed_json", "-:2"));
+  // Brackets inside strings do not open anything.
+  EXPECT_THAT(SniffedSources("{\"kind\": \"listing\", \"id\": \"[{\\\"\"}\n"), ElementsAre("-:1"));
+  EXPECT_THAT(SniffedSources(""), ElementsAre());
+  EXPECT_THAT(SniffedSources("\n \n"), ElementsAre());
+}
+
+TEST(InputFormatTest, LineTooLongToSeeWholeIsJsonLines) {
+  const InputLimits limits{.max_record_bytes = 64};
+  std::vector<std::string> codes;
+  for (const InputRecord& record : input_test::ReadAll(
+           "{\"kind\": \"listing\", \"id\": \"L-1\", \"title\": \"" + std::string(100, 'a') +
+               "\n{\"kind\": \"listing\", \"id\": \"L-2\"}\n",
+           InputFormat::kJsonLinesOrDocument, "-", limits)) {
+    codes.push_back(input_test::CodeOf(record));
+  }
+  EXPECT_THAT(codes, ElementsAre("too_large", ""));
 }
 
 TEST(OpenRecordReaderTest, MissingFile) {

@@ -54,7 +54,7 @@ class ReportWriterTest : public testing::Test {
     invalid_.record_index = 1;
     invalid_.source = "listings.jsonl:4";
     invalid_.verdict = Verdict::kInvalid;
-    invalid_.error = RecordError{"malformed_json", "line 4, column 2: invalid literal", {}};
+    invalid_.error = RecordError{"malformed_json", "line 4, column 2: invalid literal", {}, {}};
 
     summary_.records = 2;
     summary_.Count(failing_);
