@@ -106,6 +106,11 @@ class Engine {
                       std::string_view language, MarketIndependentResults* shared = nullptr) const {
     return evaluator_.Evaluate(record, kind, market, as_of, language, shared);
   }
+  // Whether `rule` may apply to a record stating only what `partial` states (Evaluator).
+  bool MayApply(const CheckedRule& rule, const Value& partial, std::string_view market,
+                Date as_of) const {
+    return evaluator_.MayApply(rule, partial, market, as_of);
+  }
 
  private:
   Engine(std::string data_directory, bool bundled, std::shared_ptr<const Schema> schema,

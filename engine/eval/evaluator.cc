@@ -294,6 +294,20 @@ const RuleOutcome& MarketIndependentResults::Store(const CheckedRule* rule, Rule
   return results_.emplace_back(rule, std::move(outcome)).second;
 }
 
+bool Evaluator::MayApply(const CheckedRule& rule, const Value& partial, std::string_view market,
+                         Date as_of) const {
+  Frame frame;
+  frame.program = &program_;
+  frame.record = &partial;
+  frame.market = market;
+  frame.as_of = as_of;
+  frame.slots.assign(static_cast<std::size_t>(rule.slot_count), Value());
+  frame.steps_left = limits_.steps_per_rule;
+  frame.absent_is_unknown = true;
+  const Value scope = EvaluateScope(rule, frame);
+  return !(scope.is_bool() && !scope.as_bool()) && !Excepted(rule, frame);
+}
+
 Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string_view market,
                                Date as_of, std::string_view language,
                                MarketIndependentResults* shared) const {

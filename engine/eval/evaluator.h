@@ -80,6 +80,13 @@ class Evaluator {
   Evaluation Evaluate(const Value& record, RecordKind kind, std::string_view market, Date as_of,
                       std::string_view language, MarketIndependentResults* shared = nullptr) const;
 
+  // Whether `rule` may apply to a record that states only what `partial` states (a starter
+  // record: its markets and product categories): false only when `partial`'s fields make the
+  // rule's `when` false or an `unless` true. Fields it leaves out are unknown, even to
+  // `present` and `missing`.
+  bool MayApply(const CheckedRule& rule, const Value& partial, std::string_view market,
+                Date as_of) const;
+
  private:
   const Program& program_;
   EvaluationLimits limits_;

@@ -18,5 +18,7 @@ Command AddLintCommand(CLI::App& app);     // lint_command.cc
 Command AddTestCommand(CLI::App& app);     // test_command.cc
 Command AddRulesCommand(CLI::App& app);    // rules_command.cc
 Command AddRefdataCommand(CLI::App& app);  // refdata_command.cc
+Command AddInitCommand(CLI::App& app);     // guide_commands.cc
+Command AddFieldsCommand(CLI::App& app);   // guide_commands.cc
 
 }  // namespace tradelint::cli

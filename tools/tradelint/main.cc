@@ -71,9 +71,9 @@ int Main(int argc, char** argv) {
                "tradelint");
   app.set_version_flag("--version", std::string("tradelint ") + TRADELINT_VERSION,
                        "print the version and exit");
-  const std::vector<Command> commands = {AddCheckCommand(app), AddLintCommand(app),
-                                         AddTestCommand(app), AddRulesCommand(app),
-                                         AddRefdataCommand(app)};
+  const std::vector<Command> commands = {
+      AddCheckCommand(app),   AddLintCommand(app), AddTestCommand(app),  AddRulesCommand(app),
+      AddRefdataCommand(app), AddInitCommand(app), AddFieldsCommand(app)};
   // One command per run; a later command name is then an ordinary argument (a file `lint`).
   app.require_subcommand(0, 1);
   app.footer("Run `tradelint <command> --help` for the options of a command.");

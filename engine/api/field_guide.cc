@@ -1,0 +1,121 @@
+#include "engine/api/field_guide.h"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+namespace tradelint {
+namespace {
+
+// `lines[*].hs_code` -> {"lines", "[*]", "hs_code"}, the segments Schema::Resolve takes.
+std::vector<std::string> PathSegments(std::string_view path) {
+  std::vector<std::string> segments;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    if (path[start] == '.') {
+      ++start;
+      continue;
+    }
+    if (path[start] == '[') {
+      const std::size_t close = path.find(']', start);
+      const std::size_t end = close == std::string_view::npos ? path.size() : close + 1;
+      segments.emplace_back(path.substr(start, end - start));
+      start = end;
+      continue;
+    }
+    const std::size_t end = std::min(path.find_first_of(".[", start), path.size());
+    segments.emplace_back(path.substr(start, end - start));
+    start = end;
+  }
+  return segments;
+}
+
+void AddUnique(std::vector<std::string>& out, const std::string& item) {
+  if (std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+}
+
+// The requested markets with each group replaced by its members, each once.
+std::vector<std::string> ExpandMarkets(const MarketTable& table,
+                                       const std::vector<std::string>& markets, Date as_of) {
+  std::vector<std::string> expanded;
+  for (const std::string& market : markets) {
+    if (table.Classify(market) == MarketTable::Form::kGroup) {
+      for (const std::string& member : table.Members(market, as_of)) AddUnique(expanded, member);
+    } else {
+      AddUnique(expanded, market);
+    }
+  }
+  return expanded;
+}
+
+}  // namespace
+
+Value StatedByRequest(const FieldGuideRequest& request) {
+  ValueObject record;
+  record.emplace_back("kind", Value(std::string(RecordKindName(request.kind))));
+  if (request.kind != RecordKind::kTransaction) {
+    ValueList markets;
+    for (const std::string& market : request.markets) markets.emplace_back(market);
+    record.emplace_back("target_markets", Value(std::move(markets)));
+  }
+  if (request.kind == RecordKind::kListing) {
+    ValueList categories;
+    for (const std::string& category : request.categories) categories.emplace_back(category);
+    ValueObject product;
+    product.emplace_back("regulated_as", Value(std::move(categories)));
+    record.emplace_back("product", Value(std::move(product)));
+  }
+  return Value(std::move(record));
+}
+
+FieldGuide BuildFieldGuide(const Engine& engine, const FieldGuideRequest& request) {
+  FieldGuide guide;
+  guide.markets = ExpandMarkets(engine.markets(), request.markets, request.as_of);
+  const Value stated = StatedByRequest(request);
+  // Rules by first selection, with the markets where they may apply.
+  std::vector<GuidedRule> rules;
+  for (const std::string& market : guide.markets) {
+    const auto selection = engine.program().Select(request.kind, market, request.as_of);
+    for (const SelectedRule& selected : selection->rules) {
+      if (!engine.MayApply(*selected.rule, stated, market, request.as_of)) continue;
+      auto known = std::find_if(rules.begin(), rules.end(), [&](const GuidedRule& guided) {
+        return guided.rule == selected.rule;
+      });
+      if (known == rules.end()) {
+        rules.push_back(GuidedRule{selected.rule, {}, FieldsOf(*selected.rule)});
+        known = rules.end() - 1;
+      }
+      known->markets.push_back(market);
+    }
+  }
+  // In load order, as `tradelint rules` lists them.
+  const std::vector<const CheckedRule*>& all = engine.program().rules();
+  std::stable_sort(rules.begin(), rules.end(), [&](const GuidedRule& a, const GuidedRule& b) {
+    return std::find(all.begin(), all.end(), a.rule) < std::find(all.begin(), all.end(), b.rule);
+  });
+  for (const GuidedRule& guided : rules) {
+    std::vector<std::string> read = guided.fields.scope;
+    for (const RuleFields::Group& group : guided.fields.required) {
+      for (const std::string& path : GroupFields(group)) AddUnique(read, path);
+    }
+    for (const std::string& path : read) {
+      auto field = std::find_if(guide.fields.begin(), guide.fields.end(),
+                                [&](const GuidedField& known) { return known.path == path; });
+      if (field == guide.fields.end()) {
+        guide.fields.push_back(
+            GuidedField{path, engine.schema().Resolve(request.kind, PathSegments(path)), {}});
+        field = guide.fields.end() - 1;
+      }
+      AddUnique(field->rules, guided.rule->id);
+    }
+  }
+  guide.rules = std::move(rules);
+  return guide;
+}
+
+std::string FirstSentence(const std::string& guide) {
+  const std::size_t end = guide.find(". ");
+  return end == std::string::npos ? guide : guide.substr(0, end + 1);
+}
+
+}  // namespace tradelint
