@@ -1148,6 +1148,26 @@ class ReferenceDataTest(TradelintTestCase):
         self.assertEqual(tables["reference/sanctions/comprehensive-embargoes.csv"]["source"],
                          "e2e fixture")
 
+    def test_a_currency_without_a_rate_is_undecided_with_the_reason(self):
+        # The ECB publishes no VND rate: the conversion is undecided, "no FX rate", never a guess;
+        # a converted currency names its source (the ECB) in the finding's notes.
+        orders = "".join(json.dumps({"kind": "transaction", "id": currency,
+                                     "created_at": "2026-04-13T09:00:00Z",
+                                     "shipment": {"ship_to": "VN", "consignment_value": {
+                                         "amount": amount, "currency": currency}}}) + "\n"
+                         for currency, amount in (("VND", 5000000), ("KRW", 300000)))
+        process = run("check", "--rules", self.FX_RULES, "--format", "json", "--market", "VN", "-",
+                      stdin=orders)
+        by_id = results_by_id(json.loads(process.stdout))
+        vnd = by_id["VND"][0]["findings"][0]
+        self.assertEqual(vnd["basis"], "undecided")
+        self.assertEqual(vnd["reason"], "no FX rate for VND in the ECB reference rates (the ECB "
+                                        "publishes none for it)")
+        krw = by_id["KRW"][0]["findings"][0]
+        self.assertEqual(krw["basis"], "violation")
+        self.assertIn("at the ECB reference rate of 2026-04-13 (1 EUR = 1740.86 KRW)",
+                      krw["notes"][0])
+
     def test_stale_rates_note_and_warn_once(self):
         process, report = check(self.TRANSACTIONS, rules=self.FX_RULES)
         self.assertExit(process, 1)
