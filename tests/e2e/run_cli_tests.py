@@ -993,6 +993,22 @@ class RulesCommandTest(TradelintTestCase):
         self.assertEqual(ids("--as-of", "2023-01-01"), set())
         self.assertEqual(ids("--as-of", "2024-03-01"), everything)
 
+    def test_eea_extension_brings_the_gdpr_to_norway_from_its_date(self):
+        """markets.json `extensions`: eu.gdpr reaches NO from 2018-07-20; no EU VAT rule does."""
+        def bundled_ids(*args):
+            process = run("rules", "--format", "json", "--market", "NO", *args)
+            self.assertExit(process, 0)
+            return {rule["id"] for rule in json.loads(process.stdout)["rules"]}
+        today = bundled_ids("--as-of", "2026-11-22")
+        self.assertIn("eu.gdpr.transfer_outside_eea", today)
+        self.assertIn("no.voec.vat_at_sale", today)
+        self.assertFalse({rule for rule in today if rule.startswith(("eu.vat_ioss.", "eu.gpsr."))})
+        self.assertNotIn("eu.gdpr.transfer_outside_eea", bundled_ids("--as-of", "2018-07-19"))
+        self.assertIn("eu.gdpr.transfer_outside_eea", bundled_ids("--as-of", "2018-07-20"))
+        markdown = run("rules", "--format", "markdown")
+        self.assertExit(markdown, 0)
+        self.assertRegex(markdown.stdout, r"\| `eu\.gdpr` \| NO \| EEA \| 2018-07-20 \|.*NO-GDPR-TRANSFER")
+
     def test_bad_market(self):
         process = run("rules", "--rules", GOOD_RULES, "--market", "UK")
         self.assertExit(process, 2)
