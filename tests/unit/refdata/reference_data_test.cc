@@ -251,6 +251,10 @@ TEST(ReferenceDataTest, TheShippedTablesLoad) {
   }
   EXPECT_EQ(*reference->OfficialLanguages("KR"), (std::vector<std::string>{"ko"}));
   EXPECT_EQ(*reference->OfficialLanguages("PH"), (std::vector<std::string>{"fil", "en"}));
+  for (const char* country : {"CL", "TR", "NZ", "CH", "NO", "ZA", "NG", "KE"}) {
+    EXPECT_NE(reference->OfficialLanguages(country), nullptr) << country;
+  }
+  EXPECT_EQ(*reference->OfficialLanguages("KE"), (std::vector<std::string>{"sw", "en"}));
   const std::optional<FxRate> usd = reference->EurRate(C("USD"), D("2025-03-16"));
   ASSERT_TRUE(usd);
   EXPECT_EQ(usd->rate.ToString(), "1.0889");
@@ -261,13 +265,16 @@ TEST(ReferenceDataTest, TheShippedTablesLoad) {
   ASSERT_TRUE(reference->fx_latest_date());
   EXPECT_EQ(reference->fx_latest_date()->ToString(), "2026-04-13");
   // Every currency the rulesets convert to or from that the ECB publishes, to the last day.
-  for (const char* currency : {"USD", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "CHF", "KRW",
-                               "SGD", "MYR", "THB", "IDR", "PHP", "MXN"}) {
+  for (const char* currency :
+       {"USD", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "CHF", "KRW",
+        "SGD", "MYR", "THB", "IDR", "PHP", "MXN", "TRY", "NZD", "NOK", "ZAR"}) {
     const std::optional<FxRate> rate = reference->EurRate(C(currency), D("2026-04-13"));
     ASSERT_TRUE(rate) << currency;
     EXPECT_EQ(rate->date.ToString(), "2026-04-13") << currency;
   }
-  EXPECT_FALSE(reference->EurRate(C("VND"), D("2026-04-13")));  // the ECB publishes none
+  for (const char* currency : {"VND", "CLP", "NGN", "KES"}) {  // the ECB publishes none
+    EXPECT_FALSE(reference->EurRate(C(currency), D("2026-04-13"))) << currency;
+  }
   for (const Provenance& table : reference->provenance()) {
     EXPECT_FALSE(table.source.empty()) << table.name;
     EXPECT_TRUE(Date::Parse(table.date)) << table.name;
