@@ -128,8 +128,8 @@ std::optional<MarketTable> MarketTable::Parse(std::string_view json_text, std::s
     return fail();
   }
   MarketTable table;
-  if (!CheckKeys(root, {"name", "source", "date", "note", "countries", "groups"}, "market table",
-                 &message) ||
+  if (!CheckKeys(root, {"name", "source", "date", "note", "countries", "groups", "extensions"},
+                 "market table", &message) ||
       !ReadString(root, "name", "market table", &table.provenance_.name, &message) ||
       !ReadString(root, "source", "market table", &table.provenance_.source, &message) ||
       !CheckOptionalString(root, "note", "market table", &message)) {
@@ -214,6 +214,58 @@ std::optional<MarketTable> MarketTable::Parse(std::string_view json_text, std::s
       memberships.push_back(std::move(membership));
     }
   }
+
+  const Value& extensions = root.Get("extensions");
+  if (!extensions.is_missing() && !extensions.is_list()) {
+    message = "market table: `extensions` must be a list";
+    return fail();
+  }
+  for (std::size_t i = 0; !extensions.is_missing() && i < extensions.as_list().size(); ++i) {
+    const Value& entry = extensions.At(i);
+    const std::string where = fmt::format("extensions[{}]", i);
+    if (!entry.is_object()) {
+      message = fmt::format("{}: must be an object", where);
+      return fail();
+    }
+    Extension extension;
+    if (!CheckKeys(entry, {"ruleset", "market", "from", "until", "agreement", "instrument", "refs"},
+                   where, &message) ||
+        !ReadString(entry, "ruleset", where, &extension.ruleset, &message) ||
+        !ReadString(entry, "market", where, &extension.market, &message) ||
+        !ReadDate(entry, "from", where, &extension.from, &message) ||
+        !ReadString(entry, "agreement", where, &extension.agreement, &message) ||
+        !ReadString(entry, "instrument", where, &extension.instrument, &message)) {
+      return fail();
+    }
+    if (!table.countries_.contains(extension.market)) {
+      message = fmt::format("{}: `{}` is not in `countries`", where, extension.market);
+      return fail();
+    }
+    if (!entry.Get("until").is_missing()) {
+      Date until;
+      if (!ReadDate(entry, "until", where, &until, &message)) return fail();
+      if (until < extension.from) {
+        message = fmt::format("{}: `until` is before `from`", where);
+        return fail();
+      }
+      extension.until = until;
+    }
+    const Value& refs = entry.Get("refs");
+    if (!refs.is_missing()) {
+      if (!refs.is_list()) {
+        message = fmt::format("{}: `refs` must be a list of strings", where);
+        return fail();
+      }
+      for (std::size_t r = 0; r < refs.as_list().size(); ++r) {
+        if (!refs.At(r).is_string()) {
+          message = fmt::format("{}: `refs` must be a list of strings", where);
+          return fail();
+        }
+        extension.refs.push_back(refs.At(r).as_string());
+      }
+    }
+    table.extensions_.push_back(std::move(extension));
+  }
   return table;
 }
 
@@ -290,6 +342,16 @@ bool MarketTable::Selects(std::string_view market, std::string_view jurisdiction
   if (!IsValidMarket(market)) return false;
   if (jurisdiction == kGlobal) return true;
   return Contains(market, jurisdiction, date) || Contains(jurisdiction, market, date);
+}
+
+bool MarketTable::SelectsRuleset(std::string_view market, std::string_view jurisdiction,
+                                 std::string_view ruleset, Date date) const {
+  if (Selects(market, jurisdiction, date)) return true;
+  return std::any_of(extensions_.begin(), extensions_.end(), [&](const Extension& extension) {
+    return extension.ruleset == ruleset && extension.from <= date &&
+           (!extension.until || date <= *extension.until) &&
+           (Contains(market, extension.market, date) || Contains(extension.market, market, date));
+  });
 }
 
 std::vector<std::string> MarketTable::Members(std::string_view group, Date date) const {

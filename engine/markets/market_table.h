@@ -9,10 +9,20 @@
 //   {"name": ..., "source": ..., "date": "YYYY-MM-DD", "note": ...,   (note optional)
 //    "countries": ["AD", ...],
 //    "groups": {"EU": {"name": ..., "note": ..., "members": [          (name, note optional)
-//        {"country": "GB", "from": "1973-01-01", "until": "2020-01-31"}, ...]}}}
+//        {"country": "GB", "from": "1973-01-01", "until": "2020-01-31"}, ...]}},
+//    "extensions": [                                                   (optional)
+//        {"ruleset": "eu.gdpr", "market": "NO", "from": "2018-07-20", "until": ...,
+//         "agreement": "EEA", "instrument": ..., "refs": ["NO-GDPR-TRANSFER", ...]}, ...]}
 //
 // `from` is the first day of membership and `until`, when present, the last. Unknown keys are
 // errors, so a misspelt `untill` cannot silently make a membership open-ended.
+//
+// An extension makes one ruleset reach a market outside its jurisdiction from a date, because
+// an agreement incorporates the act into that market's law: Norway applies the GDPR through
+// the EEA Agreement from the day the EEA Joint Committee's decision took effect there, but not
+// the EU's VAT or customs law. The ruleset's rules are then judged for that market as they are,
+// with their own dates as well; `refs` are the market's law-catalogue ids the extension stands
+// for, `instrument` the incorporating decision.
 //
 // Containment is reflexive and dated. A subdivision lies inside its country and inside every
 // group that contains its country; a country lies inside the groups it is a member of; a group
@@ -76,6 +86,24 @@ class MarketTable {
   // valid market.
   bool Selects(std::string_view market, std::string_view jurisdiction, Date date) const;
 
+  // Whether the ruleset `ruleset` of jurisdiction `jurisdiction` applies to a listing for
+  // `market` on `date`: when Selects(market, jurisdiction, date), or when an extension brings
+  // the ruleset to a market that lies inside `market` or contains it (NO, EEA) on that date.
+  bool SelectsRuleset(std::string_view market, std::string_view jurisdiction,
+                      std::string_view ruleset, Date date) const;
+
+  // An agreement that makes a ruleset reach a market (see the file comment).
+  struct Extension {
+    std::string ruleset;
+    std::string market;  // a country
+    Date from;
+    std::optional<Date> until;  // last day; open-ended when absent
+    std::string agreement;      // e.g. EEA
+    std::string instrument;     // the incorporating decision
+    std::vector<std::string> refs;
+  };
+  const std::vector<Extension>& extensions() const { return extensions_; }
+
   // Member countries of `group` on `date`, sorted; empty when `group` is not a group.
   std::vector<std::string> Members(std::string_view group, Date date) const;
   // Every group's code, sorted.
@@ -94,6 +122,7 @@ class MarketTable {
 
   std::unordered_set<std::string, StringHash, std::equal_to<>> countries_;  // ISO 3166-1 alpha-2
   std::map<std::string, std::vector<Membership>, std::less<>> groups_;
+  std::vector<Extension> extensions_;
   Provenance provenance_;
 };
 

@@ -110,16 +110,18 @@ std::shared_ptr<const Program::MarketSelection> Program::ComputeSelection(std::s
 }
 
 RuleSelection Program::ComputeRules(RecordKind kind, std::string_view market, Date as_of) const {
-  // Each jurisdiction is asked once per call: rulesets share few jurisdictions.
+  // Each ruleset is asked once per call (its jurisdiction, or an extension, selects it).
   std::map<std::string_view, bool> selects;
-  auto selected_jurisdiction = [&](std::string_view jurisdiction) {
-    auto [entry, fresh] = selects.emplace(jurisdiction, false);
-    if (fresh) entry->second = markets_->Selects(market, jurisdiction, as_of);
+  auto selected_ruleset = [&](const CheckedRule& rule) {
+    auto [entry, fresh] = selects.emplace(rule.ruleset, false);
+    if (fresh) {
+      entry->second = markets_->SelectsRuleset(market, rule.jurisdiction, rule.ruleset, as_of);
+    }
     return entry->second;
   };
   std::vector<SelectedRule> selected;
   for (const CheckedRule* rule : rules_by_kind_[static_cast<int>(kind)]) {
-    if (InForce(*rule, as_of) && selected_jurisdiction(rule->jurisdiction)) {
+    if (InForce(*rule, as_of) && selected_ruleset(*rule)) {
       selected.push_back({rule, {}});
     }
   }

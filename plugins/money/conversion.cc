@@ -69,4 +69,21 @@ std::optional<Conversion> Convert(const Money& money, Currency target, Date as_o
   return Conversion{result, Note(money, result, legs), StaleRateNote(legs, as_of)};
 }
 
+std::string MissingRateReason(const Money& money, Currency target, Date as_of,
+                              const ReferenceData& reference) {
+  if (money.currency == target) return "";
+  for (Currency currency : {money.currency, target}) {
+    if (currency.code() == "EUR" || reference.EurRate(currency, as_of)) continue;
+    const std::string code(currency.code());
+    // A currency the table has at a later date only: the as-of date is before the table starts.
+    const std::optional<Date> latest = reference.fx_latest_date();
+    if (latest && reference.EurRate(currency, *latest)) {
+      return "no FX rate for " + code + " on or before " + as_of.ToString() +
+             " in the ECB reference rates (the table starts later)";
+    }
+    return "no FX rate for " + code + " in the ECB reference rates (the ECB publishes none for it)";
+  }
+  return "";
+}
+
 }  // namespace tradelint

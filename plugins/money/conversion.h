@@ -35,4 +35,10 @@ struct Conversion {
 std::optional<Conversion> Convert(const Money& money, Currency target, Date as_of,
                                   const ReferenceData& reference);
 
+// Why Convert has no rate for a conversion, for the finding's `reason`: "no FX rate for VND on
+// or before 2026-04-13 in the ECB reference rates (the ECB publishes none for it)"; empty when
+// both rates exist (or the conversion is an identity).
+std::string MissingRateReason(const Money& money, Currency target, Date as_of,
+                              const ReferenceData& reference);
+
 }  // namespace tradelint

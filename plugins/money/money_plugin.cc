@@ -104,7 +104,15 @@ FunctionDef ConvertFunction() {
     if (target.empty()) return Value();
     std::optional<Conversion> conversion =
         tradelint::Convert(args[0].as_money(), target, context.as_of, *context.reference);
-    if (!conversion) return Value();
+    if (!conversion) {
+      // The reason a finding gives for its `undecided` basis ("no FX rate for VND ...").
+      if (context.notes != nullptr) {
+        std::string reason =
+            MissingRateReason(args[0].as_money(), target, context.as_of, *context.reference);
+        if (!reason.empty()) context.notes->push_back(std::move(reason));
+      }
+      return Value();
+    }
     if (context.notes != nullptr) {
       for (std::string* note : {&conversion->note, &conversion->stale_rate_note}) {
         if (!note->empty()) context.notes->push_back(std::move(*note));

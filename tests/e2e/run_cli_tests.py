@@ -1026,6 +1026,22 @@ class RulesCommandTest(TradelintTestCase):
         self.assertEqual(ids("--as-of", "2023-01-01"), set())
         self.assertEqual(ids("--as-of", "2024-03-01"), everything)
 
+    def test_eea_extension_brings_the_gdpr_to_norway_from_its_date(self):
+        """markets.json `extensions`: eu.gdpr reaches NO from 2018-07-20; no EU VAT rule does."""
+        def bundled_ids(*args):
+            process = run("rules", "--format", "json", "--market", "NO", *args)
+            self.assertExit(process, 0)
+            return {rule["id"] for rule in json.loads(process.stdout)["rules"]}
+        today = bundled_ids("--as-of", "2026-11-22")
+        self.assertIn("eu.gdpr.transfer_outside_eea", today)
+        self.assertIn("no.voec.vat_at_sale", today)
+        self.assertFalse({rule for rule in today if rule.startswith(("eu.vat_ioss.", "eu.gpsr."))})
+        self.assertNotIn("eu.gdpr.transfer_outside_eea", bundled_ids("--as-of", "2018-07-19"))
+        self.assertIn("eu.gdpr.transfer_outside_eea", bundled_ids("--as-of", "2018-07-20"))
+        markdown = run("rules", "--format", "markdown")
+        self.assertExit(markdown, 0)
+        self.assertRegex(markdown.stdout, r"\| `eu\.gdpr` \| NO \| EEA \| 2018-07-20 \|.*NO-GDPR-TRANSFER")
+
     def test_bad_market(self):
         process = run("rules", "--rules", GOOD_RULES, "--market", "UK")
         self.assertExit(process, 2)
@@ -1180,6 +1196,26 @@ class ReferenceDataTest(TradelintTestCase):
         tables = {t["name"]: t for t in replaced["reference_data"]}
         self.assertEqual(tables["reference/sanctions/comprehensive-embargoes.csv"]["source"],
                          "e2e fixture")
+
+    def test_a_currency_without_a_rate_is_undecided_with_the_reason(self):
+        # The ECB publishes no VND rate: the conversion is undecided, "no FX rate", never a guess;
+        # a converted currency names its source (the ECB) in the finding's notes.
+        orders = "".join(json.dumps({"kind": "transaction", "id": currency,
+                                     "created_at": "2026-04-13T09:00:00Z",
+                                     "shipment": {"ship_to": "VN", "consignment_value": {
+                                         "amount": amount, "currency": currency}}}) + "\n"
+                         for currency, amount in (("VND", 5000000), ("KRW", 300000)))
+        process = run("check", "--rules", self.FX_RULES, "--format", "json", "--market", "VN", "-",
+                      stdin=orders)
+        by_id = results_by_id(json.loads(process.stdout))
+        vnd = by_id["VND"][0]["findings"][0]
+        self.assertEqual(vnd["basis"], "undecided")
+        self.assertEqual(vnd["reason"], "no FX rate for VND in the ECB reference rates (the ECB "
+                                        "publishes none for it)")
+        krw = by_id["KRW"][0]["findings"][0]
+        self.assertEqual(krw["basis"], "violation")
+        self.assertIn("at the ECB reference rate of 2026-04-13 (1 EUR = 1740.86 KRW)",
+                      krw["notes"][0])
 
     def test_stale_rates_note_and_warn_once(self):
         process, report = check(self.TRANSACTIONS, rules=self.FX_RULES)

@@ -31,7 +31,7 @@ def check_records(records, *args, rules=None):
 
 
 class NotCoveredTest(TradelintTestCase):
-    LISTING = {"kind": "listing", "id": "MX-1", "title": "Cotton T-shirt", "target_markets": ["MX"],
+    LISTING = {"kind": "listing", "id": "AR-1", "title": "Cotton T-shirt", "target_markets": ["AR"],
                "product": {"regulated_as": ["textile"]}}
 
     def test_a_market_without_rules_is_not_covered_and_never_pass(self):
@@ -55,8 +55,8 @@ class NotCoveredTest(TradelintTestCase):
 
     def test_the_text_report_says_it_in_words_with_a_coverage_line(self):
         process = run("check", "--as-of", "2026-06-01", stdin=json.dumps(self.LISTING) + "\n")
-        self.assertIn("MX: not_covered", process.stdout)
-        self.assertIn("note: not covered: no bundled ruleset for market `MX`", process.stdout)
+        self.assertIn("AR: not_covered", process.stdout)
+        self.assertIn("note: not covered: no bundled ruleset for market `AR`", process.stdout)
         self.assertRegex(process.stdout, r"rules: \d+ in force, \d+ applied, \d+ not applicable, "
                                          r"\d+ undecided, \d+ fired")
         self.assertIn("1 not covered", process.stdout)

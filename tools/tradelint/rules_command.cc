@@ -31,8 +31,8 @@ std::vector<const CheckedRule*> SelectRules(const Program& program, const RulesO
   const Date date = options.as_of.value_or(Date::TodayUtc());
   std::vector<const CheckedRule*> rules;
   for (const CheckedRule* rule : program.rules()) {
-    if (!options.market.empty() &&
-        !program.markets().Selects(options.market, rule->jurisdiction, date)) {
+    if (!options.market.empty() && !program.markets().SelectsRuleset(
+                                       options.market, rule->jurisdiction, rule->ruleset, date)) {
       continue;
     }
     if (options.as_of && !Program::InForce(*rule, *options.as_of)) continue;
@@ -103,8 +103,9 @@ std::string Cell(std::string_view text) {
 }
 
 // A count per jurisdiction and record kind, then one table per jurisdiction, jurisdictions
-// sorted, rules in load order.
-void WriteMarkdown(const std::vector<const CheckedRule*>& rules) {
+// sorted, rules in load order; last, the rulesets that agreements extend to other markets
+// (markets.json `extensions`).
+void WriteMarkdown(const std::vector<const CheckedRule*>& rules, const MarketTable& markets) {
   std::map<std::string, std::vector<const CheckedRule*>> by_jurisdiction;
   for (const CheckedRule* rule : rules) by_jurisdiction[rule->jurisdiction].push_back(rule);
   std::cout << "# Rules\n\n"
@@ -128,6 +129,18 @@ void WriteMarkdown(const std::vector<const CheckedRule*>& rules) {
                 << InForceText(*rule) << " | " << Cell(rule->ref) << " |\n";
     }
   }
+  if (markets.extensions().empty()) return;
+  std::cout << "\n## Rulesets extended by agreement\n\n"
+            << "| Ruleset | Market | Agreement | From | Until | Instrument | Ref |\n"
+            << "|---|---|---|---|---|---|---|\n";
+  for (const MarketTable::Extension& extension : markets.extensions()) {
+    std::string refs;
+    for (const std::string& ref : extension.refs) refs += (refs.empty() ? "" : ", ") + ref;
+    std::cout << "| `" << Cell(extension.ruleset) << "` | " << extension.market << " | "
+              << Cell(extension.agreement) << " | " << extension.from.ToString() << " | "
+              << (extension.until ? extension.until->ToString() : "") << " | "
+              << Cell(extension.instrument) << " | " << Cell(refs) << " |\n";
+  }
 }
 
 int RunRules(const RulesOptions& options) {
@@ -141,7 +154,7 @@ int RunRules(const RulesOptions& options) {
   if (options.format == "json") {
     WriteJson(rules);
   } else if (options.format == "markdown") {
-    WriteMarkdown(rules);
+    WriteMarkdown(rules, engine->markets());
   } else {
     WriteText(rules);
   }

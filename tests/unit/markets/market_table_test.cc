@@ -160,6 +160,38 @@ INSTANTIATE_TEST_SUITE_P(
         SelectsCase{"GLOBAL", "DE", "2026-11-01", false},
         SelectsCase{"DE", "XX", "2026-11-01", false}));
 
+// Norway is judged by the GDPR through the EEA Agreement from the day EEA Joint Committee Decision
+// No 154/2018 took effect, and never by the EU's VAT rules; Switzerland by neither.
+TEST(MarketTableTest, ExtensionsBringARulesetToAMarketFromItsDate) {
+  const MarketTable& table = Table();
+  EXPECT_FALSE(table.SelectsRuleset("NO", "EU", "eu.gdpr", D("2018-07-19")));
+  EXPECT_TRUE(table.SelectsRuleset("NO", "EU", "eu.gdpr", D("2018-07-20")));
+  EXPECT_TRUE(table.SelectsRuleset("NO", "EU", "eu.gdpr", kToday));
+  EXPECT_FALSE(table.SelectsRuleset("NO", "EU", "eu.vat_ioss", kToday));
+  EXPECT_FALSE(table.SelectsRuleset("NO", "EU", "eu.gpsr", kToday));
+  EXPECT_FALSE(table.SelectsRuleset("CH", "EU", "eu.gdpr", kToday));
+  // Markets the jurisdiction selects are unaffected.
+  EXPECT_TRUE(table.SelectsRuleset("EEA", "EU", "eu.gdpr", kToday));
+  EXPECT_TRUE(table.SelectsRuleset("DE", "EU", "eu.vat_ioss", kToday));
+  EXPECT_TRUE(table.SelectsRuleset("NO", "NO", "no.voec", kToday));
+  ASSERT_FALSE(table.extensions().empty());
+  EXPECT_THAT(table.extensions().front().refs, testing::Contains("NO-GDPR-TRANSFER"));
+}
+
+TEST(MarketTableTest, ExtensionsEndOnTheirLastDay) {
+  std::string error;
+  const std::optional<MarketTable> table = MarketTable::Parse(
+      R"({"name": "t", "source": "s", "date": "2026-11-01", "countries": ["CH", "DE"],
+          "groups": {"EU": {"members": [{"country": "DE", "from": "1958-01-01"}]}},
+          "extensions": [{"ruleset": "eu.x", "market": "CH", "from": "2020-01-01",
+                          "until": "2020-12-31", "agreement": "bilateral", "instrument": "i"}]})",
+      &error);
+  ASSERT_TRUE(table.has_value()) << error;
+  EXPECT_TRUE(table->SelectsRuleset("CH", "EU", "eu.x", D("2020-12-31")));
+  EXPECT_FALSE(table->SelectsRuleset("CH", "EU", "eu.x", D("2021-01-01")));
+  EXPECT_TRUE(table->extensions().front().refs.empty());
+}
+
 struct SuggestCase {
   std::string_view code;
   std::string_view suggestion;
@@ -207,7 +239,7 @@ TEST(MarketTableTest, ListsEveryIsoCountry) {
 
 TEST(MarketTableTest, Provenance) {
   EXPECT_EQ(Table().provenance().name, "markets");
-  EXPECT_EQ(Table().provenance().date, "2026-11-01");
+  EXPECT_EQ(Table().provenance().date, "2026-12-05");
   EXPECT_THAT(Table().provenance().source, testing::HasSubstr("EEA Agreement"));
 }
 
@@ -271,7 +303,25 @@ INSTANTIATE_TEST_SUITE_P(
         InvalidTableCase{"group named GLOBAL", WithGroups(R"({"GLOBAL": {"members": []}})"),
                          "groups.GLOBAL"},
         InvalidTableCase{"members not a list", WithGroups(R"({"EU": {"members": {}}})"),
-                         "`members` must be a list"}),
+                         "`members` must be a list"},
+        InvalidTableCase{
+            "extension to an unknown country",
+            R"({"name": "t", "source": "s", "date": "2026-11-01", "countries": ["DE"], "groups": {},
+                "extensions": [{"ruleset": "eu.x", "market": "NO", "from": "2018-07-20",
+                                "agreement": "EEA", "instrument": "i"}]})",
+            "extensions[0]: `NO` is not in `countries`"},
+        InvalidTableCase{
+            "extension without a date",
+            R"({"name": "t", "source": "s", "date": "2026-11-01", "countries": ["NO"], "groups": {},
+                "extensions": [{"ruleset": "eu.x", "market": "NO", "agreement": "EEA",
+                                "instrument": "i"}]})",
+            "extensions[0]: `from` must be a date"},
+        InvalidTableCase{
+            "extension refs not strings",
+            R"({"name": "t", "source": "s", "date": "2026-11-01", "countries": ["NO"], "groups": {},
+                "extensions": [{"ruleset": "eu.x", "market": "NO", "from": "2018-07-20",
+                                "agreement": "EEA", "instrument": "i", "refs": [1]}]})",
+            "`refs` must be a list of strings"}),
     [](const testing::TestParamInfo<InvalidTableCase>& param_info) {
       std::string name(param_info.param.name);
       for (char& c : name) {

@@ -122,10 +122,18 @@ INSTANTIATE_TEST_SUITE_P(
                     "the ECB reference rate of 2025-03-14 is 473 days older"
                     " than the as-of date 2026-06-30" +
                         kRefresh},
-        // Before the table starts, or a currency it does not have: missing, no note.
-        ConvertCase{"2025-02-27", M("USD", "160.00"), "EUR", Value(), "", ""},
-        ConvertCase{"2025-03-14", M("CHF", "10"), "EUR", Value(), "", ""},
-        ConvertCase{"2025-03-14", M("EUR", "10"), "CHF", Value(), "", ""},
+        // Before the table starts, or a currency it does not have: missing, with the reason
+        // a finding gives for its `undecided` basis.
+        ConvertCase{"2025-02-27", M("USD", "160.00"), "EUR", Value(),
+                    "no FX rate for USD on or before 2025-02-27 in the ECB reference rates (the "
+                    "table starts later)",
+                    ""},
+        ConvertCase{"2025-03-14", M("CHF", "10"), "EUR", Value(),
+                    "no FX rate for CHF in the ECB reference rates (the ECB publishes none for it)",
+                    ""},
+        ConvertCase{"2025-03-14", M("EUR", "10"), "VND", Value(),
+                    "no FX rate for VND in the ECB reference rates (the ECB publishes none for it)",
+                    ""},
         // Identity: unchanged, no rate needed, even before the table.
         ConvertCase{"2020-01-01", M("EUR", "19.999"), "EUR", M("EUR", "19.999"), "", ""},
         ConvertCase{"2025-03-14", M("USD", "1.5"), "USD", M("USD", "1.5"), "", ""},

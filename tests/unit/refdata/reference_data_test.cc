@@ -245,6 +245,16 @@ TEST(ReferenceDataTest, TheShippedTablesLoad) {
   }
   EXPECT_EQ(*reference->OfficialLanguages("BE"), (std::vector<std::string>{"nl", "fr", "de"}));
   EXPECT_EQ(*reference->OfficialLanguages("CA"), (std::vector<std::string>{"en", "fr"}));
+  // The markets of the law catalogue's part 2 (KR ... MX).
+  for (const char* country : {"KR", "SG", "MY", "TH", "VN", "ID", "PH", "MX"}) {
+    EXPECT_NE(reference->OfficialLanguages(country), nullptr) << country;
+  }
+  EXPECT_EQ(*reference->OfficialLanguages("KR"), (std::vector<std::string>{"ko"}));
+  EXPECT_EQ(*reference->OfficialLanguages("PH"), (std::vector<std::string>{"fil", "en"}));
+  for (const char* country : {"CL", "TR", "NZ", "CH", "NO", "ZA", "NG", "KE"}) {
+    EXPECT_NE(reference->OfficialLanguages(country), nullptr) << country;
+  }
+  EXPECT_EQ(*reference->OfficialLanguages("KE"), (std::vector<std::string>{"sw", "en"}));
   const std::optional<FxRate> usd = reference->EurRate(C("USD"), D("2025-03-16"));
   ASSERT_TRUE(usd);
   EXPECT_EQ(usd->rate.ToString(), "1.0889");
@@ -255,10 +265,15 @@ TEST(ReferenceDataTest, TheShippedTablesLoad) {
   ASSERT_TRUE(reference->fx_latest_date());
   EXPECT_EQ(reference->fx_latest_date()->ToString(), "2026-04-13");
   // Every currency the rulesets convert to or from that the ECB publishes, to the last day.
-  for (const char* currency : {"USD", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "CHF"}) {
+  for (const char* currency :
+       {"USD", "GBP", "CAD", "AUD", "JPY", "CNY", "BRL", "INR", "CHF", "KRW",
+        "SGD", "MYR", "THB", "IDR", "PHP", "MXN", "TRY", "NZD", "NOK", "ZAR"}) {
     const std::optional<FxRate> rate = reference->EurRate(C(currency), D("2026-04-13"));
     ASSERT_TRUE(rate) << currency;
     EXPECT_EQ(rate->date.ToString(), "2026-04-13") << currency;
+  }
+  for (const char* currency : {"VND", "CLP", "NGN", "KES"}) {  // the ECB publishes none
+    EXPECT_FALSE(reference->EurRate(C(currency), D("2026-04-13"))) << currency;
   }
   for (const Provenance& table : reference->provenance()) {
     EXPECT_FALSE(table.source.empty()) << table.name;

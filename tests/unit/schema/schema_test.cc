@@ -207,7 +207,7 @@ TEST_F(SchemaTest, EveryExampleIsValid) {
     EXPECT_THAT(violations, IsEmpty()) << Describe(violations);
     ++checked;
   }
-  EXPECT_EQ(checked, 12);
+  EXPECT_EQ(checked, 15);
 }
 
 TEST_F(SchemaTest, EveryJsonlExampleIsValid) {
@@ -221,7 +221,7 @@ TEST_F(SchemaTest, EveryJsonlExampleIsValid) {
     EXPECT_THAT(violations, IsEmpty()) << Describe(violations);
     ++checked;
   }
-  EXPECT_EQ(checked, 12);
+  EXPECT_EQ(checked, 15);
 }
 
 TEST_F(SchemaTest, TypeMismatch) {
