@@ -6,12 +6,13 @@
 #include "engine/report/compact_report_writer.h"
 #include "engine/report/json_report_writer.h"
 #include "engine/report/jsonl_report_writer.h"
+#include "engine/report/sarif_report_writer.h"
 
 namespace tradelint {
 namespace {
 
 constexpr std::array kFormats = {ReportFormat::kText, ReportFormat::kJson, ReportFormat::kJsonLines,
-                                 ReportFormat::kCompact};
+                                 ReportFormat::kCompact, ReportFormat::kSarif};
 
 }  // namespace
 
@@ -25,6 +26,8 @@ std::string_view ReportFormatName(ReportFormat format) {
       return "jsonl";
     case ReportFormat::kCompact:
       return "compact";
+    case ReportFormat::kSarif:
+      return "sarif";
   }
   return "text";
 }
@@ -53,6 +56,8 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
       return std::make_unique<JsonLinesReportWriter>(out);
     case ReportFormat::kCompact:
       return std::make_unique<CompactReportWriter>(out);
+    case ReportFormat::kSarif:
+      return std::make_unique<SarifReportWriter>(out);
   }
   return nullptr;
 }

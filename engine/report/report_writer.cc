@@ -1,5 +1,7 @@
 #include "engine/report/report_writer.h"
 
+#include <charconv>
+
 namespace tradelint {
 
 void Summary::Count(const RecordResult& result) {
@@ -21,6 +23,19 @@ void Summary::Count(const RecordResult& result) {
       ++invalid;
       break;
   }
+}
+
+SourceLine SplitSource(std::string_view source) {
+  const std::size_t colon = source.rfind(':');
+  int line = 0;
+  if (colon != std::string_view::npos) {
+    const std::string_view digits = source.substr(colon + 1);
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), line);
+    if (error == std::errc() && end == digits.data() + digits.size() && !digits.empty()) {
+      return {source.substr(0, colon), line};
+    }
+  }
+  return {source, 0};
 }
 
 }  // namespace tradelint

@@ -36,9 +36,12 @@ struct RecordResult {
   // Position of the record among all records of the run, from 0; shared by the results of
   // one record.
   std::size_t record_index = 0;
-  std::optional<RecordKind> kind;     // when known
-  std::optional<std::string> id;      // when known
-  std::string source;                 // `file:line`
+  std::optional<RecordKind> kind;  // when known
+  std::optional<std::string> id;   // when known
+  std::string source;              // `file:line`
+  // SHA-256 (lower-case hex) of the record's canonical JSON (engine/json/canonical_json.h);
+  // empty when the record could not be read.
+  std::string hash;
   std::optional<std::string> market;  // absent exactly when invalid
   std::optional<Date> as_of;          // absent when the record could not be read
   Verdict verdict = Verdict::kPass;   // see MarketJudgement, or kInvalid
@@ -65,6 +68,14 @@ struct Summary {
   // Counts `result` in `results` and under its verdict (not in `records`).
   void Count(const RecordResult& result);
 };
+
+// A result's `source` split at its last colon: `listings.jsonl:3` is file `listings.jsonl`,
+// line 3. A source without a line number is all file, line 0.
+struct SourceLine {
+  std::string_view file;
+  int line = 0;
+};
+SourceLine SplitSource(std::string_view source);
 
 class ReportWriter {
  public:
