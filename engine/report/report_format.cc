@@ -6,13 +6,15 @@
 #include "engine/report/compact_report_writer.h"
 #include "engine/report/json_report_writer.h"
 #include "engine/report/jsonl_report_writer.h"
+#include "engine/report/junit_report_writer.h"
 #include "engine/report/sarif_report_writer.h"
 
 namespace tradelint {
 namespace {
 
-constexpr std::array kFormats = {ReportFormat::kText, ReportFormat::kJson, ReportFormat::kJsonLines,
-                                 ReportFormat::kCompact, ReportFormat::kSarif};
+constexpr std::array kFormats = {ReportFormat::kText,      ReportFormat::kJson,
+                                 ReportFormat::kJsonLines, ReportFormat::kCompact,
+                                 ReportFormat::kSarif,     ReportFormat::kJunit};
 
 }  // namespace
 
@@ -28,6 +30,8 @@ std::string_view ReportFormatName(ReportFormat format) {
       return "compact";
     case ReportFormat::kSarif:
       return "sarif";
+    case ReportFormat::kJunit:
+      return "junit";
   }
   return "text";
 }
@@ -58,6 +62,8 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
       return std::make_unique<CompactReportWriter>(out);
     case ReportFormat::kSarif:
       return std::make_unique<SarifReportWriter>(out);
+    case ReportFormat::kJunit:
+      return std::make_unique<JunitReportWriter>(out);
   }
   return nullptr;
 }

@@ -41,7 +41,9 @@ std::string SarifUri(std::string_view path) {
 }
 
 SarifLog::SarifLog(std::ostream& out, std::string tool_version)
-    : out_(out), tool_version_(std::move(tool_version)), json_(buffer_, JsonWriter::Style::kPretty) {}
+    : out_(out),
+      tool_version_(std::move(tool_version)),
+      json_(buffer_, JsonWriter::Style::kPretty) {}
 
 void SarifLog::Begin() {
   json_.BeginObject();
@@ -72,7 +74,11 @@ void SarifLog::Location(const SarifRegion& region, const std::vector<std::string
   json_.BeginObject();
   if (!region.file.empty()) {
     json_.Key("physicalLocation").BeginObject();
-    json_.Key("artifactLocation").BeginObject().Key("uri").String(SarifUri(region.file)).EndObject();
+    json_.Key("artifactLocation")
+        .BeginObject()
+        .Key("uri")
+        .String(SarifUri(region.file))
+        .EndObject();
     if (region.start_line > 0) {
       json_.Key("region").BeginObject();
       json_.Key("startLine").Int(region.start_line);

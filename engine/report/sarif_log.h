@@ -8,7 +8,8 @@
 //              "columnKind": "unicodeCodePoints",
 //              "invocations": [{"executionSuccessful": true}],
 //              "tool": {"driver": {"name": "tradelint", "version", "semanticVersion",
-//                                  "rules": [<each rule a result named, in order of first use>]}}}]}
+//                                  "rules": [<each rule a result named, in order of first
+//                                  use>]}}}]}
 //
 // Results are written as they come and not kept; `tool` follows them (member order carries
 // no meaning in JSON), so that the rule table can hold exactly the rules the results use,
@@ -78,8 +79,7 @@ class SarifLog {
   // Starts a result of rule `rule_index` at `level` with `message`; the caller then writes
   // the result's further members (Location, `suppressions`, `properties`) through json() and
   // calls EndResult.
-  JsonWriter& BeginResult(std::size_t rule_index, std::string_view level,
-                          std::string_view message);
+  JsonWriter& BeginResult(std::size_t rule_index, std::string_view level, std::string_view message);
   void EndResult();
 
   // Writes one `location` object: a physical location at `region` (none when region.file is

@@ -110,8 +110,9 @@ void SarifReportWriter::WriteInvalid(const RecordResult& result) {
     return SarifRule{.id = error.code,
                      .short_description = "The record cannot be judged: " + error.code + ".",
                      .full_description = "",
-                     .help = "Correct the record as the message says; docs/cli.md lists the "
-                             "codes of invalid records.",
+                     .help =
+                         "Correct the record as the message says; docs/cli.md lists the "
+                         "codes of invalid records.",
                      .level = "error",
                      .properties = {},
                      .tags = {"invalid_record"}};

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the formats for pipelines and of change impact (docs/cli.md): `check
+--format junit|issues-csv`, the JSON summary's counts, `record.hash`, `lint --format json`,
+`tradelint merge` and `tradelint diff`. SARIF is tested by check_sarif.py.
+
+Usage: run_format_tests.py PATH/TO/tradelint [unittest arguments]
+
+Standard library only.
+"""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ElementTree
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "data")
+GOOD_RULES = os.path.join(DATA, "rules", "good")
+TRADELINT = ""
+
+
+def data(name):
+    return os.path.join(DATA, name)
+
+
+def run(*args, stdin=None):
+    return subprocess.run([TRADELINT, *args], input=stdin, capture_output=True, text=True,
+                          encoding="utf-8", timeout=300)
+
+
+def check(*args, fmt="json", stdin=None):
+    return run("check", "--rules", GOOD_RULES, "--format", fmt, *args, stdin=stdin)
+
+
+class FormatTestCase(unittest.TestCase):
+    def assertExit(self, process, status):
+        self.assertEqual(process.returncode, status,
+                         f"exit {process.returncode}, expected {status}\n"
+                         f"stdout:\n{process.stdout[-3000:]}\nstderr:\n{process.stderr[-3000:]}")
+
+
+class JunitTest(FormatTestCase):
+    """Reads the XML as the JUnit readers of CI servers do (Jenkins' junit plugin, GitLab,
+    junitparser): a `testsuites` root of `testsuite` elements whose `tests`, `failures`,
+    `errors` and `skipped` attributes count their `testcase` children; a testcase has a `name`
+    and a `classname`, and at most one `failure`, `error` or `skipped` child, each with a
+    `message` (the attributes and children the Ant/Jenkins JUnit schema allows)."""
+
+    ALLOWED_SUITE_ATTRIBUTES = {"name", "tests", "failures", "errors", "skipped", "time",
+                                "timestamp", "hostname", "id", "package", "file", "group"}
+
+    def parse(self, text):
+        root = ElementTree.fromstring(text.encode("utf-8"))
+        self.assertEqual(root.tag, "testsuites")
+        for suite in root:
+            self.assertEqual(suite.tag, "testsuite")
+            self.assertLessEqual(set(suite.attrib), self.ALLOWED_SUITE_ATTRIBUTES)
+            cases = list(suite)
+            self.assertTrue(all(case.tag == "testcase" for case in cases))
+            counted = {kind: sum(1 for case in cases if case.find(kind) is not None)
+                       for kind in ("failure", "error", "skipped")}
+            self.assertEqual(int(suite.get("tests")), len(cases))
+            self.assertEqual(int(suite.get("failures")), counted["failure"])
+            self.assertEqual(int(suite.get("errors")), counted["error"])
+            self.assertEqual(int(suite.get("skipped")), counted["skipped"])
+            float(suite.get("time"))
+            for case in cases:
+                self.assertTrue(case.get("name"))
+                self.assertTrue(case.get("classname"))
+                float(case.get("time"))
+                outcomes = [child for child in case if child.tag != "system-out"]
+                self.assertLessEqual(len(outcomes), 1)
+                for outcome in outcomes:
+                    self.assertIn(outcome.tag, ("failure", "error", "skipped"))
+                    self.assertIn("message", outcome.attrib)
+        return root
+
+    def test_one_suite_per_input_one_case_per_result(self):
+        process = check(data("listings.jsonl"), data("bad.jsonl"), fmt="junit")
+        self.assertExit(process, 3)
+        root = self.parse(process.stdout)
+        suites = list(root)
+        self.assertEqual([s.get("name") for s in suites], [data("listings.jsonl"), data("bad.jsonl")])
+        report = json.loads(check(data("listings.jsonl"), data("bad.jsonl")).stdout)
+        self.assertEqual(sum(int(s.get("tests")) for s in suites), report["summary"]["results"])
+        self.assertEqual(sum(int(s.get("failures")) for s in suites),
+                         report["summary"]["verdicts"]["fail"])
+        self.assertEqual(sum(int(s.get("errors")) for s in suites), report["summary"]["invalid"])
+        cases = {case.get("name"): case for case in suites[0]}
+        failure = cases["L-FAIL"].find("failure")
+        self.assertIn("e2e.eu.manufacturer_contact", failure.get("message"))
+        self.assertIn("[E2E-EU-MFR]", failure.text)
+        self.assertEqual(cases["L-FAIL"].get("classname"), "DE")
+        self.assertIsNone(cases["L-PASS"].find("failure"))
+        self.assertIn("e2e.eu.listing_language", cases["L-WARN"].find("system-out").text)
+        invalid = [case for case in suites[1] if case.find("error") is not None]
+        self.assertIn("malformed_json", [case.find("error").get("type") for case in invalid])
+
+    def test_every_error_finding_is_listed(self):
+        record = {"kind": "listing", "id": "X\u0001<&>\"'", "target_markets": ["DE", "FR"]}
+        process = check(fmt="junit", stdin=json.dumps(record) + "\n")
+        root = self.parse(process.stdout)
+        cases = list(root[0])
+        self.assertEqual([case.get("classname") for case in cases], ["DE", "FR"])
+        self.assertEqual(cases[0].get("name"), "X\\x01<&>\"'")
+        report = json.loads(check(stdin=json.dumps(record) + "\n").stdout)
+        errors = [f["rule"] for f in report["results"][0]["findings"] if f["severity"] == "error"]
+        lines = cases[0].find("failure").text.strip().split("\n")
+        self.assertEqual(len(lines), len(errors))
+
+    def test_not_covered_is_skipped(self):
+        record = {"kind": "listing", "id": "NC", "target_markets": ["JP"]}
+        root = self.parse(check(fmt="junit", stdin=json.dumps(record) + "\n").stdout)
+        [case] = list(root[0])
+        self.assertIsNotNone(case.find("skipped"))
+
+
+class LintJsonTest(FormatTestCase):
+    def test_diagnostics_as_json(self):
+        process = run("lint", "--rules", os.path.join(DATA, "rules", "warned"), "--format", "json")
+        self.assertExit(process, 0)
+        report = json.loads(process.stdout)
+        [diagnostic] = report["diagnostics"]
+        self.assertEqual(diagnostic["code"], "dates_outside_ruleset")
+        self.assertEqual(diagnostic["severity"], "warning")
+        self.assertTrue(diagnostic["file"].endswith("e2e_warned.trl"))
+        self.assertEqual((diagnostic["line"], diagnostic["column"]), (14, 3))
+        self.assertEqual(report["summary"], {"errors": 0, "warnings": 1, "rulesets": 1})
+
+    def test_errors_exit_2(self):
+        process = run("lint", "--rules", os.path.join(DATA, "rules", "broken"), "--format", "json")
+        self.assertExit(process, 2)
+        report = json.loads(process.stdout)
+        self.assertEqual(report["diagnostics"][0]["code"], "syntax_error")
+        self.assertEqual(report["summary"]["errors"], 1)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("usage: run_format_tests.py PATH/TO/tradelint")
+    TRADELINT = sys.argv.pop(1)
+    unittest.main()
