@@ -3,6 +3,23 @@
 #include "engine/report/result_json.h"
 
 namespace tradelint {
+namespace {
+
+void WriteCounts(JsonWriter& json, std::string_view key,
+                 const std::map<std::string, FindingCounts, std::less<>>& counts) {
+  json.Key(key).BeginObject();
+  for (const auto& [name, count] : counts) {
+    json.Key(name).BeginObject();
+    json.Key("error").Int(count.error);
+    json.Key("warning").Int(count.warning);
+    json.Key("info").Int(count.info);
+    json.Key("waived").Int(count.waived);
+    json.EndObject();
+  }
+  json.EndObject();
+}
+
+}  // namespace
 
 void JsonReportWriter::Begin(const RunInfo& run) {
   json_.BeginObject();
@@ -52,6 +69,9 @@ void JsonReportWriter::End(const Summary& summary) {
   json_.Key("fail").Int(summary.fail);
   json_.Key("invalid").Int(summary.invalid);
   json_.EndObject();
+  WriteCounts(json_, "by_rule", summary.by_rule);
+  WriteCounts(json_, "by_market", summary.by_market);
+  WriteCounts(json_, "by_domain", summary.by_domain);
   json_.Key("warnings").BeginArray();
   for (const std::string& warning : summary.warnings) json_.String(warning);
   json_.EndArray();

@@ -45,9 +45,9 @@ class JunitReportWriter : public ReportWriter {
   void FinishSuite();
 
   std::ostream& out_;
-  std::string suite_name_;   // the input file of the testcases held
-  std::string testcases_;    // XML of the current suite's testcases
-  std::int64_t tests_ = 0;   // counts of the current suite
+  std::string suite_name_;  // the input file of the testcases held
+  std::string testcases_;   // XML of the current suite's testcases
+  std::int64_t tests_ = 0;  // counts of the current suite
   std::int64_t failures_ = 0;
   std::int64_t errors_ = 0;
   std::int64_t skipped_ = 0;

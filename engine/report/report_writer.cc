@@ -4,7 +4,30 @@
 
 namespace tradelint {
 
+void FindingCounts::Count(const Finding& finding) {
+  if (finding.waived) {
+    ++waived;
+    return;
+  }
+  switch (finding.rule->severity) {
+    case Severity::kError:
+      ++error;
+      break;
+    case Severity::kWarning:
+      ++warning;
+      break;
+    case Severity::kInfo:
+      ++info;
+      break;
+  }
+}
+
 void Summary::Count(const RecordResult& result) {
+  for (const Finding& finding : result.findings) {
+    by_rule[finding.rule->id].Count(finding);
+    if (result.market) by_market[*result.market].Count(finding);
+    by_domain[finding.rule->domain].Count(finding);
+  }
   ++results;
   switch (result.verdict) {
     case Verdict::kPass:

@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +53,17 @@ struct RecordResult {
   std::vector<std::string> notes;    // about the result as a whole (not covered, expired waivers)
 };
 
+// Findings counted by severity; waived findings only under `waived`, whatever their severity.
+struct FindingCounts {
+  std::int64_t error = 0;
+  std::int64_t warning = 0;
+  std::int64_t info = 0;
+  std::int64_t waived = 0;
+
+  void Count(const Finding& finding);
+  bool operator==(const FindingCounts&) const = default;
+};
+
 // The report's closing tally. Every record counts once in `records`, every result once in
 // `results` and once under its verdict; an invalid record has exactly one (invalid) result,
 // so `invalid` counts invalid records and invalid results alike.
@@ -62,10 +75,15 @@ struct Summary {
   std::int64_t warn = 0;
   std::int64_t fail = 0;
   std::int64_t invalid = 0;
+  // Findings by rule id, by result market, by rule domain; keys in byte order.
+  std::map<std::string, FindingCounts, std::less<>> by_rule;
+  std::map<std::string, FindingCounts, std::less<>> by_market;
+  std::map<std::string, FindingCounts, std::less<>> by_domain;
   // What the whole run should know, each once (e.g. exchange rates older than the as-of dates).
   std::vector<std::string> warnings;
 
-  // Counts `result` in `results` and under its verdict (not in `records`).
+  // Counts `result` in `results`, under its verdict and its findings in by_rule, by_market and
+  // by_domain (not in `records`).
   void Count(const RecordResult& result);
 };
 

@@ -120,6 +120,44 @@ class JunitTest(FormatTestCase):
         self.assertIsNotNone(case.find("skipped"))
 
 
+def recount(results):
+    """The summary's by_rule, by_market and by_domain, recomputed from `results`."""
+    counts = {"by_rule": {}, "by_market": {}, "by_domain": {}}
+    for result in results:
+        for finding in result["findings"]:
+            column = "waived" if "waived" in finding else finding["severity"]
+            for table, key in (("by_rule", finding["rule"]), ("by_market", result["market"]),
+                               ("by_domain", finding["domain"])):
+                row = counts[table].setdefault(key, {"error": 0, "warning": 0, "info": 0,
+                                                     "waived": 0})
+                row[column] += 1
+    return counts
+
+
+def waivers_file(directory):
+    path = os.path.join(directory, "waivers.json")
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump({"waivers": [{"rule": "e2e.eu.manufacturer_contact", "record": "B-FAIL",
+                                "reason": "on the label", "expires": "2999-12-31",
+                                "approved_by": "qa"}]}, file)
+    return path
+
+
+class SummaryCountsTest(FormatTestCase):
+    def test_counts_add_up_to_the_findings(self):
+        with tempfile.TemporaryDirectory() as directory:
+            process = check("--waivers", waivers_file(directory), "--market", "DE,FR",
+                            data("listings.jsonl"), data("bad.jsonl"))
+        self.assertExit(process, 3)
+        report = json.loads(process.stdout)
+        summary = report["summary"]
+        expected = recount(report["results"])
+        for table in ("by_rule", "by_market", "by_domain"):
+            self.assertEqual(summary[table], expected[table], table)
+        self.assertEqual(summary["by_rule"]["e2e.eu.manufacturer_contact"]["waived"], 2)
+        self.assertEqual(set(summary["by_market"]), {"DE", "FR"})
+
+
 class LintJsonTest(FormatTestCase):
     def test_diagnostics_as_json(self):
         process = run("lint", "--rules", os.path.join(DATA, "rules", "warned"), "--format", "json")

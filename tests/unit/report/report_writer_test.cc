@@ -125,6 +125,22 @@ TEST_F(ReportWriterTest, JsonIsTheContractsReportObject) {
   EXPECT_EQ(summary.Get("invalid"), Value(Decimal(1)));
   EXPECT_EQ(summary.Get("verdicts").Get("fail"), Value(Decimal(1)));
   EXPECT_EQ(summary.Get("verdicts").Get("invalid"), Value(Decimal(1)));
+  EXPECT_EQ(summary.Get("by_rule").Get("eu.gpsr.manufacturer_contact").Get("error"),
+            Value(Decimal(1)));
+  EXPECT_EQ(summary.Get("by_market").Get("DE").Get("warning"), Value(Decimal(0)));
+  EXPECT_EQ(summary.Get("by_domain").Get("product_safety").Get("waived"), Value(Decimal(0)));
+}
+
+TEST_F(ReportWriterTest, SummaryCountsFindingsBySeverityAndWaivedApart) {
+  RecordResult waived = failing_;
+  waived.market = "FR";
+  waived.findings[0].waived = AppliedWaiver{"on the label", *Date::Parse("2999-12-31"), "qa"};
+  summary_.Count(waived);
+  EXPECT_EQ(summary_.by_rule["eu.gpsr.manufacturer_contact"],
+            (FindingCounts{.error = 1, .warning = 0, .info = 0, .waived = 1}));
+  EXPECT_EQ(summary_.by_market["DE"].error, 1);
+  EXPECT_EQ(summary_.by_market["FR"].waived, 1);
+  EXPECT_EQ(summary_.by_domain.size(), 1u);
 }
 
 TEST_F(ReportWriterTest, JsonLinesIsOneResultPerLineAndNothingElse) {
