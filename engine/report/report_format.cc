@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine/report/compact_report_writer.h"
+#include "engine/report/issues_csv_writer.h"
 #include "engine/report/json_report_writer.h"
 #include "engine/report/jsonl_report_writer.h"
 #include "engine/report/junit_report_writer.h"
@@ -12,9 +13,9 @@
 namespace tradelint {
 namespace {
 
-constexpr std::array kFormats = {ReportFormat::kText,      ReportFormat::kJson,
-                                 ReportFormat::kJsonLines, ReportFormat::kCompact,
-                                 ReportFormat::kSarif,     ReportFormat::kJunit};
+constexpr std::array kFormats = {
+    ReportFormat::kText,  ReportFormat::kJson,  ReportFormat::kJsonLines, ReportFormat::kCompact,
+    ReportFormat::kSarif, ReportFormat::kJunit, ReportFormat::kIssuesCsv};
 
 }  // namespace
 
@@ -32,6 +33,8 @@ std::string_view ReportFormatName(ReportFormat format) {
       return "sarif";
     case ReportFormat::kJunit:
       return "junit";
+    case ReportFormat::kIssuesCsv:
+      return "issues-csv";
   }
   return "text";
 }
@@ -64,6 +67,8 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
       return std::make_unique<SarifReportWriter>(out);
     case ReportFormat::kJunit:
       return std::make_unique<JunitReportWriter>(out);
+    case ReportFormat::kIssuesCsv:
+      return std::make_unique<IssuesCsvWriter>(out);
   }
   return nullptr;
 }

@@ -158,6 +158,43 @@ class SummaryCountsTest(FormatTestCase):
         self.assertEqual(set(summary["by_market"]), {"DE", "FR"})
 
 
+class IssuesCsvTest(FormatTestCase):
+    HEADER = ["issue", "ref", "severity", "domain", "market", "title", "citation", "attributes",
+              "records", "waived", "example_record_ids"]
+
+    def test_one_row_per_rule_and_market(self):
+        with tempfile.TemporaryDirectory() as directory:
+            args = ("--waivers", waivers_file(directory), "--market", "DE,FR",
+                    data("listings.jsonl"), data("bad.jsonl"))
+            process = check(*args, fmt="issues-csv")
+            report = json.loads(check(*args).stdout)
+        self.assertExit(process, 3)
+        rows = list(csv.reader(io.StringIO(process.stdout, newline="")))
+        self.assertEqual(rows[0], self.HEADER)
+        rows = [dict(zip(self.HEADER, row)) for row in rows[1:]]
+        by_key = {(row["issue"], row["market"]): row for row in rows}
+        self.assertEqual(len(by_key), len(rows))
+        for rule, counts in report["summary"]["by_rule"].items():
+            mine = [row for row in rows if row["issue"] == rule]
+            self.assertEqual(sum(int(row["records"]) for row in mine),
+                             counts["error"] + counts["warning"] + counts["info"])
+            self.assertEqual(sum(int(row["waived"]) for row in mine), counts["waived"])
+        row = by_key[("e2e.eu.manufacturer_contact", "DE")]
+        self.assertEqual((row["ref"], row["severity"], row["domain"]),
+                         ("E2E-EU-MFR", "error", "product_safety"))
+        self.assertEqual(row["waived"], "1")
+        examples = row["example_record_ids"].split("|")
+        self.assertIn("L-FAIL", examples)
+        self.assertNotIn("B-FAIL", examples)  # waived
+        self.assertIn("product.manufacturer.email", row["attributes"].split(" "))
+        invalid = by_key[("malformed_json", "")]
+        self.assertEqual(invalid["severity"], "error")
+        self.assertTrue(invalid["example_record_ids"].startswith(data("bad.jsonl") + ":"))
+        severities = [row["severity"] for row in rows]
+        order = {"error": 0, "warning": 1, "info": 2}
+        self.assertEqual(severities, sorted(severities, key=order.get))
+
+
 class LintJsonTest(FormatTestCase):
     def test_diagnostics_as_json(self):
         process = run("lint", "--rules", os.path.join(DATA, "rules", "warned"), "--format", "json")
