@@ -73,9 +73,11 @@ void ParseRecord(UnparsedRecord& unparsed, const Schema& schema, const InputLimi
 }
 
 std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,
-                                               const InputLimits& limits, std::string* open_error) {
+                                               const InputLimits& limits, std::string* open_error,
+                                               const std::string& stdin_name) {
   if (path == kStandardInput) {
-    return MakeRecordReader(std::cin, InputFormat::kJsonLines, path, schema, limits);
+    return MakeRecordReader(std::cin, InputFormat::kJsonLines,
+                            stdin_name.empty() ? path : stdin_name, schema, limits);
   }
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) {

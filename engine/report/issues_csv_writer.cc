@@ -39,8 +39,7 @@ void AddOnce(std::vector<std::string>& items, const std::string& item, std::size
 
 IssuesCsvWriter::Issue& IssuesCsvWriter::Count(const std::string& name, const std::string& market,
                                                const RecordResult& result,
-                                               const std::vector<std::string>& paths,
-                                               bool waived) {
+                                               const std::vector<std::string>& paths, bool waived) {
   Issue& issue = issues_[{name, market}];
   ++(waived ? issue.waived : issue.records);
   for (const std::string& path : paths) AddOnce(issue.attributes, path, kMaxAttributes);
@@ -54,8 +53,8 @@ void IssuesCsvWriter::Result(const RecordResult& result) {
     return;
   }
   for (const Finding& finding : result.findings) {
-    Issue& issue = Count(finding.rule->id, *result.market, result, finding.paths,
-                         finding.waived.has_value());
+    Issue& issue =
+        Count(finding.rule->id, *result.market, result, finding.paths, finding.waived.has_value());
     issue.rule = finding.rule;
   }
 }

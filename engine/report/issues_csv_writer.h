@@ -10,8 +10,8 @@
 // where it was waived; `attributes` are the fields the findings named (up to kMaxAttributes,
 // space-separated), `example_record_ids` the first kMaxExamples record ids (`|`-separated; the
 // source for a record without id). An invalid record counts under its error code as `issue`
-// (severity `error`, market empty, title `invalid record`). Rows are ordered by severity (error first), then
-// `records` (most first), then issue and market.
+// (severity `error`, market empty, title `invalid record`). Rows are ordered by severity (error
+// first), then `records` (most first), then issue and market.
 //
 // Memory grows with the (rule, market) pairs that fired, not with the records.
 

@@ -85,6 +85,7 @@ class SarifTest(unittest.TestCase):
             physical = location["physicalLocation"]
             self.assertTrue(physical["artifactLocation"]["uri"].endswith("data/listings.jsonl"))
             self.assertEqual(physical["region"]["startLine"], 2)
+            self.assertEqual(len(result["properties"]["record_hash"]), 64)
             names = [l["fullyQualifiedName"] for l in location["logicalLocations"]]
             self.assertTrue(all(name.startswith("product.manufacturer") for name in names), names)
         # The invalid lines of bad.jsonl are results of their error codes.

@@ -9,6 +9,7 @@ Standard library only.
 """
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -193,6 +194,28 @@ class IssuesCsvTest(FormatTestCase):
         severities = [row["severity"] for row in rows]
         order = {"error": 0, "warning": 1, "info": 2}
         self.assertEqual(severities, sorted(severities, key=order.get))
+
+
+class RecordHashTest(FormatTestCase):
+    def test_hash_is_sha256_of_the_canonical_json(self):
+        record = {"kind": "listing", "id": "H-1", "target_markets": ["DE"],
+                  "title": "Caf\u00e9 \"blocks\"", "x_weight": 2}
+        canonical = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        expected = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        # The same data with other key order, spacing and number spelling.
+        respelled = ('{ "x_weight": 2.00, "title": "Caf\\u00e9 \\"blocks\\"", '
+                     '"target_markets": ["DE"], "id": "H-1", "kind": "listing" }')
+        process = check(fmt="jsonl", stdin=json.dumps(record) + "\n" + respelled + "\n")
+        hashes = [json.loads(line)["record"]["hash"] for line in process.stdout.splitlines()]
+        self.assertEqual(hashes, [expected, expected])
+
+    def test_unreadable_records_have_no_hash_and_stdin_can_be_named(self):
+        process = check("--source-name", "feed.jsonl", fmt="jsonl",
+                        stdin='{"kind": "listing", "id": "A", "target_markets": ["DE"]}\n{bad\n')
+        results = [json.loads(line) for line in process.stdout.splitlines()]
+        self.assertEqual([r["record"]["source"] for r in results], ["feed.jsonl:1", "feed.jsonl:2"])
+        self.assertEqual(len(results[0]["record"]["hash"]), 64)
+        self.assertIsNone(results[1]["record"]["hash"])
 
 
 class LintJsonTest(FormatTestCase):
