@@ -53,8 +53,8 @@ std::string EcmaScriptNumber(double number) {
   std::string out = number < 0 ? "-" : "";
   // The shortest digits that round-trip, as d.ddde[+-]x.
   char buffer[64];
-  const auto [end, error] =
-      std::to_chars(buffer, buffer + sizeof buffer, std::fabs(number), std::chars_format::scientific);
+  const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, std::fabs(number),
+                                          std::chars_format::scientific);
   const std::string_view scientific(buffer, end - buffer);
   const std::size_t e = scientific.find('e');
   std::string digits(1, scientific[0]);

@@ -22,6 +22,9 @@
 
 namespace tradelint {
 
+// Writes `summary` as the report's `summary` object (the caller has placed the key).
+void WriteSummaryJson(JsonWriter& json, const Summary& summary);
+
 class JsonReportWriter : public ReportWriter {
  public:
   // `out` must outlive the writer.

@@ -218,6 +218,98 @@ class RecordHashTest(FormatTestCase):
         self.assertIsNone(results[1]["record"]["hash"])
 
 
+class MergeTest(FormatTestCase):
+    def test_shards_merged_equal_the_whole_run(self):
+        inputs = [data("listings.jsonl"), data("bad.jsonl"), data("sellers.jsonl")]
+        whole = check("--market", "DE,FR", *inputs)
+        with tempfile.TemporaryDirectory() as directory:
+            shards = []
+            for index, path in enumerate(inputs):
+                shard = os.path.join(directory, f"shard-{index}.json")
+                with open(shard, "w", encoding="utf-8") as file:
+                    file.write(check("--market", "DE,FR", path).stdout)
+                shards.append(shard)
+            merged = run("merge", *shards)
+            self.assertExit(merged, 0)
+            # Byte for byte: the same results, headers and recounted summary.
+            self.assertEqual(merged.stdout, whole.stdout)
+            self.assertIn("by_rule", json.loads(merged.stdout)["summary"])
+
+            other = os.path.join(directory, "other.json")
+            with open(other, "w", encoding="utf-8") as file:
+                file.write(run("check", "--format", "json", data("listings.jsonl")).stdout)
+            mixed = run("merge", shards[0], other)
+            self.assertExit(mixed, 2)
+            self.assertIn("other rulesets", mixed.stderr)
+            self.assertExit(run("merge", data("listings.jsonl")), 2)
+
+
+class DiffTest(FormatTestCase):
+    # Bought on 2026-07-01, claiming the EUR 150 duty relief that the EUR 3 flat duty ends.
+    PARCEL = {"kind": "transaction", "id": "T-PARCEL", "created_at": "2026-07-01T10:00:00Z",
+              "buyer": {"type": "consumer", "country": "FR"},
+              "lines": [{"line_id": "1", "description": "Phone case", "quantity": 1,
+                         "hs_code": "392690"}],
+              "shipment": {"ship_from": "CN", "ship_to": "FR",
+                           "consignment_value": {"amount": 12, "currency": "EUR",
+                                                 "basis": "intrinsic_value"},
+                           "import_declaration": {"duty_relief_claimed": "low_value_consignment"}},
+              "tax": {"scheme": "import_one_stop_shop", "components": []}}
+
+    def test_what_the_eur_3_duty_changes(self):
+        stdin = json.dumps(self.PARCEL) + "\n"
+        process = run("diff", "--old-as-of", "2026-06-30", "--new-as-of", "2026-07-01",
+                      "--format", "json", "--market", "FR", stdin=stdin)
+        self.assertExit(process, 1)
+        report = json.loads(process.stdout)
+        [change] = report["changes"]
+        self.assertEqual(change["record"]["id"], "T-PARCEL")
+        self.assertEqual(len(change["record"]["hash"]), 64)
+        self.assertEqual(change["market"], "FR")
+        added = {c["rule"]: c for c in change["rules"] if c["change"] == "added"}
+        self.assertIn("eu.customs_low_value.flat_duty_per_subheading", added)
+        counts = report["summary"]["by_rule"]["eu.customs_low_value.flat_duty_per_subheading"]
+        self.assertEqual((counts["added"], counts["examples"]), (1, ["T-PARCEL"]))
+        self.assertEqual(report["summary"]["by_market"]["FR"]["changed"], 1)
+        # No change between two days of the same rules.
+        same = run("diff", "--old-as-of", "2026-07-01", "--new-as-of", "2026-07-02", "--market",
+                   "FR", stdin=stdin)
+        self.assertExit(same, 0)
+        self.assertIn("0 of 1 results in 1 records change", same.stdout)
+
+    def test_a_severity_change_shows_up(self):
+        with tempfile.TemporaryDirectory() as directory:
+            new_rules = os.path.join(directory, "rules")
+            os.mkdir(new_rules)
+            for name in os.listdir(GOOD_RULES):
+                with open(os.path.join(GOOD_RULES, name), encoding="utf-8") as file:
+                    text = file.read()
+                if name == "e2e_eu.trl":
+                    # The first rule's severity, error -> warning; nothing else.
+                    self.assertIn("severity    error", text)
+                    text = text.replace("severity    error", "severity    warning", 1)
+                with open(os.path.join(new_rules, name), "w", encoding="utf-8") as file:
+                    file.write(text)
+            process = run("diff", "--old-rules", GOOD_RULES, "--new-rules", new_rules,
+                          "--format", "json", data("listings.jsonl"))
+            text_output = run("diff", "--old-rules", GOOD_RULES, "--new-rules", new_rules,
+                              data("listings.jsonl"))
+        self.assertExit(process, 1)
+        report = json.loads(process.stdout)
+        changes = {c["record"]["id"]: c for c in report["changes"]}
+        self.assertEqual(set(changes), {"L-FAIL"})
+        [rule] = changes["L-FAIL"]["rules"]
+        self.assertEqual(rule["change"], "changed")
+        self.assertEqual(rule["old"][0]["severity"], "error")
+        self.assertEqual(rule["new"][0]["severity"], "warning")
+        self.assertEqual(report["summary"]["verdicts"], {"fail -> warn": 1})
+        self.assertIn("error missing_data -> warning missing_data", text_output.stdout)
+
+    def test_usage(self):
+        self.assertExit(run("diff", "--old-as-of", "2026-01-01", data("listings.jsonl")), 2)
+        self.assertExit(run("diff", data("listings.jsonl")), 2)
+
+
 class LintJsonTest(FormatTestCase):
     def test_diagnostics_as_json(self):
         process = run("lint", "--rules", os.path.join(DATA, "rules", "warned"), "--format", "json")

@@ -18,5 +18,7 @@ Command AddLintCommand(CLI::App& app);     // lint_command.cc
 Command AddTestCommand(CLI::App& app);     // test_command.cc
 Command AddRulesCommand(CLI::App& app);    // rules_command.cc
 Command AddRefdataCommand(CLI::App& app);  // refdata_command.cc
+Command AddMergeCommand(CLI::App& app);    // merge_command.cc
+Command AddDiffCommand(CLI::App& app);     // diff_command.cc
 
 }  // namespace tradelint::cli
