@@ -92,7 +92,10 @@ class TradelintTestCase(unittest.TestCase):
         self.assertEqual(summary["invalid"], verdicts["invalid"])
 
     def assertValidResult(self, result):
-        self.assertEqual(set(result["record"]), {"kind", "id", "source"})
+        self.assertEqual(set(result["record"]), {"kind", "id", "source", "hash"})
+        record_hash = result["record"]["hash"]
+        self.assertTrue(record_hash is None or re.fullmatch(r"[0-9a-f]{64}", record_hash),
+                        record_hash)
         self.assertIn(result["verdict"], ("pass", "not_covered", "warn", "fail", "invalid"))
         self.assertIn("as_of", result)
         if result["verdict"] == "invalid":

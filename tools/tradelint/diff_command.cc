@@ -87,7 +87,8 @@ struct Counts {
 };
 
 void AddExample(std::vector<std::string>& examples, const std::string& id) {
-  if (examples.size() < kExamples && std::find(examples.begin(), examples.end(), id) == examples.end())
+  if (examples.size() < kExamples &&
+      std::find(examples.begin(), examples.end(), id) == examples.end())
     examples.push_back(id);
 }
 
@@ -102,14 +103,17 @@ std::string LookText(const Look& look) {
 
 class Differ {
  public:
-  Differ(std::ostream& out, bool json) : out_(out), json_(json), writer_(text_, JsonWriter::Style::kPretty) {}
+  Differ(std::ostream& out, bool json)
+      : out_(out), json_(json), writer_(text_, JsonWriter::Style::kPretty) {}
 
   void Begin(const DiffOptions& options) {
     if (!json_) return;
     writer_.BeginObject();
     for (const auto& [key, rules, date] :
-         {std::tuple{"old", &options.old_rules, options.old_as_of ? options.old_as_of : options.as_of},
-          std::tuple{"new", &options.new_rules, options.new_as_of ? options.new_as_of : options.as_of}}) {
+         {std::tuple{"old", &options.old_rules,
+                     options.old_as_of ? options.old_as_of : options.as_of},
+          std::tuple{"new", &options.new_rules,
+                     options.new_as_of ? options.new_as_of : options.as_of}}) {
       writer_.Key(key).BeginObject();
       writer_.Key("rules").BeginArray();
       for (const std::string& path : *rules) writer_.String(path);
@@ -128,8 +132,9 @@ class Differ {
     ++records_;
     for (const RecordResult& new_result : new_results) {
       ++results_;
-      const auto old_result = std::find_if(old_results.begin(), old_results.end(),
-                                           [&](const RecordResult& r) { return r.market == new_result.market; });
+      const auto old_result =
+          std::find_if(old_results.begin(), old_results.end(),
+                       [&](const RecordResult& r) { return r.market == new_result.market; });
       if (old_result == old_results.end()) continue;  // the same record names the same markets
       CompareResult(*old_result, new_result);
     }
@@ -230,7 +235,9 @@ class Differ {
     AddExample(by_market.examples, id);
     for (const RuleChange& change : changes) {
       Counts& counts = by_rule_[change.rule];
-      ++(change.change == "added" ? counts.added : change.change == "removed" ? counts.removed : counts.changed);
+      ++(change.change == "added"     ? counts.added
+         : change.change == "removed" ? counts.removed
+                                      : counts.changed);
       AddExample(counts.examples, id);
     }
     json_ ? WriteJson(old_result, new_result, changes) : WriteText(old_result, new_result, changes);
@@ -268,7 +275,8 @@ class Differ {
     writer_.EndObject();
     writer_.Key("market");
     new_result.market ? writer_.String(*new_result.market) : writer_.Null();
-    for (const auto& [key, result] : {std::pair{"old", &old_result}, std::pair{"new", &new_result}}) {
+    for (const auto& [key, result] :
+         {std::pair{"old", &old_result}, std::pair{"new", &new_result}}) {
       writer_.Key(key).BeginObject();
       writer_.Key("as_of");
       result->as_of ? writer_.String(result->as_of->ToString()) : writer_.Null();
@@ -291,8 +299,8 @@ class Differ {
   void WriteText(const RecordResult& old_result, const RecordResult& new_result,
                  const std::vector<RuleChange>& changes) {
     std::string line = (new_result.id ? *new_result.id : "(no id)") + " " +
-                       new_result.market.value_or("-") + " (" + new_result.source + "): " +
-                       std::string(VerdictName(old_result.verdict)) + " -> " +
+                       new_result.market.value_or("-") + " (" + new_result.source +
+                       "): " + std::string(VerdictName(old_result.verdict)) + " -> " +
                        std::string(VerdictName(new_result.verdict));
     text_ += Printable(line) + '\n';
     for (const RuleChange& change : changes) {
@@ -328,8 +336,7 @@ int RunDiff(const DiffOptions& options) {
   const bool by_dates = options.old_as_of || options.new_as_of;
   if ((by_rules && (options.old_rules.empty() || options.new_rules.empty())) ||
       (by_dates && (!options.old_as_of || !options.new_as_of)) || (!by_rules && !by_dates)) {
-    PrintError(
-        "give --old-rules and --new-rules, or --old-as-of and --new-as-of (or both pairs)");
+    PrintError("give --old-rules and --new-rules, or --old-as-of and --new-as-of (or both pairs)");
     return kUsageError;
   }
   const std::unique_ptr<const Engine> old_engine = CompileRulesets(options.old_rules);

@@ -42,8 +42,8 @@ struct MergeOptions {
 // The report at `path`, or nullopt after printing why it is not one.
 std::optional<Value> LoadReport(const std::string& path) {
   std::string error;
-  const std::optional<std::string> text = ReadFile(path, std::numeric_limits<std::size_t>::max(),
-                                                   &error);
+  const std::optional<std::string> text =
+      ReadFile(path, std::numeric_limits<std::size_t>::max(), &error);
   if (!text) {
     PrintError("`" + path + "` " + error);
     return std::nullopt;
@@ -77,8 +77,8 @@ void CountResult(const Value& result, Summary& summary) {
   if (name == "fail") ++summary.fail;
   if (name == "invalid") ++summary.invalid;
   const Value& market = result.Get("market");
-  for (const Value& finding : result.Get("findings").is_list() ? result.Get("findings").as_list()
-                                                                : ValueList{}) {
+  for (const Value& finding :
+       result.Get("findings").is_list() ? result.Get("findings").as_list() : ValueList{}) {
     const auto count = [&](FindingCounts& counts) {
       if (!finding.Get("waived").is_missing()) {
         ++counts.waived;
@@ -178,8 +178,8 @@ int RunMerge(const MergeOptions& options) {
 
 Command AddMergeCommand(CLI::App& app) {
   auto options = std::make_shared<MergeOptions>();
-  CLI::App* command = app.add_subcommand(
-      "merge", "combine the JSON reports of shards of one run into one report");
+  CLI::App* command =
+      app.add_subcommand("merge", "combine the JSON reports of shards of one run into one report");
   command->add_option("--output", options->output, "write the report to FILE")->type_name("FILE");
   command
       ->add_option("REPORT", options->reports,
