@@ -94,9 +94,13 @@ void ParseRecord(UnparsedRecord& unparsed, const Schema& schema, const InputLimi
 
 std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,
                                                const InputLimits& limits, std::string* open_error,
-                                               std::optional<InputFormat> format) {
+                                               std::optional<InputFormat> format,
+                                               const std::string& stdin_name) {
   const InputFormat chosen = format.value_or(InputFormatForPath(path));
-  if (path == kStandardInput) return MakeRecordReader(std::cin, chosen, path, schema, limits);
+  if (path == kStandardInput) {
+    return MakeRecordReader(std::cin, chosen, stdin_name.empty() ? path : stdin_name, schema,
+                            limits);
+  }
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) {
     *open_error = fmt::format("cannot open `{}`: {}", path, std::strerror(EISDIR));

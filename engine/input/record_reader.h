@@ -131,12 +131,14 @@ class RecordReader {
 void ParseRecord(UnparsedRecord& unparsed, const Schema& schema, const InputLimits& limits);
 
 // Opens `path` (`-` for standard input) in `format`, by default the one its name says. Sources
-// are `path:line`, with `path` as given. Returns nullptr when the file cannot be opened, with
+// are `path:line`, with `path` as given; standard input's are `stdin_name:line` when
+// `stdin_name` is not empty (`--source-name`). Returns nullptr when the file cannot be opened, with
 // `*open_error` set to e.g. "cannot open `x.jsonl`: No such file or directory" (a
 // directory gives "Is a directory"). `schema` must outlive the reader.
 std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,
                                                const InputLimits& limits, std::string* open_error,
-                                               std::optional<InputFormat> format = std::nullopt);
+                                               std::optional<InputFormat> format = std::nullopt,
+                                               const std::string& stdin_name = "");
 
 // A reader over `in` (a std::istringstream in tests, std::cin for standard input), with
 // sources `source_name:line`. `in` and `schema` must outlive the reader. The reader reads

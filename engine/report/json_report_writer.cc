@@ -3,6 +3,44 @@
 #include "engine/report/result_json.h"
 
 namespace tradelint {
+namespace {
+
+void WriteCounts(JsonWriter& json, std::string_view key,
+                 const std::map<std::string, FindingCounts, std::less<>>& counts) {
+  json.Key(key).BeginObject();
+  for (const auto& [name, count] : counts) {
+    json.Key(name).BeginObject();
+    json.Key("error").Int(count.error);
+    json.Key("warning").Int(count.warning);
+    json.Key("info").Int(count.info);
+    json.Key("waived").Int(count.waived);
+    json.EndObject();
+  }
+  json.EndObject();
+}
+
+}  // namespace
+
+void WriteSummaryJson(JsonWriter& json, const Summary& summary) {
+  json.BeginObject();
+  json.Key("records").Int(summary.records);
+  json.Key("results").Int(summary.results);
+  json.Key("invalid").Int(summary.invalid);
+  json.Key("verdicts").BeginObject();
+  json.Key("pass").Int(summary.pass);
+  json.Key("not_covered").Int(summary.not_covered);
+  json.Key("warn").Int(summary.warn);
+  json.Key("fail").Int(summary.fail);
+  json.Key("invalid").Int(summary.invalid);
+  json.EndObject();
+  WriteCounts(json, "by_rule", summary.by_rule);
+  WriteCounts(json, "by_market", summary.by_market);
+  WriteCounts(json, "by_domain", summary.by_domain);
+  json.Key("warnings").BeginArray();
+  for (const std::string& warning : summary.warnings) json.String(warning);
+  json.EndArray();
+  json.EndObject();
+}
 
 void JsonReportWriter::Begin(const RunInfo& run) {
   json_.BeginObject();
@@ -41,21 +79,7 @@ void JsonReportWriter::Result(const RecordResult& result) {
 
 void JsonReportWriter::End(const Summary& summary) {
   json_.EndArray();
-  json_.Key("summary").BeginObject();
-  json_.Key("records").Int(summary.records);
-  json_.Key("results").Int(summary.results);
-  json_.Key("invalid").Int(summary.invalid);
-  json_.Key("verdicts").BeginObject();
-  json_.Key("pass").Int(summary.pass);
-  json_.Key("not_covered").Int(summary.not_covered);
-  json_.Key("warn").Int(summary.warn);
-  json_.Key("fail").Int(summary.fail);
-  json_.Key("invalid").Int(summary.invalid);
-  json_.EndObject();
-  json_.Key("warnings").BeginArray();
-  for (const std::string& warning : summary.warnings) json_.String(warning);
-  json_.EndArray();
-  json_.EndObject();
+  WriteSummaryJson(json_.Key("summary"), summary);
   json_.EndObject();
   buffer_ += '\n';
   Drain();

@@ -6,7 +6,10 @@
 //    "reference_data": [{"name", "source", "date"}],
 //    "results": [<result_json.h objects>],
 //    "summary": {"records", "results", "invalid",
-//                "verdicts": {"pass", "warn", "fail", "invalid"}}}
+//                "verdicts": {"pass", "not_covered", "warn", "fail", "invalid"},
+//                "by_rule", "by_market", "by_domain":
+//                    {name: {"error", "warning", "info", "waived"}},
+//                "warnings"}}
 //
 // Begin writes everything up to the opening of `results`, each Result one element, End the
 // rest and a final newline. The stream holds valid JSON only after End.
@@ -18,6 +21,9 @@
 #include "engine/report/report_writer.h"
 
 namespace tradelint {
+
+// Writes `summary` as the report's `summary` object (the caller has placed the key).
+void WriteSummaryJson(JsonWriter& json, const Summary& summary);
 
 class JsonReportWriter : public ReportWriter {
  public:

@@ -4,14 +4,18 @@
 #include <string>
 
 #include "engine/report/compact_report_writer.h"
+#include "engine/report/issues_csv_writer.h"
 #include "engine/report/json_report_writer.h"
 #include "engine/report/jsonl_report_writer.h"
+#include "engine/report/junit_report_writer.h"
+#include "engine/report/sarif_report_writer.h"
 
 namespace tradelint {
 namespace {
 
-constexpr std::array kFormats = {ReportFormat::kText, ReportFormat::kJson, ReportFormat::kJsonLines,
-                                 ReportFormat::kCompact};
+constexpr std::array kFormats = {
+    ReportFormat::kText,  ReportFormat::kJson,  ReportFormat::kJsonLines, ReportFormat::kCompact,
+    ReportFormat::kSarif, ReportFormat::kJunit, ReportFormat::kIssuesCsv};
 
 }  // namespace
 
@@ -25,6 +29,12 @@ std::string_view ReportFormatName(ReportFormat format) {
       return "jsonl";
     case ReportFormat::kCompact:
       return "compact";
+    case ReportFormat::kSarif:
+      return "sarif";
+    case ReportFormat::kJunit:
+      return "junit";
+    case ReportFormat::kIssuesCsv:
+      return "issues-csv";
   }
   return "text";
 }
@@ -53,6 +63,12 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
       return std::make_unique<JsonLinesReportWriter>(out);
     case ReportFormat::kCompact:
       return std::make_unique<CompactReportWriter>(out);
+    case ReportFormat::kSarif:
+      return std::make_unique<SarifReportWriter>(out);
+    case ReportFormat::kJunit:
+      return std::make_unique<JunitReportWriter>(out);
+    case ReportFormat::kIssuesCsv:
+      return std::make_unique<IssuesCsvWriter>(out);
   }
   return nullptr;
 }

@@ -12,9 +12,9 @@
 
 namespace tradelint {
 
-enum class ReportFormat { kText, kJson, kJsonLines, kCompact };
+enum class ReportFormat { kText, kJson, kJsonLines, kCompact, kSarif, kJunit, kIssuesCsv };
 
-// `text`, `json`, `jsonl`, `compact`.
+// `text`, `json`, `jsonl`, `compact`, `sarif`, `junit`, `issues-csv`.
 std::string_view ReportFormatName(ReportFormat format);
 std::optional<ReportFormat> ReportFormatFromName(std::string_view name);
 // Every format's name, in the order above (for help texts and validation).

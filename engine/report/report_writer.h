@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,9 +38,12 @@ struct RecordResult {
   // Position of the record among all records of the run, from 0; shared by the results of
   // one record.
   std::size_t record_index = 0;
-  std::optional<RecordKind> kind;     // when known
-  std::optional<std::string> id;      // when known
-  std::string source;                 // `file:line`
+  std::optional<RecordKind> kind;  // when known
+  std::optional<std::string> id;   // when known
+  std::string source;              // `file:line`
+  // SHA-256 (lower-case hex) of the record's canonical JSON (engine/json/canonical_json.h);
+  // empty when the record could not be read.
+  std::string hash;
   std::optional<std::string> market;  // absent exactly when invalid
   std::optional<Date> as_of;          // absent when the record could not be read
   Verdict verdict = Verdict::kPass;   // see MarketJudgement, or kInvalid
@@ -46,6 +51,17 @@ struct RecordResult {
   Coverage coverage;                 // when not invalid
   std::optional<RecordError> error;  // set exactly when verdict is kInvalid
   std::vector<std::string> notes;    // about the result as a whole (not covered, expired waivers)
+};
+
+// Findings counted by severity; waived findings only under `waived`, whatever their severity.
+struct FindingCounts {
+  std::int64_t error = 0;
+  std::int64_t warning = 0;
+  std::int64_t info = 0;
+  std::int64_t waived = 0;
+
+  void Count(const Finding& finding);
+  bool operator==(const FindingCounts&) const = default;
 };
 
 // The report's closing tally. Every record counts once in `records`, every result once in
@@ -59,12 +75,25 @@ struct Summary {
   std::int64_t warn = 0;
   std::int64_t fail = 0;
   std::int64_t invalid = 0;
+  // Findings by rule id, by result market, by rule domain; keys in byte order.
+  std::map<std::string, FindingCounts, std::less<>> by_rule;
+  std::map<std::string, FindingCounts, std::less<>> by_market;
+  std::map<std::string, FindingCounts, std::less<>> by_domain;
   // What the whole run should know, each once (e.g. exchange rates older than the as-of dates).
   std::vector<std::string> warnings;
 
-  // Counts `result` in `results` and under its verdict (not in `records`).
+  // Counts `result` in `results`, under its verdict and its findings in by_rule, by_market and
+  // by_domain (not in `records`).
   void Count(const RecordResult& result);
 };
+
+// A result's `source` split at its last colon: `listings.jsonl:3` is file `listings.jsonl`,
+// line 3. A source without a line number is all file, line 0.
+struct SourceLine {
+  std::string_view file;
+  int line = 0;
+};
+SourceLine SplitSource(std::string_view source);
 
 class ReportWriter {
  public:

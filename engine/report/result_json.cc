@@ -67,6 +67,8 @@ void WriteResultJson(JsonWriter& json, const RecordResult& result) {
   json.Key("id");
   result.id ? json.String(*result.id) : json.Null();
   json.Key("source").String(result.source);
+  json.Key("hash");
+  result.hash.empty() ? json.Null() : json.String(result.hash);
   json.EndObject();
   json.Key("market");
   result.market ? json.String(*result.market) : json.Null();

@@ -2,7 +2,7 @@
 // The JSON form of one result, shared by the `json` report (inside its `results` array) and
 // the `jsonl` report (one per line). The shape is docs/cli.md's result object:
 //
-//   {"record": {"kind", "id", "source"}, "market", "as_of", "verdict",
+//   {"record": {"kind", "id", "source", "hash"}, "market", "as_of", "verdict",
 //    "error": {"code", "message", "paths"}       (invalid results only)
 //    "findings": [{"rule", "ruleset", "jurisdiction", "domain", "severity", "citation",
 //                  "title", "message", "paths", "basis",
@@ -10,7 +10,8 @@
 //                  "ref", "fix", "responsible", "overrides", "notes"}],  (when non-empty)
 //    "notes": [...]}                              (when non-empty)
 //
-// Unknown `kind`, `id`, `market` and `as_of` are null; every other member is always present.
+// Unknown `kind`, `id`, `hash`, `market` and `as_of` are null; every other member is always
+// present.
 
 #include "engine/json/json.h"
 #include "engine/report/report_writer.h"

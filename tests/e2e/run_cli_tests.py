@@ -92,7 +92,10 @@ class TradelintTestCase(unittest.TestCase):
         self.assertEqual(summary["invalid"], verdicts["invalid"])
 
     def assertValidResult(self, result):
-        self.assertEqual(set(result["record"]), {"kind", "id", "source"})
+        self.assertEqual(set(result["record"]), {"kind", "id", "source", "hash"})
+        record_hash = result["record"]["hash"]
+        self.assertTrue(record_hash is None or re.fullmatch(r"[0-9a-f]{64}", record_hash),
+                        record_hash)
         self.assertIn(result["verdict"], ("pass", "not_covered", "warn", "fail", "invalid"))
         self.assertIn("as_of", result)
         if result["verdict"] == "invalid":
@@ -208,8 +211,9 @@ class InputFormatTest(TradelintTestCase):
         self.assertValidReport(report)
         self.assertEqual(report["summary"]["records"], 1)
         [result] = report["results"]
-        self.assertEqual(result["record"], {"kind": "listing", "id": "LST-OK",
-                                            "source": data("listing_ok.json") + ":1"})
+        self.assertEqual({k: v for k, v in result["record"].items() if k != "hash"},
+                         {"kind": "listing", "id": "LST-OK",
+                          "source": data("listing_ok.json") + ":1"})
         self.assertEqual((result["market"], result["verdict"]), ("DE", "pass"))
 
     def test_json_array(self):
@@ -699,7 +703,8 @@ class InvalidRecordTest(TradelintTestCase):
         self.assertTrue(all(r["record"]["source"].startswith(source + ":")
                             for r in report["results"]))
         # Unknown kind and id are null.
-        self.assertEqual(by_line[2]["record"], {"kind": None, "id": None, "source": source + ":2"})
+        self.assertEqual(by_line[2]["record"],
+                         {"kind": None, "id": None, "source": source + ":2", "hash": None})
         self.assertEqual(by_line[5]["record"]["kind"], "listing")
         self.assertIsNone(by_line[5]["record"]["id"])
         self.assertEqual(by_line[6]["error"]["paths"], ["offer.price.amount"])

@@ -58,8 +58,9 @@ struct CheckOptions {
   bool fail_on_not_covered = false;
   bool expand = false;
   bool strict = false;
-  std::string waivers;  // empty: none
+  std::string waivers;              // empty: none
   std::string input_format = "auto";
+  std::string source_name;  // --source-name: standard input's name in sources
   std::vector<std::string> inputs;  // empty: standard input
 };
 
@@ -129,8 +130,9 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
   const InputLimits limits;
   for (const std::string& input : inputs) {
     std::string open_error;
-    const std::unique_ptr<RecordReader> reader = OpenRecordReader(
-        input, schema, limits, &open_error, InputFormatFromName(options.input_format));
+    const std::unique_ptr<RecordReader> reader =
+        OpenRecordReader(input, schema, limits, &open_error,
+                         InputFormatFromName(options.input_format), options.source_name);
     if (reader == nullptr) {
       PrintError(open_error);
       all_opened = false;
@@ -266,6 +268,10 @@ Command AddCheckCommand(CLI::App& app) {
                    "JSON file of accepted findings (rule or ref, record id or pattern, markets, "
                    "reason, expires, approved_by); waived findings are reported but do not count")
       ->type_name("FILE");
+  command
+      ->add_option("--source-name", options->source_name,
+                   "the name of standard input in record.source (default `-`): NAME:line")
+      ->type_name("NAME");
   command->add_flag("--quiet", options->quiet,
                     "no progress line on standard error; text report: leave out results that "
                     "pass with nothing to report");

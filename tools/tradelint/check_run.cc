@@ -2,7 +2,9 @@
 
 #include <utility>
 
+#include "engine/base/sha256.h"
 #include "engine/diag/codes.h"
+#include "engine/json/canonical_json.h"
 #include "engine/refdata/fx_table.h"
 #include "tools/tradelint/cli_options.h"
 
@@ -26,18 +28,20 @@ CheckRun::CheckRun(const Engine& engine, Settings settings, ReportWriter& writer
   options_.today = today_;
 }
 
-RecordResult CheckRun::StartResult(const InputRecord& input, std::size_t record_index) {
+RecordResult CheckRun::StartResult(const InputRecord& input, std::size_t record_index,
+                                   const std::string& hash) {
   RecordResult result;
   result.record_index = record_index;
   result.kind = input.kind;
   result.id = input.id;
   result.source = input.source;
+  result.hash = hash;
   return result;
 }
 
 RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t record_index,
-                                      Date as_of) {
-  RecordResult result = StartResult(input, record_index);
+                                      const std::string& hash, Date as_of) {
+  RecordResult result = StartResult(input, record_index, hash);
   result.as_of = as_of;
   result.verdict = Verdict::kInvalid;
   RecordError& error = result.error.emplace();
@@ -79,20 +83,21 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
     return Judge(rejected, record_index);
   }
   if (input.error) {
-    RecordResult& result = results.emplace_back(StartResult(input, record_index));
+    RecordResult& result = results.emplace_back(StartResult(input, record_index, ""));
     result.verdict = Verdict::kInvalid;
     result.error = input.error;
     return results;
   }
+  const std::string hash = Sha256Hex(CanonicalJson(input.record));
   const std::vector<std::string> unknown_field_notes = UnknownFieldNotes(input);
   RecordJudgement judgement =
       engine_.Judge(input.record, *input.kind, input.id.value_or(""), options_);
   if (judgement.no_market()) {
-    results.push_back(NoMarketResult(input, record_index, judgement.as_of));
+    results.push_back(NoMarketResult(input, record_index, hash, judgement.as_of));
     return results;
   }
   for (MarketJudgement& judged : judgement.results) {
-    RecordResult& result = results.emplace_back(StartResult(input, record_index));
+    RecordResult& result = results.emplace_back(StartResult(input, record_index, hash));
     result.market = std::move(judged.market);
     result.as_of = judgement.as_of;
     result.verdict = judged.verdict;

@@ -63,11 +63,13 @@ class CheckRun {
   bool fail_on_reached() const { return fail_on_reached_; }
 
  private:
-  // A result for `input` with its record's identity filled in.
-  static RecordResult StartResult(const InputRecord& input, std::size_t record_index);
+  // A result for `input` with its record's identity filled in; `hash` is the record's
+  // (RecordResult::hash), empty for a record that could not be read.
+  static RecordResult StartResult(const InputRecord& input, std::size_t record_index,
+                                  const std::string& hash);
   // The invalid result of a usable record that names no market.
   static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index,
-                                     Date as_of);
+                                     const std::string& hash, Date as_of);
   // Warns once when `as_of` is later than the FX rates can serve fresh.
   void WarnOfStaleRates(Date as_of);
 

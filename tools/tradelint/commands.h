@@ -20,5 +20,7 @@ Command AddRulesCommand(CLI::App& app);    // rules_command.cc
 Command AddRefdataCommand(CLI::App& app);  // refdata_command.cc
 Command AddInitCommand(CLI::App& app);     // guide_commands.cc
 Command AddFieldsCommand(CLI::App& app);   // guide_commands.cc
+Command AddMergeCommand(CLI::App& app);    // merge_command.cc
+Command AddDiffCommand(CLI::App& app);     // diff_command.cc
 
 }  // namespace tradelint::cli

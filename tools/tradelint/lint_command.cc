@@ -7,6 +7,7 @@
 
 #include "engine/api/engine.h"
 #include "engine/report/counted.h"
+#include "engine/report/diagnostics_report.h"
 #include "plugins/builtin_plugins.h"
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
@@ -17,6 +18,7 @@ namespace {
 
 struct LintOptions {
   std::vector<std::string> rule_paths;
+  std::string format = "text";
 };
 
 int RunLint(const LintOptions& options) {
@@ -27,8 +29,14 @@ int RunLint(const LintOptions& options) {
   engine_options.plugins = builtin.plugins();
   Engine::CompileStats stats;
   const std::unique_ptr<const Engine> engine = Engine::Compile(engine_options, diagnostics, &stats);
-  PrintDiagnostics(diagnostics);
   const std::size_t rulesets = stats.ruleset_files;
+  if (options.format == "json") {
+    WriteDiagnosticsJson(std::cout, diagnostics, rulesets);
+  } else if (options.format == "sarif") {
+    WriteDiagnosticsSarif(std::cout, diagnostics, TRADELINT_VERSION);
+  } else {
+    PrintDiagnostics(diagnostics);
+  }
   std::cerr << Counted(diagnostics.error_count(), "error") << ", "
             << Counted(diagnostics.warning_count(), "warning") << " in "
             << Counted(static_cast<std::int64_t>(rulesets), "ruleset") << '\n';
@@ -42,6 +50,13 @@ Command AddLintCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "lint", "parse and check rulesets and print their diagnostics (exit 0: no errors)");
   AddRulesOption(*command, options->rule_paths);
+  command
+      ->add_option("--format", options->format,
+                   "text: rendered on standard error; json or sarif (SARIF 2.1.0): on standard "
+                   "output, for CI")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->capture_default_str();
   return {command, [options] { return RunLint(*options); }};
 }
 

@@ -2,7 +2,9 @@
 //
 //   tradelint check [--rules PATH]... [--market M[,M...]]... [--as-of DATE] [--format F]
 //                   [--output FILE] [--fail-on S] [--lang LANG] [--jobs N] [--quiet] [INPUT...]
-//   tradelint lint  [--rules PATH]...
+//   tradelint lint  [--rules PATH]... [--format text|json|sarif]
+//   tradelint diff  --old-rules PATH... --new-rules PATH... | --old-as-of D --new-as-of D INPUT...
+//   tradelint merge REPORT.json...
 //   tradelint test  [--rules PATH]... [--require-coverage]
 //   tradelint rules [--rules PATH]... [--market M] [--as-of DATE] [--format F]
 //   tradelint --version | --help | <command> --help
@@ -72,8 +74,9 @@ int Main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("tradelint ") + TRADELINT_VERSION,
                        "print the version and exit");
   const std::vector<Command> commands = {
-      AddCheckCommand(app),   AddLintCommand(app), AddTestCommand(app),  AddRulesCommand(app),
-      AddRefdataCommand(app), AddInitCommand(app), AddFieldsCommand(app)};
+      AddCheckCommand(app),   AddLintCommand(app), AddTestCommand(app),   AddRulesCommand(app),
+      AddRefdataCommand(app), AddInitCommand(app), AddFieldsCommand(app), AddDiffCommand(app),
+      AddMergeCommand(app)};
   // One command per run; a later command name is then an ordinary argument (a file `lint`).
   app.require_subcommand(0, 1);
   app.footer("Run `tradelint <command> --help` for the options of a command.");
@@ -88,7 +91,7 @@ int Main(int argc, char** argv) {
       const std::string suggestion = ClosestMatch(argv[1], names);
       PrintError("unknown command `" + std::string(argv[1]) + "`" +
                  (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?") +
-                 " (commands: check, lint, test, rules, refdata)");
+                 " (commands: check, lint, test, rules, refdata, diff, merge)");
       return kUsageError;
     }
     return app.exit(error) == 0 ? kClean : kUsageError;
@@ -97,7 +100,7 @@ int Main(int argc, char** argv) {
     if (command.app->parsed()) return streams.Checked(command.run());
   }
   std::cerr << app.help();
-  PrintError("give a command: check, lint, test, rules or refdata");
+  PrintError("give a command: check, lint, test, rules, refdata, diff or merge");
   return kUsageError;
 }
 

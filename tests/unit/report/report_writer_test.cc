@@ -1,4 +1,4 @@
-// The three report formats, checked against the shape docs/cli.md gives them.
+// The report formats, checked against the shape docs/cli.md gives them.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -125,6 +125,65 @@ TEST_F(ReportWriterTest, JsonIsTheContractsReportObject) {
   EXPECT_EQ(summary.Get("invalid"), Value(Decimal(1)));
   EXPECT_EQ(summary.Get("verdicts").Get("fail"), Value(Decimal(1)));
   EXPECT_EQ(summary.Get("verdicts").Get("invalid"), Value(Decimal(1)));
+  EXPECT_EQ(summary.Get("by_rule").Get("eu.gpsr.manufacturer_contact").Get("error"),
+            Value(Decimal(1)));
+  EXPECT_EQ(summary.Get("by_market").Get("DE").Get("warning"), Value(Decimal(0)));
+  EXPECT_EQ(summary.Get("by_domain").Get("product_safety").Get("waived"), Value(Decimal(0)));
+}
+
+TEST_F(ReportWriterTest, SummaryCountsFindingsBySeverityAndWaivedApart) {
+  RecordResult waived = failing_;
+  waived.market = "FR";
+  waived.findings[0].waived = AppliedWaiver{"on the label", *Date::Parse("2999-12-31"), "qa"};
+  summary_.Count(waived);
+  EXPECT_EQ(summary_.by_rule["eu.gpsr.manufacturer_contact"],
+            (FindingCounts{.error = 1, .warning = 0, .info = 0, .waived = 1}));
+  EXPECT_EQ(summary_.by_market["DE"].error, 1);
+  EXPECT_EQ(summary_.by_market["FR"].waived, 1);
+  EXPECT_EQ(summary_.by_domain.size(), 1u);
+}
+
+TEST_F(ReportWriterTest, SarifNamesEachRuleOnceWithItsCitationAndRef) {
+  const Value log = Parse(Write(ReportFormat::kSarif));
+  EXPECT_EQ(log.Get("version"), Value("2.1.0"));
+  const Value& run = log.Get("runs").At(0);
+  const Value& finding = run.Get("results").At(0);
+  EXPECT_EQ(finding.Get("ruleId"), Value("eu.gpsr.manufacturer_contact"));
+  EXPECT_EQ(finding.Get("level"), Value("error"));
+  const Value& location = finding.Get("locations").At(0);
+  EXPECT_EQ(location.Get("physicalLocation").Get("artifactLocation").Get("uri"),
+            Value("listings.jsonl"));
+  EXPECT_EQ(location.Get("physicalLocation").Get("region").Get("startLine"), Value(Decimal(3)));
+  EXPECT_EQ(location.Get("logicalLocations").At(1).Get("fullyQualifiedName"),
+            Value("product.manufacturer.email"));
+  const Value& invalid = run.Get("results").At(1);
+  EXPECT_EQ(invalid.Get("ruleId"), Value("malformed_json"));
+  const Value& rules = run.Get("tool").Get("driver").Get("rules");
+  ASSERT_EQ(rules.as_list().size(), 2u);
+  EXPECT_EQ(rules.At(0).Get("properties").Get("citation"),
+            Value("Regulation (EU) 2023/988, Art. 19(a)"));
+  EXPECT_EQ(rules.At(0).Get("properties").Get("ref"), Value("EU-GPSR-19-MFR"));
+}
+
+TEST_F(ReportWriterTest, JunitHasAFailurePerFailingResultAndAnErrorPerInvalidRecord) {
+  const std::string xml = Write(ReportFormat::kJunit);
+  EXPECT_THAT(xml, HasSubstr("<testsuite name=\"listings.jsonl\" tests=\"2\" failures=\"1\" "
+                             "errors=\"1\" skipped=\"0\""));
+  EXPECT_THAT(xml, HasSubstr("<testcase classname=\"DE\" name=\"L-1001\""));
+  EXPECT_THAT(xml, HasSubstr("<failure type=\"fail\" message=\"1 error finding: "
+                             "eu.gpsr.manufacturer_contact\">"));
+  EXPECT_THAT(xml, HasSubstr("<error type=\"malformed_json\""));
+  EXPECT_THAT(xml, HasSubstr("</testsuites>\n"));
+}
+
+TEST_F(ReportWriterTest, IssuesCsvHasOneRowPerRuleAndMarket) {
+  EXPECT_EQ(Write(ReportFormat::kIssuesCsv),
+            "issue,ref,severity,domain,market,title,citation,attributes,records,waived,"
+            "example_record_ids\r\n"
+            "eu.gpsr.manufacturer_contact,EU-GPSR-19-MFR,error,product_safety,DE,Manufacturer "
+            "identity and contact on the offer,\"Regulation (EU) 2023/988, Art. 19(a)\","
+            "product.manufacturer.postal_address product.manufacturer.email,1,0,L-1001\r\n"
+            "malformed_json,,error,,,invalid record,,,1,0,listings.jsonl:4\r\n");
 }
 
 TEST_F(ReportWriterTest, JsonLinesIsOneResultPerLineAndNothingElse) {
