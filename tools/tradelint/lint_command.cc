@@ -7,7 +7,6 @@
 
 #include "engine/api/engine.h"
 #include "engine/report/counted.h"
-#include "plugins/builtin_plugins.h"
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
@@ -17,14 +16,16 @@ namespace {
 
 struct LintOptions {
   std::vector<std::string> rule_paths;
+  std::vector<std::string> plugin_paths;  // --plugin
 };
 
 int RunLint(const LintOptions& options) {
+  const FunctionLibrary functions(options.plugin_paths);
+  if (!functions.ok()) return kUsageError;
   Diagnostics diagnostics;
-  const BuiltinPlugins builtin;
   EngineOptions engine_options;
   engine_options.rule_paths = options.rule_paths;
-  engine_options.plugins = builtin.plugins();
+  engine_options.plugins = functions.plugins();
   Engine::CompileStats stats;
   const std::unique_ptr<const Engine> engine = Engine::Compile(engine_options, diagnostics, &stats);
   PrintDiagnostics(diagnostics);
@@ -42,6 +43,7 @@ Command AddLintCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "lint", "parse and check rulesets and print their diagnostics (exit 0: no errors)");
   AddRulesOption(*command, options->rule_paths);
+  AddPluginOption(*command, options->plugin_paths);
   return {command, [options] { return RunLint(*options); }};
 }
 
