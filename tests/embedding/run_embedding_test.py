@@ -37,9 +37,9 @@ def run(command, **kwargs):
     return process.stdout
 
 
-def expected_lines(tradelint):
-    """The example's output as the installed CLI's JSON report gives it."""
-    process = subprocess.run([tradelint, "check", RECORDS, "--format", "json"],
+def expected_lines(tradelint, records):
+    """The example's output for `records` as the installed CLI's JSON report gives it."""
+    process = subprocess.run([tradelint, "check", records, "--format", "json"],
                              capture_output=True, text=True, env=ENV)
     if process.returncode not in (0, 1):
         raise RuntimeError("tradelint check exited %d: %s" % (process.returncode, process.stderr))
@@ -74,10 +74,10 @@ def main():
             problems.append("libtradelint exports %d symbols outside `tradelint::`, e.g. %s" %
                             (len(foreign), foreign[:3]))
 
-        # RECORDS is given as the installed CLI sees it, so that sources are equal.
+        # RECORDS is named alike for the CLI and the example, so that sources are equal.
         os.chdir(os.path.dirname(RECORDS))
-        expected = expected_lines(os.path.join(prefix, "bin", "tradelint"))
         records = os.path.basename(RECORDS)
+        expected = expected_lines(os.path.join(prefix, "bin", "tradelint"), records)
 
         cmake_build = os.path.join(temp, "cmake-build")
         run(["cmake", "-S", EXAMPLE, "-B", cmake_build, "-G", "Ninja",
