@@ -96,8 +96,8 @@ def check_files(paths, output_dir, markets=None, as_of=None, rules=None, referen
     themselves, so on a cluster both must be on storage every worker sees at the same path.
 
     Returns the JSON report `tradelint check PATHS... --format json` would give without its
-    `results`: `tradelint` and `rulesets` as the CLI writes them, and the merged `summary`,
-    plus `outputs`, the files written, in the order of `paths`.
+    `results`: `tool`, `rulesets` and `reference_data` as the CLI writes them, the `summary`
+    summed over the files, plus `outputs`, the files written, in the order of `paths`.
     """
     paths = _paths(paths)
     output_dir = os.fspath(output_dir)
