@@ -72,9 +72,11 @@ def _as_of(as_of):
 
 
 def _text(line):
-    """A JSON Lines line (str or bytes, with or without its line end) as text."""
+    """A JSON Lines line (str or bytes, with or without its line end) without its line end.
+    Bytes go to the engine as they are, so that text that is not UTF-8 is reported as the CLI
+    reports it (`malformed_json`)."""
     if isinstance(line, (bytes, bytearray)):
-        line = line.decode("utf-8", errors="surrogateescape")
+        return bytes(line).rstrip(b"\r\n")
     return line.rstrip("\r\n")
 
 

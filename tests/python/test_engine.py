@@ -48,11 +48,13 @@ def test_markets_and_dates_as_the_cli_takes_them(engine):
 
 
 def test_bad_lines_are_invalid_results(engine):
-    results = list(engine.check_lines(['{"kind": "listing", "id": "A"', "", "[1]", b'{"id": 1}\n']))
+    results = list(engine.check_lines(['{"kind": "listing", "id": "A"', "", "[1]", b'{"id": 1}\n',
+                                       b'{"kind": "listing", "id": "\xff"}']))
     assert [(r["record"]["source"], r["verdict"], r["error"]["code"]) for r in results] == [
         ("python:1", "invalid", "malformed_json"),
         ("python:3", "invalid", "not_an_object"),
-        ("python:4", "invalid", "unknown_kind")]
+        ("python:4", "invalid", "unknown_kind"),
+        ("python:5", "invalid", "malformed_json")]
 
 
 def test_unknown_market_and_bad_date_raise(engine):
