@@ -38,3 +38,12 @@ add_test(NAME layering
          COMMAND python3 ${PROJECT_SOURCE_DIR}/tools/check-layering.py ${PROJECT_SOURCE_DIR})
 # format: every tracked C++ file is formatted as .clang-format says (tools/check-format.sh --fix).
 add_test(NAME format COMMAND ${PROJECT_SOURCE_DIR}/tools/check-format.sh ${PROJECT_SOURCE_DIR})
+
+# embedding: the installed library, CMake package and pkg-config file, used by examples/embedding.
+add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/embedding ${CMAKE_BINARY_DIR}/embedding-test)
+
+# python: the Python package's pytest suite (tests/python/).
+add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/python ${CMAKE_BINARY_DIR}/python-test)
+
+# plugins_e2e: plugins built outside the engine, loaded with --plugin (tests/plugins/).
+add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/plugins ${CMAKE_BINARY_DIR}/plugins-test)

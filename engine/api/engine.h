@@ -5,6 +5,9 @@
 // reference data, the function library and the compiled Program. It is immutable after
 // Compile and safe to share between threads.
 //
+// Programs outside the tree link the installed shared library libtradelint (find_package
+// (tradelint) or pkg-config; docs/embedding.md); examples/embedding/main.cc is a whole one.
+//
 //   #include "engine/api/engine.h"
 //
 //   const tradelint::BuiltinPlugins builtin;  // plugins/builtin_plugins.h

@@ -1,5 +1,7 @@
 #include "engine/ruleset/ruleset_loader.h"
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -181,10 +183,19 @@ std::string FindDataDirectory() {
   if (const char* configured = std::getenv("TRADELINT_DATA_DIR"); configured && *configured) {
     return has_data(configured) ? std::string(configured) : std::string();
   }
+  // The running binary, then the shared object holding this code (libtradelint embedded in
+  // another program), each installed as PREFIX/{bin,lib}/NAME beside PREFIX/share/tradelint.
+  std::vector<fs::path> binaries;
   std::error_code error;
-  const fs::path executable = fs::read_symlink("/proc/self/exe", error);
-  if (!error) {
-    const fs::path installed = executable.parent_path().parent_path() / "share" / "tradelint";
+  if (fs::path executable = fs::read_symlink("/proc/self/exe", error); !error) {
+    binaries.push_back(std::move(executable));
+  }
+  if (Dl_info info; dladdr(reinterpret_cast<const void*>(&FindDataDirectory), &info) != 0 &&
+                    info.dli_fname != nullptr) {
+    binaries.emplace_back(info.dli_fname);
+  }
+  for (const fs::path& binary : binaries) {
+    const fs::path installed = binary.parent_path().parent_path() / "share" / "tradelint";
     if (has_data(installed)) return installed.string();
   }
   if (has_data(TRADELINT_SOURCE_DATA_DIR)) return TRADELINT_SOURCE_DATA_DIR;

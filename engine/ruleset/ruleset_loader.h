@@ -38,8 +38,9 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const RulesetLoadLimits& limits = {});
 
 // The folder that holds the shipped data (`rulesets/`, `schema/`): $TRADELINT_DATA_DIR when
-// set; else `../share/tradelint` beside the running binary (an installed tool); else the
-// source tree the binary was built from. Empty when none of them has the data.
+// set; else `../share/tradelint` beside the running binary (an installed tool) or beside the
+// shared library holding the engine (libtradelint); else the source tree it was built from. Empty
+// when none of them has the data.
 std::string FindDataDirectory();
 
 }  // namespace tradelint

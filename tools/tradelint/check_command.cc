@@ -46,7 +46,8 @@ int DefaultJobs() {
 
 struct CheckOptions {
   std::vector<std::string> rule_paths;
-  std::string reference_data;  // --reference-data; empty: the bundled tables
+  std::vector<std::string> plugin_paths;  // --plugin
+  std::string reference_data;             // --reference-data; empty: the bundled tables
   std::vector<std::string> markets;
   std::optional<Date> as_of;
   std::string format = "text";
@@ -148,7 +149,7 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
 
 int RunCheck(const CheckOptions& options) {
   std::unique_ptr<const Engine> engine =
-      CompileRulesets(options.rule_paths, options.reference_data);
+      CompileRulesets(options.rule_paths, options.reference_data, options.plugin_paths);
   if (engine == nullptr) return kUsageError;
   if (!ValidateMarkets(engine->markets(), options.markets, "--market")) return kUsageError;
   std::optional<Waivers> waivers;
@@ -218,6 +219,7 @@ Command AddCheckCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "check", "check records against the rules of the markets they reach, and report");
   AddRulesOption(*command, options->rule_paths);
+  AddPluginOption(*command, options->plugin_paths);
   AddReferenceDataOption(*command, options->reference_data);
   command
       ->add_option("--market", options->markets,

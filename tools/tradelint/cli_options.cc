@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "engine/report/terminal_text.h"
-#include "plugins/builtin_plugins.h"
+#include "plugins/shared_library/shared_library_plugin.h"
 
 namespace tradelint::cli {
 
@@ -43,22 +43,53 @@ void AddReferenceDataOption(CLI::App& command, std::string& directory) {
       ->type_name("DIR");
 }
 
+void AddPluginOption(CLI::App& command, std::vector<std::string>& paths) {
+  command
+      .add_option("--plugin", paths,
+                  "a plugin library whose functions the rulesets may call (docs/plugins.md); "
+                  "repeatable")
+      ->type_name("LIB.so")
+      ->allow_extra_args(false);
+}
+
+FunctionLibrary::FunctionLibrary(const std::vector<std::string>& plugin_paths) {
+  for (const std::string& path : plugin_paths) {
+    std::string error;
+    std::unique_ptr<const Plugin> plugin = LoadSharedLibraryPlugin(path, &error);
+    if (plugin == nullptr) {
+      PrintError(error);
+      ok_ = false;
+      continue;
+    }
+    loaded_.push_back(std::move(plugin));
+  }
+}
+
+std::vector<const Plugin*> FunctionLibrary::plugins() const {
+  std::vector<const Plugin*> plugins = builtin_.plugins();
+  for (const std::unique_ptr<const Plugin>& plugin : loaded_) plugins.push_back(plugin.get());
+  return plugins;
+}
+
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
-                                              const std::string& reference_data_directory) {
-  const BuiltinPlugins builtin;
+                                              const std::string& reference_data_directory,
+                                              const std::vector<std::string>& plugin_paths) {
+  const FunctionLibrary functions(plugin_paths);
+  if (!functions.ok()) return nullptr;
   EngineOptions options;
   options.rule_paths = rule_paths;
   options.reference_data_directory = reference_data_directory;
-  options.plugins = builtin.plugins();
+  options.plugins = functions.plugins();
   return Engine::Compile(options, diagnostics);
 }
 
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
-                                              const std::string& reference_data_directory) {
+                                              const std::string& reference_data_directory,
+                                              const std::vector<std::string>& plugin_paths) {
   Diagnostics diagnostics;
   std::unique_ptr<const Engine> engine =
-      CompileRulesets(rule_paths, diagnostics, reference_data_directory);
+      CompileRulesets(rule_paths, diagnostics, reference_data_directory, plugin_paths);
   if (engine == nullptr) PrintDiagnostics(diagnostics);
   return engine;
 }

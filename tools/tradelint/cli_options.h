@@ -12,6 +12,7 @@
 #include "engine/api/engine.h"
 #include "engine/base/date.h"
 #include "engine/markets/market_table.h"
+#include "plugins/builtin_plugins.h"
 
 namespace tradelint::cli {
 
@@ -31,15 +32,37 @@ void AddAsOfOption(CLI::App& command, std::optional<Date>& date, const std::stri
 // under `rulesets/reference/` (EngineOptions::reference_data_directory).
 void AddReferenceDataOption(CLI::App& command, std::string& directory);
 
+// `--plugin LIB.so`, repeatable: plugin libraries built against the C plugin ABI
+// (engine/plugin/abi/tradelint_plugin.h) whose functions the rulesets may call.
+void AddPluginOption(CLI::App& command, std::vector<std::string>& paths);
+
+// The function library of a command: the built-in plugins, then those of `--plugin`, in order.
+class FunctionLibrary {
+ public:
+  // Loads each of `plugin_paths`; prints why one does not load (PrintError), and ok() is false.
+  explicit FunctionLibrary(const std::vector<std::string>& plugin_paths);
+  bool ok() const { return ok_; }
+  // Every plugin, for EngineOptions::plugins; valid while this object lives.
+  std::vector<const Plugin*> plugins() const;
+
+ private:
+  BuiltinPlugins builtin_;
+  std::vector<std::unique_ptr<const Plugin>> loaded_;
+  bool ok_ = true;
+};
+
 // Compiles the rulesets of `rule_paths` (empty: the bundled ones) with the shipped data
-// (Engine::Compile); null on any error. Every diagnostic goes to `diagnostics`.
+// (Engine::Compile) and the built-in plugins and those of `plugin_paths` (--plugin); null on
+// any error. Every diagnostic goes to `diagnostics`; a plugin that does not load is printed.
 // `reference_data_directory` is --reference-data (empty: the bundled tables only).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
-                                              const std::string& reference_data_directory = "");
+                                              const std::string& reference_data_directory = "",
+                                              const std::vector<std::string>& plugin_paths = {});
 // The same; on failure prints every diagnostic to standard error (PrintDiagnostics).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
-                                              const std::string& reference_data_directory = "");
+                                              const std::string& reference_data_directory = "",
+                                              const std::vector<std::string>& plugin_paths = {});
 
 // For `--market`: market codes are upper case (ISO 3166, group codes), so letters are
 // upper-cased as the option is read (`de` -> `DE`, `us-ca` -> `US-CA`); ValidateMarkets then

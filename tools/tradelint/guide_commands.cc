@@ -26,6 +26,7 @@ namespace {
 struct GuideOptions {
   std::vector<std::string> rule_paths;
   std::string reference_data;
+  std::vector<std::string> plugin_paths;  // --plugin
   std::string kind = "listing";
   std::vector<std::string> markets;
   std::vector<std::string> categories;
@@ -35,9 +36,7 @@ struct GuideOptions {
 
 void AddGuideOptions(CLI::App& command, GuideOptions& options) {
   AddRulesOption(command, options.rule_paths);
-  AddReferenceDataOption(command, options.reference_data);
-  command
-      .add_option("--market", options.markets,
+XX, options.markets,
                   "markets the record is for: countries (DE), subdivisions (US-CA), groups (EU)")
       ->type_name("M[,M...]")
       ->delimiter(',')
@@ -192,7 +191,7 @@ struct Guided {
 };
 std::optional<Guided> BuildGuide(const GuideOptions& options) {
   Guided guided;
-  guided.engine = CompileRulesets(options.rule_paths, options.reference_data);
+  guided.engine = CompileRulesets(options.rule_paths, options.reference_data, options.plugin_paths);
   if (guided.engine == nullptr) return std::nullopt;
   guided.request = MakeRequest(*guided.engine, options);
   if (!guided.request) return std::nullopt;

@@ -8,7 +8,6 @@
 #include "engine/api/engine.h"
 #include "engine/report/counted.h"
 #include "engine/report/diagnostics_report.h"
-#include "plugins/builtin_plugins.h"
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
@@ -19,14 +18,16 @@ namespace {
 struct LintOptions {
   std::vector<std::string> rule_paths;
   std::string format = "text";
+  std::vector<std::string> plugin_paths;  // --plugin
 };
 
 int RunLint(const LintOptions& options) {
+  const FunctionLibrary functions(options.plugin_paths);
+  if (!functions.ok()) return kUsageError;
   Diagnostics diagnostics;
-  const BuiltinPlugins builtin;
   EngineOptions engine_options;
   engine_options.rule_paths = options.rule_paths;
-  engine_options.plugins = builtin.plugins();
+  engine_options.plugins = functions.plugins();
   Engine::CompileStats stats;
   const std::unique_ptr<const Engine> engine = Engine::Compile(engine_options, diagnostics, &stats);
   const std::size_t rulesets = stats.ruleset_files;
@@ -57,6 +58,7 @@ Command AddLintCommand(CLI::App& app) {
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
+  AddPluginOption(*command, options->plugin_paths);
   return {command, [options] { return RunLint(*options); }};
 }
 

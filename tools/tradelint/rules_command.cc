@@ -20,7 +20,8 @@ namespace {
 
 struct RulesOptions {
   std::vector<std::string> rule_paths;
-  std::string market;  // empty: every market
+  std::vector<std::string> plugin_paths;  // --plugin
+  std::string market;                     // empty: every market
   std::optional<Date> as_of;
   std::string format = "text";
 };
@@ -144,7 +145,8 @@ void WriteMarkdown(const std::vector<const CheckedRule*>& rules, const MarketTab
 }
 
 int RunRules(const RulesOptions& options) {
-  const std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths);
+  const std::unique_ptr<const Engine> engine =
+      CompileRulesets(options.rule_paths, "", options.plugin_paths);
   if (engine == nullptr) return kUsageError;
   if (!options.market.empty() &&
       !ValidateMarkets(engine->markets(), {options.market}, "--market")) {
@@ -168,6 +170,7 @@ Command AddRulesCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "rules", "list the rules that apply, with their citations and dates in force");
   AddRulesOption(*command, options->rule_paths);
+  AddPluginOption(*command, options->plugin_paths);
   command
       ->add_option("--market", options->market,
                    "only rules whose jurisdiction this market selects (DE takes EU and DE rules)")

@@ -17,7 +17,8 @@ namespace {
 
 struct TestOptions {
   std::vector<std::string> rule_paths;
-  std::string reference_data;  // --reference-data; empty: the bundled tables
+  std::vector<std::string> plugin_paths;  // --plugin
+  std::string reference_data;             // --reference-data; empty: the bundled tables
   bool require_coverage = false;
 };
 
@@ -61,7 +62,7 @@ bool PrintCoverage(const Engine& engine, const TestReport& report) {
 
 int RunTestCommand(const TestOptions& options) {
   const std::unique_ptr<const Engine> engine =
-      CompileRulesets(options.rule_paths, options.reference_data);
+      CompileRulesets(options.rule_paths, options.reference_data, options.plugin_paths);
   if (engine == nullptr) return kUsageError;
   const TestReport report = RunTests(*engine);
   PrintFailures(report);
@@ -79,6 +80,7 @@ Command AddTestCommand(CLI::App& app) {
   CLI::App* command = app.add_subcommand(
       "test", "run the rulesets' own test cases (exit 0: all pass, 1: a test failed)");
   AddRulesOption(*command, options->rule_paths);
+  AddPluginOption(*command, options->plugin_paths);
   AddReferenceDataOption(*command, options->reference_data);
   command->add_flag("--require-coverage", options->require_coverage,
                     "exit 1 also when a rule lacks a failing or a passing test case, or a test on "
