@@ -36,7 +36,10 @@ struct GuideOptions {
 
 void AddGuideOptions(CLI::App& command, GuideOptions& options) {
   AddRulesOption(command, options.rule_paths);
-XX, options.markets,
+  AddReferenceDataOption(command, options.reference_data);
+  AddPluginOption(command, options.plugin_paths);
+  command
+      .add_option("--market", options.markets,
                   "markets the record is for: countries (DE), subdivisions (US-CA), groups (EU)")
       ->type_name("M[,M...]")
       ->delimiter(',')
