@@ -145,7 +145,7 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
 
 int RunCheck(const CheckOptions& options) {
   std::unique_ptr<const Engine> engine =
-      CompileRulesets(options.rule_paths, options.reference_data);
+      CompileRulesets(options.rule_paths, options.reference_data, TestBlocks::kSkip);
   if (engine == nullptr) return kUsageError;
   if (!ValidateMarkets(engine->markets(), options.markets, "--market")) return kUsageError;
   std::optional<Waivers> waivers;

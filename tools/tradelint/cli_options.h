@@ -15,8 +15,9 @@
 
 namespace tradelint::cli {
 
-// `--rules PATH`, repeatable: ruleset files or folders searched recursively. Left empty, the
-// commands use the bundled rulesets.
+// `--rules PATH`, repeatable: ruleset files or folders searched recursively, or `+bundled`
+// (kBundledRules) for the bundled ones beside them. Left empty, the commands use the bundled
+// rulesets.
 void AddRulesOption(CLI::App& command, std::vector<std::string>& paths);
 
 // An option `name` taking YYYY-MM-DD: a valid calendar date (anything else is a usage error),
@@ -33,13 +34,16 @@ void AddReferenceDataOption(CLI::App& command, std::string& directory);
 
 // Compiles the rulesets of `rule_paths` (empty: the bundled ones) with the shipped data
 // (Engine::Compile); null on any error. Every diagnostic goes to `diagnostics`.
-// `reference_data_directory` is --reference-data (empty: the bundled tables only).
+// `reference_data_directory` is --reference-data (empty: the bundled tables only). `tests`:
+// whether the rulesets' `test` blocks are compiled (only `test` and `lint` need them).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
-                                              const std::string& reference_data_directory = "");
+                                              const std::string& reference_data_directory = "",
+                                              TestBlocks tests = TestBlocks::kParse);
 // The same; on failure prints every diagnostic to standard error (PrintDiagnostics).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
-                                              const std::string& reference_data_directory = "");
+                                              const std::string& reference_data_directory = "",
+                                              TestBlocks tests = TestBlocks::kParse);
 
 // Whether every one of `codes` is a market. For each that is not, prints an error naming
 // `option` with MarketTable::Suggest's did-you-mean.

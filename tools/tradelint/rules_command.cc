@@ -131,7 +131,8 @@ void WriteMarkdown(const std::vector<const CheckedRule*>& rules) {
 }
 
 int RunRules(const RulesOptions& options) {
-  const std::unique_ptr<const Engine> engine = CompileRulesets(options.rule_paths);
+  const std::unique_ptr<const Engine> engine =
+      CompileRulesets(options.rule_paths, "", TestBlocks::kSkip);
   if (engine == nullptr) return kUsageError;
   if (!options.market.empty() &&
       !ValidateMarkets(engine->markets(), {options.market}, "--market")) {
