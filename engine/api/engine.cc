@@ -193,10 +193,16 @@ MarketJudgement Engine::JudgeMarket(const Value& record, RecordKind kind,
                                     std::string_view record_id, std::string_view market,
                                     std::string_view group, Date as_of, const JudgeOptions& options,
                                     MarketIndependentResults& shared) const {
-  Evaluation evaluation =
-      evaluator_.Evaluate(record, kind, market, as_of, options.language, &shared);
+  std::optional<ExplanationRecorder> recorder;
+  if (options.explain != nullptr) recorder.emplace(*options.explain);
+  Evaluation evaluation = evaluator_.Evaluate(record, kind, market, as_of, options.language,
+                                              &shared, recorder ? &*recorder : nullptr);
   MarketJudgement result;
   result.market = std::string(market);
+  if (recorder) {
+    result.explanations = recorder->Take();
+    for (RuleExplanation& explanation : result.explanations) explanation.market = result.market;
+  }
   result.coverage = evaluation.coverage;
   result.findings = std::move(evaluation.findings);
   if (options.waivers != nullptr) {

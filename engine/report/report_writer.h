@@ -46,6 +46,7 @@ struct RecordResult {
   Coverage coverage;                 // when not invalid
   std::optional<RecordError> error;  // set exactly when verdict is kInvalid
   std::vector<std::string> notes;    // about the result as a whole (not covered, expired waivers)
+  std::vector<RuleExplanation> explanations;  // with `check --explain` (MarketJudgement)
 };
 
 // The report's closing tally. Every record counts once in `records`, every result once in

@@ -58,8 +58,9 @@ struct CheckOptions {
   bool fail_on_not_covered = false;
   bool expand = false;
   bool strict = false;
-  std::string waivers;              // empty: none
-  std::vector<std::string> inputs;  // empty: standard input
+  std::string waivers;               // empty: none
+  std::vector<std::string> explain;  // --explain: rule ids, refs, ruleset ids or `*`
+  std::vector<std::string> inputs;   // empty: standard input
 };
 
 // `--jobs`: a whole number from 1 to kMaxJobs.
@@ -157,6 +158,16 @@ int RunCheck(const CheckOptions& options) {
       return kUsageError;
     }
   }
+  const ExplainSelection explain(options.explain);
+  if (const std::vector<std::string> unmatched = explain.Unmatched(engine->program().rules());
+      !unmatched.empty()) {
+    for (const std::string& selector : unmatched) {
+      PrintError("--explain `" + selector +
+                 "` names no rule: give a rule id, a catalogue ref, a ruleset id or `*` (see "
+                 "`tradelint rules`)");
+    }
+    return kUsageError;
+  }
   // A market given twice is judged once: one result per (record, market).
   std::vector<std::string> markets;
   for (const std::string& market : options.markets) {
@@ -192,6 +203,7 @@ int RunCheck(const CheckOptions& options) {
           .expand_groups = options.expand,
           .waivers = waivers ? &*waivers : nullptr,
           .strict = options.strict,
+          .explain = explain.empty() ? nullptr : &explain,
       },
       *writer);
   const bool all_opened = CheckInputs(options, engine->schema(), run, out);
@@ -264,6 +276,14 @@ Command AddCheckCommand(CLI::App& app) {
                    "JSON file of accepted findings (rule or ref, record id or pattern, markets, "
                    "reason, expires, approved_by); waived findings are reported but do not count")
       ->type_name("FILE");
+  command
+      ->add_option("--explain", options->explain,
+                   "show how a rule judged each record: every when, unless and require with "
+                   "the value of each sub-expression, the fields and reference rows read, and "
+                   "the conclusion; RULE is a rule id, a catalogue ref, a ruleset id (all its "
+                   "rules) or * (every rule); repeatable")
+      ->type_name("RULE")
+      ->allow_extra_args(false);
   command->add_flag("--quiet", options->quiet,
                     "no progress line on standard error; text report: leave out results that "
                     "pass with nothing to report");
