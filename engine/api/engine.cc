@@ -47,13 +47,27 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
       return nullptr;
     }
   }
-  std::optional<Schema> schema = Schema::Load((root / "schema").string(), &error);
-  if (!schema) diagnostics.Error(code::kDataNotFound, Span{}, error);
+  const std::string library = (root / "rulesets").string();
+  std::vector<std::string> paths = options.rule_paths;
+  if (paths.empty()) paths.push_back(library);
+  std::replace(paths.begin(), paths.end(), std::string(kBundledRules), library);
+  const RulesetExtensions extensions = FindRulesetExtensions(paths, library, diagnostics);
+  std::optional<Schema> schema =
+      Schema::Load((root / "schema").string(), &error, extensions.data_models);
+  if (!schema) {
+    diagnostics.Error(
+        extensions.data_models.empty() ? code::kDataNotFound : code::kExtensionInvalid, Span{},
+        error);
+  }
   std::optional<MarketTable> markets =
       MarketTable::Load(overlay->Locate(bundled_reference + "/markets.json").path, &error);
   if (!markets) diagnostics.Error(code::kDataNotFound, Span{}, error);
-  std::optional<ReferenceData> reference = ReferenceData::Load(bundled_reference, &error, *overlay);
-  if (!reference) diagnostics.Error(code::kDataNotFound, Span{}, error);
+  std::optional<ReferenceData> reference =
+      ReferenceData::Load(bundled_reference, &error, *overlay, extensions.languages);
+  if (!reference) {
+    diagnostics.Error(extensions.languages.empty() ? code::kDataNotFound : code::kExtensionInvalid,
+                      Span{}, error);
+  }
   if (!schema || !markets || !reference) return nullptr;
 
   auto functions = std::make_unique<FunctionRegistry>();
@@ -62,12 +76,9 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
       diagnostics.Error(code::kPluginConflict, Span{}, error);
   }
 
-  const std::string library = (root / "rulesets").string();
-  const std::vector<std::string> paths =
-      options.rule_paths.empty() ? std::vector<std::string>{library} : options.rule_paths;
   std::vector<std::unique_ptr<ast::RulesetFile>> files = LoadRulesetFiles(
       paths, library, diagnostics, stats != nullptr ? &stats->ruleset_files : nullptr,
-      RulesetLoadLimits{options.file_limits, options.parse_limits});
+      RulesetLoadLimits{options.file_limits, options.parse_limits, options.tests});
   if (diagnostics.has_errors()) return nullptr;
 
   auto shared_schema = std::make_shared<const Schema>(std::move(*schema));
@@ -182,10 +193,16 @@ MarketJudgement Engine::JudgeMarket(const Value& record, RecordKind kind,
                                     std::string_view record_id, std::string_view market,
                                     std::string_view group, Date as_of, const JudgeOptions& options,
                                     MarketIndependentResults& shared) const {
-  Evaluation evaluation =
-      evaluator_.Evaluate(record, kind, market, as_of, options.language, &shared);
+  std::optional<ExplanationRecorder> recorder;
+  if (options.explain != nullptr) recorder.emplace(*options.explain);
+  Evaluation evaluation = evaluator_.Evaluate(record, kind, market, as_of, options.language,
+                                              &shared, recorder ? &*recorder : nullptr);
   MarketJudgement result;
   result.market = std::string(market);
+  if (recorder) {
+    result.explanations = recorder->Take();
+    for (RuleExplanation& explanation : result.explanations) explanation.market = result.market;
+  }
   result.coverage = evaluation.coverage;
   result.findings = std::move(evaluation.findings);
   if (options.waivers != nullptr) {

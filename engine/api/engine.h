@@ -39,8 +39,12 @@
 
 namespace tradelint {
 
+// In EngineOptions::rule_paths (and `--rules`): the bundled rulesets, beside other paths.
+inline constexpr std::string_view kBundledRules = "+bundled";
+
 struct EngineOptions {
-  // Ruleset files or folders; empty means the bundled rulesets.
+  // Ruleset files or folders, or kBundledRules; empty means the bundled rulesets. A folder may
+  // extend the bundled data model and reference tables (`extension/`, docs/extending.md).
   std::vector<std::string> rule_paths;
   // Folder with the shipped `rulesets/` and `schema/`; empty means FindDataDirectory().
   std::string data_directory;
@@ -57,6 +61,9 @@ struct EngineOptions {
   std::vector<const Plugin*> plugins;
   // Limits on the ruleset files' syntax.
   ParseLimits parse_limits;
+  // kSkip for a front end that only judges records (check, rules, serve): `test` blocks are
+  // not parsed and their record files not read, so the Program has no tests.
+  TestBlocks tests = TestBlocks::kParse;
 };
 
 // A reference table the run used, for the report's `reference_data`.

@@ -29,6 +29,8 @@ MarketJudgement CombineMembers(std::string_view group,
       }
       same->members.push_back(member.market);
     }
+    combined.explanations.insert(combined.explanations.end(), member.explanations.begin(),
+                                 member.explanations.end());
     for (const std::string& note : member.notes) {
       std::string prefixed = member.market + ": " + note;
       if (std::find(combined.notes.begin(), combined.notes.end(), prefixed) ==

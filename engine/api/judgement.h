@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/base/date.h"
+#include "engine/eval/explanation.h"
 #include "engine/eval/finding.h"
 
 namespace tradelint {
@@ -21,7 +22,9 @@ struct JudgeOptions {
   std::string language = "en";
   bool expand_groups = false;        // a group gives one result per member, not one for the group
   const Waivers* waivers = nullptr;  // not owned; may be null
-  Date today = Date::TodayUtc();     // for default as-of dates and waiver expiry
+  // Not owned; may be null. The rules whose evaluation each result explains (check --explain).
+  const ExplainSelection* explain = nullptr;
+  Date today = Date::TodayUtc();  // for default as-of dates and waiver expiry
 };
 
 // One record judged for one market: a country, a subdivision, or a group whose members were
@@ -32,6 +35,9 @@ struct MarketJudgement {
   std::vector<Finding> findings;   // a group's: once per rule and message, with `members`
   Coverage coverage;               // a group's: the sum over its members
   std::vector<std::string> notes;  // about the result as a whole (not covered, expired waivers)
+  // With JudgeOptions::explain: how each rule it selects judged the record, per market judged
+  // (a group's: its members' in turn).
+  std::vector<RuleExplanation> explanations;
 };
 
 struct RecordJudgement {

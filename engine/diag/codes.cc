@@ -65,6 +65,8 @@ constexpr CodeInfo kCodes[] = {
     {code::kReferenceDataInvalid, CodeKind::kSetupError,
      "the folder of --reference-data cannot be used"},
     {code::kPluginConflict, CodeKind::kSetupError, "two plugins define the same function name"},
+    {code::kExtensionInvalid, CodeKind::kSetupError,
+     "a rules folder's extension of the data model or reference tables cannot be used"},
     {record_code::kTooLarge, CodeKind::kRecordError, "the record's text is longer than the limit"},
     {record_code::kMalformedJson, CodeKind::kRecordError, "the record is not JSON, or not UTF-8"},
     {record_code::kTooDeep, CodeKind::kRecordError,

@@ -75,6 +75,7 @@ inline constexpr char kMissingTestRecord[] = "missing_test_record";
 inline constexpr char kDataNotFound[] = "data_not_found";
 inline constexpr char kReferenceDataInvalid[] = "reference_data_invalid";
 inline constexpr char kPluginConflict[] = "plugin_conflict";
+inline constexpr char kExtensionInvalid[] = "extension_invalid";
 }  // namespace code
 
 // Why a record is `invalid` (a RecordError's `code`).

@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 
 #include "engine/eval/internal/interpreter.h"
 
@@ -14,11 +15,19 @@ namespace {
 using eval_internal::Frame;
 using eval_internal::Trace;
 
+using Clause = EvaluationObserver::Clause;
+
+// Tells the frame's observer, if any, that `clause` is evaluated next.
+void BeginClause(Frame& frame, Clause clause, std::size_t index) {
+  if (frame.observer != nullptr) frame.observer->BeginClause(clause, index);
+}
+
 // Kleene conjunction of the `when` conditions: false if any is false, else unknown if any is.
 Value EvaluateScope(const CheckedRule& rule, Frame& frame) {
   bool unknown = false;
-  for (const CheckedExprPtr& when : rule.when) {
-    const Value result = eval_internal::Evaluate(*when, frame);
+  for (std::size_t i = 0; i < rule.when.size(); ++i) {
+    BeginClause(frame, frame.unstated_facts != nullptr ? Clause::kWhenUnstated : Clause::kWhen, i);
+    const Value result = eval_internal::Evaluate(*rule.when[i], frame);
     if (result.is_bool() && !result.as_bool()) return Value(false);
     if (!result.is_bool()) unknown = true;
   }
@@ -26,10 +35,12 @@ Value EvaluateScope(const CheckedRule& rule, Frame& frame) {
 }
 
 bool Excepted(const CheckedRule& rule, Frame& frame) {
-  return std::any_of(rule.unless.begin(), rule.unless.end(), [&](const CheckedExprPtr& unless) {
-    const Value result = eval_internal::Evaluate(*unless, frame);
-    return result.is_bool() && result.as_bool();
-  });
+  for (std::size_t i = 0; i < rule.unless.size(); ++i) {
+    BeginClause(frame, Clause::kUnless, i);
+    const Value result = eval_internal::Evaluate(*rule.unless[i], frame);
+    if (result.is_bool() && result.as_bool()) return true;
+  }
+  return false;
 }
 
 // Whether the obligation is met: `require` true, or `forbid` false.
@@ -89,6 +100,7 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
   Finding finding;
   finding.rule = &rule;
   finding.overrides = selected.overrides;
+  EvaluationObserver* const observer = std::exchange(frame.observer, nullptr);
   if (frame.over_budget) {
     // Tracing would only spend the budget again, and keep every read.
     finding.basis = Basis::kUndecided;
@@ -153,6 +165,7 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
   finding.message = Render(message, frame);
   finding.language = message == nullptr || message->language.empty() ? "en" : message->language;
   finding.fix = Render(PickText(rule.fixes, language), frame);
+  frame.observer = observer;
   return finding;
 }
 
@@ -181,8 +194,8 @@ std::vector<std::string> UnstatedFacts(const CheckedRule& rule, const Value& rec
 }
 
 // How one selected rule judges the frame's record and market.
-RuleOutcome Judge(const SelectedRule& selected, Frame& frame, std::string_view language,
-                  std::int64_t steps) {
+RuleOutcome JudgeRule(const SelectedRule& selected, Frame& frame, std::string_view language,
+                      std::int64_t steps) {
   const CheckedRule& rule = *selected.rule;
   frame.slots.assign(static_cast<std::size_t>(rule.slot_count), Value());
   frame.steps_left = steps;
@@ -208,9 +221,22 @@ RuleOutcome Judge(const SelectedRule& selected, Frame& frame, std::string_view l
     outcome.status = RuleOutcome::Status::kNotApplicable;
     return outcome;
   }
+  BeginClause(frame, Clause::kRequire, 0);
   const Value obligation = eval_internal::Evaluate(*rule.obligation, frame);
   if (!Holds(rule, obligation))
     outcome.finding = Explain(selected, scope.is_missing(), frame, language, steps);
+  return outcome;
+}
+
+// JudgeRule, observed by `observer` when it observes the rule.
+RuleOutcome Judge(const SelectedRule& selected, Frame& frame, std::string_view language,
+                  std::int64_t steps, EvaluationObserver* observer) {
+  if (observer == nullptr) return JudgeRule(selected, frame, language, steps);
+  observer->BeginRule(*selected.rule);
+  frame.observer = observer;
+  RuleOutcome outcome = JudgeRule(selected, frame, language, steps);
+  frame.observer = nullptr;
+  observer->EndRule(outcome);
   return outcome;
 }
 
@@ -310,7 +336,8 @@ bool Evaluator::MayApply(const CheckedRule& rule, const Value& partial, std::str
 
 Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string_view market,
                                Date as_of, std::string_view language,
-                               MarketIndependentResults* shared) const {
+                               MarketIndependentResults* shared,
+                               EvaluationObserver* observer) const {
   Evaluation evaluation;
   Frame frame;
   frame.program = &program_;
@@ -322,12 +349,15 @@ Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string
   std::vector<std::pair<const CheckedRule*, std::string>> held;  // undecided rules by fact
   for (const SelectedRule& selected : selection.rules) {
     const CheckedRule& rule = *selected.rule;
+    EvaluationObserver* const rule_observer =
+        observer != nullptr && observer->Observes(rule) ? observer : nullptr;
     const bool shareable = shared != nullptr && !rule.reads_market;
-    const RuleOutcome* earlier = shareable ? shared->Find(&rule) : nullptr;
+    const RuleOutcome* earlier =
+        shareable && rule_observer == nullptr ? shared->Find(&rule) : nullptr;
     RuleOutcome judged;
     if (earlier == nullptr) {
-      judged = Judge(selected, frame, language, limits_.steps_per_rule);
-      if (shareable) earlier = &shared->Store(&rule, std::move(judged));
+      judged = Judge(selected, frame, language, limits_.steps_per_rule, rule_observer);
+      if (shareable && rule_observer == nullptr) earlier = &shared->Store(&rule, std::move(judged));
     }
     const RuleOutcome& outcome = earlier != nullptr ? *earlier : judged;
     ++evaluation.coverage.in_force;

@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/eval/evaluation_observer.h"
 #include "engine/eval/finding.h"
 #include "engine/plan/program.h"
 #include "engine/value/value.h"
@@ -76,9 +77,11 @@ class Evaluator {
   // Judges `record` (of `kind`) for `market` on `as_of` with every rule selected there.
   // Messages and fixes in `language` (BCP 47) where the rule has it, else English. With
   // `shared`, rules that do not read `market` reuse what another market of the same record
-  // concluded.
+  // concluded. With `observer`, the evaluation of the rules it observes is reported to it
+  // (evaluation_observer.h).
   Evaluation Evaluate(const Value& record, RecordKind kind, std::string_view market, Date as_of,
-                      std::string_view language, MarketIndependentResults* shared = nullptr) const;
+                      std::string_view language, MarketIndependentResults* shared = nullptr,
+                      EvaluationObserver* observer = nullptr) const;
 
   // Whether `rule` may apply to a record that states only what `partial` states (a starter
   // record: its markets and product categories): false only when `partial`'s fields make the

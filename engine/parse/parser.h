@@ -21,10 +21,16 @@ struct ParseLimits {
   int max_errors = 50;             // syntax errors reported per file before giving up
 };
 
+// Whether a file's top-level `test "name" { ... }` blocks are parsed. Judging records needs
+// none of them: kSkip passes over them unparsed (they are lexed, to find their closing brace,
+// but syntax errors inside them go unreported), so the file has no `tests`.
+enum class TestBlocks { kParse, kSkip };
+
 // Parses a whole ruleset file. Returns null when the file has a syntax error (the errors are
 // in `diagnostics`).
 std::unique_ptr<ast::RulesetFile> ParseRuleset(std::shared_ptr<const SourceFile> source,
                                                Diagnostics& diagnostics,
-                                               const ParseLimits& limits = {});
+                                               const ParseLimits& limits = {},
+                                               TestBlocks tests = TestBlocks::kParse);
 
 }  // namespace tradelint

@@ -59,6 +59,9 @@ struct CallContext {
   // finding should carry (e.g. "converted at the ECB rate of 2025-03-03"). Null on the fast
   // path, so functions must not depend on it.
   std::vector<std::string>* notes = nullptr;
+  // When non-null, the evaluation is observed (`check --explain`): a function that reads a
+  // reference table adds each row it read, as `<table> <key>: <values>`. Null on the fast path.
+  std::vector<std::string>* rows_read = nullptr;
 };
 
 struct FunctionDef {

@@ -53,6 +53,10 @@ std::optional<LanguageTable> LanguageTable::Parse(std::string_view text, std::st
   return result;
 }
 
+void LanguageTable::Add(const LanguageTable& extra) {
+  for (const auto& [country, languages] : extra.languages_) languages_[country] = languages;
+}
+
 const std::vector<std::string>* LanguageTable::Of(std::string_view country) const {
   const auto it = languages_.find(country);
   return it == languages_.end() ? nullptr : &it->second;

@@ -28,6 +28,11 @@ class LanguageTable {
                                             std::string* error,
                                             const Provenance* sidecar = nullptr);
 
+  // Takes the rows of `extra` (a ruleset folder's extension table, docs/extending.md): a
+  // country this table lacks is added, one it has gets `extra`'s languages. This table's
+  // provenance stays; `extra` keeps its own.
+  void Add(const LanguageTable& extra);
+
   // The languages of `country`, or null for a country the table does not have.
   const std::vector<std::string>* Of(std::string_view country) const;
 

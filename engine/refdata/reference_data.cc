@@ -4,8 +4,9 @@
 
 namespace tradelint {
 
-std::optional<ReferenceData> ReferenceData::Load(const std::string& directory, std::string* error,
-                                                 const ReferenceOverlay& overlay) {
+std::optional<ReferenceData> ReferenceData::Load(
+    const std::string& directory, std::string* error, const ReferenceOverlay& overlay,
+    const std::vector<std::string>& language_extensions) {
   const ReferenceOverlay::File fx_file =
       overlay.Locate(directory + "/" + std::string(FxTable::kFileName));
   const ReferenceOverlay::File languages_file =
@@ -27,7 +28,20 @@ std::optional<ReferenceData> ReferenceData::Load(const std::string& directory, s
       LanguageTable::Parse(*languages_text, languages_file.path, error,
                            languages_file.sidecar ? &*languages_file.sidecar : nullptr);
   if (!languages) return std::nullopt;
-  return ReferenceData(std::move(*fx), std::move(*languages));
+  ReferenceData data(std::move(*fx), std::move(*languages));
+  for (const std::string& path : language_extensions) {
+    const std::optional<std::string> text = ReadFile(path);
+    if (!text) {
+      *error = path + ": cannot read the file";
+      return std::nullopt;
+    }
+    std::optional<LanguageTable> extra = LanguageTable::Parse(*text, path, error);
+    if (!extra) return std::nullopt;
+    data.languages_.Add(*extra);
+    data.extensions_.push_back(extra->provenance());
+    data.extensions_.back().name = path;
+  }
+  return data;
 }
 
 }  // namespace tradelint

@@ -32,10 +32,14 @@ class ReferenceData {
       : fx_(std::move(fx)), languages_(std::move(languages)) {}
 
   // Reads `<directory>/fx/ecb-euro-reference-rates.csv` and `<directory>/languages.csv`, or
-  // the files of `overlay` that replace them. On error returns nullopt and sets `error` to
-  // `<path>:<line>: <message>` (or `<path>: cannot read the file`).
-  static std::optional<ReferenceData> Load(const std::string& directory, std::string* error,
-                                           const ReferenceOverlay& overlay = ReferenceOverlay());
+  // the files of `overlay` that replace them, then adds the rows of `language_extensions`
+  // (ruleset folders' `extension/languages.csv`, LanguageTable::Add) in order. On error
+  // returns nullopt and sets `error` to `<path>:<line>: <message>` (or `<path>: cannot read
+  // the file`).
+  static std::optional<ReferenceData> Load(
+      const std::string& directory, std::string* error,
+      const ReferenceOverlay& overlay = ReferenceOverlay(),
+      const std::vector<std::string>& language_extensions = {});
 
   // See FxTable::EurRate: units of `currency` per 1 EUR on the latest date on or before
   // `as_of`, with that date; nullopt before the table starts or for an unknown currency.
@@ -52,12 +56,18 @@ class ReferenceData {
     return languages_.Of(country);
   }
 
-  // One entry per table, in a fixed order (FX rates, then languages).
-  std::vector<Provenance> provenance() const { return {fx_.provenance(), languages_.provenance()}; }
+  // One entry per table, in a fixed order (FX rates, languages, then each language
+  // extension, named by its path).
+  std::vector<Provenance> provenance() const {
+    std::vector<Provenance> tables = {fx_.provenance(), languages_.provenance()};
+    tables.insert(tables.end(), extensions_.begin(), extensions_.end());
+    return tables;
+  }
 
  private:
   FxTable fx_;
   LanguageTable languages_;
+  std::vector<Provenance> extensions_;
 };
 
 }  // namespace tradelint

@@ -51,6 +51,7 @@ struct RecordResult {
   Coverage coverage;                 // when not invalid
   std::optional<RecordError> error;  // set exactly when verdict is kInvalid
   std::vector<std::string> notes;    // about the result as a whole (not covered, expired waivers)
+  std::vector<RuleExplanation> explanations;  // with `check --explain` (MarketJudgement)
 };
 
 // Findings counted by severity; waived findings only under `waived`, whatever their severity.

@@ -57,6 +57,61 @@ void WriteFinding(JsonWriter& json, const Finding& finding) {
   json.EndObject();
 }
 
+void WriteExplained(JsonWriter& json, const ExplainedExpr& expr) {
+  json.BeginObject();
+  json.Key("expr").String(expr.text);
+  json.Key("value");
+  if (expr.value.is_missing()) {
+    json.Null();  // unknown: evaluation never gives null
+  } else {
+    json.Write(expr.value);
+  }
+  WriteOptionalStrings(json, "notes", expr.notes);
+  if (!expr.operands.empty()) {
+    json.Key("operands").BeginArray();
+    for (const ExplainedExpr& operand : expr.operands) WriteExplained(json, operand);
+    json.EndArray();
+  }
+  json.EndObject();
+}
+
+// `check --explain`: see engine/eval/explanation.h and docs/cli.md.
+void WriteExplanation(JsonWriter& json, const RuleExplanation& explanation) {
+  json.BeginObject();
+  json.Key("rule").String(explanation.rule->id);
+  json.Key("market").String(explanation.market);
+  json.Key("conclusion").String(explanation.conclusion);
+  json.Key("reason").String(explanation.reason);
+  json.Key("clauses").BeginArray();
+  for (const ExplainedClause& clause : explanation.clauses) {
+    json.BeginObject();
+    json.Key("clause").String(clause.keyword);
+    if (clause.keyword == "when" || clause.keyword == "unless")
+      json.Key("index").Int(static_cast<std::int64_t>(clause.index));
+    if (clause.scope_facts_unknown) json.Key("scope_facts_unknown").Bool(true);
+    json.Key("condition");
+    WriteExplained(json, clause.condition);
+    json.EndObject();
+  }
+  json.EndArray();
+  json.Key("fields").BeginArray();
+  for (const FieldRead& field : explanation.fields) {
+    json.BeginObject();
+    json.Key("path").String(field.path);
+    json.Key("value");
+    if (field.value.is_missing()) {
+      json.Null();
+    } else {
+      json.Write(field.value);
+    }
+    json.Key("present").Bool(!field.value.is_missing());
+    json.EndObject();
+  }
+  json.EndArray();
+  WriteStrings(json.Key("rows"), explanation.rows);
+  json.EndObject();
+}
+
 }  // namespace
 
 void WriteResultJson(JsonWriter& json, const RecordResult& result) {
@@ -96,6 +151,12 @@ void WriteResultJson(JsonWriter& json, const RecordResult& result) {
   for (const Finding& finding : result.findings) WriteFinding(json, finding);
   json.EndArray();
   WriteOptionalStrings(json, "notes", result.notes);
+  if (!result.explanations.empty()) {
+    json.Key("explain").BeginArray();
+    for (const RuleExplanation& explanation : result.explanations)
+      WriteExplanation(json, explanation);
+    json.EndArray();
+  }
   json.EndObject();
 }
 

@@ -72,6 +72,38 @@ std::string CoverageLine(const RecordResult& result) {
   return line;
 }
 
+// One sub-expression per line, `text = value`, its operands below it, two spaces deeper. A
+// constant (no operands, shown as it is written) is left out: it says nothing new.
+void AppendExplained(std::string& text, const ExplainedExpr& expr, std::size_t depth) {
+  const std::string value = ExplainedValueText(expr.value);
+  if (expr.operands.empty() && expr.text == value && depth > 0) return;
+  const std::string indent(8 + 2 * depth, ' ');
+  text += indent + Printable(expr.text) + " = " + Printable(value) + '\n';
+  for (const std::string& note : expr.notes) text += indent + "  note: " + Printable(note) + '\n';
+  for (const ExplainedExpr& operand : expr.operands) AppendExplained(text, operand, depth + 1);
+}
+
+// `check --explain`: a rule's clauses as evaluated, the fields and rows read, the conclusion.
+void AppendExplanation(std::string& text, const RuleExplanation& explanation) {
+  text += "    explain " + explanation.rule->id + " in " + explanation.market + ": " +
+          explanation.conclusion + " (" + Printable(explanation.reason) + ")\n";
+  for (const ExplainedClause& clause : explanation.clauses) {
+    text += "      " + clause.keyword;
+    if (clause.keyword == "when" || clause.keyword == "unless")
+      text += " #" + std::to_string(clause.index + 1);
+    if (clause.scope_facts_unknown) text += " (unstated scope facts read as unknown)";
+    text += ":\n";
+    AppendExplained(text, clause.condition, 0);
+  }
+  for (const FieldRead& field : explanation.fields) {
+    text += "      field " + field.path + " = " +
+            (field.value.is_missing() ? std::string("absent")
+                                      : Printable(ExplainedValueText(field.value))) +
+            '\n';
+  }
+  for (const std::string& row : explanation.rows) text += "      row " + Printable(row) + '\n';
+}
+
 }  // namespace
 
 std::string TextReportWriter::Paint(std::string_view text, std::string_view style) const {
@@ -142,6 +174,8 @@ void TextReportWriter::Result(const RecordResult& result) {
     text_ += '\n';
     text_ += "    " + CoverageLine(result) + '\n';
     for (const Finding& finding : result.findings) AppendFinding(finding);
+    for (const RuleExplanation& explanation : result.explanations)
+      AppendExplanation(text_, explanation);
   }
   for (const std::string& note : result.notes) AppendLabelled(text_, "    ", "note", note);
   out_ << text_;

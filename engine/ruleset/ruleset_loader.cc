@@ -91,8 +91,9 @@ std::unique_ptr<ast::RulesetFile> ParseFile(const FoundFile& found, const Rulese
     diagnostics.Error(code::kUnreadableRuleset, Span{}, "`" + found.path + "` " + reason);
     return nullptr;
   }
-  std::unique_ptr<ast::RulesetFile> file = ParseRuleset(
-      std::make_shared<const SourceFile>(found.path, std::move(*text)), diagnostics, limits.parse);
+  std::unique_ptr<ast::RulesetFile> file =
+      ParseRuleset(std::make_shared<const SourceFile>(found.path, std::move(*text)), diagnostics,
+                   limits.parse, limits.tests);
   if (file != nullptr) file->rules_root = found.rules_root;
   return file;
 }
@@ -172,6 +173,30 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
   }
   count_read();
   return files;
+}
+
+RulesetExtensions FindRulesetExtensions(const std::vector<std::string>& paths,
+                                        const std::string& library_directory,
+                                        Diagnostics& diagnostics) {
+  RulesetExtensions extensions;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (!fs::is_directory(path, error) || IsBundled(path, library_directory)) continue;
+    const auto take = [&](std::string_view name, std::vector<std::string>& into) {
+      const std::string file = (fs::path(path) / "extension" / name).string();
+      if (!fs::exists(file, error)) return;
+      if (!ResolvesInside(file, path)) {
+        diagnostics.Error(code::kPathOutsideRulesRoot, Span{},
+                          "`" + file + "` leads outside the rules folder `" + path + "`",
+                          "copy the extension into the folder");
+        return;
+      }
+      into.push_back(file);
+    };
+    take("data-model.json", extensions.data_models);
+    take("languages.csv", extensions.languages);
+  }
+  return extensions;
 }
 
 std::string FindDataDirectory() {

@@ -23,10 +23,11 @@
 
 namespace tradelint {
 
-// The limits files are read and parsed under.
+// The limits files are read and parsed under, and whether their `test` blocks are parsed.
 struct RulesetLoadLimits {
   RulesetFileLimits files;
   ParseLimits parse;
+  TestBlocks tests = TestBlocks::kParse;
 };
 
 // Returns the files that parsed, each parsed under `limits`. When `files_read` is given, it is
@@ -36,6 +37,18 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
     Diagnostics& diagnostics, std::size_t* files_read = nullptr,
     const RulesetLoadLimits& limits = {});
+
+// What rules folders add to the bundled data (docs/extending.md): the files
+// `extension/data-model.json` and `extension/languages.csv` directly inside each folder of
+// `paths` other than the library, in the order of `paths`.
+struct RulesetExtensions {
+  std::vector<std::string> data_models;  // Schema::Load's `extensions`
+  std::vector<std::string> languages;    // ReferenceData::Load's `language_extensions`
+};
+// An extension file that leads outside its rules folder is `path_outside_rules_root`.
+RulesetExtensions FindRulesetExtensions(const std::vector<std::string>& paths,
+                                        const std::string& library_directory,
+                                        Diagnostics& diagnostics);
 
 // The folder that holds the shipped data (`rulesets/`, `schema/`): $TRADELINT_DATA_DIR when
 // set; else `../share/tradelint` beside the running binary (an installed tool) or beside the

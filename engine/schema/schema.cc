@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -140,6 +141,12 @@ class SchemaBuilder {
   std::shared_ptr<const SchemaNode> BuildDefinition(std::string_view name) {
     return BuildRef(std::string(kCommonFile), "",
                     std::string(kCommonFile) + "#/$defs/" + std::string(name));
+  }
+  // Builds `json` as if it stood at `pointer` in `file` (a data-model extension's property);
+  // nullptr after an error.
+  std::shared_ptr<const SchemaNode> BuildAt(const std::string& file, const std::string& pointer,
+                                            const Value& json) {
+    return Build(file, pointer, json);
   }
   const std::string& error() const { return error_; }
 
@@ -681,7 +688,94 @@ std::vector<std::string> FieldNames(const SchemaNode& node) {
   return names;
 }
 
-std::optional<Schema> Schema::Load(const std::string& directory, std::string* error) {
+namespace {
+
+// `document` with `additions` joined to the `properties` of the object at `segments` (a JSON
+// Pointer, split). Values are immutable, so the objects on the way are copied.
+Value WithProperties(const Value& document, std::span<const std::string> segments,
+                     const ValueObject& additions) {
+  ValueObject copy = document.as_object();
+  const std::string& step = segments.empty() ? std::string("properties") : segments.front();
+  for (auto& [name, value] : copy) {
+    if (name != step) continue;
+    if (!segments.empty()) {
+      value = WithProperties(value, segments.subspan(1), additions);
+    } else {
+      ValueObject properties = value.as_object();
+      properties.insert(properties.end(), additions.begin(), additions.end());
+      value = Value(std::move(properties));
+    }
+  }
+  return Value(std::move(copy));
+}
+
+// Joins the data-model extension file `path` to `documents`. On error returns false and sets
+// `error` to a message naming `path`.
+bool ApplyExtension(const std::string& path, std::map<std::string, Value, std::less<>>& documents,
+                    std::string* error) {
+  const auto fail = [&](const std::string& message) {
+    *error = path + ": " + message;
+    return false;
+  };
+  std::optional<std::string> text = ReadFile(path);
+  if (!text) return fail("cannot read the file");
+  JsonResult parsed = ParseJson(*text);
+  if (const JsonError* json_error = std::get_if<JsonError>(&parsed)) {
+    return fail("invalid JSON at byte " + std::to_string(json_error->byte_offset) + ": " +
+                json_error->message);
+  }
+  const Value& extend = std::get<Value>(parsed).Get("extend");
+  if (!extend.is_object()) {
+    return fail("expected {\"extend\": {\"<file>#<pointer>\": {\"properties\": {...}}}}");
+  }
+  for (const auto& [address, addition] : extend.as_object()) {
+    const std::size_t hash = address.find('#');
+    const std::string file = address.substr(0, hash);
+    auto document = documents.find(file);
+    if (hash == std::string::npos || document == documents.end()) {
+      return fail("`" + address + "` does not name an object of the data model (write " +
+                  "`<file>#<JSON pointer>`, e.g. `seller.schema.json#/$defs/seller`)");
+    }
+    std::vector<std::string> segments;
+    const Value* target = &document->second;
+    for (std::string_view rest = std::string_view(address).substr(hash + 1); !rest.empty();) {
+      if (rest.front() != '/') return fail("`" + address + "`: the pointer must start with `/`");
+      rest.remove_prefix(1);
+      const std::size_t slash = rest.find('/');
+      segments.push_back(UnescapePointer(rest.substr(0, slash)));
+      rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+      target = &target->Get(segments.back());
+    }
+    if (!target->Get("properties").is_object()) {
+      return fail("`" + address + "` is not an object with `properties` in the data model");
+    }
+    const Value& properties = addition.Get("properties");
+    if (!properties.is_object() || properties.as_object().empty()) {
+      return fail("`" + address + "` needs `properties`, an object of the fields it adds");
+    }
+    for (const auto& [name, field] : properties.as_object()) {
+      if (!target->Get("properties").Get(name).is_missing()) {
+        return fail("`" + name + "` is already a field of `" + address +
+                    "`; an extension adds fields, it does not change them");
+      }
+      if (!field.Get("description").is_string()) {
+        return fail("`" + name + "` has no `description` (what it holds, for the docs and hover)");
+      }
+      SchemaBuilder builder(documents);
+      if (!builder.BuildAt(file, address.substr(hash + 1) + "/properties/" + EscapePointer(name),
+                           field)) {
+        return fail(builder.error());
+      }
+    }
+    document->second = WithProperties(document->second, segments, properties.as_object());
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Schema> Schema::Load(const std::string& directory, std::string* error,
+                                   const std::vector<std::string>& extensions) {
   std::map<std::string, Value, std::less<>> documents;
   std::vector<std::string> files(kRecordFiles.begin(), kRecordFiles.end());
   files.emplace_back(kCommonFile);
@@ -699,6 +793,9 @@ std::optional<Schema> Schema::Load(const std::string& directory, std::string* er
       return std::nullopt;
     }
     documents.emplace(file, std::get<Value>(std::move(parsed)));
+  }
+  for (const std::string& extension : extensions) {
+    if (!ApplyExtension(extension, documents, error)) return std::nullopt;
   }
 
   SchemaBuilder builder(documents);

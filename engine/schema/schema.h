@@ -98,9 +98,14 @@ struct SchemaViolation {
 
 class Schema {
  public:
-  // Loads listing/transaction/seller/common.schema.json from `directory`.
-  // On failure returns nullopt and sets `error` to a message naming the file.
-  static std::optional<Schema> Load(const std::string& directory, std::string* error);
+  // Loads listing/transaction/seller/common.schema.json from `directory`, extended by the
+  // data-model extension files `extensions` (docs/extending.md): each adds new properties to
+  // objects of the model, named by address (`seller.schema.json#/$defs/seller`), before the
+  // model is built, so every place that uses the object has them; a property the model
+  // already has is an error. On failure returns nullopt and sets `error` to a message
+  // naming the file.
+  static std::optional<Schema> Load(const std::string& directory, std::string* error,
+                                    const std::vector<std::string>& extensions = {});
 
   // Whether `code` is an ISO 4217 currency of the data model (`currency_code` in
   // common.schema.json): the one list for records and for money written in rules.

@@ -71,10 +71,18 @@ Value OfficialLanguages(std::string_view code, const CallContext& context) {
   } else {
     return Value();
   }
+  static const std::vector<std::string> kNone;
   std::vector<std::string> languages;
   for (const std::string& country : countries) {
     const std::vector<std::string>* of_country = context.reference->OfficialLanguages(country);
     // A member the table does not cover leaves the answer undecided.
+    if (context.rows_read != nullptr) {
+      std::string row = "languages.csv " + country + ":";
+      if (of_country == nullptr) row += " no row";
+      for (const std::string& language : of_country != nullptr ? *of_country : kNone)
+        row += " " + language;
+      context.rows_read->push_back(std::move(row));
+    }
     if (of_country == nullptr) return Value();
     for (const std::string& language : *of_country) {
       if (std::find(languages.begin(), languages.end(), language) == languages.end()) {

@@ -59,10 +59,11 @@ struct CheckOptions {
   bool fail_on_not_covered = false;
   bool expand = false;
   bool strict = false;
-  std::string waivers;              // empty: none
+  std::string waivers;               // empty: none
   std::string input_format = "auto";
-  std::string source_name;  // --source-name: standard input's name in sources
-  std::vector<std::string> inputs;  // empty: standard input
+  std::string source_name;           // --source-name: standard input's name in sources
+  std::vector<std::string> explain;  // --explain: rule ids, refs, ruleset ids or `*`
+  std::vector<std::string> inputs;   // empty: standard input
 };
 
 // `--jobs`: a whole number from 1 to kMaxJobs.
@@ -149,7 +150,8 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
 
 int RunCheck(const CheckOptions& options) {
   std::unique_ptr<const Engine> engine =
-      CompileRulesets(options.rule_paths, options.reference_data, options.plugin_paths);
+      CompileRulesets(options.rule_paths, options.reference_data, options.plugin_paths,
+                      TestBlocks::kSkip);
   if (engine == nullptr) return kUsageError;
   if (!ValidateMarkets(engine->markets(), options.markets, "--market")) return kUsageError;
   std::optional<Waivers> waivers;
@@ -160,6 +162,16 @@ int RunCheck(const CheckOptions& options) {
       PrintError(error);
       return kUsageError;
     }
+  }
+  const ExplainSelection explain(options.explain);
+  if (const std::vector<std::string> unmatched = explain.Unmatched(engine->program().rules());
+      !unmatched.empty()) {
+    for (const std::string& selector : unmatched) {
+      PrintError("--explain `" + selector +
+                 "` names no rule: give a rule id, a catalogue ref, a ruleset id or `*` (see "
+                 "`tradelint rules`)");
+    }
+    return kUsageError;
   }
   // A market given twice is judged once: one result per (record, market).
   std::vector<std::string> markets;
@@ -196,6 +208,7 @@ int RunCheck(const CheckOptions& options) {
           .expand_groups = options.expand,
           .waivers = waivers ? &*waivers : nullptr,
           .strict = options.strict,
+          .explain = explain.empty() ? nullptr : &explain,
       },
       *writer);
   const bool all_opened = CheckInputs(options, engine->schema(), run, out);
@@ -274,6 +287,14 @@ Command AddCheckCommand(CLI::App& app) {
       ->add_option("--source-name", options->source_name,
                    "the name of standard input in record.source (default `-`): NAME:line")
       ->type_name("NAME");
+  command
+      ->add_option("--explain", options->explain,
+                   "show how a rule judged each record: every when, unless and require with "
+                   "the value of each sub-expression, the fields and reference rows read, and "
+                   "the conclusion; RULE is a rule id, a catalogue ref, a ruleset id (all its "
+                   "rules) or * (every rule); repeatable")
+      ->type_name("RULE")
+      ->allow_extra_args(false);
   command->add_flag("--quiet", options->quiet,
                     "no progress line on standard error; text report: leave out results that "
                     "pass with nothing to report");

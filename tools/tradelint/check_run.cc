@@ -25,6 +25,7 @@ CheckRun::CheckRun(const Engine& engine, Settings settings, ReportWriter& writer
   options_.language = settings_.language;
   options_.expand_groups = settings_.expand_groups;
   options_.waivers = settings_.waivers;
+  options_.explain = settings_.explain;
   options_.today = today_;
 }
 
@@ -104,6 +105,7 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
     result.findings = std::move(judged.findings);
     result.coverage = judged.coverage;
     result.notes = std::move(judged.notes);
+    result.explanations = std::move(judged.explanations);
     result.notes.insert(result.notes.end(), unknown_field_notes.begin(), unknown_field_notes.end());
   }
   return results;

@@ -38,6 +38,7 @@ class CheckRun {
     bool expand_groups = false;        // a group market gives one result per member
     const Waivers* waivers = nullptr;  // not owned; may be null
     bool strict = false;               // a record with unknown fields is invalid
+    const ExplainSelection* explain = nullptr;  // not owned; may be null (--explain)
   };
 
   // `engine` and `writer` must outlive the run.

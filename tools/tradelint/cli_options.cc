@@ -11,8 +11,9 @@ namespace tradelint::cli {
 void AddRulesOption(CLI::App& command, std::vector<std::string>& paths) {
   command
       .add_option("--rules", paths,
-                  "a ruleset file, or a folder searched recursively for .trl files; "
-                  "repeatable (default: the bundled rulesets)")
+                  "a ruleset file, or a folder searched recursively for .trl files (its "
+                  "extension/ adds data-model fields and language rows); +bundled: the "
+                  "bundled rulesets; repeatable (default: the bundled rulesets)")
       ->type_name("PATH")
       ->allow_extra_args(false);
 }
@@ -74,22 +75,25 @@ std::vector<const Plugin*> FunctionLibrary::plugins() const {
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
                                               const std::string& reference_data_directory,
-                                              const std::vector<std::string>& plugin_paths) {
+                                              const std::vector<std::string>& plugin_paths,
+                                              TestBlocks tests) {
   const FunctionLibrary functions(plugin_paths);
   if (!functions.ok()) return nullptr;
   EngineOptions options;
   options.rule_paths = rule_paths;
   options.reference_data_directory = reference_data_directory;
+  options.tests = tests;
   options.plugins = functions.plugins();
   return Engine::Compile(options, diagnostics);
 }
 
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               const std::string& reference_data_directory,
-                                              const std::vector<std::string>& plugin_paths) {
+                                              const std::vector<std::string>& plugin_paths,
+                                              TestBlocks tests) {
   Diagnostics diagnostics;
   std::unique_ptr<const Engine> engine =
-      CompileRulesets(rule_paths, diagnostics, reference_data_directory, plugin_paths);
+      CompileRulesets(rule_paths, diagnostics, reference_data_directory, plugin_paths, tests);
   if (engine == nullptr) PrintDiagnostics(diagnostics);
   return engine;
 }

@@ -16,8 +16,9 @@
 
 namespace tradelint::cli {
 
-// `--rules PATH`, repeatable: ruleset files or folders searched recursively. Left empty, the
-// commands use the bundled rulesets.
+// `--rules PATH`, repeatable: ruleset files or folders searched recursively, or `+bundled`
+// (kBundledRules) for the bundled ones beside them. Left empty, the commands use the bundled
+// rulesets.
 void AddRulesOption(CLI::App& command, std::vector<std::string>& paths);
 
 // An option `name` taking YYYY-MM-DD: a valid calendar date (anything else is a usage error),
@@ -54,15 +55,18 @@ class FunctionLibrary {
 // Compiles the rulesets of `rule_paths` (empty: the bundled ones) with the shipped data
 // (Engine::Compile) and the built-in plugins and those of `plugin_paths` (--plugin); null on
 // any error. Every diagnostic goes to `diagnostics`; a plugin that does not load is printed.
-// `reference_data_directory` is --reference-data (empty: the bundled tables only).
+// `reference_data_directory` is --reference-data (empty: the bundled tables only). `tests`:
+// whether the rulesets' `test` blocks are compiled (only `test` and `lint` need them).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
                                               const std::string& reference_data_directory = "",
-                                              const std::vector<std::string>& plugin_paths = {});
+                                              const std::vector<std::string>& plugin_paths = {},
+                                              TestBlocks tests = TestBlocks::kParse);
 // The same; on failure prints every diagnostic to standard error (PrintDiagnostics).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               const std::string& reference_data_directory = "",
-                                              const std::vector<std::string>& plugin_paths = {});
+                                              const std::vector<std::string>& plugin_paths = {},
+                                              TestBlocks tests = TestBlocks::kParse);
 
 // For `--market`: market codes are upper case (ISO 3166, group codes), so letters are
 // upper-cased as the option is read (`de` -> `DE`, `us-ca` -> `US-CA`); ValidateMarkets then

@@ -339,11 +339,12 @@ int RunDiff(const DiffOptions& options) {
     PrintError("give --old-rules and --new-rules, or --old-as-of and --new-as-of (or both pairs)");
     return kUsageError;
   }
-  const std::unique_ptr<const Engine> old_engine = CompileRulesets(options.old_rules);
+  const std::unique_ptr<const Engine> old_engine =
+      CompileRulesets(options.old_rules, "", {}, TestBlocks::kSkip);
   if (old_engine == nullptr) return kUsageError;
   std::unique_ptr<const Engine> new_engine;
   if (by_rules) {
-    new_engine = CompileRulesets(options.new_rules);
+    new_engine = CompileRulesets(options.new_rules, "", {}, TestBlocks::kSkip);
     if (new_engine == nullptr) return kUsageError;
   }
   if (!ValidateMarkets(old_engine->markets(), options.markets, "--market")) return kUsageError;

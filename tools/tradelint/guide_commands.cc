@@ -194,7 +194,8 @@ struct Guided {
 };
 std::optional<Guided> BuildGuide(const GuideOptions& options) {
   Guided guided;
-  guided.engine = CompileRulesets(options.rule_paths, options.reference_data, options.plugin_paths);
+  guided.engine = CompileRulesets(options.rule_paths, options.reference_data, options.plugin_paths,
+                                  TestBlocks::kSkip);
   if (guided.engine == nullptr) return std::nullopt;
   guided.request = MakeRequest(*guided.engine, options);
   if (!guided.request) return std::nullopt;

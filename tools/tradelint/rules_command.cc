@@ -146,7 +146,7 @@ void WriteMarkdown(const std::vector<const CheckedRule*>& rules, const MarketTab
 
 int RunRules(const RulesOptions& options) {
   const std::unique_ptr<const Engine> engine =
-      CompileRulesets(options.rule_paths, "", options.plugin_paths);
+      CompileRulesets(options.rule_paths, "", options.plugin_paths, TestBlocks::kSkip);
   if (engine == nullptr) return kUsageError;
   if (!options.market.empty() &&
       !ValidateMarkets(engine->markets(), {options.market}, "--market")) {

@@ -432,9 +432,15 @@ Value EvaluateCall(const CheckedExpr& expr, Frame& frame) {
   context.market = frame.market;
   context.markets = &frame.program->markets();
   context.reference = frame.program->reference();
-  context.notes = frame.trace != nullptr ? &frame.trace->notes : nullptr;
+  std::vector<std::string> observed_notes, rows_read;
+  context.notes = frame.trace != nullptr      ? &frame.trace->notes
+                  : frame.observer != nullptr ? &observed_notes
+                                              : nullptr;
+  if (frame.observer != nullptr) context.rows_read = &rows_read;
   const std::size_t notes_before = frame.trace != nullptr ? frame.trace->notes.size() : 0;
   Value result = expr.function->eval(arguments, context);
+  if (!observed_notes.empty() || !rows_read.empty())
+    frame.observer->CallNotes(observed_notes, rows_read);
   const bool all_known = std::none_of(arguments.begin(), arguments.end(),
                                       [](const Value& v) { return v.is_missing(); });
   if (result.is_missing() && all_known && frame.trace != nullptr) {
@@ -476,7 +482,10 @@ void Trace::Erase(Mark from, Mark to) {
   problems.erase(problems.begin() + from.problems, problems.begin() + to.problems);
 }
 
-Value Evaluate(const CheckedExpr& expr, Frame& frame) {
+namespace {
+
+// One evaluation step: `expr`'s operation on its operands, each evaluated through Evaluate.
+Value EvaluateOperation(const CheckedExpr& expr, Frame& frame) {
   if (--frame.steps_left < 0) {
     if (frame.over_budget) return Value();
     frame.over_budget = true;
@@ -545,6 +554,10 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
         return Value();
       }
       const Value value = ReadPath(*expr.children[0], frame, false);
+      if (frame.observer != nullptr) {  // the field read, as if evaluated (unknown for null)
+        frame.observer->Enter(*expr.children[0]);
+        frame.observer->Leave(*expr.children[0], value.is_null() ? Value() : value);
+      }
       bool present = IsPresent(value);
       if (present && expr.children[0]->fans_out) {
         present = std::all_of(value.as_list().begin(), value.as_list().end(), IsPresent);
@@ -556,6 +569,16 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
       return EvaluateLookup(expr, frame);
   }
   return Value();
+}
+
+}  // namespace
+
+Value Evaluate(const CheckedExpr& expr, Frame& frame) {
+  if (frame.observer == nullptr) return EvaluateOperation(expr, frame);
+  frame.observer->Enter(expr);
+  Value result = EvaluateOperation(expr, frame);
+  frame.observer->Leave(expr, result);
+  return result;
 }
 
 std::string MessageText(const Value& value) {

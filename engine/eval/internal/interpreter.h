@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/check/checked.h"
+#include "engine/eval/evaluation_observer.h"
 #include "engine/plan/program.h"
 
 namespace tradelint::eval_internal {
@@ -48,6 +49,9 @@ struct Frame {
   // unknown and `over_budget` is set (the finding is then `undecided`).
   std::int64_t steps_left = 0;
   bool over_budget = false;
+  // When set, told of every expression evaluated (EvaluationObserver); null on the fast path
+  // and while a finding is explained.
+  EvaluationObserver* observer = nullptr;
 };
 
 Value Evaluate(const CheckedExpr& expr, Frame& frame);

@@ -151,6 +151,36 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, const Fragment& fragment,
   return true;
 }
 
+// Moves every top-level `test STRING { ... }` block to the hidden channel, so the parser never
+// sees it (TestBlocks::kSkip). Brace depth is counted over all tokens; a `test` keyword not
+// followed by a name and `{` is left for the parser to report.
+void HideTestBlocks(antlr4::CommonTokenStream& tokens) {
+  const std::vector<antlr4::Token*>& all = tokens.getTokens();
+  int depth = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const std::size_t type = all[i]->getType();
+    if (type == RulesLexer::LBRACE) ++depth;
+    if (type == RulesLexer::RBRACE) --depth;
+    if (depth != 0 || type != RulesLexer::TEST || i + 2 >= all.size() ||
+        all[i + 1]->getType() != RulesLexer::STRING ||
+        all[i + 2]->getType() != RulesLexer::LBRACE) {
+      continue;
+    }
+    std::size_t end = i + 2;
+    for (int inner = 0; end < all.size(); ++end) {
+      if (all[end]->getType() == RulesLexer::LBRACE) ++inner;
+      if (all[end]->getType() == RulesLexer::RBRACE && --inner == 0) break;
+    }
+    if (end == all.size()) return;  // unclosed: the parser reports it
+    for (std::size_t k = i; k <= end; ++k) {
+      if (auto* token = dynamic_cast<antlr4::WritableToken*>(all[k])) {
+        token->setChannel(antlr4::Token::HIDDEN_CHANNEL);
+      }
+    }
+    i = end;
+  }
+}
+
 // Thrown by DepthLimitedParser to abandon a parse; `token` is where the limit was passed.
 struct ExpressionTooDeep {
   const antlr4::Token* token;
@@ -189,7 +219,8 @@ class DepthLimitedParser : public RulesParser {
 }  // namespace
 
 std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
-                                          Diagnostics& diagnostics, const ParseLimits& limits) {
+                                          Diagnostics& diagnostics, const ParseLimits& limits,
+                                          TestBlocks tests) {
   auto tree = std::make_unique<ParsedTree>();
   DiagnosticErrorListener listener(fragment, diagnostics, limits.max_errors,
                                    expression_only ? "`}`" : "end of file");
@@ -201,6 +232,7 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
     tree->tokens = std::make_unique<antlr4::CommonTokenStream>(tree->lexer.get());
     tree->tokens->fill();
     if (!CheckNesting(*tree->tokens, fragment, diagnostics, limits.max_nesting)) return nullptr;
+    if (tests == TestBlocks::kSkip && !expression_only) HideTestBlocks(*tree->tokens);
     tree->parser =
         std::make_unique<DepthLimitedParser>(tree->tokens.get(), limits.max_expression_depth);
     tree->parser->removeErrorListeners();

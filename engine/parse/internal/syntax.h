@@ -23,8 +23,9 @@ struct ParsedTree {
 
 // Parses `fragment` as a whole ruleset file, or as one expression when `expression_only`.
 // Returns null when there was any syntax error (all of them reported, up to
-// limits.max_errors). `fragment` must outlive the tree.
+// limits.max_errors). `fragment` must outlive the tree. `tests` applies to a whole file.
 std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool expression_only,
-                                          Diagnostics& diagnostics, const ParseLimits& limits);
+                                          Diagnostics& diagnostics, const ParseLimits& limits,
+                                          TestBlocks tests = TestBlocks::kParse);
 
 }  // namespace tradelint::parse_internal

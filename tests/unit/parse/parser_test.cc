@@ -285,6 +285,34 @@ TEST(Parser, BuildsTestsWithTheirExpectations) {
   EXPECT_EQ(file_test.expectations.at(0).basis->text, "missing_data");
 }
 
+TEST(Parser, SkipsTestBlocksWhenAsked) {
+  auto parsed = std::make_unique<Parsed>();
+  parsed->file = ParseRuleset(std::make_shared<const SourceFile>("t.trl", kFullFile),
+                              parsed->diagnostics, {}, TestBlocks::kSkip);
+  ASSERT_NE(parsed->file, nullptr) << parsed->diagnostics.RenderAll();
+  EXPECT_TRUE(parsed->file->tests.empty());
+  EXPECT_EQ(parsed->file->rules.size(), Parse(kFullFile)->file->rules.size());
+
+  // A syntax error inside a test block is the concern of `lint` and `test` only; one outside
+  // is still reported, at its place.
+  const std::string broken = std::string(kHeader) +
+                             "test \"t\" { record ))) expect { nested } }\n"
+                             "rule r {\n  require present(a)\n}\n";
+  parsed = std::make_unique<Parsed>();
+  parsed->file = ParseRuleset(std::make_shared<const SourceFile>("t.trl", broken),
+                              parsed->diagnostics, {}, TestBlocks::kSkip);
+  ASSERT_NE(parsed->file, nullptr) << parsed->diagnostics.RenderAll();
+  EXPECT_EQ(parsed->file->rules.size(), 1u);
+  EXPECT_EQ(Parse(broken)->file, nullptr);
+
+  parsed = std::make_unique<Parsed>();
+  parsed->file = ParseRuleset(
+      std::make_shared<const SourceFile>("t.trl", broken + "rule s {\n  require ((\n}\n"),
+      parsed->diagnostics, {}, TestBlocks::kSkip);
+  EXPECT_EQ(parsed->file, nullptr);
+  EXPECT_THAT(parsed->Locations(), ElementsAre("t.trl:10:1"));  // the `}` after `((`
+}
+
 struct ShapeCase {
   const char* expression;
   const char* shape;

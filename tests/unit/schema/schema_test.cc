@@ -397,6 +397,53 @@ TEST_F(SchemaLoadTest, MinimalFilesLoad) {
   EXPECT_EQ(schema->Resolve(RecordKind::kListing, {"price"})->type, FieldType::kMoney);
 }
 
+// --- Data-model extensions (docs/extending.md) -------------------------------------------
+
+TEST_F(SchemaLoadTest, ExtensionAddsFieldsWhereverTheObjectIsUsed) {
+  Write("seller.schema.json", R"({"type": "object", "$ref": "#/$defs/seller",
+      "$defs": {"seller": {"type": "object", "properties": {"name": {"type": "string"}}}}})");
+  Write("listing.schema.json", R"({"type": "object", "properties": {
+      "seller": {"$ref": "seller.schema.json#/$defs/seller"}}})");
+  Write("extension.json", R"({"extend": {"seller.schema.json#/$defs/seller": {"properties": {
+      "kr_number": {"description": "a number", "type": "string", "pattern": "^[0-9]+$"},
+      "fee": {"description": "a fee", "$ref": "common.schema.json#/$defs/money"}}}}})");
+  std::string error;
+  std::optional<Schema> schema =
+      Schema::Load(dir_.string(), &error, {(dir_ / "extension.json").string()});
+  ASSERT_TRUE(schema.has_value()) << error;
+  EXPECT_EQ(schema->Resolve(RecordKind::kSeller, {"kr_number"})->type, FieldType::kString);
+  EXPECT_EQ(schema->Resolve(RecordKind::kListing, {"seller", "kr_number"})->type,
+            FieldType::kString);
+  EXPECT_EQ(schema->Resolve(RecordKind::kListing, {"seller", "fee"})->type, FieldType::kMoney);
+  EXPECT_NE(schema->Resolve(RecordKind::kListing, {"seller", "name"}), nullptr);
+  const std::vector<SchemaViolation> violations = schema->Validate(
+      RecordKind::kListing, Parse(R"({"seller": {"kr_number": "12a", "name": "N"}})"));
+  ASSERT_EQ(violations.size(), 1u);
+  EXPECT_EQ(violations[0].path, "seller.kr_number");
+}
+
+TEST_F(SchemaLoadTest, ExtensionErrorsNameTheFile) {
+  const std::string extension = (dir_ / "extension.json").string();
+  const auto error_of = [&](const std::string& text) {
+    Write("extension.json", text);
+    std::string error;
+    EXPECT_FALSE(Schema::Load(dir_.string(), &error, {extension}).has_value());
+    return error;
+  };
+  EXPECT_THAT(error_of(R"({"fields": {}})"), HasSubstr(extension + ": expected {\"extend\""));
+  EXPECT_THAT(error_of(R"({"extend": {"nowhere.json#/x": {"properties": {}}}})"),
+              HasSubstr("`nowhere.json#/x` does not name an object of the data model"));
+  EXPECT_THAT(error_of(R"({"extend": {"listing.schema.json#": {"properties": {
+          "price": {"description": "again", "type": "string"}}}}})"),
+              HasSubstr("`price` is already a field of `listing.schema.json#`"));
+  EXPECT_THAT(error_of(R"({"extend": {"listing.schema.json#": {"properties": {
+          "code": {"type": "string"}}}}})"),
+              HasSubstr("`code` has no `description`"));
+  EXPECT_THAT(error_of(R"({"extend": {"listing.schema.json#": {"properties": {
+          "code": {"description": "c", "type": "string", "pattern": "("}}}}})"),
+              HasSubstr("invalid pattern"));
+}
+
 TEST_F(SchemaLoadTest, MissingDirectory) {
   std::string error;
   EXPECT_FALSE(Schema::Load("/nonexistent/tradelint", &error).has_value());
