@@ -1,7 +1,7 @@
 #pragma once
 // The function library that ships with tradelint: the plugins of this folder, one per
-// subfolder (text, regex, dates, money, markets, lists). The engine registers no plugin of
-// its own; its callers choose them (EngineOptions::plugins).
+// subfolder (text, regex, dates, money, markets, lists, screening). The engine registers no plugin
+// of its own; its callers choose them (EngineOptions::plugins).
 //
 //   const tradelint::BuiltinPlugins builtin;
 //   tradelint::EngineOptions options;
