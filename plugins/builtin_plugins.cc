@@ -20,7 +20,7 @@ BuiltinPlugins::BuiltinPlugins(const BuiltinPluginOptions& options) {
   plugins_.push_back(std::make_unique<const MoneyPlugin>());
   plugins_.push_back(std::make_unique<const MarketsPlugin>());
   plugins_.push_back(std::make_unique<const ListsPlugin>());
-  plugins_.push_back(std::make_unique<const ScreeningPlugin>());
+  plugins_.push_back(std::make_unique<const ScreeningPlugin>(options.dispositions));
 }
 
 std::vector<const Plugin*> BuiltinPlugins::plugins() const& {

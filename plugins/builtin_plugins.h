@@ -14,12 +14,15 @@
 #include <vector>
 
 #include "engine/plugin/plugin.h"
+#include "engine/screening/dispositions.h"
 #include "plugins/regex/regex_plugin.h"
 
 namespace tradelint {
 
 struct BuiltinPluginOptions {
   RegexOptions regex;
+  // The screening decisions of `--dispositions` (ScreeningPlugin); null: none.
+  std::shared_ptr<const Dispositions> dispositions;
 };
 
 // Owns one instance of every built-in plugin, built with `options`.

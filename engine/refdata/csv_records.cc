@@ -16,7 +16,8 @@ std::vector<CsvRecord> ReadCsvRecords(std::string_view text) {
   };
   auto end_record = [&] {
     end_field();
-    if (!(record.fields.size() == 1 && record.fields[0].empty())) records.push_back(std::move(record));
+    if (!(record.fields.size() == 1 && record.fields[0].empty()))
+      records.push_back(std::move(record));
     record = CsvRecord{};
     record.line = line;
   };

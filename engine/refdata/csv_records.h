@@ -14,7 +14,6 @@ struct CsvRecord {
   std::vector<std::string> fields;
 };
 
-
 // The fields of every record.
 std::vector<CsvRecord> ReadCsvRecords(std::string_view text);
 

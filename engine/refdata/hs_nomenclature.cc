@@ -27,11 +27,13 @@ std::optional<HsNomenclature> HsNomenclature::Parse(std::string_view text,
     const std::size_t end = std::min(text.find('\n'), text.size());
     std::string_view comment = text.substr(1, end);
     while (!comment.empty() && (comment.front() == ' ')) comment.remove_prefix(1);
-    while (!comment.empty() && (comment.back() == '\n' || comment.back() == '\r' || comment.back() == ' '))
+    while (!comment.empty() &&
+           (comment.back() == '\n' || comment.back() == '\r' || comment.back() == ' '))
       comment.remove_suffix(1);
-    for (auto [key, field] : {std::pair{std::string_view("source:"), &table.provenance_.source},
-                              std::pair{std::string_view("date:"), &table.provenance_.date},
-                              std::pair{std::string_view("version:"), &table.provenance_.version}}) {
+    for (auto [key, field] :
+         {std::pair{std::string_view("source:"), &table.provenance_.source},
+          std::pair{std::string_view("date:"), &table.provenance_.date},
+          std::pair{std::string_view("version:"), &table.provenance_.version}}) {
       if (comment.starts_with(key)) {
         std::string_view value = comment.substr(key.size());
         while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
@@ -58,7 +60,9 @@ std::optional<HsNomenclature> HsNomenclature::Parse(std::string_view text,
     const CsvRecord& record = records[i];
     if (record.fields.size() < 5) return fail(line + record.line, "expected 5 fields");
     const std::string& code = record.fields[1];
-    if (code == "TOTAL") continue;
+    // UN Comtrade's rows "TOTAL" and chapter 99 ("commodities not specified according to
+    // kind") are statistical codes, not HS codes: a declared 9999xx is unknown.
+    if (code == "TOTAL" || code.starts_with("99")) continue;
     if (!AllDigits(code) || (code.size() != 2 && code.size() != 4 && code.size() != 6))
       return fail(line + record.line, "`" + code + "` is not a code of 2, 4 or 6 digits");
     table.descriptions_.emplace(code, record.fields[2]);

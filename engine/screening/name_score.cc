@@ -61,7 +61,8 @@ double ScreeningScore(const PreparedName& query, const PreparedName& listed) {
     }
   }
   std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
-    return a.similarity > b.similarity || (a.similarity == b.similarity && (a.i < b.i || (a.i == b.i && a.j < b.j)));
+    return a.similarity > b.similarity ||
+           (a.similarity == b.similarity && (a.i < b.i || (a.i == b.i && a.j < b.j)));
   });
   std::vector<bool> used_q(q.size()), used_c(c.size());
   double found_q = 0.0, found_c = 0.0;
@@ -72,8 +73,10 @@ double ScreeningScore(const PreparedName& query, const PreparedName& listed) {
     found_c += pair.similarity * c[pair.j].size();
   }
   double score = 0.8 * found_q / Length(q) + 0.2 * found_c / Length(c);
-  // One word or several: BASHIRUDDIN and BASHIR UD DIN.
-  if (q.size() != c.size()) {
+  // One word or several: BASHIRUDDIN and BASHIR UD DIN (of about one length, so that a name is
+  // not taken for another that merely starts with it).
+  const double joined_q = Length(q), joined_c = Length(c);
+  if (q.size() != c.size() && std::min(joined_q, joined_c) >= 0.9 * std::max(joined_q, joined_c)) {
     double joined = JaroWinkler(Join(q, ""), Join(c, ""));
     if (!listed.reordered.empty()) {
       std::vector<std::string> reordered;
@@ -104,7 +107,8 @@ PreparedName PrepareName(std::string_view name) {
 double ScoreName(const PreparedName& query, const PreparedName& candidate, ScoringMode mode) {
   if (mode == ScoringMode::kScreening) return ScreeningScore(query, candidate);
   double score = OfacScore(query.words, candidate.words);
-  if (!candidate.reordered.empty()) score = std::max(score, OfacScore(query.words, candidate.reordered));
+  if (!candidate.reordered.empty())
+    score = std::max(score, OfacScore(query.words, candidate.reordered));
   return score;
 }
 

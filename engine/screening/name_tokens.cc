@@ -14,15 +14,15 @@ namespace {
 // Romanisation of the Russian, Ukrainian, Belarusian and Bulgarian Cyrillic letters (lower
 // case, U+0430..U+045F), after BGN/PCGN, the system OFAC's and the UN's lists mostly follow.
 constexpr std::array<std::string_view, 0x30> kCyrillic = {
-    "a",  "b", "v",  "g",  "d",    "e", "zh", "z",  "i", "y",  "k",  "l", "m",  "n",  "o",  "p",
-    "r",  "s", "t",  "u",  "f",    "kh", "ts", "ch", "sh", "shch", "",  "y", "",   "e",  "yu", "ya",
-    "e",  "e", "dj", "g",  "ye",   "s", "i",  "yi", "j", "l",  "n",  "c", "k",  "i",  "u",  "dz"};
+    "a", "b", "v",  "g", "d",  "e",  "zh", "z",  "i",  "y",    "k", "l", "m", "n", "o",  "p",
+    "r", "s", "t",  "u", "f",  "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "yu", "ya",
+    "e", "e", "dj", "g", "ye", "s",  "i",  "yi", "j",  "l",    "n", "c", "k", "i", "u",  "dz"};
 // U+0430..U+044F are the first 32 entries; U+0450..U+045F follow (ѐ ё ђ ѓ є ѕ і ї ј љ њ ћ ќ ѝ ў џ).
 
 // Greek lower-case letters U+03B1..U+03C9, ELOT 743.
-constexpr std::array<std::string_view, 25> kGreek = {
-    "a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n",
-    "x", "o", "p", "r", "s", "s", "t", "y", "f", "ch", "ps", "o"};
+constexpr std::array<std::string_view, 25> kGreek = {"a", "v", "g", "d", "e",  "z",  "i", "th", "i",
+                                                     "k", "l", "m", "n", "x",  "o",  "p", "r",  "s",
+                                                     "s", "t", "y", "f", "ch", "ps", "o"};
 
 std::string Fold(std::string_view text) {
   utf8proc_uint8_t* mapped = nullptr;
@@ -128,12 +128,12 @@ std::vector<std::string> ReorderedNameTokens(std::string_view name) {
 bool IsLegalFormWord(std::string_view token) {
   // Sorted, for binary search. Company types of the jurisdictions the lists name most often.
   static constexpr std::string_view kWords[] = {
-      "AB",     "AG",      "AO",     "AS",   "BHD",     "BV",  "CIA",  "CO",      "COMPANY",
-      "CORP",   "CORPORATION", "CV",  "DOO",  "EIRL",    "FZC", "FZCO", "FZE",     "GMBH",
-      "INC",    "INCORPORATED", "JSC", "KFT", "KG",      "LIMITED", "LLC", "LLP", "LTD",
-      "NV",     "OAO",     "OJSC",   "OOO",  "PJSC",    "PLC", "PT",   "PTE",     "PTY",
-      "PVT",    "SA",      "SAL",    "SARL", "SAS",     "SDN", "SPA",  "SRL",     "TOO",
-      "ZAO",    "ZAT"};
+      "AB",      "AG",   "AO",          "AS",           "BHD", "BV",   "CIA", "CO",
+      "COMPANY", "CORP", "CORPORATION", "CV",           "DOO", "EIRL", "FZC", "FZCO",
+      "FZE",     "GMBH", "INC",         "INCORPORATED", "JSC", "KFT",  "KG",  "LIMITED",
+      "LLC",     "LLP",  "LTD",         "NV",           "OAO", "OJSC", "OOO", "PJSC",
+      "PLC",     "PT",   "PTE",         "PTY",          "PVT", "SA",   "SAL", "SARL",
+      "SAS",     "SDN",  "SPA",         "SRL",          "TOO", "ZAO",  "ZAT"};
   return std::binary_search(std::begin(kWords), std::end(kWords), token);
 }
 

@@ -30,9 +30,9 @@ std::vector<int> BirthYears(std::string_view remarks) {
     const std::size_t end = std::min(remarks.find(';', at), remarks.size());
     const std::string_view clause = remarks.substr(at, end - at);
     for (std::size_t i = 0; i + 4 <= clause.size(); ++i) {
-      const bool boundary = (i == 0 || !std::isdigit(static_cast<unsigned char>(clause[i - 1]))) &&
-                            (i + 4 == clause.size() ||
-                             !std::isdigit(static_cast<unsigned char>(clause[i + 4])));
+      const bool boundary =
+          (i == 0 || !std::isdigit(static_cast<unsigned char>(clause[i - 1]))) &&
+          (i + 4 == clause.size() || !std::isdigit(static_cast<unsigned char>(clause[i + 4])));
       if (!boundary) continue;
       int year = 0;
       bool digits = true;
@@ -81,7 +81,8 @@ std::optional<SanctionsList> ParseOfacSdn(const SdnFiles& files, Provenance prov
   for (const CsvRecord& row : ReadCsvRecords(files.sdn)) {
     if (row.fields.size() == 1) continue;  // the files end with a DOS end-of-file mark (0x1A)
     if (row.fields.size() < 4 || Clean(row.fields[0]).empty()) {
-      *error = "sdn.csv:" + std::to_string(row.line) + ": expected ent_num, SDN_Name, SDN_Type, "
+      *error = "sdn.csv:" + std::to_string(row.line) +
+               ": expected ent_num, SDN_Name, SDN_Type, "
                "Program, ... (OFAC's legacy CSV)";
       return std::nullopt;
     }
@@ -100,7 +101,8 @@ std::optional<SanctionsList> ParseOfacSdn(const SdnFiles& files, Provenance prov
     entry.birth_years = BirthYears(remarks);
     for (std::string& country : Nationalities(remarks)) AddCountry(entry, std::move(country));
     entry.digest = Fnv1a("");
-    for (const std::string& field : row.fields) entry.digest = Fnv1a(Clean(field) + "\x1f", entry.digest);
+    for (const std::string& field : row.fields)
+      entry.digest = Fnv1a(Clean(field) + "\x1f", entry.digest);
     index.emplace(entry.id, list.entries.size());
     list.entries.push_back(std::move(entry));
   }
@@ -120,13 +122,15 @@ std::optional<SanctionsList> ParseOfacSdn(const SdnFiles& files, Provenance prov
     const std::string type = Clean(row.fields[2]);
     entry->names.push_back({Clean(row.fields[3]), type.empty() ? "aka" : type,
                             remarks.find("weak") != std::string::npos});
-    for (const std::string& field : row.fields) entry->digest = Fnv1a(Clean(field) + "\x1f", entry->digest);
+    for (const std::string& field : row.fields)
+      entry->digest = Fnv1a(Clean(field) + "\x1f", entry->digest);
   }
   for (const CsvRecord& row : ReadCsvRecords(files.add)) {
     ListEntry* entry = entry_of(row);
     if (entry == nullptr) continue;
     if (row.fields.size() > 4) AddCountry(*entry, Upper(Clean(row.fields[4])));
-    for (const std::string& field : row.fields) entry->digest = Fnv1a(Clean(field) + "\x1f", entry->digest);
+    for (const std::string& field : row.fields)
+      entry->digest = Fnv1a(Clean(field) + "\x1f", entry->digest);
   }
   return list;
 }

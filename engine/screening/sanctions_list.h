@@ -21,20 +21,21 @@ struct ListName {
 };
 
 struct ListEntry {
-  std::string id;        // the list's own identifier (OFAC ent_num, UN reference number)
-  std::string type;      // `individual`, `entity`, `vessel`, `aircraft`
-  std::string programs;  // the sanctions programs, "; "-separated (OFAC `IRAN; SDGT`, UN `Al-Qaida`)
-  std::vector<ListName> names;      // the primary name first
-  std::vector<std::string> countries;   // country names of addresses and nationalities, upper case
-  std::vector<int> birth_years;         // years of birth the list gives
+  std::string id;    // the list's own identifier (OFAC ent_num, UN reference number)
+  std::string type;  // `individual`, `entity`, `vessel`, `aircraft`
+  std::string
+      programs;  // the sanctions programs, "; "-separated (OFAC `IRAN; SDGT`, UN `Al-Qaida`)
+  std::vector<ListName> names;         // the primary name first
+  std::vector<std::string> countries;  // country names of addresses and nationalities, upper case
+  std::vector<int> birth_years;        // years of birth the list gives
   // A digest of everything the list says of the entry, to tell whether it changed between two
   // versions of the list (a disposition holds only while it is the same).
   std::uint64_t digest = 0;
 };
 
 struct SanctionsList {
-  std::string id;     // `sdn` or `un`: what `--lists` and `list` in a disposition name
-  std::string title;  // "OFAC SDN List", "UN Security Council Consolidated List"
+  std::string id;         // `sdn` or `un`: what `--lists` and `list` in a disposition name
+  std::string title;      // "OFAC SDN List", "UN Security Council Consolidated List"
   Provenance provenance;  // name (its file), source, date, version
   std::vector<ListEntry> entries;
 

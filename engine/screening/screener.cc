@@ -88,8 +88,9 @@ std::vector<ScreeningMatch> Screener::Screen(std::string_view name,
     const double name_score = ScoreName(query, indexed.prepared, options.mode);
     double score = name_score;
     if (options.birth_year && !entry.birth_years.empty()) {
-      const bool near = std::any_of(entry.birth_years.begin(), entry.birth_years.end(),
-                                    [&](int year) { return std::abs(year - *options.birth_year) <= 1; });
+      const bool near =
+          std::any_of(entry.birth_years.begin(), entry.birth_years.end(),
+                      [&](int year) { return std::abs(year - *options.birth_year) <= 1; });
       score = near ? std::min(100.0, score + 5) : score - 15;
     }
     score = std::round(score * 10) / 10;

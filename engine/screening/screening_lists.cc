@@ -9,7 +9,8 @@
 namespace tradelint {
 
 std::optional<SanctionsList> LoadSdnFolder(const std::string& folder, std::string* error,
-                                           const ReferenceOverlay& overlay) {
+                                           const ReferenceOverlay& overlay,
+                                           const Provenance* unsidecared) {
   std::string text[3];
   std::string sdn_path;
   const char* const names[3] = {"sdn.csv", "alt.csv", "add.csv"};
@@ -35,6 +36,7 @@ std::optional<SanctionsList> LoadSdnFolder(const std::string& folder, std::strin
       sidecar = own;
     }
   }
+  if (!sidecar && unsidecared != nullptr) sidecar = *unsidecared;
   if (!sidecar) {
     *error = sdn_path +
              ": OFAC's CSV files carry no date: give the list's source, date and version in "

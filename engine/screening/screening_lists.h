@@ -30,10 +30,12 @@ inline constexpr std::string_view kUnListFile = "sanctions/un/consolidated.xml";
 inline constexpr int kListStaleAfterDays = 30;
 
 // Reads the OFAC SDN list from a folder of OFAC's CSV files (sdn.csv, alt.csv, add.csv and
-// the sidecar sdn.csv.meta.json), each file through `overlay`; `name` is the list's name in
-// the provenance. On error returns nullopt and sets `error`.
+// the sidecar sdn.csv.meta.json), each file through `overlay`. Without a sidecar, the
+// provenance is `unsidecared` when given (an older copy kept for comparison), else an error.
+// On error returns nullopt and sets `error`.
 std::optional<SanctionsList> LoadSdnFolder(const std::string& folder, std::string* error,
-                                           const ReferenceOverlay& overlay = ReferenceOverlay());
+                                           const ReferenceOverlay& overlay = ReferenceOverlay(),
+                                           const Provenance* unsidecared = nullptr);
 
 // Reads both lists from the reference directory and builds their Screener; appends the
 // lists' provenance. On error returns null and sets `error`.

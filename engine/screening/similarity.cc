@@ -12,9 +12,8 @@ double JaroWinkler(std::string_view a, std::string_view b) {
   constexpr std::size_t kMax = 64;
   a = a.substr(0, kMax);
   b = b.substr(0, kMax);
-  const std::size_t window = std::max(a.size(), b.size()) / 2 > 0
-                                 ? std::max(a.size(), b.size()) / 2 - 1
-                                 : 0;
+  const std::size_t window =
+      std::max(a.size(), b.size()) / 2 > 0 ? std::max(a.size(), b.size()) / 2 - 1 : 0;
   std::array<bool, kMax> matched_a{}, matched_b{};
   std::size_t matches = 0;
   for (std::size_t i = 0; i < a.size(); ++i) {

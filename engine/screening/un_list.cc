@@ -16,14 +16,20 @@ std::string Unescape(std::string_view raw) {
       continue;
     }
     const std::string_view name = raw.substr(i + 1, semicolon - i - 1);
-    if (name == "amp") text += '&';
-    else if (name == "lt") text += '<';
-    else if (name == "gt") text += '>';
-    else if (name == "quot") text += '"';
-    else if (name == "apos") text += '\'';
+    if (name == "amp")
+      text += '&';
+    else if (name == "lt")
+      text += '<';
+    else if (name == "gt")
+      text += '>';
+    else if (name == "quot")
+      text += '"';
+    else if (name == "apos")
+      text += '\'';
     else if (name.starts_with("#")) {
       const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-      const long code = std::strtol(std::string(name.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
+      const long code =
+          std::strtol(std::string(name.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
       if (code < 0x80) {
         text += static_cast<char>(code);
       } else if (code < 0x800) {
@@ -68,8 +74,10 @@ std::string Text(std::string_view xml, std::string_view tag) {
   std::vector<std::string_view> found = Elements(xml, tag);
   if (found.empty()) return "";
   std::string_view text = found.front();
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
   return Unescape(text);
 }
 
@@ -93,7 +101,8 @@ ListEntry ReadEntry(std::string_view xml, std::string type) {
   entry.names.push_back({primary, "primary", false});
   const std::string original = Text(xml, "NAME_ORIGINAL_SCRIPT");
   if (!original.empty()) entry.names.push_back({original, "original script", false});
-  const std::string_view alias_tag = entry.type == "individual" ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS";
+  const std::string_view alias_tag =
+      entry.type == "individual" ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS";
   for (std::string_view alias : Elements(xml, alias_tag)) {
     const std::string name = Text(alias, "ALIAS_NAME");
     if (name.empty()) continue;
@@ -105,7 +114,8 @@ ListEntry ReadEntry(std::string_view xml, std::string type) {
       entry.countries.push_back(Upper(Unescape(value)));
     }
   }
-  for (std::string_view address : Elements(xml, entry.type == "individual" ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS")) {
+  for (std::string_view address :
+       Elements(xml, entry.type == "individual" ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS")) {
     const std::string country = Upper(Text(address, "COUNTRY"));
     if (!country.empty()) entry.countries.push_back(country);
   }
@@ -121,12 +131,13 @@ ListEntry ReadEntry(std::string_view xml, std::string type) {
 
 }  // namespace
 
-std::optional<SanctionsList> ParseUnList(std::string_view xml, std::string name,
-                                         std::string source, std::string* error) {
+std::optional<SanctionsList> ParseUnList(std::string_view xml, std::string name, std::string source,
+                                         std::string* error) {
   const std::size_t root = xml.find("<CONSOLIDATED_LIST");
   const std::size_t attribute = xml.find("dateGenerated=\"", root);
   if (root == std::string_view::npos || attribute == std::string_view::npos) {
-    *error = name + ": not the UN Consolidated List's XML (no CONSOLIDATED_LIST with a dateGenerated)";
+    *error =
+        name + ": not the UN Consolidated List's XML (no CONSOLIDATED_LIST with a dateGenerated)";
     return std::nullopt;
   }
   const std::size_t start = attribute + 15;

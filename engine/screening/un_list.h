@@ -15,7 +15,7 @@ namespace tradelint {
 // Builds the list from the XML text; `name` is the file's name for the provenance, `source`
 // who published it. On error (no CONSOLIDATED_LIST with a dateGenerated) returns nullopt
 // and sets `error`.
-std::optional<SanctionsList> ParseUnList(std::string_view xml, std::string name,
-                                         std::string source, std::string* error);
+std::optional<SanctionsList> ParseUnList(std::string_view xml, std::string name, std::string source,
+                                         std::string* error);
 
 }  // namespace tradelint

@@ -59,6 +59,7 @@ struct CheckOptions {
   bool expand = false;
   bool strict = false;
   std::string waivers;              // empty: none
+  std::string dispositions;         // --dispositions; empty: none
   std::vector<std::string> inputs;  // empty: standard input
 };
 
@@ -144,8 +145,11 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
 }
 
 int RunCheck(const CheckOptions& options) {
-  std::unique_ptr<const Engine> engine =
-      CompileRulesets(options.rule_paths, options.reference_data);
+  const std::optional<std::shared_ptr<const Dispositions>> dispositions =
+      LoadDispositions(options.dispositions);
+  if (!dispositions) return kUsageError;
+  std::unique_ptr<const Engine> engine = CompileRulesets(
+      options.rule_paths, options.reference_data, {.regex = {}, .dispositions = *dispositions});
   if (engine == nullptr) return kUsageError;
   if (!ValidateMarkets(engine->markets(), options.markets, "--market")) return kUsageError;
   std::optional<Waivers> waivers;
@@ -263,6 +267,12 @@ Command AddCheckCommand(CLI::App& app) {
       ->add_option("--waivers", options->waivers,
                    "JSON file of accepted findings (rule or ref, record id or pattern, markets, "
                    "reason, expires, approved_by); waived findings are reported but do not count")
+      ->type_name("FILE");
+  command
+      ->add_option("--dispositions", options->dispositions,
+                   "JSON file of screening decisions (party, list, entry, list_version, "
+                   "decision cleared|confirmed, reason, by, date): a cleared match is not "
+                   "reported while the list has that version (docs/screening.md)")
       ->type_name("FILE");
   command->add_flag("--quiet", options->quiet,
                     "no progress line on standard error; text report: leave out results that "

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "engine/base/file.h"
 #include "engine/report/terminal_text.h"
 #include "plugins/builtin_plugins.h"
 
@@ -45,8 +46,9 @@ void AddReferenceDataOption(CLI::App& command, std::string& directory) {
 
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
-                                              const std::string& reference_data_directory) {
-  const BuiltinPlugins builtin;
+                                              const std::string& reference_data_directory,
+                                              const BuiltinPluginOptions& plugin_options) {
+  const BuiltinPlugins builtin(plugin_options);
   EngineOptions options;
   options.rule_paths = rule_paths;
   options.reference_data_directory = reference_data_directory;
@@ -55,12 +57,29 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
 }
 
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
-                                              const std::string& reference_data_directory) {
+                                              const std::string& reference_data_directory,
+                                              const BuiltinPluginOptions& plugin_options) {
   Diagnostics diagnostics;
   std::unique_ptr<const Engine> engine =
-      CompileRulesets(rule_paths, diagnostics, reference_data_directory);
+      CompileRulesets(rule_paths, diagnostics, reference_data_directory, plugin_options);
   if (engine == nullptr) PrintDiagnostics(diagnostics);
   return engine;
+}
+
+std::optional<std::shared_ptr<const Dispositions>> LoadDispositions(const std::string& path) {
+  if (path.empty()) return std::shared_ptr<const Dispositions>();
+  const std::optional<std::string> text = ReadFile(path);
+  if (!text) {
+    PrintError("cannot read `" + path + "` (--dispositions)");
+    return std::nullopt;
+  }
+  std::string error;
+  std::optional<Dispositions> dispositions = Dispositions::Parse(*text, path, &error);
+  if (!dispositions) {
+    PrintError(error);
+    return std::nullopt;
+  }
+  return std::make_shared<const Dispositions>(std::move(*dispositions));
 }
 
 bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,

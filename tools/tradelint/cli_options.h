@@ -12,6 +12,8 @@
 #include "engine/api/engine.h"
 #include "engine/base/date.h"
 #include "engine/markets/market_table.h"
+#include "engine/screening/dispositions.h"
+#include "plugins/builtin_plugins.h"
 
 namespace tradelint::cli {
 
@@ -34,12 +36,19 @@ void AddReferenceDataOption(CLI::App& command, std::string& directory);
 // Compiles the rulesets of `rule_paths` (empty: the bundled ones) with the shipped data
 // (Engine::Compile); null on any error. Every diagnostic goes to `diagnostics`.
 // `reference_data_directory` is --reference-data (empty: the bundled tables only).
+// `plugin_options` configures the built-in plugins (e.g. --dispositions).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
-                                              const std::string& reference_data_directory = "");
+                                              const std::string& reference_data_directory = "",
+                                              const BuiltinPluginOptions& plugin_options = {});
 // The same; on failure prints every diagnostic to standard error (PrintDiagnostics).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
-                                              const std::string& reference_data_directory = "");
+                                              const std::string& reference_data_directory = "",
+                                              const BuiltinPluginOptions& plugin_options = {});
+
+// `--dispositions FILE` read for the screening plugin; null (with the error printed) when the
+// file cannot be read or is malformed. An empty `path` gives an empty set.
+std::optional<std::shared_ptr<const Dispositions>> LoadDispositions(const std::string& path);
 
 // Whether every one of `codes` is a market. For each that is not, prints an error naming
 // `option` with MarketTable::Suggest's did-you-mean.

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -17,6 +19,7 @@
 #include "engine/refdata/csv_records.h"
 #include "engine/refdata/reference_overlay.h"
 #include "engine/ruleset/ruleset_loader.h"
+#include "engine/screening/dispositions.h"
 #include "engine/screening/screening_lists.h"
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
@@ -32,7 +35,110 @@ struct ScreenCommandOptions {
   std::string mode = "screening";
   std::string pairs;  // --pairs FILE.csv
   std::string reference_data;
+  std::string dispositions;  // --dispositions FILE
+  std::string compare;       // --compare OLD_SDN_FOLDER
+  std::string output;        // --output FILE (with --compare)
 };
+
+std::string JsonString(std::string_view text) {
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+      quoted += escaped;
+      continue;
+    }
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// `--compare OLD`: what changed from an older SDN list to the current one, and which cleared
+// dispositions made on the older version must be reviewed (entry changed or removed) or carry
+// forward (entry unchanged). Exit 1 when some disposition must be reviewed.
+int CompareLists(const ScreenCommandOptions& options, const Screener& screener,
+                 const Dispositions* dispositions) {
+  const SanctionsList& current = *screener.FindList("sdn");
+  std::string error;
+  const std::string old_name = std::filesystem::path(options.compare).filename().string();
+  const Provenance unsidecared{"", options.compare, "", old_name};
+  std::optional<SanctionsList> old =
+      LoadSdnFolder(options.compare, &error, ReferenceOverlay(), &unsidecared);
+  if (!old) {
+    PrintError(error);
+    return kUsageError;
+  }
+  std::size_t added = 0, removed = 0, changed = 0, unchanged = 0;
+  for (const ListEntry& entry : current.entries) {
+    const ListEntry* before = old->Find(entry.id);
+    if (before == nullptr)
+      ++added;
+    else if (before->digest == entry.digest)
+      ++unchanged;
+    else
+      ++changed;
+  }
+  for (const ListEntry& entry : old->entries) {
+    if (current.Find(entry.id) == nullptr) ++removed;
+  }
+  std::cout << "OFAC SDN List " << old->provenance.version << " -> " << current.provenance.version
+            << ": " << added << " entries added, " << removed << " removed, " << changed
+            << " changed, " << unchanged << " unchanged\n";
+  if (dispositions == nullptr) return kClean;
+  bool review = false;
+  std::vector<Disposition> carried;
+  for (const Disposition& disposition : dispositions->all()) {
+    if (disposition.list != "sdn") {
+      carried.push_back(disposition);
+      continue;
+    }
+    if (disposition.list_version == current.provenance.version) {
+      carried.push_back(disposition);
+      continue;
+    }
+    const ListEntry* before = old->Find(disposition.entry);
+    const ListEntry* now = current.Find(disposition.entry);
+    std::string status;
+    if (disposition.list_version != old->provenance.version) {
+      status = "review\tmade on list version " + disposition.list_version + ", not " +
+               old->provenance.version;
+    } else if (now == nullptr) {
+      status = "removed\tthe entry is no longer listed";
+    } else if (before == nullptr || before->digest != now->digest) {
+      status = "review\tthe entry changed";
+    } else {
+      status = "holds\tthe entry is unchanged: carried forward to " + current.provenance.version;
+      Disposition forward = disposition;
+      forward.list_version = current.provenance.version;
+      carried.push_back(std::move(forward));
+    }
+    if (status.starts_with("review")) review = true;
+    std::cout << status.substr(0, status.find('\t')) << '\t' << disposition.party
+              << "\tsdn:" << disposition.entry << '\t' << disposition.decision << '\t'
+              << status.substr(status.find('\t') + 1) << '\n';
+  }
+  if (!options.output.empty()) {
+    std::ofstream file(options.output, std::ios::binary | std::ios::trunc);
+    file << "{\"dispositions\": [";
+    for (std::size_t i = 0; i < carried.size(); ++i) {
+      const Disposition& d = carried[i];
+      file << (i == 0 ? "\n" : ",\n") << "  {\"party\": " << JsonString(d.party)
+           << ", \"list\": " << JsonString(d.list) << ", \"entry\": " << JsonString(d.entry)
+           << ", \"list_version\": " << JsonString(d.list_version)
+           << ", \"decision\": " << JsonString(d.decision)
+           << ", \"reason\": " << JsonString(d.reason) << ", \"by\": " << JsonString(d.by)
+           << ", \"date\": " << JsonString(d.date) << "}";
+    }
+    file << "\n]}\n";
+    if (!file.flush()) {
+      PrintError("cannot write `" + options.output + "`");
+      return kUsageError;
+    }
+  }
+  return review ? kFindings : kClean;
+}
 
 std::string Score(double score) {
   char text[16];
@@ -84,7 +190,10 @@ int RunScreen(const ScreenCommandOptions& options) {
     }
     return ScorePairs(options, mode);
   }
-  if (options.names.empty()) {
+  const std::optional<std::shared_ptr<const Dispositions>> dispositions =
+      LoadDispositions(options.dispositions);
+  if (!dispositions) return kUsageError;
+  if (options.names.empty() && options.compare.empty()) {
     PrintError("give the names to screen, or `-` to read one name a line from standard input");
     return kUsageError;
   }
@@ -110,6 +219,7 @@ int RunScreen(const ScreenCommandOptions& options) {
     PrintError(error);
     return kUsageError;
   }
+  if (!options.compare.empty()) return CompareLists(options, *screener, dispositions->get());
   for (const std::string& list : options.lists) {
     if (screener->FindList(list) == nullptr) {
       PrintError("unknown list `" + list + "` (--lists: sdn, un)");
@@ -132,11 +242,21 @@ int RunScreen(const ScreenCommandOptions& options) {
   bool matched = false;
   auto screen_one = [&](const std::string& name) {
     for (const ScreeningMatch& match : screener->Screen(name, screen)) {
+      const Disposition* disposition =
+          *dispositions ? (*dispositions)->Find(name, match.list->id, match.entry->id) : nullptr;
+      std::string decided;
+      if (disposition != nullptr && disposition->decision == "cleared") {
+        if (disposition->list_version == match.list->provenance.version) continue;
+        decided = "\tcleared on list version " + disposition->list_version +
+                  ": no longer holds, review it";
+      } else if (disposition != nullptr) {
+        decided = "\tconfirmed by " + disposition->by + " on " + disposition->date;
+      }
       matched = true;
       std::cout << name << '\t' << Score(match.score) << '\t' << match.list->id << ':'
                 << match.entry->id << '\t' << match.name->text
                 << (match.name->weak ? " (weak alias)" : "") << '\t' << match.entry->programs
-                << '\t' << match.list->provenance.version << '\n';
+                << '\t' << match.list->provenance.version << decided << '\n';
     }
   };
   if (options.names.size() == 1 && options.names[0] == "-") {
@@ -159,30 +279,54 @@ Command AddScreenCommand(CLI::App& app) {
       "screen", "screen names against the sanctions lists (OFAC SDN, UN Consolidated List)");
   command->add_option("NAMES", options->names, "names to screen; `-`: one name a line on stdin")
       ->type_name("");
-  command->add_option("--lists", options->lists, "the lists to screen against: sdn, un (default: both)")
+  command
+      ->add_option("--lists", options->lists,
+                   "the lists to screen against: sdn, un (default: both)")
       ->delimiter(',')
       ->type_name("L[,L...]");
-  command->add_option("--min-score", options->min_score,
-                      "the lowest score reported, 0..100 (default 85; 80 with --mode ofac)")
+  command
+      ->add_option("--min-score", options->min_score,
+                   "the lowest score reported, 0..100 (default 85; 80 with --mode ofac)")
       ->check(CLI::Range(0.0, 100.0))
       ->type_name("N");
-  command->add_option("--mode", options->mode,
-                      "screening (the default: legal forms ignored, transliterations met) or "
-                      "ofac (scores as OFAC's Sanctions List Search gives them)")
+  command
+      ->add_option("--mode", options->mode,
+                   "screening (the default: legal forms ignored, transliterations met) or "
+                   "ofac (scores as OFAC's Sanctions List Search gives them)")
       ->check(CLI::IsMember({"screening", "ofac"}))
       ->type_name("MODE");
-  command->add_option("--pairs", options->pairs,
-                      "score the name pairs of a CSV file with the columns query_name and "
-                      "result_name; writes query_name,result_name,score")
+  command
+      ->add_option("--pairs", options->pairs,
+                   "score the name pairs of a CSV file with the columns query_name and "
+                   "result_name; writes query_name,result_name,score")
       ->type_name("FILE.csv");
-  command->add_option("--reference-data", options->reference_data,
-                      "files replacing the bundled reference files at the same path, e.g. "
-                      "DIR/sanctions/ofac-sdn/sdn.csv with its sdn.csv.meta.json")
+  command
+      ->add_option("--reference-data", options->reference_data,
+                   "files replacing the bundled reference files at the same path, e.g. "
+                   "DIR/sanctions/ofac-sdn/sdn.csv with its sdn.csv.meta.json")
       ->type_name("DIR");
+  command
+      ->add_option("--dispositions", options->dispositions,
+                   "JSON file of screening decisions: a cleared match is not printed while the "
+                   "list has the version it was cleared on")
+      ->type_name("FILE");
+  command
+      ->add_option("--compare", options->compare,
+                   "compare an older copy of the SDN list (a folder of OFAC's sdn.csv, alt.csv, "
+                   "add.csv) with the current one; with --dispositions, say which clearances "
+                   "must be reviewed (entry changed or removed) and which carry forward")
+      ->type_name("OLD_DIR");
+  command
+      ->add_option("--output", options->output,
+                   "with --compare and --dispositions: write the dispositions, those whose "
+                   "entry is unchanged carried forward to the current list version")
+      ->type_name("FILE");
   command->footer(
       "Output: one line per match, tab-separated: name, score, list:entry, the listed name "
-      "matched, program, list version.\nExit status: 0 no match; 1 a match; 2 usage error or "
-      "unreadable lists.");
+      "matched, program, list version (and a disposition's status).\n--compare: a summary line, "
+      "then per disposition made on the older version: holds|review|removed, party, entry, "
+      "decision, why.\nExit status: 0 no match (--compare: nothing to review); 1 a match "
+      "(--compare: a clearance to review); 2 usage error or unreadable lists.");
   return {command, [options] { return RunScreen(*options); }};
 }
 
