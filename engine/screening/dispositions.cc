@@ -30,21 +30,20 @@ std::optional<Dispositions> Dispositions::Parse(std::string_view text, std::stri
   const Value& root = std::get<Value>(parsed);
   const Value& list = root.Get("dispositions");
   if (!root.is_object() || !list.is_list())
-    return fail(R"(expected {"dispositions": [{"party", "list", "entry", "list_version", "decision", "reason", "by", "date"}]})");
+    return fail(
+        R"(expected {"dispositions": [{"party", "list", "entry", "list_version", "decision", "reason", "by", "date"}]})");
   Dispositions dispositions;
   for (std::size_t i = 0; i < list.as_list().size(); ++i) {
     const Value& item = list.as_list()[i];
     const std::string where = "disposition " + std::to_string(i + 1) + ": ";
     if (!item.is_object()) return fail(where + "expected an object");
     Disposition disposition;
-    for (auto [name, field] : {std::pair{"party", &disposition.party},
-                               std::pair{"list", &disposition.list},
-                               std::pair{"entry", &disposition.entry},
-                               std::pair{"list_version", &disposition.list_version},
-                               std::pair{"decision", &disposition.decision},
-                               std::pair{"reason", &disposition.reason},
-                               std::pair{"by", &disposition.by},
-                               std::pair{"date", &disposition.date}}) {
+    for (auto [name, field] :
+         {std::pair{"party", &disposition.party}, std::pair{"list", &disposition.list},
+          std::pair{"entry", &disposition.entry},
+          std::pair{"list_version", &disposition.list_version},
+          std::pair{"decision", &disposition.decision}, std::pair{"reason", &disposition.reason},
+          std::pair{"by", &disposition.by}, std::pair{"date", &disposition.date}}) {
       const Value& member = item.Get(name);
       if (!member.is_string() || member.as_string().empty())
         return fail(where + "`" + name + "` must be a non-empty string");

@@ -73,8 +73,12 @@ std::vector<ScreeningMatch> Screener::Screen(std::string_view name,
       }
     }
   }
-  const std::uint32_t needed =
-      words.size() <= 2 ? 1 : static_cast<std::uint32_t>((words.size() + 1) / 2);
+  // kScreening weighs the query's words found at 80%: a listed name that meets fewer than
+  // three quarters of them cannot reach a reportable score. kOfac scores a name by its best
+  // words, so half of them are enough.
+  const std::size_t n = words.size();
+  const auto needed = static_cast<std::uint32_t>(
+      options.mode == ScoringMode::kOfac ? (n <= 2 ? 1 : (n + 1) / 2) : (3 * n + 3) / 4);
   std::vector<ScreeningMatch> best_per_name;
   for (std::uint32_t id : touched) {
     if (hits[id] < needed) continue;

@@ -4,9 +4,9 @@
 //
 // Candidates come from an index, never from a scan: every word of every listed name is
 // indexed under itself and under its phonetic key (PhoneticKey); a listed name is scored only
-// when enough of the query's words meet its words there (one for a query of one or two words,
-// half of them for longer ones). Scores are ScoreName's; the date of birth lowers or raises it
-// (see ScreenOptions).
+// when enough of the query's words meet its words there (three quarters of them; in OFAC
+// mode one for a query of one or two words, half of them for longer ones). Scores are ScoreName's;
+// the date of birth lowers or raises it (see ScreenOptions).
 //
 //   Screener screener({std::move(sdn), std::move(un)});
 //   for (const ScreeningMatch& match : screener.Screen("Vladimir Putin", {.min_score = 85})) ...

@@ -282,6 +282,7 @@ Command AddScreenCommand(CLI::App& app) {
   command
       ->add_option("--lists", options->lists,
                    "the lists to screen against: sdn, un (default: both)")
+      ->expected(1)
       ->delimiter(',')
       ->type_name("L[,L...]");
   command

@@ -81,7 +81,8 @@ TEST(BuiltinPluginsTest, ListsEachPluginOnce) {
 }
 
 TEST(BuiltinPluginsTest, TheOptionsReachTheRegexPlugin) {
-  const BuiltinPlugins builtin(BuiltinPluginOptions{.regex = {.max_mem = 1 << 10}});
+  const BuiltinPlugins builtin(
+      BuiltinPluginOptions{.regex = {.max_mem = 1 << 10}, .dispositions = nullptr});
   FunctionRegistry registry;
   std::string error;
   for (const Plugin* plugin : builtin.plugins())

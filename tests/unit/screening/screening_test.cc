@@ -86,12 +86,11 @@ TEST(NameScore, ASharedFirstNameIsNotAMatch) {
   EXPECT_GE(Score("Putin", "PUTIN, Vladimir Vladimirovich"), 85);
 }
 
-TEST(NameScore, OneWordOrSeveral) {
-  EXPECT_GE(Score("Bashiruddin", "Bashir-Ud-Din"), 95);
-}
+TEST(NameScore, OneWordOrSeveral) { EXPECT_GE(Score("Bashiruddin", "Bashir-Ud-Din"), 95); }
 
 TEST(NameScore, OfacModeReproducesPublishedScores) {
-  EXPECT_DOUBLE_EQ(Score("VLADIMIR PUTIN", "PUTIN, Vladimir Vladimirovich", ScoringMode::kOfac), 100);
+  EXPECT_DOUBLE_EQ(Score("VLADIMIR PUTIN", "PUTIN, Vladimir Vladimirovich", ScoringMode::kOfac),
+                   100);
   EXPECT_NEAR(Score("PUTIN", "PUTINA, Maria", ScoringMode::kOfac), 97, 1);
   EXPECT_LT(Score("BUSH GEORGE", "GEORGIOU, Georgios", ScoringMode::kOfac), 80);
 }
@@ -167,8 +166,7 @@ TEST(Screener, DateOfBirthRaisesOrLowers) {
   ASSERT_FALSE(entry->birth_years.empty());
   const int born = entry->birth_years[0];
   auto score_with = [&](int year) {
-    for (const ScreeningMatch& match :
-         screener.Screen("Usama bin Laden", Options(0, {}, year))) {
+    for (const ScreeningMatch& match : screener.Screen("Usama bin Laden", Options(0, {}, year))) {
       if (match.entry == entry) return match.score;
     }
     return -1.0;
