@@ -1218,7 +1218,7 @@ class ScreenCommandTest(TradelintTestCase):
         self.assertIn("days before", process.stderr)  # the lists are stale: a warning
 
     def test_no_match_exits_0_and_names_come_from_stdin(self):
-        process = run("screen", "--lists", "un", "-", stdin="Jane Miller\nAcme Trading Co Ltd\n")
+        process = run("screen", "-", "--lists", "un", stdin="Jane Miller\nAcme Trading Co Ltd\n")
         self.assertExit(process, 0)
         self.assertEqual(process.stdout, "")
 
