@@ -8,6 +8,7 @@
 #include "plugins/lists/lists_plugin.h"
 #include "plugins/markets/markets_plugin.h"
 #include "plugins/money/money_plugin.h"
+#include "plugins/screening/screening_plugin.h"
 #include "plugins/text/text_plugin.h"
 
 namespace tradelint {
@@ -19,6 +20,7 @@ BuiltinPlugins::BuiltinPlugins(const BuiltinPluginOptions& options) {
   plugins_.push_back(std::make_unique<const MoneyPlugin>());
   plugins_.push_back(std::make_unique<const MarketsPlugin>());
   plugins_.push_back(std::make_unique<const ListsPlugin>());
+  plugins_.push_back(std::make_unique<const ScreeningPlugin>(options.dispositions));
 }
 
 std::vector<const Plugin*> BuiltinPlugins::plugins() const& {

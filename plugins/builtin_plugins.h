@@ -1,7 +1,7 @@
 #pragma once
 // The function library that ships with tradelint: the plugins of this folder, one per
-// subfolder (text, regex, dates, money, markets, lists). The engine registers no plugin of
-// its own; its callers choose them (EngineOptions::plugins).
+// subfolder (text, regex, dates, money, markets, lists, screening). The engine registers no plugin
+// of its own; its callers choose them (EngineOptions::plugins).
 //
 //   const tradelint::BuiltinPlugins builtin;
 //   tradelint::EngineOptions options;
@@ -14,12 +14,15 @@
 #include <vector>
 
 #include "engine/plugin/plugin.h"
+#include "engine/screening/dispositions.h"
 #include "plugins/regex/regex_plugin.h"
 
 namespace tradelint {
 
 struct BuiltinPluginOptions {
   RegexOptions regex;
+  // The screening decisions of `--dispositions` (ScreeningPlugin); null: none.
+  std::shared_ptr<const Dispositions> dispositions;
 };
 
 // Owns one instance of every built-in plugin, built with `options`.

@@ -28,7 +28,17 @@ std::optional<ReferenceData> ReferenceData::Load(
       LanguageTable::Parse(*languages_text, languages_file.path, error,
                            languages_file.sidecar ? &*languages_file.sidecar : nullptr);
   if (!languages) return std::nullopt;
-  ReferenceData data(std::move(*fx), std::move(*languages));
+  const ReferenceOverlay::File hs_file =
+      overlay.Locate(directory + "/" + std::string(HsNomenclature::kFileName));
+  const std::optional<std::string> hs_text = ReadFile(hs_file.path);
+  if (!hs_text) {
+    *error = hs_file.path + ": cannot read the file";
+    return std::nullopt;
+  }
+  std::optional<HsNomenclature> hs = HsNomenclature::Parse(
+      *hs_text, hs_file.path, error, hs_file.sidecar ? &*hs_file.sidecar : nullptr);
+  if (!hs) return std::nullopt;
+  ReferenceData data(std::move(*fx), std::move(*languages), std::move(hs), directory, overlay);
   for (const std::string& path : language_extensions) {
     const std::optional<std::string> text = ReadFile(path);
     if (!text) {
@@ -42,6 +52,27 @@ std::optional<ReferenceData> ReferenceData::Load(
     data.extensions_.back().name = path;
   }
   return data;
+}
+
+const ReferenceData::DerivedTable& ReferenceData::Derived(const std::string& key,
+                                                          const DeriveFunction& build) const {
+  const std::lock_guard<std::mutex> lock(derived_->mutex);
+  const auto found = derived_->tables.find(key);
+  if (found != derived_->tables.end()) return found->second;
+  DerivedTable derived;
+  derived.table = build(directory_, overlay_, &derived.provenance, &derived.error);
+  return derived_->tables.emplace(key, std::move(derived)).first->second;
+}
+
+std::vector<Provenance> ReferenceData::provenance() const {
+  std::vector<Provenance> tables = {fx_.provenance(), languages_.provenance()};
+  tables.insert(tables.end(), extensions_.begin(), extensions_.end());
+  if (hs_) tables.push_back(hs_->provenance());
+  const std::lock_guard<std::mutex> lock(derived_->mutex);
+  for (const auto& [key, derived] : derived_->tables) {
+    tables.insert(tables.end(), derived.provenance.begin(), derived.provenance.end());
+  }
+  return tables;
 }
 
 }  // namespace tradelint

@@ -19,8 +19,9 @@ bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-// Reads a sidecar; returns an error message, or an empty string.
-std::string ReadSidecar(const std::string& path, Provenance* provenance) {
+}  // namespace
+
+std::string ReadProvenanceSidecar(const std::string& path, Provenance* provenance) {
   const std::optional<std::string> text = ReadFile(path);
   if (!text) return "cannot read the file";
   JsonResult parsed = ParseJson(*text);
@@ -48,8 +49,6 @@ std::string ReadSidecar(const std::string& path, Provenance* provenance) {
   if (root.Get("version").is_string()) provenance->version = root.Get("version").as_string();
   return "";
 }
-
-}  // namespace
 
 std::optional<ReferenceOverlay> ReferenceOverlay::Open(const std::string& bundled_directory,
                                                        const std::string& overlay_directory,
@@ -101,7 +100,7 @@ std::optional<ReferenceOverlay> ReferenceOverlay::Open(const std::string& bundle
       return std::nullopt;
     }
     Provenance provenance;
-    const std::string message = ReadSidecar(sidecar_path, &provenance);
+    const std::string message = ReadProvenanceSidecar(sidecar_path, &provenance);
     if (!message.empty()) {
       *error = sidecar_path + ": " + message;
       return std::nullopt;

@@ -57,4 +57,8 @@ class ReferenceOverlay {
   std::map<std::string, File, std::less<>> files_;
 };
 
+// Reads the sidecar at `path` (`{"source", "date", "version"}`) into `provenance` (name left
+// as it is). Returns an error message, or an empty string.
+std::string ReadProvenanceSidecar(const std::string& path, Provenance* provenance);
+
 }  // namespace tradelint

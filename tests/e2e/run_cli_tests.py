@@ -1258,6 +1258,86 @@ class ReferenceDataTest(TradelintTestCase):
         self.assertEqual(without_import_date(process.stdout), without_import_date(bundled))
 
 
+class ScreenCommandTest(TradelintTestCase):
+    """`screen`, `screen --pairs`, `screen --compare` and `check --dispositions` (docs/cli.md)."""
+
+    PAIRS = os.path.join(HERE, "..", "..", "bench", "screening", "ofac-search-scores.csv")
+    # The 2019 copy of the SDN list, where the project's shared data lies beside a parent folder.
+    SDN_2019 = next((os.path.join(folder, "shared", "data", "screening", "ofac-sdn-2019")
+                     for folder in (os.path.dirname(os.path.dirname(os.path.dirname(HERE))),
+                                    os.path.dirname(os.path.dirname(os.path.dirname(
+                                        os.path.dirname(HERE)))))
+                     if os.path.exists(os.path.join(folder, "shared", "data", "screening",
+                                                    "ofac-sdn-2019", "sdn.csv"))), "")
+    ORDER = {"kind": "transaction", "id": "T-SCREEN-1", "created_at": "2025-09-01T10:00:00Z",
+             "buyer": {"name": "Banco Nacional de Cuba"},
+             "shipment": {"ship_from": "US", "ship_to": "ES"}}
+
+    def dispositions(self, directory, version):
+        path = os.path.join(directory, "dispositions.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({"dispositions": [{
+                "party": "BANCO NACIONAL DE CUBA", "list": "sdn", "entry": "306",
+                "list_version": version, "decision": "cleared", "reason": "another bank",
+                "by": "J. Doe", "date": "2025-03-01"}]}, f)
+        return path
+
+    def test_a_listed_name_matches_and_exits_1(self):
+        process = run("screen", "Banco Nacional de Cuba", "Jane Miller")
+        self.assertExit(process, 1)
+        first = process.stdout.splitlines()[0].split("\t")
+        self.assertEqual(first[:3], ["Banco Nacional de Cuba", "100", "sdn:306"])
+        self.assertEqual(first[-1], "2021-07-07")
+        self.assertNotIn("Jane Miller", process.stdout)
+        self.assertIn("days before", process.stderr)  # the lists are stale: a warning
+
+    def test_no_match_exits_0_and_names_come_from_stdin(self):
+        process = run("screen", "-", "--lists", "un", stdin="Jane Miller\nAcme Trading Co Ltd\n")
+        self.assertExit(process, 0)
+        self.assertEqual(process.stdout, "")
+
+    def test_pairs_in_ofac_mode(self):
+        process = run("screen", "--mode", "ofac", "--pairs", self.PAIRS)
+        self.assertExit(process, 0)
+        lines = process.stdout.splitlines()
+        self.assertEqual(lines[0], "query_name,result_name,score")
+        with open(self.PAIRS, encoding="utf-8") as f:
+            self.assertEqual(len(lines), len(f.read().splitlines()))
+        self.assertEqual(lines[1], 'VLADIMIR PUTIN,"PUTIN, Vladimir",100')
+
+    def test_a_cleared_match_stays_cleared_on_its_list_version(self):
+        with tempfile.TemporaryDirectory() as directory:
+            record = os.path.join(directory, "order.json")
+            with open(record, "w", encoding="utf-8") as f:
+                json.dump(self.ORDER, f)
+            process = run("check", "--format", "json", "--market", "US", record)
+            self.assertIn("sdn_match", process.stdout)
+            held = run("check", "--format", "json", "--market", "US", "--dispositions",
+                       self.dispositions(directory, "2021-07-07"), record)
+            findings = [f["rule"] for r in json.loads(held.stdout)["results"] for f in r["findings"]]
+            self.assertNotIn("us.ofac.sdn_match", findings)
+            stale = run("check", "--format", "json", "--market", "US", "--dispositions",
+                        self.dispositions(directory, "2019-01-15"), record)
+            self.assertIn("no longer holds", stale.stdout)
+
+    @unittest.skipUnless(SDN_2019, "the 2019 SDN list (shared/data/screening/) is not beside the project")
+    def test_compare_2019_with_2021_says_which_clearances_to_review(self):
+        with tempfile.TemporaryDirectory() as directory:
+            old = os.path.join(directory, "2019-01-15")
+            os.symlink(self.SDN_2019, old)
+            output = os.path.join(directory, "carried.json")
+            process = run("screen", "--compare", old, "--dispositions",
+                          self.dispositions(directory, "2019-01-15"), "--output", output)
+            self.assertIn(process.returncode, (0, 1), process.stderr)
+            self.assertRegex(process.stdout, r"OFAC SDN List 2019-01-15 -> 2021-07-07: \d+ entries added")
+            status = process.stdout.splitlines()[1].split("\t")[0]
+            self.assertIn(status, ("holds", "review"))
+            with open(output, encoding="utf-8") as f:
+                carried = json.load(f)["dispositions"]
+            if status == "holds":
+                self.assertEqual(carried[0]["list_version"], "2021-07-07")
+
+
 class BundledRulesetsTest(TradelintTestCase):
     """Without --rules the shipped rulesets are found from any working directory."""
 

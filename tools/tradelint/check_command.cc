@@ -60,6 +60,7 @@ struct CheckOptions {
   bool expand = false;
   bool strict = false;
   std::string waivers;               // empty: none
+  std::string dispositions;          // --dispositions; empty: none
   std::string input_format = "auto";
   std::string source_name;           // --source-name: standard input's name in sources
   std::vector<std::string> explain;  // --explain: rule ids, refs, ruleset ids or `*`
@@ -149,9 +150,12 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
 }
 
 int RunCheck(const CheckOptions& options) {
+  const std::optional<std::shared_ptr<const Dispositions>> dispositions =
+      LoadDispositions(options.dispositions);
+  if (!dispositions) return kUsageError;
   std::unique_ptr<const Engine> engine =
       CompileRulesets(options.rule_paths, options.reference_data, options.plugin_paths,
-                      TestBlocks::kSkip);
+                      TestBlocks::kSkip, {.regex = {}, .dispositions = *dispositions});
   if (engine == nullptr) return kUsageError;
   if (!ValidateMarkets(engine->markets(), options.markets, "--market")) return kUsageError;
   std::optional<Waivers> waivers;
@@ -295,6 +299,12 @@ Command AddCheckCommand(CLI::App& app) {
                    "rules) or * (every rule); repeatable")
       ->type_name("RULE")
       ->allow_extra_args(false);
+  command
+      ->add_option("--dispositions", options->dispositions,
+                   "JSON file of screening decisions (party, list, entry, list_version, "
+                   "decision cleared|confirmed, reason, by, date): a cleared match is not "
+                   "reported while the list has that version (docs/screening.md)")
+      ->type_name("FILE");
   command->add_flag("--quiet", options->quiet,
                     "no progress line on standard error; text report: leave out results that "
                     "pass with nothing to report");

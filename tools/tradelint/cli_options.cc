@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "engine/base/file.h"
 #include "engine/report/terminal_text.h"
 #include "plugins/shared_library/shared_library_plugin.h"
 
@@ -53,7 +54,9 @@ void AddPluginOption(CLI::App& command, std::vector<std::string>& paths) {
       ->allow_extra_args(false);
 }
 
-FunctionLibrary::FunctionLibrary(const std::vector<std::string>& plugin_paths) {
+FunctionLibrary::FunctionLibrary(const std::vector<std::string>& plugin_paths,
+                                 const BuiltinPluginOptions& builtin_options)
+    : builtin_(builtin_options) {
   for (const std::string& path : plugin_paths) {
     std::string error;
     std::unique_ptr<const Plugin> plugin = LoadSharedLibraryPlugin(path, &error);
@@ -76,8 +79,9 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
                                               Diagnostics& diagnostics,
                                               const std::string& reference_data_directory,
                                               const std::vector<std::string>& plugin_paths,
-                                              TestBlocks tests) {
-  const FunctionLibrary functions(plugin_paths);
+                                              TestBlocks tests,
+                                              const BuiltinPluginOptions& builtin_options) {
+  const FunctionLibrary functions(plugin_paths, builtin_options);
   if (!functions.ok()) return nullptr;
   EngineOptions options;
   options.rule_paths = rule_paths;
@@ -90,10 +94,11 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               const std::string& reference_data_directory,
                                               const std::vector<std::string>& plugin_paths,
-                                              TestBlocks tests) {
+                                              TestBlocks tests,
+                                              const BuiltinPluginOptions& builtin_options) {
   Diagnostics diagnostics;
-  std::unique_ptr<const Engine> engine =
-      CompileRulesets(rule_paths, diagnostics, reference_data_directory, plugin_paths, tests);
+  std::unique_ptr<const Engine> engine = CompileRulesets(
+      rule_paths, diagnostics, reference_data_directory, plugin_paths, tests, builtin_options);
   if (engine == nullptr) PrintDiagnostics(diagnostics);
   return engine;
 }
@@ -107,6 +112,22 @@ CLI::Validator MarketCodeCase() {
         return "";
       },
       "");
+}
+
+std::optional<std::shared_ptr<const Dispositions>> LoadDispositions(const std::string& path) {
+  if (path.empty()) return std::shared_ptr<const Dispositions>();
+  const std::optional<std::string> text = ReadFile(path);
+  if (!text) {
+    PrintError("cannot read `" + path + "` (--dispositions)");
+    return std::nullopt;
+  }
+  std::string error;
+  std::optional<Dispositions> dispositions = Dispositions::Parse(*text, path, &error);
+  if (!dispositions) {
+    PrintError(error);
+    return std::nullopt;
+  }
+  return std::make_shared<const Dispositions>(std::move(*dispositions));
 }
 
 bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,

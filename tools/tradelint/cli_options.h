@@ -12,6 +12,7 @@
 #include "engine/api/engine.h"
 #include "engine/base/date.h"
 #include "engine/markets/market_table.h"
+#include "engine/screening/dispositions.h"
 #include "plugins/builtin_plugins.h"
 
 namespace tradelint::cli {
@@ -41,7 +42,9 @@ void AddPluginOption(CLI::App& command, std::vector<std::string>& paths);
 class FunctionLibrary {
  public:
   // Loads each of `plugin_paths`; prints why one does not load (PrintError), and ok() is false.
-  explicit FunctionLibrary(const std::vector<std::string>& plugin_paths);
+  // The built-in plugins are built with `builtin_options`.
+  explicit FunctionLibrary(const std::vector<std::string>& plugin_paths,
+                           const BuiltinPluginOptions& builtin_options = {});
   bool ok() const { return ok_; }
   // Every plugin, for EngineOptions::plugins; valid while this object lives.
   std::vector<const Plugin*> plugins() const;
@@ -53,20 +56,27 @@ class FunctionLibrary {
 };
 
 // Compiles the rulesets of `rule_paths` (empty: the bundled ones) with the shipped data
-// (Engine::Compile) and the built-in plugins and those of `plugin_paths` (--plugin); null on
-// any error. Every diagnostic goes to `diagnostics`; a plugin that does not load is printed.
+// (Engine::Compile) and the built-in plugins (built with `builtin_options`, e.g. the
+// screening decisions of --dispositions) and those of `plugin_paths` (--plugin); null on any
+// error. Every diagnostic goes to `diagnostics`; a plugin that does not load is printed.
 // `reference_data_directory` is --reference-data (empty: the bundled tables only). `tests`:
 // whether the rulesets' `test` blocks are compiled (only `test` and `lint` need them).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               Diagnostics& diagnostics,
                                               const std::string& reference_data_directory = "",
                                               const std::vector<std::string>& plugin_paths = {},
-                                              TestBlocks tests = TestBlocks::kParse);
+                                              TestBlocks tests = TestBlocks::kParse,
+                                              const BuiltinPluginOptions& builtin_options = {});
 // The same; on failure prints every diagnostic to standard error (PrintDiagnostics).
 std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& rule_paths,
                                               const std::string& reference_data_directory = "",
                                               const std::vector<std::string>& plugin_paths = {},
-                                              TestBlocks tests = TestBlocks::kParse);
+                                              TestBlocks tests = TestBlocks::kParse,
+                                              const BuiltinPluginOptions& builtin_options = {});
+
+// `--dispositions FILE` read for the screening plugin; null (with the error printed) when the
+// file cannot be read or is malformed. An empty `path` gives an empty set.
+std::optional<std::shared_ptr<const Dispositions>> LoadDispositions(const std::string& path);
 
 // For `--market`: market codes are upper case (ISO 3166, group codes), so letters are
 // upper-cased as the option is read (`de` -> `DE`, `us-ca` -> `US-CA`); ValidateMarkets then

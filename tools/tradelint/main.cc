@@ -7,6 +7,7 @@
 //   tradelint merge REPORT.json...
 //   tradelint test  [--rules PATH]... [--require-coverage]
 //   tradelint rules [--rules PATH]... [--market M] [--as-of DATE] [--format F]
+//   tradelint screen [--lists L,...] [--min-score N] [--mode ofac] NAMES...|- | --pairs FILE.csv
 //   tradelint --version | --help | <command> --help
 //
 // Usage errors (unknown options or commands, bad option values) exit 2, as ruleset errors do.
@@ -74,9 +75,9 @@ int Main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("tradelint ") + TRADELINT_VERSION,
                        "print the version and exit");
   const std::vector<Command> commands = {
-      AddCheckCommand(app),   AddLintCommand(app), AddTestCommand(app),   AddRulesCommand(app),
-      AddRefdataCommand(app), AddInitCommand(app), AddFieldsCommand(app), AddDiffCommand(app),
-      AddMergeCommand(app)};
+      AddCheckCommand(app),   AddLintCommand(app),  AddTestCommand(app),   AddRulesCommand(app),
+      AddRefdataCommand(app), AddInitCommand(app),  AddFieldsCommand(app), AddDiffCommand(app),
+      AddMergeCommand(app),   AddScreenCommand(app)};
   // One command per run; a later command name is then an ordinary argument (a file `lint`).
   app.require_subcommand(0, 1);
   app.footer("Run `tradelint <command> --help` for the options of a command.");
@@ -91,7 +92,7 @@ int Main(int argc, char** argv) {
       const std::string suggestion = ClosestMatch(argv[1], names);
       PrintError("unknown command `" + std::string(argv[1]) + "`" +
                  (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?") +
-                 " (commands: check, lint, test, rules, refdata, diff, merge)");
+                 " (commands: check, lint, test, rules, refdata, init, fields, diff, merge, screen)");
       return kUsageError;
     }
     return app.exit(error) == 0 ? kClean : kUsageError;
@@ -100,7 +101,7 @@ int Main(int argc, char** argv) {
     if (command.app->parsed()) return streams.Checked(command.run());
   }
   std::cerr << app.help();
-  PrintError("give a command: check, lint, test, rules, refdata, diff or merge");
+  PrintError("give a command: check, lint, test, rules, refdata, init, fields, diff, merge or screen");
   return kUsageError;
 }
 

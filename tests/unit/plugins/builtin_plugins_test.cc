@@ -30,6 +30,8 @@ TEST(BuiltinPluginsTest, RegistersTheWholeLibrary) {
                                                           "flatten",
                                                           "full_match",
                                                           "has_prefix",
+                                                          "hs_code_known",
+                                                          "hs_unknown",
                                                           "is_group",
                                                           "len",
                                                           "lower",
@@ -44,6 +46,7 @@ TEST(BuiltinPluginsTest, RegistersTheWholeLibrary) {
                                                           "official_languages",
                                                           "period_end",
                                                           "primary_language",
+                                                          "sanctions_match",
                                                           "starts_with",
                                                           "sum",
                                                           "today",
@@ -52,8 +55,8 @@ TEST(BuiltinPluginsTest, RegistersTheWholeLibrary) {
                                                           "year"}));
   std::vector<std::string> plugins;
   for (const auto& plugin : Builtins().plugins()) plugins.push_back(plugin.name);
-  EXPECT_EQ(plugins,
-            (std::vector<std::string>{"text", "regex", "dates", "money", "markets", "lists"}));
+  EXPECT_EQ(plugins, (std::vector<std::string>{"text", "regex", "dates", "money", "markets",
+                                               "lists", "screening"}));
 }
 
 TEST(BuiltinPluginsTest, EveryFunctionDeclaresAndImplementsItself) {
@@ -73,12 +76,13 @@ TEST(BuiltinPluginsTest, ListsEachPluginOnce) {
   const BuiltinPlugins builtin;
   std::vector<std::string> names;
   for (const Plugin* plugin : builtin.plugins()) names.emplace_back(plugin->name());
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"text", "regex", "dates", "money", "markets", "lists"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"text", "regex", "dates", "money", "markets", "lists",
+                                             "screening"}));
 }
 
 TEST(BuiltinPluginsTest, TheOptionsReachTheRegexPlugin) {
-  const BuiltinPlugins builtin(BuiltinPluginOptions{.regex = {.max_mem = 1 << 10}});
+  const BuiltinPlugins builtin(
+      BuiltinPluginOptions{.regex = {.max_mem = 1 << 10}, .dispositions = nullptr});
   FunctionRegistry registry;
   std::string error;
   for (const Plugin* plugin : builtin.plugins())

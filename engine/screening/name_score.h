@@ -1,0 +1,40 @@
+#pragma once
+// How alike two names are, from 0 to 100 (docs/screening.md, "Scoring").
+//
+// kScreening, the default: each word of the query is paired with at most one word of the
+// listed name (greedily, most alike first); a pair counts by its Jaro-Winkler similarity,
+// raised by 0.04 when both words have one phonetic key and dropped when below 0.8; the score is
+// 80% the query's words found (weighted by length) and 20% the listed name's words found, so
+// word order does not matter, a surname alone scores high against the full name but a shared
+// first name does not. Legal-form words (IsLegalFormWord) are left out on both sides; a name of
+// such words only keeps them. Names written as one word or several (BASHIRUDDIN, BASHIR UD
+// DIN) also compare as one word each.
+//
+// kOfac: the scoring of OFAC's Sanctions List Search as calibrated on its published scores
+// (bench/README.md): the better of the mean over the query's words of their best Jaro-Winkler
+// similarity to a word of the listed name, and the Jaro-Winkler similarity of the two names
+// written out, for the name as listed and for "LAST, First" read as "First LAST". Every word
+// counts, legal forms too, as in OFAC's tool.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tradelint {
+
+enum class ScoringMode { kScreening, kOfac };
+
+// A name normalised once for scoring it against many others.
+struct PreparedName {
+  std::vector<std::string> words;      // NameTokens, in order
+  std::vector<std::string> reordered;  // ReorderedNameTokens ("LAST, First"), or empty
+  std::vector<std::string> evidence;   // the words that are not legal forms
+  std::vector<std::string> keys;       // PhoneticKey of each evidence word
+};
+
+PreparedName PrepareName(std::string_view name);
+
+// The score of `candidate` (a listed name) for `query` (the name screened), 0 to 100.
+double ScoreName(const PreparedName& query, const PreparedName& candidate, ScoringMode mode);
+
+}  // namespace tradelint

@@ -1,0 +1,140 @@
+#include "engine/screening/name_tokens.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <memory>
+
+namespace tradelint {
+namespace {
+
+// Romanisation of the Russian, Ukrainian, Belarusian and Bulgarian Cyrillic letters (lower
+// case, U+0430..U+045F), after BGN/PCGN, the system OFAC's and the UN's lists mostly follow.
+constexpr std::array<std::string_view, 0x30> kCyrillic = {
+    "a", "b", "v",  "g", "d",  "e",  "zh", "z",  "i",  "y",    "k", "l", "m", "n", "o",  "p",
+    "r", "s", "t",  "u", "f",  "kh", "ts", "ch", "sh", "shch", "",  "y", "",  "e", "yu", "ya",
+    "e", "e", "dj", "g", "ye", "s",  "i",  "yi", "j",  "l",    "n", "c", "k", "i", "u",  "dz"};
+// U+0430..U+044F are the first 32 entries; U+0450..U+045F follow (ѐ ё ђ ѓ є ѕ і ї ј љ њ ћ ќ ѝ ў џ).
+
+// Greek lower-case letters U+03B1..U+03C9, ELOT 743.
+constexpr std::array<std::string_view, 25> kGreek = {"a", "v", "g", "d", "e",  "z",  "i", "th", "i",
+                                                     "k", "l", "m", "n", "x",  "o",  "p", "r",  "s",
+                                                     "s", "t", "y", "f", "ch", "ps", "o"};
+
+std::string Fold(std::string_view text) {
+  utf8proc_uint8_t* mapped = nullptr;
+  const utf8proc_ssize_t length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
+                                     UTF8PROC_CASEFOLD | UTF8PROC_IGNORE));
+  const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
+  if (length >= 0) return std::string(reinterpret_cast<const char*>(mapped), length);
+  // Not UTF-8: read as Latin-1 and fold that.
+  std::string latin1;
+  for (unsigned char c : text) {
+    if (c < 0x80) {
+      latin1 += static_cast<char>(c);
+    } else {
+      latin1 += static_cast<char>(0xC0 | (c >> 6));
+      latin1 += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return Fold(latin1);
+}
+
+bool IsApostrophe(utf8proc_int32_t c) {
+  return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x02BB ||
+         c == 0x00B4;
+}
+
+void Append(std::string& out, utf8proc_int32_t c) {
+  utf8proc_uint8_t bytes[4];
+  const utf8proc_ssize_t length = utf8proc_encode_char(c, bytes);
+  out.append(reinterpret_cast<const char*>(bytes), length);
+}
+
+// Splits folded text into words, transliterating as it goes.
+std::vector<std::string> Words(std::string_view name) {
+  const std::string folded = Fold(name);
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) words.push_back(std::move(word));
+    word.clear();
+  };
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+  std::size_t offset = 0;
+  while (offset < folded.size()) {
+    utf8proc_int32_t c = 0;
+    const utf8proc_ssize_t length =
+        utf8proc_iterate(bytes + offset, static_cast<utf8proc_ssize_t>(folded.size() - offset), &c);
+    offset += length > 0 ? static_cast<std::size_t>(length) : 1;
+    if (length <= 0) continue;
+    if (c < 0x80) {
+      if (std::isalnum(c)) {
+        word += static_cast<char>(std::toupper(c));
+      } else if (!IsApostrophe(c)) {
+        flush();
+      }
+    } else if (c >= 0x430 && c < 0x460) {
+      for (char letter : kCyrillic[c - 0x430]) word += static_cast<char>(std::toupper(letter));
+    } else if (c >= 0x3B1 && c <= 0x3C9) {
+      for (char letter : kGreek[c - 0x3B1]) word += static_cast<char>(std::toupper(letter));
+    } else if (c == 0xDF) {
+      word += "SS";
+    } else if (c == 0xF8 || c == 0x153) {
+      word += c == 0xF8 ? "O" : "OE";
+    } else if (c == 0xE6) {
+      word += "AE";
+    } else if (c == 0x131 || c == 0x142 || c == 0x111) {
+      word += c == 0x131 ? "I" : (c == 0x142 ? "L" : "D");
+    } else if (IsApostrophe(c)) {
+      // joins, as ASCII apostrophes do
+    } else {
+      const utf8proc_category_t category = utf8proc_category(c);
+      const bool letter_or_digit =
+          (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+          (category >= UTF8PROC_CATEGORY_MN && category <= UTF8PROC_CATEGORY_ME) ||
+          category == UTF8PROC_CATEGORY_ND;
+      if (letter_or_digit) {
+        Append(word, c);
+      } else {
+        flush();
+      }
+    }
+  }
+  flush();
+  return words;
+}
+
+}  // namespace
+
+std::vector<std::string> NameTokens(std::string_view name) { return Words(name); }
+
+std::vector<std::string> ReorderedNameTokens(std::string_view name) {
+  const std::size_t comma = name.find(',');
+  if (comma == std::string_view::npos) return {};
+  std::vector<std::string> first = Words(name.substr(comma + 1));
+  std::vector<std::string> last = Words(name.substr(0, comma));
+  if (first.empty() || last.empty()) return {};
+  first.insert(first.end(), last.begin(), last.end());
+  return first;
+}
+
+bool IsLegalFormWord(std::string_view token) {
+  // Sorted, for binary search. Company types of the jurisdictions the lists name most often.
+  static constexpr std::string_view kWords[] = {
+      "AB",      "AG",   "AO",          "AS",           "BHD", "BV",   "CIA", "CO",
+      "COMPANY", "CORP", "CORPORATION", "CV",           "DOO", "EIRL", "FZC", "FZCO",
+      "FZE",     "GMBH", "INC",         "INCORPORATED", "JSC", "KFT",  "KG",  "LIMITED",
+      "LLC",     "LLP",  "LTD",         "NV",           "OAO", "OJSC", "OOO", "PJSC",
+      "PLC",     "PT",   "PTE",         "PTY",          "PVT", "SA",   "SAL", "SARL",
+      "SAS",     "SDN",  "SPA",         "SRL",          "TOO", "ZAO",  "ZAT"};
+  return std::binary_search(std::begin(kWords), std::end(kWords), token);
+}
+
+}  // namespace tradelint

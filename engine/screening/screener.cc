@@ -1,0 +1,122 @@
+#include "engine/screening/screener.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "engine/screening/similarity.h"
+
+namespace tradelint {
+
+Screener::Screener(std::vector<SanctionsList> lists) : lists_(std::move(lists)) {
+  for (std::uint32_t l = 0; l < lists_.size(); ++l) {
+    const SanctionsList& list = lists_[l];
+    for (std::uint32_t e = 0; e < list.entries.size(); ++e) {
+      const ListEntry& entry = list.entries[e];
+      for (std::uint32_t n = 0; n < entry.names.size(); ++n) {
+        PreparedName prepared = PrepareName(entry.names[n].text);
+        if (prepared.words.empty()) continue;
+        const auto id = static_cast<std::uint32_t>(names_.size());
+        for (std::size_t w = 0; w < prepared.words.size(); ++w) {
+          std::vector<std::uint32_t>& postings = postings_[prepared.words[w]];
+          if (postings.empty() || postings.back() != id) postings.push_back(id);
+        }
+        for (const std::string& key : prepared.keys) {
+          std::vector<std::uint32_t>& postings = postings_["#" + key];
+          if (postings.empty() || postings.back() != id) postings.push_back(id);
+        }
+        names_.push_back({l, e, n, std::move(prepared)});
+      }
+    }
+  }
+}
+
+const SanctionsList* Screener::FindList(std::string_view id) const {
+  for (const SanctionsList& list : lists_) {
+    if (list.id == id) return &list;
+  }
+  return nullptr;
+}
+
+std::vector<ScreeningMatch> Screener::Screen(std::string_view name,
+                                             const ScreenOptions& options) const {
+  const PreparedName query = PrepareName(name);
+  std::vector<ScreeningMatch> matches;
+  if (query.words.empty()) return matches;
+  // Count, per listed name, the query words that meet it (each word once).
+  thread_local std::vector<std::uint32_t> hits;
+  thread_local std::vector<std::uint64_t> stamp;
+  thread_local std::uint64_t epoch = 0;
+  if (hits.size() < names_.size()) {
+    hits.assign(names_.size(), 0);
+    stamp.assign(names_.size(), 0);
+  }
+  ++epoch;
+  std::vector<std::uint32_t> touched;
+  const std::vector<std::string>& words =
+      options.mode == ScoringMode::kOfac ? query.words : query.evidence;
+  for (std::size_t w = 0; w < words.size(); ++w) {
+    const std::string key = "#" + PhoneticKey(words[w]);
+    const std::uint64_t word_epoch = epoch * 64 + w % 64;
+    for (const std::string* lookup : {&words[w], &key}) {
+      const auto found = postings_.find(*lookup);
+      if (found == postings_.end()) continue;
+      for (std::uint32_t id : found->second) {
+        if (stamp[id] / 64 != epoch) {
+          stamp[id] = word_epoch;
+          hits[id] = 1;
+          touched.push_back(id);
+        } else if (stamp[id] != word_epoch) {
+          stamp[id] = word_epoch;
+          ++hits[id];
+        }
+      }
+    }
+  }
+  // kScreening weighs the query's words found at 80%: a listed name that meets fewer than
+  // three quarters of them cannot reach a reportable score. kOfac scores a name by its best
+  // words, so half of them are enough.
+  const std::size_t n = words.size();
+  const auto needed = static_cast<std::uint32_t>(
+      options.mode == ScoringMode::kOfac ? (n <= 2 ? 1 : (n + 1) / 2) : (3 * n + 3) / 4);
+  std::vector<ScreeningMatch> best_per_name;
+  for (std::uint32_t id : touched) {
+    if (hits[id] < needed) continue;
+    const IndexedName& indexed = names_[id];
+    const SanctionsList& list = lists_[indexed.list];
+    if (!options.lists.empty() &&
+        std::find(options.lists.begin(), options.lists.end(), list.id) == options.lists.end()) {
+      continue;
+    }
+    const ListEntry& entry = list.entries[indexed.entry];
+    const double name_score = ScoreName(query, indexed.prepared, options.mode);
+    double score = name_score;
+    if (options.birth_year && !entry.birth_years.empty()) {
+      const bool near =
+          std::any_of(entry.birth_years.begin(), entry.birth_years.end(),
+                      [&](int year) { return std::abs(year - *options.birth_year) <= 1; });
+      score = near ? std::min(100.0, score + 5) : score - 15;
+    }
+    score = std::round(score * 10) / 10;
+    if (score < options.min_score) continue;
+    best_per_name.push_back({&list, &entry, &entry.names[indexed.name], score, name_score});
+  }
+  // One match per entry: its best name (a strong name before a weak alias of equal score).
+  std::sort(best_per_name.begin(), best_per_name.end(),
+            [](const ScreeningMatch& a, const ScreeningMatch& b) {
+              if (a.entry != b.entry) return a.entry < b.entry;
+              if (a.score != b.score) return a.score > b.score;
+              return !a.name->weak && b.name->weak;
+            });
+  for (const ScreeningMatch& match : best_per_name) {
+    if (matches.empty() || matches.back().entry != match.entry) matches.push_back(match);
+  }
+  std::sort(matches.begin(), matches.end(), [](const ScreeningMatch& a, const ScreeningMatch& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.list != b.list) return a.list->id < b.list->id;
+    return a.entry->id < b.entry->id;
+  });
+  return matches;
+}
+
+}  // namespace tradelint

@@ -1,0 +1,78 @@
+#include "engine/screening/similarity.h"
+
+#include <algorithm>
+#include <array>
+
+namespace tradelint {
+
+double JaroWinkler(std::string_view a, std::string_view b) {
+  if (a == b) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  // Names are short; longer strings are compared by their first 64 bytes.
+  constexpr std::size_t kMax = 64;
+  a = a.substr(0, kMax);
+  b = b.substr(0, kMax);
+  const std::size_t window =
+      std::max(a.size(), b.size()) / 2 > 0 ? std::max(a.size(), b.size()) / 2 - 1 : 0;
+  std::array<bool, kMax> matched_a{}, matched_b{};
+  std::size_t matches = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const std::size_t from = i > window ? i - window : 0;
+    const std::size_t to = std::min(b.size(), i + window + 1);
+    for (std::size_t j = from; j < to; ++j) {
+      if (!matched_b[j] && a[i] == b[j]) {
+        matched_a[i] = matched_b[j] = true;
+        ++matches;
+        break;
+      }
+    }
+  }
+  if (matches == 0) return 0.0;
+  std::size_t half_transpositions = 0;
+  for (std::size_t i = 0, k = 0; i < a.size(); ++i) {
+    if (!matched_a[i]) continue;
+    while (!matched_b[k]) ++k;
+    if (a[i] != b[k]) ++half_transpositions;
+    ++k;
+  }
+  const double m = static_cast<double>(matches);
+  const double jaro = (m / a.size() + m / b.size() + (m - half_transpositions / 2) / m) / 3.0;
+  std::size_t prefix = 0;
+  while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  return jaro + prefix * 0.1 * (1.0 - jaro);
+}
+
+std::string PhoneticKey(std::string_view word) {
+  if (word.empty()) return "";
+  for (char c : word) {
+    if (c < 'A' || c > 'Z') return std::string(word);
+  }
+  auto is_vowel = [](char c) {
+    return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y' || c == 'J';
+  };
+  std::string consonants;
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    char c = word[i];
+    if (c == 'H' && word[i - 1] == 'P') {
+      if (!consonants.empty() && consonants.back() == 'P') consonants.back() = 'F';
+      continue;
+    }
+    if (is_vowel(c) || c == 'H') continue;
+    if (c == 'C' || c == 'Q') c = 'K';
+    if (c == 'Z') c = 'S';
+    if (c == 'W') c = 'V';
+    if (consonants.empty() || consonants.back() != c) consonants += c;
+  }
+  // Few consonants: a transposition (PUTIN, PUTNI) must keep the key, and the letters carry
+  // little order information anyway.
+  if (consonants.size() <= 3) std::sort(consonants.begin(), consonants.end());
+  char first = word[0];
+  if (is_vowel(first)) first = 'A';
+  if (word.starts_with("PH")) first = 'F';
+  if (first == 'C' || first == 'Q') first = 'K';
+  if (first == 'Z') first = 'S';
+  if (first == 'W') first = 'V';
+  return first + consonants;
+}
+
+}  // namespace tradelint

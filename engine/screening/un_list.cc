@@ -1,0 +1,158 @@
+#include "engine/screening/un_list.h"
+
+#include <cctype>
+#include <cstdlib>
+
+namespace tradelint {
+namespace {
+
+// The XML text of `raw` with the predefined and numeric character references resolved.
+std::string Unescape(std::string_view raw) {
+  std::string text;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const std::size_t semicolon = raw[i] == '&' ? raw.find(';', i) : std::string_view::npos;
+    if (semicolon == std::string_view::npos || semicolon - i > 10) {
+      text += raw[i];
+      continue;
+    }
+    const std::string_view name = raw.substr(i + 1, semicolon - i - 1);
+    if (name == "amp")
+      text += '&';
+    else if (name == "lt")
+      text += '<';
+    else if (name == "gt")
+      text += '>';
+    else if (name == "quot")
+      text += '"';
+    else if (name == "apos")
+      text += '\'';
+    else if (name.starts_with("#")) {
+      const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      const long code =
+          std::strtol(std::string(name.substr(hex ? 2 : 1)).c_str(), nullptr, hex ? 16 : 10);
+      if (code < 0x80) {
+        text += static_cast<char>(code);
+      } else if (code < 0x800) {
+        text += static_cast<char>(0xC0 | (code >> 6));
+        text += static_cast<char>(0x80 | (code & 0x3F));
+      } else if (code < 0x10000) {
+        text += static_cast<char>(0xE0 | (code >> 12));
+        text += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        text += static_cast<char>(0x80 | (code & 0x3F));
+      } else {
+        text += static_cast<char>(0xF0 | (code >> 18));
+        text += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        text += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        text += static_cast<char>(0x80 | (code & 0x3F));
+      }
+    } else {
+      text += raw.substr(i, semicolon - i + 1);
+    }
+    i = semicolon;
+  }
+  return text;
+}
+
+// The contents of every `<tag>...</tag>` element of `xml` (not nested in itself), in order.
+std::vector<std::string_view> Elements(std::string_view xml, std::string_view tag) {
+  std::vector<std::string_view> elements;
+  const std::string open = "<" + std::string(tag) + ">";
+  const std::string close = "</" + std::string(tag) + ">";
+  std::size_t at = 0;
+  while ((at = xml.find(open, at)) != std::string_view::npos) {
+    const std::size_t start = at + open.size();
+    const std::size_t end = xml.find(close, start);
+    if (end == std::string_view::npos) break;
+    elements.push_back(xml.substr(start, end - start));
+    at = end + close.size();
+  }
+  return elements;
+}
+
+// The text of the first `<tag>` element, trimmed and unescaped; empty when absent.
+std::string Text(std::string_view xml, std::string_view tag) {
+  std::vector<std::string_view> found = Elements(xml, tag);
+  if (found.empty()) return "";
+  std::string_view text = found.front();
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+    text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  return Unescape(text);
+}
+
+std::string Upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+ListEntry ReadEntry(std::string_view xml, std::string type) {
+  ListEntry entry;
+  entry.id = Text(xml, "REFERENCE_NUMBER");
+  entry.type = std::move(type);
+  entry.programs = Text(xml, "UN_LIST_TYPE");
+  std::string primary;
+  for (std::string_view part : {"FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"}) {
+    const std::string text = Text(xml, part);
+    if (text.empty()) continue;
+    if (!primary.empty()) primary += ' ';
+    primary += text;
+  }
+  entry.names.push_back({primary, "primary", false});
+  const std::string original = Text(xml, "NAME_ORIGINAL_SCRIPT");
+  if (!original.empty()) entry.names.push_back({original, "original script", false});
+  const std::string_view alias_tag =
+      entry.type == "individual" ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS";
+  for (std::string_view alias : Elements(xml, alias_tag)) {
+    const std::string name = Text(alias, "ALIAS_NAME");
+    if (name.empty()) continue;
+    const std::string quality = Text(alias, "QUALITY");
+    entry.names.push_back({name, quality == "f.k.a." ? "fka" : "aka", quality == "Low"});
+  }
+  for (std::string_view nationality : Elements(xml, "NATIONALITY")) {
+    for (std::string_view value : Elements(nationality, "VALUE")) {
+      entry.countries.push_back(Upper(Unescape(value)));
+    }
+  }
+  for (std::string_view address :
+       Elements(xml, entry.type == "individual" ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS")) {
+    const std::string country = Upper(Text(address, "COUNTRY"));
+    if (!country.empty()) entry.countries.push_back(country);
+  }
+  for (std::string_view birth : Elements(xml, "INDIVIDUAL_DATE_OF_BIRTH")) {
+    for (std::string_view tag : {"YEAR", "FROM_YEAR", "TO_YEAR", "DATE"}) {
+      const std::string text = Text(birth, tag);
+      if (text.size() >= 4) entry.birth_years.push_back(std::atoi(text.substr(0, 4).c_str()));
+    }
+  }
+  entry.digest = Fnv1a(xml);
+  return entry;
+}
+
+}  // namespace
+
+std::optional<SanctionsList> ParseUnList(std::string_view xml, std::string name, std::string source,
+                                         std::string* error) {
+  const std::size_t root = xml.find("<CONSOLIDATED_LIST");
+  const std::size_t attribute = xml.find("dateGenerated=\"", root);
+  if (root == std::string_view::npos || attribute == std::string_view::npos) {
+    *error =
+        name + ": not the UN Consolidated List's XML (no CONSOLIDATED_LIST with a dateGenerated)";
+    return std::nullopt;
+  }
+  const std::size_t start = attribute + 15;
+  const std::string generated(xml.substr(start, xml.find('"', start) - start));
+  SanctionsList list;
+  list.id = "un";
+  list.title = "UN Security Council Consolidated List";
+  list.provenance = {std::move(name), std::move(source), generated.substr(0, 10), generated};
+  for (std::string_view individual : Elements(xml, "INDIVIDUAL")) {
+    list.entries.push_back(ReadEntry(individual, "individual"));
+  }
+  for (std::string_view entity : Elements(xml, "ENTITY")) {
+    list.entries.push_back(ReadEntry(entity, "entity"));
+  }
+  return list;
+}
+
+}  // namespace tradelint

@@ -1,0 +1,230 @@
+// The screening stage: normalisation, similarity, the list parsers, the matcher and the
+// 2019 -> 2021 SDN comparison (docs/screening.md).
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/base/file.h"
+#include "engine/refdata/hs_nomenclature.h"
+#include "engine/screening/name_score.h"
+#include "engine/screening/name_tokens.h"
+#include "engine/screening/ofac_sdn.h"
+#include "engine/screening/screening_lists.h"
+#include "engine/screening/similarity.h"
+#include "engine/screening/un_list.h"
+
+namespace tradelint {
+namespace {
+
+const std::string kReference = std::string(TRADELINT_SOURCE_DIR) + "/rulesets/reference";
+
+std::vector<std::string> W(std::initializer_list<const char*> words) {
+  return std::vector<std::string>(words.begin(), words.end());
+}
+
+TEST(NameTokens, CasePunctuationDiacriticsAndApostrophes) {
+  EXPECT_EQ(NameTokens("O'Brien, José-María  Núñez"), W({"OBRIEN", "JOSE", "MARIA", "NUNEZ"}));
+  EXPECT_EQ(NameTokens("AL QA'IDA"), W({"AL", "QAIDA"}));
+  EXPECT_EQ(NameTokens("Straße Øresund"), W({"STRASSE", "ORESUND"}));
+}
+
+TEST(NameTokens, TransliteratesCyrillicAndGreek) {
+  EXPECT_EQ(NameTokens("Владимир Путин"), W({"VLADIMIR", "PUTIN"}));
+  EXPECT_EQ(NameTokens("Хабаровск Щукин"), W({"KHABAROVSK", "SHCHUKIN"}));
+  EXPECT_EQ(NameTokens("Αθήνα"), W({"ATHINA"}));
+}
+
+TEST(NameTokens, LastFirstIsAlsoReadFirstLast) {
+  EXPECT_EQ(ReorderedNameTokens("BIN LADEN, Osama"), W({"OSAMA", "BIN", "LADEN"}));
+  EXPECT_TRUE(ReorderedNameTokens("AL QAEDA").empty());
+}
+
+TEST(NameTokens, LegalForms) {
+  for (const char* word : {"LTD", "CORP", "LLC", "CO", "GMBH", "OOO", "INC", "SA"})
+    EXPECT_TRUE(IsLegalFormWord(word)) << word;
+  EXPECT_FALSE(IsLegalFormWord("BANCO"));
+}
+
+TEST(Similarity, JaroWinklerKnownValues) {
+  EXPECT_DOUBLE_EQ(JaroWinkler("PUTIN", "PUTIN"), 1.0);
+  EXPECT_NEAR(JaroWinkler("MARTHA", "MARHTA"), 0.961, 0.001);
+  EXPECT_NEAR(JaroWinkler("DIXON", "DICKSONX"), 0.813, 0.001);
+  EXPECT_DOUBLE_EQ(JaroWinkler("ABC", ""), 0.0);
+}
+
+TEST(Similarity, PhoneticKeysMeetAcrossTransliterations) {
+  EXPECT_EQ(PhoneticKey("MOHAMMED"), PhoneticKey("MUHAMMAD"));
+  EXPECT_EQ(PhoneticKey("MOHAMMED"), PhoneticKey("MOHAMAD"));
+  EXPECT_EQ(PhoneticKey("QAEDA"), PhoneticKey("QAIDA"));
+  EXPECT_EQ(PhoneticKey("PUTIN"), PhoneticKey("PUTNI"));
+  EXPECT_NE(PhoneticKey("PUTIN"), PhoneticKey("OBAMA"));
+}
+
+double Score(std::string_view query, std::string_view listed,
+             ScoringMode mode = ScoringMode::kScreening) {
+  return ScoreName(PrepareName(query), PrepareName(listed), mode);
+}
+
+TEST(NameScore, WordOrderAndLastFirstDoNotMatter) {
+  EXPECT_DOUBLE_EQ(Score("Vladimir Putin", "PUTIN, Vladimir"), 100);
+  EXPECT_DOUBLE_EQ(Score("putin VLADIMIR", "Vladimir Putin"), 100);
+}
+
+TEST(NameScore, LegalFormsAreNoEvidence) {
+  // "CORP" alone matching 100% is the classic false positive.
+  EXPECT_LT(Score("Acme Corp", "Kirov Corp"), 80);
+  EXPECT_DOUBLE_EQ(Score("Banco Nacional de Cuba SA", "BANCO NACIONAL DE CUBA"), 100);
+}
+
+TEST(NameScore, ASharedFirstNameIsNotAMatch) {
+  EXPECT_LT(Score("John Smith", "JOHN, Damien"), 60);
+  EXPECT_GE(Score("Putin", "PUTIN, Vladimir Vladimirovich"), 80);  // a possible match
+}
+
+TEST(NameScore, OneWordOrSeveral) { EXPECT_GE(Score("Bashiruddin", "Bashir-Ud-Din"), 95); }
+
+TEST(NameScore, OfacModeReproducesPublishedScores) {
+  EXPECT_DOUBLE_EQ(Score("VLADIMIR PUTIN", "PUTIN, Vladimir Vladimirovich", ScoringMode::kOfac),
+                   100);
+  EXPECT_NEAR(Score("PUTIN", "PUTINA, Maria", ScoringMode::kOfac), 97, 1);
+  EXPECT_LT(Score("BUSH GEORGE", "GEORGIOU, Georgios", ScoringMode::kOfac), 80);
+}
+
+ScreenOptions Options(double min_score, std::vector<std::string> lists = {},
+                      std::optional<int> birth_year = std::nullopt) {
+  ScreenOptions options;
+  options.min_score = min_score;
+  options.lists = std::move(lists);
+  options.birth_year = birth_year;
+  return options;
+}
+
+const Screener& BundledScreener() {
+  static const std::shared_ptr<const Screener> screener = [] {
+    std::vector<Provenance> provenance;
+    std::string error;
+    std::shared_ptr<const Screener> loaded =
+        LoadScreener(kReference, ReferenceOverlay(), &provenance, &error);
+    EXPECT_TRUE(loaded) << error;
+    EXPECT_EQ(provenance.size(), 2u);
+    return loaded;
+  }();
+  return *screener;
+}
+
+TEST(Screener, ListsLoadWithTheirVersions) {
+  const Screener& screener = BundledScreener();
+  const SanctionsList* sdn = screener.FindList("sdn");
+  const SanctionsList* un = screener.FindList("un");
+  ASSERT_NE(sdn, nullptr);
+  ASSERT_NE(un, nullptr);
+  EXPECT_EQ(sdn->provenance.date, "2021-07-07");
+  EXPECT_EQ(un->provenance.date, "2026-02-27");
+  EXPECT_GT(sdn->entries.size(), 8000u);
+  EXPECT_EQ(un->entries.size(), 1003u);
+  const ListEntry* cuba = sdn->Find("306");
+  ASSERT_NE(cuba, nullptr);
+  EXPECT_EQ(cuba->programs, "CUBA");
+  EXPECT_GT(cuba->names.size(), 1u);  // with its aliases
+}
+
+TEST(Screener, FindsAnEntryByNameAliasAndScript) {
+  const Screener& screener = BundledScreener();
+  std::vector<ScreeningMatch> matches = screener.Screen("Banco Nacional de Cuba", {});
+  ASSERT_FALSE(matches.empty());
+  EXPECT_EQ(matches[0].entry->id, "306");
+  EXPECT_EQ(matches[0].list->id, "sdn");
+  EXPECT_DOUBLE_EQ(matches[0].score, 100);
+  matches = screener.Screen("Усама бен Ладен", Options(90, {"sdn"}));
+  ASSERT_FALSE(matches.empty());
+  EXPECT_EQ(matches[0].name->text, "BIN LADEN, Usama");
+  EXPECT_TRUE(screener.Screen("Jane Miller", {}).empty());
+  EXPECT_TRUE(screener.Screen("Acme Trading Co Ltd", {}).empty());
+}
+
+TEST(Screener, WeakAliasesAreMarked) {
+  const Screener& screener = BundledScreener();
+  bool weak_seen = false;
+  for (const SanctionsList& list : screener.lists()) {
+    for (const ListEntry& entry : list.entries) {
+      for (const ListName& name : entry.names) weak_seen = weak_seen || name.weak;
+    }
+  }
+  EXPECT_TRUE(weak_seen);
+}
+
+TEST(Screener, DateOfBirthRaisesOrLowers) {
+  const Screener& screener = BundledScreener();
+  const std::vector<ScreeningMatch> plain = screener.Screen("Usama bin Laden", Options(90));
+  ASSERT_FALSE(plain.empty());
+  const ListEntry* entry = plain[0].entry;
+  ASSERT_FALSE(entry->birth_years.empty());
+  const int born = entry->birth_years[0];
+  auto score_with = [&](int year) {
+    for (const ScreeningMatch& match : screener.Screen("Usama bin Laden", Options(0, {}, year))) {
+      if (match.entry == entry) return match.score;
+    }
+    return -1.0;
+  };
+  EXPECT_GE(score_with(born), plain[0].score);
+  EXPECT_LT(score_with(born + 20), plain[0].score);
+}
+
+TEST(Screener, StaleListNote) {
+  const SanctionsList* un = BundledScreener().FindList("un");
+  EXPECT_EQ(StaleListNote(*un, *Date::Parse("2026-03-01")), "");
+  EXPECT_NE(StaleListNote(*un, *Date::Parse("2026-12-01")), "");
+}
+
+TEST(HsNomenclature, BundledTableAndNearest) {
+  std::string error;
+  const std::string path = kReference + "/" + std::string(HsNomenclature::kFileName);
+  std::optional<HsNomenclature> hs = HsNomenclature::Parse(*ReadFile(path), path, &error);
+  ASSERT_TRUE(hs) << error;
+  EXPECT_EQ(hs->provenance().version, "2022.0");
+  EXPECT_TRUE(hs->Contains("950300"));
+  EXPECT_TRUE(hs->Contains("9503"));
+  EXPECT_FALSE(hs->Contains("950399"));
+  EXPECT_EQ(hs->Nearest("950399", 3), W({"950300"}));  // the heading's only subheading
+  EXPECT_FALSE(hs->Nearest("999999", 3).empty());
+}
+
+// Every HS code or heading a bundled table is keyed by (a first column named `hs`) exists in
+// HS 2022: a table keyed by a code that does not exist would never match a declared one.
+TEST(HsNomenclature, EveryCodeOfTheBundledTablesExists) {
+  std::string error;
+  const std::string path = kReference + "/" + std::string(HsNomenclature::kFileName);
+  std::optional<HsNomenclature> hs = HsNomenclature::Parse(*ReadFile(path), path, &error);
+  ASSERT_TRUE(hs) << error;
+  std::size_t checked = 0;
+  for (const auto& file : std::filesystem::recursive_directory_iterator(kReference)) {
+    if (file.path().extension() != ".csv") continue;
+    const std::string text = *ReadFile(file.path().string());
+    std::size_t at = 0;
+    bool header_seen = false, keyed_by_hs = false;
+    while (at < text.size()) {
+      const std::size_t end = std::min(text.find('\n', at), text.size());
+      const std::string line = text.substr(at, end - at);
+      at = end + 1;
+      if (line.empty() || line[0] == '#') continue;
+      const std::string first = line.substr(0, line.find(','));
+      if (!header_seen) {
+        header_seen = true;
+        keyed_by_hs = first == "hs" || first.starts_with("hs:");
+        if (!keyed_by_hs) break;
+        continue;
+      }
+      EXPECT_TRUE(hs->Contains(first)) << file.path() << ": `" << first << "` is not in HS 2022";
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 10u);  // eu-russia-luxury.csv at least
+}
+
+}  // namespace
+}  // namespace tradelint
