@@ -138,11 +138,10 @@ TEST_F(LoaderTest, UnsavedTextReplacesTheFileAndNeedNotExistOnDisk) {
   const std::string saved = Write("rules/saved.trl", kRuleset);
   const std::string unsaved_only = (root_ / "rules" / "new.trl").string();
   std::error_code ignored;
-  const UnsavedFiles unsaved = {
-      {fs::weakly_canonical(saved, ignored).string(),
-       std::string(kRuleset).replace(15, 6, "edited")},
-      {fs::weakly_canonical(unsaved_only, ignored).string(),
-       std::string(kRuleset).replace(15, 6, "added")}};
+  const UnsavedFiles unsaved = {{fs::weakly_canonical(saved, ignored).string(),
+                                 std::string(kRuleset).replace(15, 6, "edited")},
+                                {fs::weakly_canonical(unsaved_only, ignored).string(),
+                                 std::string(kRuleset).replace(15, 6, "added")}};
   const auto files =
       LoadRulesetFiles({Rules(), unsaved_only}, "", diagnostics_, nullptr, {}, unsaved);
   ASSERT_EQ(files.size(), 2u) << diagnostics_.RenderAll();
