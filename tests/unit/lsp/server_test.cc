@@ -78,22 +78,21 @@ TEST(ServerTest, ShutdownThenExitIsStatusZero) {
   EXPECT_EQ(session.messages[1]["id"], 99);
 }
 
-TEST(ServerTest, EndOfInputWithoutShutdownIsStatusOne) {
-  EXPECT_EQ(Serve(kInitialize).status, 1);
-}
+TEST(ServerTest, EndOfInputWithoutShutdownIsStatusOne) { EXPECT_EQ(Serve(kInitialize).status, 1); }
 
 TEST(ServerTest, MalformedMessagesGetErrorsAndTheServerCarriesOn) {
   const Session session = Serve(
-      "Content-Type: x\r\n\r\n{\"no\": \"length\"}" +      // no Content-Length
-      Frame("{not json") +                                 // not JSON
-      Frame("[1, 2]") +                                    // not a message
-      Frame(R"({"jsonrpc":"2.0","id":[1],"method":"x"})") +  // a bad id
+      "Content-Type: x\r\n\r\n{\"no\": \"length\"}" +                       // no Content-Length
+      Frame("{not json") +                                                  // not JSON
+      Frame("[1, 2]") +                                                     // not a message
+      Frame(R"({"jsonrpc":"2.0","id":[1],"method":"x"})") +                 // a bad id
       Frame(R"({"jsonrpc":"2.0","id":2,"method":"textDocument/hover"})") +  // too early
       kInitialize +
       Frame(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":7}})") +
       Frame(R"({"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{}})") +
-      Frame(R"({"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":)"
-            R"({"textDocument":{"uri":"file:///nowhere.trl"},"position":{"line":0,"character":0}}})") +
+      Frame(
+          R"({"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":)"
+          R"({"textDocument":{"uri":"file:///nowhere.trl"},"position":{"line":0,"character":0}}})") +
       Frame(R"({"jsonrpc":"2.0","id":5,"method":"no/such/method"})") + kShutdownExit);
   EXPECT_EQ(session.status, 0);
   std::vector<std::pair<nlohmann::json, int>> errors;
@@ -101,21 +100,20 @@ TEST(ServerTest, MalformedMessagesGetErrorsAndTheServerCarriesOn) {
     if (message.contains("error")) errors.push_back({message["id"], message["error"]["code"]});
   }
   const std::vector<std::pair<nlohmann::json, int>> expected = {
-      {nullptr, kParseError},   {nullptr, kParseError},   {nullptr, kInvalidRequest},
+      {nullptr, kParseError},     {nullptr, kParseError},     {nullptr, kInvalidRequest},
       {nullptr, kInvalidRequest}, {2, kServerNotInitialized}, {3, kInvalidParams},
-      {4, kInvalidParams},      {5, kMethodNotFound}};
+      {4, kInvalidParams},        {5, kMethodNotFound}};
   EXPECT_EQ(errors, expected);
 }
 
 TEST(ServerTest, ADocumentGetsDiagnosticsWithCodes) {
-  const nlohmann::json open = {
-      {"jsonrpc", "2.0"},
-      {"method", "textDocument/didOpen"},
-      {"params",
-       {{"textDocument",
-         {{"uri", "untitled:Untitled-1"},
-          {"version", 7},
-          {"text", "ruleset scratch {\n  jurisdiction XX\n}\n"}}}}}};
+  const nlohmann::json open = {{"jsonrpc", "2.0"},
+                               {"method", "textDocument/didOpen"},
+                               {"params",
+                                {{"textDocument",
+                                  {{"uri", "untitled:Untitled-1"},
+                                   {"version", 7},
+                                   {"text", "ruleset scratch {\n  jurisdiction XX\n}\n"}}}}}};
   const Session session = Serve(kInitialize + Frame(open.dump()) + kShutdownExit);
   ASSERT_EQ(session.messages.size(), 3u);
   const nlohmann::json& published = session.messages[1];

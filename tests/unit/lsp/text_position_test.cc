@@ -9,7 +9,9 @@ namespace tradelint::lsp {
 namespace {
 
 // "Größe 😀 x": ö and ß take 2 bytes and 1 unit, 😀 takes 4 bytes and 2 units (a surrogate pair).
-constexpr char kText[] = "ascii\r\nGr\xC3\xB6\xC3\x9F" "e \xF0\x9F\x98\x80 x\nlast";
+constexpr char kText[] =
+    "ascii\r\nGr\xC3\xB6\xC3\x9F"
+    "e \xF0\x9F\x98\x80 x\nlast";
 
 TEST(LineIndexTest, ByteOffsetsBecomeUtf16Positions) {
   const std::string text = kText;

@@ -39,8 +39,8 @@ constexpr const char* kExpressionWords[] = {"market", "as_of", "present", "missi
                                             "all",    "not",   "and",     "or",      "in",
                                             "if",     "then",  "else",    "true",    "false"};
 constexpr const char* kRuleItemWords[] = {
-    "ref",    "applies to", "domain",  "severity", "cite",    "responsible", "effective", "until",
-    "when",   "unless",     "require", "forbid",   "message", "fix",         "override"};
+    "ref",  "applies to", "domain",  "severity", "cite",    "responsible", "effective", "until",
+    "when", "unless",     "require", "forbid",   "message", "fix",         "override"};
 // A field path as written: `offer.price`, `lines[*].unit_price`, `lines[0]`.
 constexpr char kPath[] = R"(([a-z_]\w*(?:\[[^\]\s]*\])*(?:\.[a-z_]\w*(?:\[[^\]\s]*\])*)*))";
 
@@ -56,9 +56,7 @@ class Items {
     }
     items_.push_back(std::move(item));
   }
-  nlohmann::json List() && {
-    return {{"isIncomplete", false}, {"items", std::move(items_)}};
-  }
+  nlohmann::json List() && { return {{"isIncomplete", false}, {"items", std::move(items_)}}; }
 
  private:
   std::set<std::string> labels_;
@@ -97,8 +95,8 @@ LineState ScanLine(std::string_view line) {
 std::vector<std::string> Segments(const std::string& path) {
   std::vector<std::string> segments;
   static const std::regex kStep(R"(([a-z_]\w*)|\[[^\]]*\])");
-  for (auto it = std::sregex_iterator(path.begin(), path.end(), kStep); it != std::sregex_iterator();
-       ++it) {
+  for (auto it = std::sregex_iterator(path.begin(), path.end(), kStep);
+       it != std::sregex_iterator(); ++it) {
     segments.push_back((*it)[1].matched ? (*it)[1].str() : "[]");
   }
   return segments;
@@ -220,11 +218,10 @@ nlohmann::json Completion(const Document& document, const LanguageData& data, Po
   const LineIndex lines(document.text);
   const std::size_t offset = lines.OffsetOf(position);
   const std::string before = document.text.substr(0, offset);
-  const std::string line = before.substr(before.rfind('\n') == std::string::npos
-                                             ? 0
-                                             : before.rfind('\n') + 1);
-  const Analysis* analysis = document.parsed != nullptr ? document.parsed.get()
-                                                        : document.analysis.get();
+  const std::string line =
+      before.substr(before.rfind('\n') == std::string::npos ? 0 : before.rfind('\n') + 1);
+  const Analysis* analysis =
+      document.parsed != nullptr ? document.parsed.get() : document.analysis.get();
   const std::optional<RecordKind> kind = RecordKindAt(document.text, offset);
   const LineState state = ScanLine(line);
   std::smatch match;

@@ -38,7 +38,8 @@ nlohmann::json PublishDiagnostics(const Document& document) {
       nlohmann::json related = nlohmann::json::array();
       for (const DiagnosticLabel& label : diagnostic.labels) {
         if (label.span.valid()) {
-          related.push_back({{"location", LocationJson(document, label.span)}, {"message", label.message}});
+          related.push_back(
+              {{"location", LocationJson(document, label.span)}, {"message", label.message}});
         }
       }
       if (!related.empty()) item["relatedInformation"] = std::move(related);

@@ -17,7 +17,7 @@ namespace tradelint::lsp {
 
 struct Document {
   std::string uri;
-  std::string path;  // the file's path; for a buffer without a file, a path that names none
+  std::string path;      // the file's path; for a buffer without a file, a path that names none
   bool on_disk = false;  // a `file:` URI: checked with the other rulesets of its folder
   std::string text;
   int version = 0;

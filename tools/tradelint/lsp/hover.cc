@@ -68,8 +68,8 @@ std::string RuleHover(const ast::RulesetFile& file, const ast::Rule& rule) {
 }
 
 std::string RulesetHover(const ast::RulesetFile& file) {
-  std::string text = "**" + (file.title ? file.title->text : file.id.text) + "** · ruleset `" +
-                     file.id.text + "`";
+  std::string text =
+      "**" + (file.title ? file.title->text : file.id.text) + "** · ruleset `" + file.id.text + "`";
   if (file.jurisdiction) text += "\n\nJurisdiction: " + file.jurisdiction->text;
   if (file.instrument) text += "\n\nInstrument: " + file.instrument->text;
   text += "\n\nIn force: " + DatesText(file.effective);

@@ -17,7 +17,9 @@ constexpr std::string_view kHeaderEnd = "\r\n\r\n";
 // The offset just past the last `name` in `text`, ignoring ASCII case (header names are
 // case-insensitive); npos when there is none.
 std::size_t EndOfLastNoCase(std::string_view text, std::string_view name) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
   for (std::size_t at = text.size(); at >= name.size(); --at) {
     bool equal = true;
     for (std::size_t i = 0; i < name.size() && equal; ++i) {
@@ -76,7 +78,8 @@ MessageReader::Message MessageReader::Read() {
   }
   if (!length) {
     buffer_.erase(0, header_end + kHeaderEnd.size());
-    return {Message::Status::kBadHeader, {},
+    return {Message::Status::kBadHeader,
+            {},
             "the message header has no valid Content-Length (at most " + std::to_string(kMaxBody) +
                 " bytes)"};
   }

@@ -16,8 +16,8 @@ std::vector<TextChange> ChangesFromJson(const nlohmann::json& changes) {
     edit.text = change.at("text").get<std::string>();
     if (change.contains("range")) {
       const nlohmann::json& range = change.at("range");
-      edit.range = TextChange::Range{PositionFromJson(range.at("start")),
-                                     PositionFromJson(range.at("end"))};
+      edit.range =
+          TextChange::Range{PositionFromJson(range.at("start")), PositionFromJson(range.at("end"))};
     }
     parsed.push_back(std::move(edit));
   }
@@ -136,14 +136,15 @@ void Server::Notification(const std::string& method, const nlohmann::json& param
 }
 
 nlohmann::json Server::Initialize() const {
-  return {{"capabilities",
-           {{"positionEncoding", "utf-16"},
-            {"textDocumentSync", {{"openClose", true}, {"change", kIncrementalSync}, {"save", true}}},
-            {"hoverProvider", true},
-            {"completionProvider", {{"triggerCharacters", {".", "\""}}}},
-            {"definitionProvider", true},
-            {"documentSymbolProvider", true}}},
-          {"serverInfo", {{"name", "tradelint"}, {"version", version_}}}};
+  return {
+      {"capabilities",
+       {{"positionEncoding", "utf-16"},
+        {"textDocumentSync", {{"openClose", true}, {"change", kIncrementalSync}, {"save", true}}},
+        {"hoverProvider", true},
+        {"completionProvider", {{"triggerCharacters", {".", "\""}}}},
+        {"definitionProvider", true},
+        {"documentSymbolProvider", true}}},
+      {"serverInfo", {{"name", "tradelint"}, {"version", version_}}}};
 }
 
 void Server::PublishStale() {

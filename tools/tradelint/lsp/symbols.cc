@@ -48,10 +48,9 @@ nlohmann::json DocumentSymbols(const Document& document) {
   nlohmann::json children = nlohmann::json::array();
   static constexpr const char* kDefinitionWords[] = {"def", "const", "set", "table"};
   for (const ast::Definition& definition : file.definitions) {
-    children.push_back(Symbol(lines, definition.name,
-                              kDefinitionWords[static_cast<int>(definition.kind)],
-                              DefinitionSymbolKind(definition.kind), definition.span,
-                              definition.name_span));
+    children.push_back(
+        Symbol(lines, definition.name, kDefinitionWords[static_cast<int>(definition.kind)],
+               DefinitionSymbolKind(definition.kind), definition.span, definition.name_span));
   }
   for (const ast::Rule& rule : file.rules) {
     children.push_back(Symbol(lines, rule.id.text, rule.title, kClass, rule.span, rule.id.span));
@@ -60,10 +59,9 @@ nlohmann::json DocumentSymbols(const Document& document) {
     children.push_back(Symbol(lines, test.name.text, "test", kMethod, test.span, test.name.span));
   }
   // The ruleset spans the whole file: its header and everything after.
-  nlohmann::json ruleset =
-      Symbol(lines, file.id.text, file.title ? file.title->text : std::string(), kNamespace,
-             Span{file.source, 0, static_cast<std::uint32_t>(file.source->text().size())},
-             file.id.span);
+  nlohmann::json ruleset = Symbol(
+      lines, file.id.text, file.title ? file.title->text : std::string(), kNamespace,
+      Span{file.source, 0, static_cast<std::uint32_t>(file.source->text().size())}, file.id.span);
   ruleset["children"] = std::move(children);
   return nlohmann::json::array({std::move(ruleset)});
 }
