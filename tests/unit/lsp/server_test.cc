@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "tools/tradelint/lsp/protocol.h"
+
 namespace tradelint::lsp {
 namespace {
 

@@ -91,11 +91,11 @@ nlohmann::json Server::Request(const std::string& method, const nlohmann::json& 
   if (state_ == State::kShutDown) {
     throw RequestError(kInvalidRequest, "the server is shutting down");
   }
+  PublishStale();  // answer from the latest text
   if (method == "shutdown") {
     state_ = State::kShutDown;
     return nullptr;
   }
-  PublishStale();  // answer from the latest text
   if (method == "textDocument/hover") {
     return Hover(DocumentOf(params), data_, PositionFromJson(params.at("position")));
   }
