@@ -15,7 +15,6 @@
 
 #include "tools/tradelint/lsp/features.h"
 #include "tools/tradelint/lsp/name_lookup.h"
-#include "tools/tradelint/lsp/syntax_target.h"
 
 namespace tradelint::lsp {
 namespace {
