@@ -14,6 +14,9 @@ gtest_discover_tests(diagnostics_golden_test DISCOVERY_TIMEOUT 60 TEST_PREFIX "g
 # cli_e2e: end-to-end tests of the tradelint binary (tests/e2e/run_cli_tests.py).
 add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/e2e ${CMAKE_BINARY_DIR}/e2e)
 
+# lsp_session: the language server driven by a real LSP client (tests/lsp/).
+add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/lsp ${CMAKE_BINARY_DIR}/lsp)
+
 # check_test parses snippets and builds its own environment with the built-in function library.
 if(TARGET check_test)
   target_link_libraries(check_test PRIVATE tradelint_plugins tradelint_parse)

@@ -302,6 +302,12 @@ std::string MarketTable::Suggest(std::string_view code) const {
   return ClosestMatch(upper, GroupNames());
 }
 
+std::vector<std::string> MarketTable::CountryCodes() const {
+  std::vector<std::string> codes(countries_.begin(), countries_.end());
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
 bool MarketTable::IsMember(std::string_view group, std::string_view country, Date date) const {
   const auto found = groups_.find(group);
   if (found == groups_.end()) return false;

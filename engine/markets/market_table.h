@@ -108,6 +108,8 @@ class MarketTable {
   std::vector<std::string> Members(std::string_view group, Date date) const;
   // Every group's code, sorted.
   std::vector<std::string> GroupNames() const;
+  // Every country's code, sorted.
+  std::vector<std::string> CountryCodes() const;
 
   const Provenance& provenance() const { return provenance_; }
 

@@ -24,6 +24,14 @@ struct FoundFile {
   std::string rules_root;
 };
 
+// The unsaved text of the file at `path`, or null when it is read from disk.
+const std::string* UnsavedText(const std::string& path, const UnsavedFiles& unsaved) {
+  if (unsaved.empty()) return nullptr;
+  std::error_code ignored;
+  const auto found = unsaved.find(fs::weakly_canonical(path, ignored).string());
+  return found == unsaved.end() ? nullptr : &found->second;
+}
+
 // Whether `path` lies inside the library folder, once resolved.
 bool IsBundled(const std::string& path, const std::string& library_directory) {
   return !library_directory.empty() && ResolvesInside(path, library_directory);
@@ -32,10 +40,12 @@ bool IsBundled(const std::string& path, const std::string& library_directory) {
 // The .trl files under `path`, sorted; `path` itself when it is a file. Entries that cannot be
 // examined (dangling symbolic links, loops) are reported, not skipped silently.
 std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& library_directory,
-                                    Diagnostics& diagnostics) {
+                                    const UnsavedFiles& unsaved, Diagnostics& diagnostics) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
-  if (error || !fs::exists(status)) {
+  const bool on_disk = !error && fs::exists(status);
+  const bool only_unsaved = !on_disk && UnsavedText(path, unsaved) != nullptr;
+  if (!on_disk && !only_unsaved) {
     diagnostics.Error(code::kUnreadableRuleset, Span{}, "cannot find `" + path + "`");
     return {};
   }
@@ -44,7 +54,7 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
     return IsBundled(file, library_directory) ? fs::path(library_directory).parent_path().string()
                                               : given_root;
   };
-  if (!fs::is_directory(status)) {
+  if (only_unsaved || !fs::is_directory(status)) {
     const std::string folder = fs::path(path).parent_path().string();
     return {{path, root_of(path, folder.empty() ? "." : folder)}};
   }
@@ -84,9 +94,12 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
 }
 
 std::unique_ptr<ast::RulesetFile> ParseFile(const FoundFile& found, const RulesetLoadLimits& limits,
-                                            Diagnostics& diagnostics) {
+                                            const UnsavedFiles& unsaved, Diagnostics& diagnostics) {
   std::string reason;
-  std::optional<std::string> text = ReadFile(found.path, limits.files.max_ruleset_bytes, &reason);
+  const std::string* unsaved_text = UnsavedText(found.path, unsaved);
+  std::optional<std::string> text =
+      unsaved_text != nullptr ? std::optional<std::string>(*unsaved_text)
+                              : ReadFile(found.path, limits.files.max_ruleset_bytes, &reason);
   if (!text) {
     diagnostics.Error(code::kUnreadableRuleset, Span{}, "`" + found.path + "` " + reason);
     return nullptr;
@@ -101,10 +114,13 @@ std::unique_ptr<ast::RulesetFile> ParseFile(const FoundFile& found, const Rulese
 // Parses `found` in order; null where a file did not parse.
 std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<FoundFile>& found,
                                                           const RulesetLoadLimits& limits,
+                                                          const UnsavedFiles& unsaved,
                                                           Diagnostics& diagnostics) {
   std::vector<std::unique_ptr<ast::RulesetFile>> parsed;
   parsed.reserve(found.size());
-  for (const FoundFile& file : found) parsed.push_back(ParseFile(file, limits, diagnostics));
+  for (const FoundFile& file : found) {
+    parsed.push_back(ParseFile(file, limits, unsaved, diagnostics));
+  }
   return parsed;
 }
 
@@ -112,7 +128,8 @@ std::vector<std::unique_ptr<ast::RulesetFile>> ParseFiles(const std::vector<Foun
 
 std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
-    Diagnostics& diagnostics, std::size_t* files_read, const RulesetLoadLimits& limits) {
+    Diagnostics& diagnostics, std::size_t* files_read, const RulesetLoadLimits& limits,
+    const UnsavedFiles& unsaved) {
   std::vector<std::unique_ptr<ast::RulesetFile>> files;
   std::set<std::string> loaded_paths;
   std::size_t library_files_used = 0;
@@ -121,14 +138,14 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
   };
   std::vector<FoundFile> given;
   for (const std::string& path : paths) {
-    for (FoundFile& file : CollectFiles(path, library_directory, diagnostics)) {
+    for (FoundFile& file : CollectFiles(path, library_directory, unsaved, diagnostics)) {
       std::error_code ignored;
       if (loaded_paths.insert(fs::weakly_canonical(file.path, ignored).string()).second) {
         given.push_back(std::move(file));
       }
     }
   }
-  for (auto& parsed : ParseFiles(given, limits, diagnostics)) {
+  for (auto& parsed : ParseFiles(given, limits, unsaved, diagnostics)) {
     if (parsed != nullptr) files.push_back(std::move(parsed));
   }
   // Imports the given paths do not provide come from the library, parsed only when needed.
@@ -150,14 +167,15 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
   }
   Diagnostics library_diagnostics;
   std::vector<FoundFile> library_files;
-  for (FoundFile& file : CollectFiles(library_directory, library_directory, library_diagnostics)) {
+  for (FoundFile& file :
+       CollectFiles(library_directory, library_directory, unsaved, library_diagnostics)) {
     std::error_code ignored;
     if (!loaded_paths.count(fs::weakly_canonical(file.path, ignored).string())) {
       library_files.push_back(std::move(file));
     }
   }
   std::vector<std::unique_ptr<ast::RulesetFile>> library =
-      ParseFiles(library_files, limits, library_diagnostics);
+      ParseFiles(library_files, limits, unsaved, library_diagnostics);
   // Bring in wanted library rulesets, and what they import in turn.
   while (!wanted.empty()) {
     bool progress = false;

@@ -12,6 +12,7 @@
 // one that cannot be read (a dangling symbolic link, a loop, not a regular file, larger than
 // `limits.files.max_ruleset_bytes`) is `unreadable_ruleset`. No exception escapes.
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,13 +31,18 @@ struct RulesetLoadLimits {
   TestBlocks tests = TestBlocks::kParse;
 };
 
+// Text read instead of a ruleset file's contents on disk (an editor's unsaved buffer), keyed by
+// the file's std::filesystem::weakly_canonical path. A path given that names such a file is
+// loaded even when nothing exists there on disk yet.
+using UnsavedFiles = std::map<std::string, std::string, std::less<>>;
+
 // Returns the files that parsed, each parsed under `limits`. When `files_read` is given, it is
 // set to the number of ruleset files read from `paths` and the library, also those that did
-// not parse.
+// not parse. Files in `unsaved` are read from there.
 std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
     const std::vector<std::string>& paths, const std::string& library_directory,
     Diagnostics& diagnostics, std::size_t* files_read = nullptr,
-    const RulesetLoadLimits& limits = {});
+    const RulesetLoadLimits& limits = {}, const UnsavedFiles& unsaved = {});
 
 // What rules folders add to the bundled data (docs/extending.md): the files
 // `extension/data-model.json` and `extension/languages.csv` directly inside each folder of

@@ -110,6 +110,8 @@ class Schema {
   // Whether `code` is an ISO 4217 currency of the data model (`currency_code` in
   // common.schema.json): the one list for records and for money written in rules.
   bool IsCurrencyCode(std::string_view code) const;
+  // Those codes, sorted.
+  const std::vector<std::string>& currency_codes() const { return currency_codes_; }
 
   const SchemaNode& Root(RecordKind kind) const;
 

@@ -23,5 +23,6 @@ Command AddFieldsCommand(CLI::App& app);   // guide_commands.cc
 Command AddMergeCommand(CLI::App& app);    // merge_command.cc
 Command AddDiffCommand(CLI::App& app);     // diff_command.cc
 Command AddScreenCommand(CLI::App& app);   // screen_command.cc
+Command AddLspCommand(CLI::App& app);      // lsp_command.cc
 
 }  // namespace tradelint::cli

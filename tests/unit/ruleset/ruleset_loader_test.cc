@@ -134,6 +134,22 @@ TEST_F(LoaderTest, EachFileGetsItsRulesRoot) {
   EXPECT_EQ(files[1]->rules_root, (root_ / "single").string());
 }
 
+TEST_F(LoaderTest, UnsavedTextReplacesTheFileAndNeedNotExistOnDisk) {
+  const std::string saved = Write("rules/saved.trl", kRuleset);
+  const std::string unsaved_only = (root_ / "rules" / "new.trl").string();
+  std::error_code ignored;
+  const UnsavedFiles unsaved = {{fs::weakly_canonical(saved, ignored).string(),
+                                 std::string(kRuleset).replace(15, 6, "edited")},
+                                {fs::weakly_canonical(unsaved_only, ignored).string(),
+                                 std::string(kRuleset).replace(15, 6, "added")}};
+  const auto files =
+      LoadRulesetFiles({Rules(), unsaved_only}, "", diagnostics_, nullptr, {}, unsaved);
+  ASSERT_EQ(files.size(), 2u) << diagnostics_.RenderAll();
+  EXPECT_EQ(files[0]->id.text, "loader.edited");
+  EXPECT_EQ(files[1]->id.text, "loader.added");
+  EXPECT_EQ(files[1]->rules_root, Rules());
+}
+
 TEST(BundledRulesetsTest, RootIsTheDataDirectory) {
   const std::string library = TRADELINT_SOURCE_DIR "/rulesets";
   Diagnostics diagnostics;

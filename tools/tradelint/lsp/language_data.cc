@@ -1,0 +1,31 @@
+#include "tools/tradelint/lsp/language_data.h"
+
+#include <filesystem>
+#include <optional>
+
+#include "engine/ruleset/ruleset_loader.h"
+#include "plugins/builtin_plugins.h"
+
+namespace tradelint::lsp {
+
+std::unique_ptr<const LanguageData> LanguageData::Load(std::string* error) {
+  const std::string data = FindDataDirectory();
+  if (data.empty()) {
+    *error = "cannot find tradelint's data (rulesets/ and schema/); set TRADELINT_DATA_DIR";
+    return nullptr;
+  }
+  const std::filesystem::path root(data);
+  std::optional<Schema> schema = Schema::Load((root / "schema").string(), error);
+  if (!schema) return nullptr;
+  std::optional<MarketTable> markets =
+      MarketTable::Load((root / "rulesets" / "reference" / "markets.json").string(), error);
+  if (!markets) return nullptr;
+  auto loaded = std::unique_ptr<LanguageData>(new LanguageData{
+      data, (root / "rulesets").string(), std::move(*schema), std::move(*markets), {}, {}, {}});
+  RegisterBuiltinPlugins(loaded->functions);
+  Diagnostics ignored;  // a bundled ruleset that does not parse is left out
+  loaded->bundled = LoadRulesetFiles({loaded->library}, loaded->library, ignored);
+  return loaded;
+}
+
+}  // namespace tradelint::lsp
