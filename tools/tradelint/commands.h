@@ -18,5 +18,6 @@ Command AddLintCommand(CLI::App& app);     // lint_command.cc
 Command AddTestCommand(CLI::App& app);     // test_command.cc
 Command AddRulesCommand(CLI::App& app);    // rules_command.cc
 Command AddRefdataCommand(CLI::App& app);  // refdata_command.cc
+Command AddFmtCommand(CLI::App& app);      // fmt_command.cc
 
 }  // namespace tradelint::cli

@@ -5,6 +5,7 @@
 //   tradelint lint  [--rules PATH]...
 //   tradelint test  [--rules PATH]... [--require-coverage]
 //   tradelint rules [--rules PATH]... [--market M] [--as-of DATE] [--format F]
+//   tradelint fmt   [--check] [--diff] PATH...
 //   tradelint --version | --help | <command> --help
 //
 // Usage errors (unknown options or commands, bad option values) exit 2, as ruleset errors do.
@@ -71,9 +72,9 @@ int Main(int argc, char** argv) {
                "tradelint");
   app.set_version_flag("--version", std::string("tradelint ") + TRADELINT_VERSION,
                        "print the version and exit");
-  const std::vector<Command> commands = {AddCheckCommand(app), AddLintCommand(app),
-                                         AddTestCommand(app), AddRulesCommand(app),
-                                         AddRefdataCommand(app)};
+  const std::vector<Command> commands = {AddCheckCommand(app),   AddLintCommand(app),
+                                         AddTestCommand(app),    AddRulesCommand(app),
+                                         AddRefdataCommand(app), AddFmtCommand(app)};
   // One command per run; a later command name is then an ordinary argument (a file `lint`).
   app.require_subcommand(0, 1);
   app.footer("Run `tradelint <command> --help` for the options of a command.");
@@ -88,7 +89,7 @@ int Main(int argc, char** argv) {
       const std::string suggestion = ClosestMatch(argv[1], names);
       PrintError("unknown command `" + std::string(argv[1]) + "`" +
                  (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?") +
-                 " (commands: check, lint, test, rules, refdata)");
+                 " (commands: check, lint, test, rules, refdata, fmt)");
       return kUsageError;
     }
     return app.exit(error) == 0 ? kClean : kUsageError;
@@ -97,7 +98,7 @@ int Main(int argc, char** argv) {
     if (command.app->parsed()) return streams.Checked(command.run());
   }
   std::cerr << app.help();
-  PrintError("give a command: check, lint, test, rules or refdata");
+  PrintError("give a command: check, lint, test, rules, refdata or fmt");
   return kUsageError;
 }
 
