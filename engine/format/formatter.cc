@@ -17,7 +17,7 @@ using syntax::Node;
 using syntax::NodeKind;
 using syntax::Token;
 
-constexpr int kIndent = 2;            // items inside a block
+constexpr int kIndent = 2;              // items inside a block
 constexpr int kContinuationIndent = 4;  // broken lines, past the start of what they continue
 
 // Columns are counted in code points.
@@ -355,9 +355,7 @@ class Formatter {
     out_.append(static_cast<std::size_t>(indent), ' ');
   }
 
-  bool AtLineStart() const {
-    return out_.find_first_not_of(' ', line_begin_) == std::string::npos;
-  }
+  bool AtLineStart() const { return out_.find_first_not_of(' ', line_begin_) == std::string::npos; }
 
   // Whether the next token on this line may need a space before it.
   bool PendingSpace() const { return !line_ended_ && !AtLineStart() && out_.back() != ' '; }

@@ -131,7 +131,8 @@ class TreeBuilder {
     for (std::size_t i = 0; i < lexemes.size(); ++i) {
       const Lexeme& lexeme = lexemes[i];
       const std::string_view gap = text.substr(previous_end, lexeme.begin - previous_end);
-      const std::size_t line_ends = static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
+      const std::size_t line_ends =
+          static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
       const bool blank_line = i > 0 && line_ends >= 2;
       const std::string_view lexeme_text = text.substr(lexeme.begin, lexeme.end - lexeme.begin);
       if (lexeme.comment) {

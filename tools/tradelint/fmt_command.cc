@@ -67,7 +67,8 @@ int RunFmt(const FmtOptions& options) {
   bool changed = false;
   for (const std::string& path : files) {
     std::string error;
-    const std::optional<std::string> text = ReadFile(path, RulesetFileLimits{}.max_ruleset_bytes, &error);
+    const std::optional<std::string> text =
+        ReadFile(path, RulesetFileLimits{}.max_ruleset_bytes, &error);
     if (!text) {
       PrintError(path + " " + error);
       usable = false;

@@ -82,7 +82,8 @@ std::vector<Edit> ShortestEdit(const std::vector<std::string_view>& a,
 
 std::string Range(std::ptrdiff_t start, std::ptrdiff_t count) {
   // `diff -u` numbers an empty range by the line before it.
-  return std::to_string(count == 0 ? start : start + 1) + (count == 1 ? "" : "," + std::to_string(count));
+  return std::to_string(count == 0 ? start : start + 1) +
+         (count == 1 ? "" : "," + std::to_string(count));
 }
 
 }  // namespace

@@ -88,15 +88,23 @@ TEST(Formatter, KeepsCommentsAndOneBlankLineBetweenItems) {
 
 TEST(Formatter, BreaksLongChainsBeforeEachOperator) {
   const std::string operand(40, 'a');
-  EXPECT_EQ(Format("ruleset x {}\nrule r {\nrequire " + operand + "_1 and " + operand +
-                   "_2 and (" + operand + "_3 or " + operand + "_4)\n}\n"),
+  EXPECT_EQ(Format("ruleset x {}\nrule r {\nrequire " + operand + "_1 and " + operand + "_2 and (" +
+                   operand + "_3 or " + operand + "_4)\n}\n"),
             "ruleset x {\n}\n"
             "rule r {\n"
-            "  require     " + operand + "_1\n"
-            "                  and " + operand + "_2\n"
-            "                  and (" + operand + "_3\n"
-            "                       or " + operand + "_4)\n"
-            "}\n");
+            "  require     " +
+                operand +
+                "_1\n"
+                "                  and " +
+                operand +
+                "_2\n"
+                "                  and (" +
+                operand +
+                "_3\n"
+                "                       or " +
+                operand +
+                "_4)\n"
+                "}\n");
 }
 
 TEST(Formatter, BreaksALongQuantifierAfterItsColon) {
@@ -105,13 +113,17 @@ TEST(Formatter, BreaksALongQuantifierAfterItsColon) {
                    operand + "\n"),
             "ruleset x {\n}\n"
             "def d = any item in items:\n"
-            "    item." + operand + "\n"
-            "    or item." + operand + "\n");
+            "    item." +
+                operand +
+                "\n"
+                "    or item." +
+                operand + "\n");
 }
 
 TEST(Formatter, FillsLongListsAndKeepsCommentsInside) {
   std::string items;
-  for (int i = 0; i < 12; ++i) items += (i > 0 ? ", " : "") + std::string("\"item_") + std::to_string(i) + "\"";
+  for (int i = 0; i < 12; ++i)
+    items += (i > 0 ? ", " : "") + std::string("\"item_") + std::to_string(i) + "\"";
   EXPECT_EQ(Format("ruleset x {}\nset S = [" + items + "]\nset T = [\"a\", # first\n\"b\"]\n"),
             "ruleset x {\n}\n"
             "set S = [\"item_0\", \"item_1\", \"item_2\", \"item_3\", \"item_4\", \"item_5\", "
@@ -195,7 +207,8 @@ TEST(Formatter, KeepsTheTokensAndCommentsOfEveryRulesetAndIsIdempotent) {
     ASSERT_TRUE(formatted.has_value()) << diagnostics.RenderAll();
     std::optional<std::string> again = FormatRuleset(path, *formatted, diagnostics);
     EXPECT_EQ(again, formatted);
-    const auto before = syntax::ParseSyntaxTree(std::make_shared<SourceFile>(path, *text), diagnostics);
+    const auto before =
+        syntax::ParseSyntaxTree(std::make_shared<SourceFile>(path, *text), diagnostics);
     const auto after =
         syntax::ParseSyntaxTree(std::make_shared<SourceFile>(path, *formatted), diagnostics);
     ASSERT_NE(before, nullptr);
