@@ -138,7 +138,7 @@ fragment STRING_BODY : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"' ;
 fragment LIST_SPACE  : [ \t\r\n] | '#' ~[\r\n]* ;
 UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* ;
 
-COMMENT     : '#' ~[\r\n]* -> skip ;
+COMMENT     : '#' ~[\r\n]* -> channel(HIDDEN) ;   // kept for engine/parse/syntax_tree.h
 WS          : [ \t\r\n]+ -> skip ;
 // Invariant: no lexer rule tells code points above U+007F apart (they only appear where any
 // character is taken); engine/parse reads them all as U+007F for speed (see Utf8CharStream).

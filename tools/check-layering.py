@@ -16,7 +16,7 @@ import sys
 
 # The stages of docs/architecture.md, top (depended on) to bottom; a tuple is one level.
 STAGES = [("base",), ("source", "diag"), ("value",), ("json",), ("schema",), ("markets",),
-          ("refdata",), ("screening",), ("plugin",), ("input",), ("ast",), ("parse",), ("check",), ("plan",),
+          ("refdata",), ("screening",), ("plugin",), ("input",), ("ast",), ("parse",), ("check", "format"), ("plan",),
           ("eval",), ("ruleset",), ("api",), ("report",)]
 LEVEL = {stage: level for level, stages in enumerate(STAGES) for stage in stages}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')

@@ -9,6 +9,7 @@
 
 #include "engine/base/file.h"
 #include "engine/base/spelling.h"
+#include "engine/check/internal/condition_lints.h"
 #include "engine/check/internal/expr_checker.h"
 #include "engine/diag/codes.h"
 
@@ -17,6 +18,7 @@ namespace {
 
 using check_internal::DefinitionTable;
 using check_internal::ExprChecker;
+using check_internal::LintConditions;
 
 constexpr std::array<std::string_view, 6> kDomains = {
     "consumer_protection", "product_safety", "privacy", "ip", "customs_tax", "sanctions"};
@@ -492,6 +494,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   for (const ast::Text& text : rule.messages) checked.messages.push_back(CheckText(text, checker));
   for (const ast::Text& text : rule.fixes) checked.fixes.push_back(CheckText(text, checker));
   checked.slot_count = checker.slot_count();
+  LintConditions(checked, *c.environment.markets, c.diagnostics);
   return checked;
 }
 

@@ -67,6 +67,10 @@ inline constexpr char kUnusedDefinition[] = "unused_definition";
 inline constexpr char kUnusedScopeFact[] = "unused_scope_fact";
 inline constexpr char kNestedQuantifiers[] = "nested_quantifiers";
 inline constexpr char kDivisionByZero[] = "division_by_zero";
+inline constexpr char kUnknownEnumValue[] = "unknown_enum_value";
+inline constexpr char kConstantCondition[] = "constant_condition";
+inline constexpr char kContradictoryConditions[] = "contradictory_conditions";
+inline constexpr char kScopeNeverHolds[] = "scope_never_holds";
 // Overrides and tests.
 inline constexpr char kUnknownRule[] = "unknown_rule";
 inline constexpr char kInvalidOverride[] = "invalid_override";

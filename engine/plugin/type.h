@@ -29,8 +29,10 @@ struct Type {
   };
   Kind kind = Kind::kAny;
   std::shared_ptr<const Type> element;  // kList: the element type (kAny when unknown)
-  const SchemaNode* schema = nullptr;   // kObject: the schema of the object, if known
-  Currency currency;                    // kMoney: the currency when statically known
+  // kObject: the schema of the object, if known; kMoney: the field's schema node; kString:
+  // the field's schema node when it has an `enum` (whose values a literal must be one of).
+  const SchemaNode* schema = nullptr;
+  Currency currency;  // kMoney: the currency when statically known
 
   static Type Any() { return {}; }
   static Type Of(Kind kind) {

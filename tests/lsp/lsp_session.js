@@ -5,7 +5,7 @@
 //
 // Opens a ruleset that imports another one from its folder, makes a typo (a diagnostic with
 // its code appears, at the right UTF-16 column after non-ASCII text) and fixes it (cleared);
-// asks hover, completion, go to definition and document symbols; sends bad requests (answered
+// asks hover, completion, go to definition, document symbols and formatting; sends bad requests (answered
 // with JSON-RPC errors); shuts down (exit status 0). Exits 77 (skipped) when the client
 // libraries are not installed.
 'use strict';
@@ -228,6 +228,26 @@ async function main() {
   assert.deepStrictEqual(symbols[0].children.map((symbol) => symbol.name),
                          ['TOY_WORDS', 'title_present']);
   console.log('symbols: ' + symbols[0].children.map((s) => s.name).join(', '));
+
+  // Formatting: a disturbed layout comes back as one edit to the canonical one, which then
+  // needs no edit; a text that does not parse is not formatted.
+  const disturbed = text.replace(/\n  /g, '\n      ').replace(/ +\n/g, '\n');
+  await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type,
+      {textDocument: {uri, version: 6}, contentChanges: [{text: disturbed}]});
+  const format = () => connection.sendRequest(protocol.DocumentFormattingRequest.type,
+      {textDocument: {uri}, options: {tabSize: 2, insertSpaces: true}});
+  const edits = await format();
+  assert.strictEqual(edits.length, 1, JSON.stringify(edits));
+  const formatted = edits[0].newText;
+  assert.ok(formatted.includes('ruleset lsptest.main'), formatted);
+  assert.notStrictEqual(formatted, disturbed);
+  await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type,
+      {textDocument: {uri, version: 7}, contentChanges: [{text: formatted}]});
+  assert.deepStrictEqual(await format(), [], 'the canonical layout needs no edit');
+  await connection.sendNotification(protocol.DidChangeTextDocumentNotification.type,
+      {textDocument: {uri, version: 8}, contentChanges: [{text: formatted + '\nrule {'}]});
+  assert.strictEqual(await format(), null, 'a text that does not parse is not formatted');
+  console.log('formatting: one edit to the canonical layout, then none; none for a broken text');
 
   // Bad requests get JSON-RPC errors; the server carries on.
   await assert.rejects(connection.sendRequest('textDocument/hover', {textDocument: {}}),

@@ -24,5 +24,6 @@ Command AddMergeCommand(CLI::App& app);    // merge_command.cc
 Command AddDiffCommand(CLI::App& app);     // diff_command.cc
 Command AddScreenCommand(CLI::App& app);   // screen_command.cc
 Command AddLspCommand(CLI::App& app);      // lsp_command.cc
+Command AddFmtCommand(CLI::App& app);      // fmt_command.cc
 
 }  // namespace tradelint::cli

@@ -9,6 +9,7 @@
 //   tradelint rules [--rules PATH]... [--market M] [--as-of DATE] [--format F]
 //   tradelint screen [--lists L,...] [--min-score N] [--mode ofac] NAMES...|- | --pairs FILE.csv
 //   tradelint lsp
+//   tradelint fmt   [--check] [--diff] PATH...
 //   tradelint --version | --help | <command> --help
 //
 // Usage errors (unknown options or commands, bad option values) exit 2, as ruleset errors do.
@@ -76,9 +77,9 @@ int Main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("tradelint ") + TRADELINT_VERSION,
                        "print the version and exit");
   const std::vector<Command> commands = {
-      AddCheckCommand(app),   AddLintCommand(app),  AddTestCommand(app),   AddRulesCommand(app),
-      AddRefdataCommand(app), AddInitCommand(app),  AddFieldsCommand(app), AddDiffCommand(app),
-      AddMergeCommand(app),   AddScreenCommand(app), AddLspCommand(app)};
+      AddCheckCommand(app),   AddLintCommand(app),   AddTestCommand(app),   AddRulesCommand(app),
+      AddRefdataCommand(app), AddInitCommand(app),   AddFieldsCommand(app), AddDiffCommand(app),
+      AddMergeCommand(app),   AddScreenCommand(app), AddFmtCommand(app),    AddLspCommand(app)};
   // One command per run; a later command name is then an ordinary argument (a file `lint`).
   app.require_subcommand(0, 1);
   app.footer("Run `tradelint <command> --help` for the options of a command.");
@@ -93,7 +94,7 @@ int Main(int argc, char** argv) {
       const std::string suggestion = ClosestMatch(argv[1], names);
       PrintError("unknown command `" + std::string(argv[1]) + "`" +
                  (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?") +
-                 " (commands: check, lint, test, rules, refdata, init, fields, diff, merge, screen, lsp)");
+                 " (commands: check, lint, test, rules, refdata, init, fields, diff, merge, screen, fmt, lsp)");
       return kUsageError;
     }
     return app.exit(error) == 0 ? kClean : kUsageError;
@@ -102,7 +103,7 @@ int Main(int argc, char** argv) {
     if (command.app->parsed()) return streams.Checked(command.run());
   }
   std::cerr << app.help();
-  PrintError("give a command: check, lint, test, rules, refdata, init, fields, diff, merge, screen or lsp");
+  PrintError("give a command: check, lint, test, rules, refdata, init, fields, diff, merge, screen, fmt or lsp");
   return kUsageError;
 }
 

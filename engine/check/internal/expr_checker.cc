@@ -58,6 +58,16 @@ bool IsDateLike(Kind kind) { return kind == Kind::kDate || kind == Kind::kDateTi
 
 std::string Quoted(std::string_view text) { return "`" + std::string(text) + "`"; }
 
+// The values of an enumeration, for a help line: all of them when few, else the first few.
+std::string EnumSummary(const std::vector<std::string>& values) {
+  constexpr std::size_t kShown = 8;
+  std::string text;
+  for (std::size_t i = 0; i < values.size() && i < kShown; ++i)
+    text += (i > 0 ? ", " : "") + Quoted(values[i]);
+  if (values.size() > kShown) text += " and " + std::to_string(values.size() - kShown) + " more";
+  return text;
+}
+
 std::string JoinQuoted(const std::vector<std::string>& names) {
   std::string text;
   for (const std::string& name : names) text += (text.empty() ? "" : ", ") + Quoted(name);
@@ -123,8 +133,11 @@ Type TypeOfSchemaNode(const SchemaNode* node) {
     case FieldType::kCountry:
     case FieldType::kMarket:
     case FieldType::kCurrency:
-    case FieldType::kLanguage:
-      return Type::String();
+    case FieldType::kLanguage: {
+      Type string = Type::String();
+      if (node->enum_index != nullptr) string.schema = node;
+      return string;
+    }
   }
   return Type::Any();
 }
@@ -534,6 +547,7 @@ bool IsConstantZero(const CheckedExpr& expr) {
 CheckedExprPtr ExprChecker::CheckBinary(const ast::Expr& expr, const ast::Binary& binary) {
   CheckedExprPtr lhs = Check(*binary.lhs);
   CheckedExprPtr rhs = Check(*binary.rhs);
+  CheckEnumLiterals(binary, *lhs, *rhs);
   switch (binary.op) {
     case ast::BinaryOp::kAnd:
     case ast::BinaryOp::kOr: {
@@ -573,6 +587,82 @@ CheckedExprPtr ExprChecker::CheckBinary(const ast::Expr& expr, const ast::Binary
       return CheckArithmetic(expr, binary.op, std::move(lhs), std::move(rhs));
     default:
       return CheckComparison(expr, binary.op, std::move(lhs), std::move(rhs));
+  }
+}
+
+namespace {
+
+// The schema node whose `enum` the values of `type` must be one of, or null.
+const SchemaNode* EnumOf(const Type& type) {
+  return type.kind == Kind::kString && type.schema != nullptr && type.schema->enum_index != nullptr
+             ? type.schema
+             : nullptr;
+}
+
+// The string literals `expr` is made of: a string literal, or a list literal of them
+// (`["a", "b"]`); empty for anything else (a `set` may serve several fields on purpose).
+std::vector<const ast::Expr*> StringLiterals(const ast::Expr& expr) {
+  std::vector<const ast::Expr*> literals;
+  if (const auto* literal = std::get_if<ast::Literal>(&expr.node)) {
+    if (!literal->raw && (literal->value.is_string() || literal->value.is_list()))
+      literals.push_back(&expr);
+  } else if (const auto* list = std::get_if<ast::ListLiteral>(&expr.node)) {
+    for (const ast::ExprPtr& item : list->items) {
+      const auto* item_literal = std::get_if<ast::Literal>(&item->node);
+      if (item_literal != nullptr && item_literal->value.is_string())
+        literals.push_back(item.get());
+    }
+  }
+  return literals;
+}
+
+}  // namespace
+
+void ExprChecker::CheckEnumLiterals(const ast::Binary& binary, const CheckedExpr& lhs,
+                                    const CheckedExpr& rhs) {
+  const SchemaNode* field = nullptr;
+  const CheckedExpr* field_side = nullptr;
+  const ast::Expr* literal_side = nullptr;
+  switch (binary.op) {
+    case ast::BinaryOp::kEqual:
+    case ast::BinaryOp::kNotEqual:
+      if ((field = EnumOf(lhs.type)) != nullptr) {
+        field_side = &lhs;
+        literal_side = binary.rhs.get();
+      } else if ((field = EnumOf(rhs.type)) != nullptr) {
+        field_side = &rhs;
+        literal_side = binary.lhs.get();
+      }
+      break;
+    case ast::BinaryOp::kIn:
+    case ast::BinaryOp::kNotIn:
+      // `"toy" in product.regulated_as`, or `type in ["a", "b"]`.
+      if ((field = EnumOf(rhs.type.Element())) != nullptr) {
+        field_side = &rhs;
+        literal_side = binary.lhs.get();
+      } else if ((field = EnumOf(lhs.type)) != nullptr) {
+        field_side = &lhs;
+        literal_side = binary.rhs.get();
+      }
+      break;
+    default:
+      break;
+  }
+  if (field == nullptr) return;
+  for (const ast::Expr* literal : StringLiterals(*literal_side)) {
+    const Value& value = std::get<ast::Literal>(literal->node).value;
+    const ValueList strings = value.is_list() ? value.as_list() : ValueList{value};
+    for (const Value& string : strings) {
+      if (!string.is_string() || field->enum_index->contains(string.as_string())) continue;
+      const std::string suggestion = ClosestMatch(string.as_string(), field->enum_values);
+      const std::string where =
+          field_side->op == CheckedExpr::Op::kPath ? Quoted(field_side->path_text) : "the field";
+      diagnostics_.Error(
+          code::kUnknownEnumValue, literal->span,
+          Quoted(string.as_string()) + " is not a value of " + where + ", so it never matches",
+          suggestion.empty() ? "the data model allows " + EnumSummary(field->enum_values)
+                             : "did you mean `" + suggestion + "`?");
+    }
   }
 }
 

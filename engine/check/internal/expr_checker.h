@@ -66,6 +66,9 @@ class ExprChecker {
   const LookupTablePtr* TableNamedBy(const ast::Expr& expr, std::string* name) const;
   CheckedExprPtr CheckUnary(const ast::Expr& expr, const ast::Unary& unary);
   CheckedExprPtr CheckBinary(const ast::Expr& expr, const ast::Binary& binary);
+  // Reports (`unknown_enum_value`) each string literal that `==`, `!=`, `in` or `not in`
+  // compares with an enumerated field but that is none of its values.
+  void CheckEnumLiterals(const ast::Binary& binary, const CheckedExpr& lhs, const CheckedExpr& rhs);
   CheckedExprPtr CheckComparison(const ast::Expr& expr, ast::BinaryOp op, CheckedExprPtr lhs,
                                  CheckedExprPtr rhs);
   CheckedExprPtr CheckArithmetic(const ast::Expr& expr, ast::BinaryOp op, CheckedExprPtr lhs,

@@ -107,7 +107,11 @@ class DiagnosticErrorListener : public antlr4::BaseErrorListener {
       }
       if (!expected.empty()) message += "; expected " + expected;
     }
-    diagnostics_.Error(code::kSyntaxError, span, message);
+    // Inside message or fix text, the `{` may have been meant as a brace.
+    diagnostics_.Error(code::kSyntaxError, span, message,
+                       end_name_ == "`}`" ? "`{...}` in text holds an expression; write a literal "
+                                            "brace as `{{`"
+                                          : "");
   }
 
   int count() const { return count_; }

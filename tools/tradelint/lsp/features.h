@@ -24,6 +24,9 @@ nlohmann::json Completion(const Document& document, const LanguageData& data, Po
 nlohmann::json Definition(const Document& document, Position position);
 // symbols.cc: the DocumentSymbols of the ruleset, its definitions, rules and tests.
 nlohmann::json DocumentSymbols(const Document& document);
+// formatting.cc: one TextEdit to the canonical layout of `tradelint fmt`, none when the text
+// is already in it; null when the text does not parse.
+nlohmann::json Formatting(const Document& document);
 
 // navigation.cc: what hover and definition share.
 // The document's latest parsed text and the byte offset of a position in it; nullopt when the

@@ -106,6 +106,7 @@ nlohmann::json Server::Request(const std::string& method, const nlohmann::json& 
     return Definition(DocumentOf(params), PositionFromJson(params.at("position")));
   }
   if (method == "textDocument/documentSymbol") return DocumentSymbols(DocumentOf(params));
+  if (method == "textDocument/formatting") return Formatting(DocumentOf(params));
   throw RequestError(kMethodNotFound, "unknown method `" + method + "`");
 }
 
@@ -143,7 +144,8 @@ nlohmann::json Server::Initialize() const {
         {"hoverProvider", true},
         {"completionProvider", {{"triggerCharacters", {".", "\""}}}},
         {"definitionProvider", true},
-        {"documentSymbolProvider", true}}},
+        {"documentSymbolProvider", true},
+        {"documentFormattingProvider", true}}},
       {"serverInfo", {{"name", "tradelint"}, {"version", version_}}}};
 }
 
