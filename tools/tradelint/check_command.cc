@@ -59,8 +59,8 @@ struct CheckOptions {
   bool fail_on_not_covered = false;
   bool expand = false;
   bool strict = false;
-  std::string waivers;               // empty: none
-  std::string dispositions;          // --dispositions; empty: none
+  std::string waivers;       // empty: none
+  std::string dispositions;  // --dispositions; empty: none
   std::string input_format = "auto";
   std::string source_name;           // --source-name: standard input's name in sources
   std::vector<std::string> explain;  // --explain: rule ids, refs, ruleset ids or `*`

@@ -382,8 +382,8 @@ int RunDiff(const DiffOptions& options) {
   for (const std::string& input :
        options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs) {
     std::string open_error;
-    const std::unique_ptr<RecordReader> reader =
-        OpenRecordReader(input, old_engine->schema(), limits, &open_error, options.source_name);
+    const std::unique_ptr<RecordReader> reader = OpenRecordReader(
+        input, old_engine->schema(), limits, &open_error, std::nullopt, options.source_name);
     if (reader == nullptr) {
       PrintError(open_error);
       all_opened = false;

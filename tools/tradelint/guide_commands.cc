@@ -56,8 +56,7 @@ void AddGuideOptions(CLI::App& command, GuideOptions& options) {
 
 // The product categories of the data model (`product.regulated_as` elements).
 std::vector<std::string> ProductCategories(const Schema& schema) {
-  const SchemaNode* node =
-      schema.Resolve(RecordKind::kListing, {"product", "regulated_as", "[]"});
+  const SchemaNode* node = schema.Resolve(RecordKind::kListing, {"product", "regulated_as", "[]"});
   return node == nullptr ? std::vector<std::string>{} : node->enum_values;
 }
 
@@ -124,8 +123,9 @@ void WriteFieldsText(const FieldGuide& guide, const FieldGuideRequest& request) 
   for (const GuidedField& field : guide.fields) {
     std::cout << "  " << field.path;
     if (field.node != nullptr) {
-      std::cout << "  (" << (field.node->type_name.empty() ? FieldTypeName(field.node->type)
-                                                           : field.node->type_name)
+      std::cout << "  ("
+                << (field.node->type_name.empty() ? FieldTypeName(field.node->type)
+                                                  : field.node->type_name)
                 << ")  " << FirstSentence(field.node->description);
     }
     std::cout << '\n';
@@ -176,7 +176,8 @@ void WriteFieldsJson(const FieldGuide& guide, const FieldGuideRequest& request) 
       json.Key("type").String(field.node->type_name.empty() ? FieldTypeName(field.node->type)
                                                             : field.node->type_name);
       json.Key("guide").String(field.node->description);
-      if (!field.node->enum_values.empty()) WriteStrings(json.Key("values"), field.node->enum_values);
+      if (!field.node->enum_values.empty())
+        WriteStrings(json.Key("values"), field.node->enum_values);
     }
     WriteStrings(json.Key("rules"), field.rules);
     json.EndObject();
@@ -208,8 +209,9 @@ std::optional<Guided> BuildGuide(const GuideOptions& options) {
 Command AddInitCommand(CLI::App& app) {
   auto options = std::make_shared<GuideOptions>();
   CLI::App* command = app.add_subcommand(
-      "init", "print a starter record: the fields the rules in force read for some markets and "
-              "product categories, each with a placeholder to fill in");
+      "init",
+      "print a starter record: the fields the rules in force read for some markets and "
+      "product categories, each with a placeholder to fill in");
   command->add_option("KIND", options->kind, "listing, transaction or seller")
       ->required()
       ->type_name("KIND");
@@ -228,10 +230,11 @@ Command AddInitCommand(CLI::App& app) {
 
 Command AddFieldsCommand(CLI::App& app) {
   auto options = std::make_shared<GuideOptions>();
-  CLI::App* command = app.add_subcommand(
-      "fields", "list the fields the rules in force read for some markets and product "
-                "categories, by rule: which decide whether a rule applies, which to fill "
-                "(alternatives as `one of`), which to leave out");
+  CLI::App* command =
+      app.add_subcommand("fields",
+                         "list the fields the rules in force read for some markets and product "
+                         "categories, by rule: which decide whether a rule applies, which to fill "
+                         "(alternatives as `one of`), which to leave out");
   command->add_option("--kind", options->kind, "listing, transaction or seller")
       ->type_name("KIND")
       ->capture_default_str();

@@ -94,7 +94,8 @@ int Main(int argc, char** argv) {
       const std::string suggestion = ClosestMatch(argv[1], names);
       PrintError("unknown command `" + std::string(argv[1]) + "`" +
                  (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?") +
-                 " (commands: check, lint, test, rules, refdata, init, fields, diff, merge, screen, fmt, lsp)");
+                 " (commands: check, lint, test, rules, refdata, init, fields, diff, merge, "
+                 "screen, fmt, lsp)");
       return kUsageError;
     }
     return app.exit(error) == 0 ? kClean : kUsageError;
@@ -103,7 +104,9 @@ int Main(int argc, char** argv) {
     if (command.app->parsed()) return streams.Checked(command.run());
   }
   std::cerr << app.help();
-  PrintError("give a command: check, lint, test, rules, refdata, init, fields, diff, merge, screen, fmt or lsp");
+  PrintError(
+      "give a command: check, lint, test, rules, refdata, init, fields, diff, merge, screen, fmt "
+      "or lsp");
   return kUsageError;
 }
 

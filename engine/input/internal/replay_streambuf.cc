@@ -27,8 +27,6 @@ ReplayStreambuf::int_type ReplayStreambuf::underflow() {
   return traits_type::to_int_type(*gptr());
 }
 
-std::streamsize ReplayStreambuf::showmanyc() {
-  return replaying_ ? 0 : source_->in_avail();
-}
+std::streamsize ReplayStreambuf::showmanyc() { return replaying_ ? 0 : source_->in_avail(); }
 
 }  // namespace tradelint

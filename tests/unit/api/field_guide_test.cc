@@ -128,10 +128,9 @@ class FieldGuideTest : public testing::Test {
 TEST_F(FieldGuideTest, AlternativesUnderOrFormOneGroup) {
   const RuleFields fields = FieldsOf(Rule("guide.eu.contact"));
   EXPECT_THAT(fields.scope, ElementsAre("product.regulated_as"));
-  EXPECT_THAT(fields.required,
-              ElementsAre(ElementsAre(ElementsAre("product.manufacturer.name")),
-                          ElementsAre(ElementsAre("product.manufacturer.email"),
-                                      ElementsAre("product.manufacturer.url"))));
+  EXPECT_THAT(fields.required, ElementsAre(ElementsAre(ElementsAre("product.manufacturer.name")),
+                                           ElementsAre(ElementsAre("product.manufacturer.email"),
+                                                       ElementsAre("product.manufacturer.url"))));
   EXPECT_THAT(fields.absent, IsEmpty());
 }
 
@@ -144,7 +143,8 @@ TEST_F(FieldGuideTest, ForbiddenPresenceIsAFieldToLeaveOut) {
 TEST_F(FieldGuideTest, QuantifiedPathsAreWrittenFromTheRoot) {
   const RuleFields fields = FieldsOf(Rule("guide.eu.warnings"));
   EXPECT_THAT(fields.scope, ElementsAre("offer.condition"));
-  EXPECT_THAT(fields.required, ElementsAre(ElementsAre(ElementsAre("product.warnings[*].language"))));
+  EXPECT_THAT(fields.required,
+              ElementsAre(ElementsAre(ElementsAre("product.warnings[*].language"))));
 }
 
 TEST_F(FieldGuideTest, CategoriesKeepTheirRulesAndDropOthers) {
@@ -169,8 +169,8 @@ TEST_F(FieldGuideTest, GroupsStandForTheirMembersAndOtherMarketsHaveNoRules) {
 TEST_F(FieldGuideTest, StarterNamesEveryFieldAndNeverValidates) {
   const FieldGuideRequest request = Request({"DE"}, {"toy"});
   const std::string starter = StarterRecordJson(BuildFieldGuide(*engine_, request), request);
-  for (const char* field : {"\"manufacturer\"", "\"name\"", "\"email\"", "\"url\"",
-                            "\"warnings\"", "\"language\"", "\"condition\"", "\"toy\""}) {
+  for (const char* field : {"\"manufacturer\"", "\"name\"", "\"email\"", "\"url\"", "\"warnings\"",
+                            "\"language\"", "\"condition\"", "\"toy\""}) {
     EXPECT_THAT(starter, testing::HasSubstr(field));
   }
   EXPECT_THAT(starter, testing::Not(testing::HasSubstr("x_replica_of")));
