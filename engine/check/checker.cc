@@ -391,6 +391,7 @@ CheckedText CheckText(const ast::Text& text, ExprChecker& checker) {
 CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& rule) {
   const ast::RulesetFile& file = *c.files[file_index];
   const CheckedRuleset& ruleset = c.rulesets[file_index];
+  const int errors_before = c.diagnostics.error_count();
   CheckedRule checked;
   checked.local_id = rule.id.text;
   checked.id = file.id.text + "." + rule.id.text;
@@ -494,7 +495,11 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   for (const ast::Text& text : rule.messages) checked.messages.push_back(CheckText(text, checker));
   for (const ast::Text& text : rule.fixes) checked.fixes.push_back(CheckText(text, checker));
   checked.slot_count = checker.slot_count();
-  LintConditions(checked, *c.environment.markets, c.diagnostics);
+  // The conditions' meaning is judged only once they check: an unknown field is not a
+  // constant condition.
+  if (c.diagnostics.error_count() == errors_before) {
+    LintConditions(checked, *c.environment.markets, c.diagnostics);
+  }
   return checked;
 }
 

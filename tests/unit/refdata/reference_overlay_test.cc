@@ -34,6 +34,9 @@ class Folders : public testing::Test {
     Write(bundled() + "/languages.csv", kLanguages);
     Write(bundled() + "/markets.json", "{}");
     Write(bundled() + "/privacy/ages.csv", "# source: s\n# date: 2026-01-01\ncode,age\nDE,16\n");
+    Write(bundled() + "/hs/harmonized-system-2022.csv",
+          "# source: s\n# date: 2022-01-01\nsection,hscode,description,parent,level\n"
+          "I,01,Animals; live,TOTAL,2\n");
     fs::create_directories(overlay());
   }
   ~Folders() override { fs::remove_all(root_); }
