@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "engine/input/internal/json_nesting.h"
+
 namespace tradelint {
 namespace {
 
@@ -23,27 +25,9 @@ bool TakeAvailable(std::streambuf& source, std::string& taken) {
 }  // namespace
 
 bool LeavesJsonValueOpen(std::string_view line) {
-  int depth = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (const char c : line) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if ((c == '}' || c == ']') && depth > 0) {
-      --depth;
-    }
-  }
-  return in_string || depth > 0;
+  JsonNesting nesting;
+  for (const char c : line) nesting.Step(c);
+  return nesting.open();
 }
 
 SniffedFormat SniffJsonFormat(std::streambuf& source, std::size_t max_line_bytes) {

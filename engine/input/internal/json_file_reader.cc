@@ -8,6 +8,7 @@
 
 #include "engine/diag/codes.h"
 #include "engine/input/internal/bounded_append.h"
+#include "engine/input/internal/json_nesting.h"
 #include "engine/input/internal/record_text.h"
 
 namespace tradelint {
@@ -37,27 +38,11 @@ JsonFileReader::End JsonFileReader::ReadValue(bool in_array) {
   value_bytes_ = 0;
   value_start_ = position_;
   std::size_t length = 0;  // bytes read, trailing whitespace included
-  std::int64_t depth = 0;  // objects and arrays open inside the value
-  bool in_string = false;
-  bool escaped = false;  // the previous byte was a backslash inside a string
+  JsonNesting nesting;
   for (std::string_view chunk = bytes_.Peek(); !chunk.empty(); chunk = bytes_.Peek()) {
     for (std::size_t i = 0; i < chunk.size(); ++i) {
       const char c = chunk[i];
-      if (in_string) {
-        if (escaped) {
-          escaped = false;
-        } else if (c == '\\') {
-          escaped = true;
-        } else if (c == '"') {
-          in_string = false;
-        }
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '[' || c == '{') {
-        ++depth;
-      } else if (depth > 0 && (c == ']' || c == '}')) {
-        --depth;
-      } else if (in_array && depth == 0 && (c == ',' || c == ']')) {
+      if (nesting.Step(c) && in_array && (c == ',' || c == ']')) {
         bytes_.Skip(i + 1);
         position_.Advance(c);
         value_complete_ = true;
@@ -65,12 +50,12 @@ JsonFileReader::End JsonFileReader::ReadValue(bool in_array) {
       }
       position_.Advance(c);
       ++length;
-      if (!IsJsonWhitespace(c) || in_string) value_bytes_ = length;
+      if (!IsJsonWhitespace(c) || nesting.in_string()) value_bytes_ = length;
       AppendWithin(value_, std::string_view(&c, 1), limits_.max_record_bytes);
     }
     bytes_.Skip(chunk.size());
   }
-  value_complete_ = !in_string && depth == 0;
+  value_complete_ = !nesting.open();
   return End::kEndOfInput;
 }
 
