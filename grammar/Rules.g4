@@ -30,7 +30,7 @@ topItem
 
 ruleItem
   : REF STRING                        #ruleRef
-  | TITLE STRING                      #ruleTitle
+  | TITLE name? STRING                #ruleTitle
   | APPLIES TO name                   #ruleAppliesTo
   | DOMAIN name                       #ruleDomain
   | SEVERITY name                     #ruleSeverity

@@ -86,8 +86,9 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   auto shared_reference = std::make_shared<const ReferenceData>(std::move(*reference));
   std::vector<const ast::RulesetFile*> views;
   for (const auto& file : files) views.push_back(file.get());
-  CheckEnvironment environment{shared_schema.get(), functions.get(), shared_markets.get(),
-                               &*overlay, options.file_limits};
+  CheckEnvironment environment{shared_schema.get(),  functions.get(),
+                               shared_markets.get(), &*overlay,
+                               options.file_limits,  &shared_reference->languages()};
   std::vector<CheckedRuleset> checked = CheckRulesets(views, environment, diagnostics);
   if (diagnostics.has_errors()) return nullptr;
   std::unique_ptr<const Program> program =

@@ -136,9 +136,17 @@ struct Definition {
   Span span;
 };
 
+// A rule's title in another language: `title de "..."`.
+struct TitleTranslation {
+  std::string language;  // BCP 47 tag as written
+  std::string text;
+  Span span;
+};
+
 struct Rule {
   Word id;
-  std::string title;
+  std::string title;  // the default (English) title
+  std::vector<TitleTranslation> title_translations;
   std::optional<Word> ref;
   std::optional<Word> applies_to;
   std::optional<Word> domain;

@@ -3,6 +3,7 @@
 // the schema and every expression typed. The planner turns these into a Program; nothing
 // downstream looks at the AST again. Every node keeps its Span.
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -109,7 +110,8 @@ struct CheckedRule {
   std::string local_id;  // as written in the rule
   std::string ruleset;
   std::string jurisdiction;
-  std::string title;
+  std::string title;                                      // English
+  std::map<std::string, std::string> title_translations;  // BCP 47 tag -> title
   std::string ref;  // external id (law catalogue), may be empty
   RecordKind applies_to = RecordKind::kListing;
   std::string domain;

@@ -11,6 +11,7 @@
 #include "engine/base/spelling.h"
 #include "engine/check/internal/condition_lints.h"
 #include "engine/check/internal/expr_checker.h"
+#include "engine/check/internal/metadata_lints.h"
 #include "engine/diag/codes.h"
 
 namespace tradelint {
@@ -19,6 +20,7 @@ namespace {
 using check_internal::DefinitionTable;
 using check_internal::ExprChecker;
 using check_internal::LintConditions;
+using check_internal::LintMetadata;
 
 constexpr std::array<std::string_view, 6> kDomains = {
     "consumer_protection", "product_safety", "privacy", "ip", "customs_tax", "sanctions"};
@@ -64,6 +66,7 @@ struct Compilation {
   std::vector<CheckedRuleset> rulesets;                            // parallel to files
   std::set<const ast::Definition*> used_definitions;               // by the rules checked so far
   std::map<const ast::Definition*, LookupTablePtr> loaded_tables;  // null when loading failed
+  std::set<std::string, std::less<>> languages;  // environment.languages->AllLanguages()
 };
 
 // Pass: ruleset ids and the names inside each file are unique.
@@ -398,6 +401,8 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   checked.ruleset = file.id.text;
   checked.jurisdiction = ruleset.jurisdiction;
   checked.title = rule.title;
+  for (const ast::TitleTranslation& translation : rule.title_translations)
+    checked.title_translations.emplace(translation.language, translation.text);
   checked.span = rule.span;
   if (rule.ref) checked.ref = rule.ref->text;
   if (rule.citation) checked.citation = rule.citation->text;
@@ -499,6 +504,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   // constant condition.
   if (c.diagnostics.error_count() == errors_before) {
     LintConditions(checked, *c.environment.markets, c.diagnostics);
+    LintMetadata(rule, c.environment.languages, c.languages, c.diagnostics);
   }
   return checked;
 }
@@ -585,7 +591,27 @@ void ReportUnknownRule(Compilation& c, std::string_view ruleset, const ast::Word
 }
 
 // Pass: `override` names a rule of a wider jurisdiction for the same kind of record.
+// Whether two rules that replace the same rule can both be in force for one market on one day:
+// their jurisdictions meet (one is or contains the other) and their dates overlap.
+bool ReplaceTogether(const Compilation& c, const CheckedRule& a, const CheckedRule& b) {
+  const auto ends_before = [](const CheckedRule& first, const CheckedRule& second) {
+    return first.effective_until && second.effective_from &&
+           *first.effective_until < *second.effective_from;
+  };
+  if (ends_before(a, b) || ends_before(b, a)) return false;
+  const Date when = std::max(a.effective_from.value_or(Date::TodayUtc()),
+                             b.effective_from.value_or(Date::TodayUtc()));
+  return a.jurisdiction == b.jurisdiction ||
+         c.environment.markets->Contains(a.jurisdiction, b.jurisdiction, when) ||
+         c.environment.markets->Contains(b.jurisdiction, a.jurisdiction, when);
+}
+
 void OverridesPass(Compilation& c) {
+  struct Replacement {
+    const CheckedRule* rule;
+    Span span;  // where the rule names the target
+  };
+  std::map<std::string, std::vector<Replacement>> overriders;  // by target id
   for (std::size_t i = 0; i < c.files.size(); ++i) {
     const ast::RulesetFile& file = *c.files[i];
     for (std::size_t r = 0; r < file.rules.size(); ++r) {
@@ -619,6 +645,22 @@ void OverridesPass(Compilation& c) {
           continue;
         }
         rule.overrides.push_back(target->id);
+        overriders[target->id].push_back({&rule, target_word.span});
+      }
+    }
+  }
+  for (const auto& [target, replacements] : overriders) {
+    for (std::size_t later = 1; later < replacements.size(); ++later) {
+      for (std::size_t earlier = 0; earlier < later; ++earlier) {
+        if (!ReplaceTogether(c, *replacements[earlier].rule, *replacements[later].rule)) continue;
+        Diagnostic& d = c.diagnostics.Warning(
+            code::kOverlappingOverride, replacements[later].span,
+            Quoted(replacements[later].rule->id) + " and " +
+                Quoted(replacements[earlier].rule->id) + " both replace " + Quoted(target) +
+                " for the same market on the same dates: both apply there",
+            "keep one replacement, or give them markets or dates that do not meet");
+        d.labels.push_back({replacements[earlier].span, "the other replacement"});
+        break;
       }
     }
   }
@@ -733,7 +775,9 @@ constexpr std::array<Pass, 6> kPasses = {{
 std::vector<CheckedRuleset> CheckRulesets(const std::vector<const ast::RulesetFile*>& files,
                                           const CheckEnvironment& environment,
                                           Diagnostics& diagnostics) {
-  Compilation compilation{environment, diagnostics, files, {}, {}, {}, {}, {}};
+  Compilation compilation{environment, diagnostics, files, {}, {}, {}, {}, {}, {}};
+  if (environment.languages != nullptr)
+    compilation.languages = environment.languages->AllLanguages();
   for (const Pass& pass : kPasses) pass.run(compilation);
   return std::move(compilation.rulesets);
 }

@@ -14,6 +14,7 @@
 #include "engine/diag/diagnostic.h"
 #include "engine/markets/market_table.h"
 #include "engine/plugin/plugin.h"
+#include "engine/refdata/language_table.h"
 #include "engine/refdata/reference_overlay.h"
 #include "engine/schema/schema.h"
 
@@ -27,6 +28,9 @@ struct CheckEnvironment {
   const ReferenceOverlay* reference_overlay = nullptr;
   // The largest table and test record files read (a larger one is an error).
   RulesetFileLimits file_limits;
+  // The languages of the markets: a text's language tag must be one of them. Null: tags are
+  // not checked.
+  const LanguageTable* languages = nullptr;
 };
 
 // Checks `files` together: imports resolve between them. The files must outlive the result

@@ -71,9 +71,12 @@ inline constexpr char kUnknownEnumValue[] = "unknown_enum_value";
 inline constexpr char kConstantCondition[] = "constant_condition";
 inline constexpr char kContradictoryConditions[] = "contradictory_conditions";
 inline constexpr char kScopeNeverHolds[] = "scope_never_holds";
+inline constexpr char kMissingRef[] = "missing_ref";
+inline constexpr char kUnknownLanguage[] = "unknown_language";
 // Overrides and tests.
 inline constexpr char kUnknownRule[] = "unknown_rule";
 inline constexpr char kInvalidOverride[] = "invalid_override";
+inline constexpr char kOverlappingOverride[] = "overlapping_override";
 inline constexpr char kMissingTestRecord[] = "missing_test_record";
 // Setup.
 inline constexpr char kDataNotFound[] = "data_not_found";

@@ -89,6 +89,8 @@ std::size_t KeywordSize(antlr4::ParserRuleContext& item) {
   if (auto* message = dynamic_cast<G::RuleMessageContext*>(&item))
     return message->name() != nullptr ? 2 : 1;
   if (auto* fix = dynamic_cast<G::RuleFixContext*>(&item)) return fix->name() != nullptr ? 2 : 1;
+  if (auto* title = dynamic_cast<G::RuleTitleContext*>(&item))
+    return title->name() != nullptr ? 2 : 1;
   return 1;
 }
 

@@ -62,4 +62,11 @@ const std::vector<std::string>* LanguageTable::Of(std::string_view country) cons
   return it == languages_.end() ? nullptr : &it->second;
 }
 
+std::set<std::string, std::less<>> LanguageTable::AllLanguages() const {
+  std::set<std::string, std::less<>> all;
+  for (const auto& [country, languages] : languages_)
+    all.insert(languages.begin(), languages.end());
+  return all;
+}
+
 }  // namespace tradelint

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,9 @@ class LanguageTable {
 
   // The languages of `country`, or null for a country the table does not have.
   const std::vector<std::string>* Of(std::string_view country) const;
+
+  // Every language of some country, without repeats.
+  std::set<std::string, std::less<>> AllLanguages() const;
 
   const Provenance& provenance() const { return provenance_; }
 

@@ -68,6 +68,7 @@ class ReferenceData {
   const std::vector<std::string>* OfficialLanguages(std::string_view country) const {
     return languages_.Of(country);
   }
+  const LanguageTable& languages() const { return languages_; }
 
   // The HS 2022 nomenclature; null when the data was built without it (tests).
   const HsNomenclature* hs() const { return hs_ ? &*hs_ : nullptr; }

@@ -199,11 +199,7 @@ class AstBuilder {
     if (auto* ref = dynamic_cast<G::RuleRefContext*>(&item)) {
       SetOnce(rule.ref, StringWord(ref->STRING()), span, "ref");
     } else if (auto* title = dynamic_cast<G::RuleTitleContext*>(&item)) {
-      if (!rule.title.empty()) {
-        diagnostics_.Error(code::kDuplicateItem, span, "`title` is given twice", "keep one");
-      } else {
-        rule.title = StringWord(title->STRING()).text;
-      }
+      AddTitle(rule, title->name(), title->STRING(), span);
     } else if (auto* applies = dynamic_cast<G::RuleAppliesToContext*>(&item)) {
       SetOnce(rule.applies_to, WordOf(applies->name()), span, "applies to");
     } else if (auto* domain = dynamic_cast<G::RuleDomainContext*>(&item)) {
@@ -251,6 +247,28 @@ class AstBuilder {
       return;
     }
     slot = std::move(expr);
+  }
+
+  void AddTitle(ast::Rule& rule, G::NameContext* language, antlr4::tree::TerminalNode* string,
+                const Span& span) {
+    std::string text = StringWord(string).text;
+    if (language == nullptr) {
+      if (!rule.title.empty()) {
+        diagnostics_.Error(code::kDuplicateItem, span, "`title` is given twice", "keep one");
+      } else {
+        rule.title = std::move(text);
+      }
+      return;
+    }
+    std::string tag = language->getText();
+    for (const ast::TitleTranslation& existing : rule.title_translations) {
+      if (existing.language == tag) {
+        diagnostics_.Error(code::kDuplicateItem, span, "`title` is given twice for `" + tag + "`",
+                           "keep one");
+        return;
+      }
+    }
+    rule.title_translations.push_back({std::move(tag), std::move(text), span});
   }
 
   void AddText(std::vector<ast::Text>& texts, G::NameContext* language,

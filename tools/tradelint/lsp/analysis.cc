@@ -25,8 +25,8 @@ std::unique_ptr<const Analysis> Analyze(const LanguageData& data, const std::str
     views.push_back(file.get());
     if (file->source->path() == canonical) analysis->document = file.get();
   }
-  const CheckEnvironment environment{
-      &data.schema, &data.functions, &data.markets, &data.no_overlay, {}};
+  const CheckEnvironment environment{&data.schema, &data.functions, &data.markets, &data.no_overlay,
+                                     {},           &data.languages};
   CheckRulesets(views, environment, diagnostics);
   for (const Diagnostic& diagnostic : diagnostics.all()) {
     if (!diagnostic.span.valid() || diagnostic.span.file->path() == canonical) {

@@ -1,8 +1,10 @@
 #include "tools/tradelint/lsp/language_data.h"
 
 #include <filesystem>
+#include <limits>
 #include <optional>
 
+#include "engine/base/file.h"
 #include "engine/ruleset/ruleset_loader.h"
 #include "plugins/builtin_plugins.h"
 
@@ -20,8 +22,25 @@ std::unique_ptr<const LanguageData> LanguageData::Load(std::string* error) {
   std::optional<MarketTable> markets =
       MarketTable::Load((root / "rulesets" / "reference" / "markets.json").string(), error);
   if (!markets) return nullptr;
-  auto loaded = std::unique_ptr<LanguageData>(new LanguageData{
-      data, (root / "rulesets").string(), std::move(*schema), std::move(*markets), {}, {}, {}});
+  const std::string languages_path =
+      (root / "rulesets" / "reference" / std::string(LanguageTable::kFileName)).string();
+  const std::optional<std::string> languages_text =
+      ReadFile(languages_path, std::numeric_limits<std::size_t>::max(), error);
+  if (!languages_text) {
+    *error = languages_path + " " + *error;
+    return nullptr;
+  }
+  std::optional<LanguageTable> languages =
+      LanguageTable::Parse(*languages_text, languages_path, error);
+  if (!languages) return nullptr;
+  auto loaded = std::unique_ptr<LanguageData>(new LanguageData{data,
+                                                               (root / "rulesets").string(),
+                                                               std::move(*schema),
+                                                               std::move(*markets),
+                                                               std::move(*languages),
+                                                               {},
+                                                               {},
+                                                               {}});
   RegisterBuiltinPlugins(loaded->functions);
   Diagnostics ignored;  // a bundled ruleset that does not parse is left out
   loaded->bundled = LoadRulesetFiles({loaded->library}, loaded->library, ignored);

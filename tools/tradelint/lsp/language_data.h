@@ -1,7 +1,7 @@
 #pragma once
 // What the language server knows besides the open documents, loaded once at start-up from the
-// data directory as Engine::Compile loads it: the data model, the market table, the built-in
-// function library, and the bundled rulesets. Immutable after Load.
+// data directory as Engine::Compile loads it: the data model, the market table and its languages,
+// the built-in function library, and the bundled rulesets. Immutable after Load.
 
 #include <memory>
 #include <string>
@@ -11,6 +11,7 @@
 
 #include "engine/markets/market_table.h"
 #include "engine/plugin/plugin.h"
+#include "engine/refdata/language_table.h"
 #include "engine/refdata/reference_overlay.h"
 #include "engine/schema/schema.h"
 
@@ -21,6 +22,7 @@ struct LanguageData {
   std::string library;         // the bundled rulesets: `<data_directory>/rulesets`
   Schema schema;
   MarketTable markets;
+  LanguageTable languages;      // the markets' languages, which `message xx` tags must name
   FunctionRegistry functions;   // the built-in plugins (plugins/builtin_plugins.h)
   ReferenceOverlay no_overlay;  // tables are read as they are on disk
   // The bundled rulesets, parsed (not checked): their ids and rules for completion.
