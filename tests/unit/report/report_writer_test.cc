@@ -198,13 +198,72 @@ TEST_F(ReportWriterTest, JsonLinesIsOneResultPerLineAndNothingElse) {
 
 TEST_F(ReportWriterTest, TextGroupsByRecordAndNamesTheLawAndTheFix) {
   const std::string text = Write(ReportFormat::kText);
-  EXPECT_THAT(text, HasSubstr("L-1001 (listing, listings.jsonl:3)"));
-  EXPECT_THAT(text, HasSubstr("DE: fail, as of 2025-03-01"));
-  EXPECT_THAT(text, HasSubstr("Regulation (EU) 2023/988, Art. 19(a)"));
-  EXPECT_THAT(text, HasSubstr("fix: fill product.manufacturer.postal_address"));
+  EXPECT_THAT(text, HasSubstr("L-1001 (listing, listings.jsonl:3, as of 2025-03-01)\n"
+                              "  DE: fail, rules: 0 in force, "));
+  EXPECT_THAT(text, HasSubstr("  DE  error  Manufacturer identity and contact on the offer "
+                              "(Regulation (EU) 2023/988, Art. 19(a))\n"
+                              "    name the manufacturer with a postal and an electronic address\n"
+                              "    fix: fill product.manufacturer.postal_address\n"));
+  EXPECT_THAT(text, HasSubstr("  to do:\n    fill in  product.manufacturer: postal_address\n"));
+  EXPECT_THAT(text, Not(HasSubstr("EU-GPSR-19-MFR")));  // details are for --verbose
   EXPECT_THAT(text, HasSubstr("malformed_json"));
   EXPECT_THAT(text, HasSubstr("2 records, 2 results"));
   EXPECT_THAT(text, Not(HasSubstr("\x1b[")));  // no colour unless asked
+}
+
+TEST_F(ReportWriterTest, TextShowsAFindingSharedByMarketsOnce) {
+  RecordResult french = failing_;
+  french.market = "FR";
+  std::ostringstream out;
+  TextReportWriter writer(out, TextReportOptions{});
+  writer.Begin(run_);
+  writer.Result(failing_);
+  writer.Result(french);
+  EXPECT_EQ(out.str(), "");  // a record is written when it ends
+  writer.RecordEnd();
+  const std::string text = out.str();
+  EXPECT_THAT(text, HasSubstr("  DE: fail, "));
+  EXPECT_THAT(text, HasSubstr("  FR: fail, "));
+  EXPECT_THAT(text, HasSubstr("  DE, FR  error  Manufacturer identity"));
+  EXPECT_EQ(text.find("Manufacturer identity"), text.rfind("Manufacturer identity"));
+  EXPECT_EQ(text.find("fill in  "), text.rfind("fill in  "));
+}
+
+TEST_F(ReportWriterTest, VerboseTextShowsEveryDetail) {
+  std::ostringstream out;
+  TextReportWriter writer(out, TextReportOptions{.verbose = true});
+  writer.Result(failing_);
+  writer.End(summary_);
+  const std::string text = out.str();
+  EXPECT_THAT(text, HasSubstr("  DE  error[eu.gpsr.manufacturer_contact] Manufacturer identity"));
+  EXPECT_THAT(text, HasSubstr("law: Regulation (EU) 2023/988, Art. 19(a) [EU-GPSR-19-MFR]"));
+  EXPECT_THAT(text, HasSubstr("responsible: seller"));
+  EXPECT_THAT(text, HasSubstr("fields: product.manufacturer.postal_address, "
+                              "product.manufacturer.email"));
+  EXPECT_THAT(text, HasSubstr("missing: product.manufacturer.postal_address"));
+}
+
+TEST_F(ReportWriterTest, TextSpeaksTheLanguageAsked) {
+  std::ostringstream out;
+  TextReportWriter writer(out, TextReportOptions{.language = "de-AT"});
+  writer.Result(failing_);
+  writer.End(summary_);
+  const std::string text = out.str();
+  EXPECT_THAT(text, HasSubstr("(listing, listings.jsonl:3, Stand 2025-03-01)"));
+  EXPECT_THAT(text, HasSubstr("  DE: nicht bestanden, Regeln: 0 in Kraft, "));
+  EXPECT_THAT(text, HasSubstr("  DE  Fehler  Manufacturer identity"));
+  EXPECT_THAT(text, HasSubstr("    Abhilfe: fill product.manufacturer.postal_address"));
+  EXPECT_THAT(text, HasSubstr("  zu erledigen:\n    ausfüllen  product.manufacturer: "));
+  EXPECT_THAT(text, HasSubstr("2 Datensätze, 2 Ergebnisse — nicht bestanden: 1, "));
+}
+
+TEST_F(ReportWriterTest, TextEscapesRecordData) {
+  failing_.id = "L-\x1b[2J";
+  failing_.findings[0].message = "text\nforged line \u202e";
+  const std::string text = Write(ReportFormat::kText);
+  EXPECT_THAT(text, HasSubstr("L-\\x1b[2J"));
+  EXPECT_THAT(text, HasSubstr("text\\x0aforged line \\u202e"));
+  EXPECT_THAT(text, Not(HasSubstr("\x1b")));
 }
 
 }  // namespace
