@@ -94,7 +94,8 @@ void ToDoList::Add(const Finding& finding, std::vector<ToDoItem>& items) {
     }
     case Basis::kViolation:
       if (!finding.value_path.empty()) {
-        AddOnce(items, {ToDoItem::Action::kCorrect, {finding.value_path},
+        AddOnce(items, {ToDoItem::Action::kCorrect,
+                        {finding.value_path},
                         finding.value ? finding.value->ToDisplayString() : ""});
       } else {
         for (const std::string& path : finding.paths)

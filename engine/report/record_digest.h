@@ -29,9 +29,8 @@ struct FindingGroup {
 };
 
 // The findings of `results` (one record's), grouped by `key`.
-std::vector<FindingGroup> GroupAcrossMarkets(
-    const std::vector<RecordResult>& results,
-    const std::function<std::string(const Finding&)>& key);
+std::vector<FindingGroup> GroupAcrossMarkets(const std::vector<RecordResult>& results,
+                                             const std::function<std::string(const Finding&)>& key);
 
 struct ToDoItem {
   enum class Action { kFillIn, kOneOf, kCorrect };

@@ -19,27 +19,27 @@ namespace tradelint {
 
 enum class Word {
   // "3 records, 4 results: 1 fail, 0 warn, 2 pass, 1 not covered, 0 invalid"
-  kSummary,           // {records}, {results}: {fail} ..., placeholders are the counts
-  kRecordOne,         // "{n} record"
-  kRecordOther,       // "{n} records"
-  kResultOne,         // "{n} result"
-  kResultOther,       // "{n} results"
-  kCoverage,          // "rules: {in_force} in force, {applied} applied, ..."
-  kAsOf,              // "as of {date}"
-  kUnknownKind,       // a record whose kind could not be read
-  kRecord,            // a record without id; also a column heading
-  kLaw,               // label of a finding's citation
-  kFix,               // label of a finding's fix
-  kNote,              // label of a note
-  kWaived,            // label of a waiver
-  kWarning,           // label of a run-wide warning
-  kToDo,              // heading of the fields to fill or correct
-  kFillIn,            // a to-do entry: a field to state
-  kCorrect,           // a to-do entry: a field whose value breaks a rule
-  kOneOf,             // alternatives: "one of a, b"
+  kSummary,      // {records}, {results}: {fail} ..., placeholders are the counts
+  kRecordOne,    // "{n} record"
+  kRecordOther,  // "{n} records"
+  kResultOne,    // "{n} result"
+  kResultOther,  // "{n} results"
+  kCoverage,     // "rules: {in_force} in force, {applied} applied, ..."
+  kAsOf,         // "as of {date}"
+  kUnknownKind,  // a record whose kind could not be read
+  kRecord,       // a record without id; also a column heading
+  kLaw,          // label of a finding's citation
+  kFix,          // label of a finding's fix
+  kNote,         // label of a note
+  kWaived,       // label of a waiver
+  kWarning,      // label of a run-wide warning
+  kToDo,         // heading of the fields to fill or correct
+  kFillIn,       // a to-do entry: a field to state
+  kCorrect,      // a to-do entry: a field whose value breaks a rule
+  kOneOf,        // alternatives: "one of a, b"
   // HTML headings and controls.
-  kReportTitle,       // "Compliance report"
-  kOverview,          // the matrix of verdicts
+  kReportTitle,  // "Compliance report"
+  kOverview,     // the matrix of verdicts
   kMarket,
   kVerdict,
   kSeverity,
@@ -47,12 +47,12 @@ enum class Word {
   kFindingsByDomain,
   kFindingsBySeverity,
   kFindingsByRule,
-  kRecords,           // heading of the per-record details
-  kAll,               // a filter's "any" choice
-  kSearch,            // the search box's placeholder
-  kShown,             // "{shown} of {total} records shown"
-  kMoreRecords,       // "{n} further records: ids and verdicts only"
-  kFields,            // label of the field paths of a finding
+  kRecords,      // heading of the per-record details
+  kAll,          // a filter's "any" choice
+  kSearch,       // the search box's placeholder
+  kShown,        // "{shown} of {total} records shown"
+  kMoreRecords,  // "{n} further records: ids and verdicts only"
+  kFields,       // label of the field paths of a finding
   // Labels of the details `--verbose` adds.
   kResponsible,
   kMissing,
