@@ -97,7 +97,7 @@ constexpr std::string_view kScript = R"js(
       ++shown;
       for (const finding of record.querySelectorAll('.finding')) {
         const inMarket = !m || finding.dataset.markets.split(' ').includes(m);
-        finding.classList.toggle('hidden', !(inMarket && (!s || finding.dataset.severity === s)));
+        finding.classList.toggle('hidden', !(inMarket && (!s || finding.classList.contains(s))));
       }
     }
     let text = status.dataset.template.replace('{shown}', shown).replace('{total}', records.length);
@@ -183,18 +183,18 @@ std::string BarChart(std::string_view title,
   int y = 2;
   for (const auto& [name, c] : counts) {
     std::string label = name.size() > 34 ? name.substr(0, 33) + "…" : name;
-    svg += "<text x=\"0\" y=\"" + std::to_string(y + 12) + "\">" + Html(label) +
-           "<title>" + Html(name) + "</title></text>";
+    svg += "<text x=\"0\" y=\"" + std::to_string(y + 12) + "\">" + Html(label) + "<title>" +
+           Html(name) + "</title></text>";
     double x = kLabelWidth;
     const std::pair<std::int64_t, std::string_view> parts[] = {
         {c.error, "error"}, {c.warning, "warning"}, {c.info, "info"}, {c.waived, "waived"}};
     for (const auto& [n, colour] : parts) {
       if (n == 0) continue;
       const double width = static_cast<double>(n) * kBarWidth / static_cast<double>(most);
-      svg += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y + 2) +
-             "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(kRow - 4) +
-             "\" class=\"" + std::string(colour) + "\"><title>" + std::string(colour) +
-             ": " + std::to_string(n) + "</title></rect>";
+      svg += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y + 2) + "\" width=\"" +
+             std::to_string(width) + "\" height=\"" + std::to_string(kRow - 4) + "\" class=\"" +
+             std::string(colour) + "\"><title>" + std::string(colour) + ": " + std::to_string(n) +
+             "</title></rect>";
       x += width;
     }
     svg += "<text x=\"" + std::to_string(x + 4) + "\" y=\"" + std::to_string(y + 12) + "\">" +
@@ -252,9 +252,8 @@ void HtmlReportWriter::Begin(const RunInfo& run) {
           select("f-verdict", Word::kVerdict, verdicts) +
           "<input id=\"f-search\" type=\"search\" placeholder=\"" + Html(words_(Word::kSearch)) +
           "\" aria-label=\"" + Html(words_(Word::kSearch)) +
-          "\"> <span id=\"f-status\" class=\"meta\" data-template=\"" +
-          Html(words_(Word::kShown)) + "\"></span></div><section id=\"records\"><h2>" +
-          Html(words_(Word::kRecords)) + "</h2>";
+          "\"> <span id=\"f-status\" class=\"meta\" data-template=\"" + Html(words_(Word::kShown)) +
+          "\"></span></div><section id=\"records\"><h2>" + Html(words_(Word::kRecords)) + "</h2>";
   out_ << html;
 }
 
@@ -307,8 +306,8 @@ void HtmlReportWriter::WriteRecord() {
              VerdictSpan(words_, result.verdict);
   }
   std::string html = "<details class=\"record\" id=\"r" + std::to_string(first.record_index) +
-                     "\" data-markets=\"" + Html(markets) + "\" data-verdicts=\"" +
-                     Html(verdicts) + "\" data-severities=\"" + severities + "\"" +
+                     "\" data-markets=\"" + Html(markets) + "\" data-verdicts=\"" + Html(verdicts) +
+                     "\" data-severities=\"" + severities + "\"" +
                      (static_cast<std::size_t>(records_) < kOpenRecords ? " open" : "") +
                      "><summary><b>" + Html(first.id.value_or(std::string(words_(Word::kRecord)))) +
                      "</b> <span class=\"meta\">" +
@@ -326,15 +325,15 @@ void HtmlReportWriter::WriteRecord() {
       if (!result.error->paths.empty()) line += " " + Codes(result.error->paths);
     } else {
       const Coverage& c = result.coverage;
-      line = "<b>" + Html(*result.market) + "</b> " + VerdictSpan(words_, result.verdict) +
-             " <span class=\"meta\">" +
-             Html(Fill(words_(Word::kCoverage), {{"in_force", std::to_string(c.in_force)},
-                                                 {"applied", std::to_string(c.applied)},
-                                                 {"not_applicable",
-                                                  std::to_string(c.not_applicable)},
-                                                 {"undecided", std::to_string(c.undecided)},
-                                                 {"fired", std::to_string(c.fired)}})) +
-             "</span>";
+      line =
+          "<b>" + Html(*result.market) + "</b> " + VerdictSpan(words_, result.verdict) +
+          " <span class=\"meta\">" +
+          Html(Fill(words_(Word::kCoverage), {{"in_force", std::to_string(c.in_force)},
+                                              {"applied", std::to_string(c.applied)},
+                                              {"not_applicable", std::to_string(c.not_applicable)},
+                                              {"undecided", std::to_string(c.undecided)},
+                                              {"fired", std::to_string(c.fired)}})) +
+          "</span>";
     }
     for (const std::string& note : result.notes)
       line += "<br><span class=\"label\">" + Html(words_(Word::kNote)) + ":</span> " + Html(note);
@@ -351,9 +350,9 @@ void HtmlReportWriter::WriteRecord() {
       data_markets += (data_markets.empty() ? "" : " ") + market;
     }
     const std::string_view severity = SeverityName(group.finding->rule->severity);
-    html += "<div class=\"finding " + std::string(severity) + "\" data-severity=\"" +
-            std::string(severity) + "\" data-markets=\"" + Html(data_markets) + "\" data-f=\"" +
-            Shared(FindingHtml(*group.finding)) + "\"><b>" + Html(group_markets) + "</b></div>";
+    html += "<div class=\"finding " + std::string(severity) + "\" data-markets=\"" +
+            Html(data_markets) + "\" data-f=\"" + Shared(FindingHtml(*group.finding)) + "\"><b>" +
+            Html(group_markets) + "</b></div>";
   }
   out_ << html << "</details>\n";
 }
@@ -424,19 +423,17 @@ std::string HtmlReportWriter::ToDoHtml(const std::vector<ToDoItem>& items) const
 }
 
 std::string HtmlReportWriter::OverviewHtml(const Summary& summary) const {
-  std::string html = "<section id=\"overview\"><h2>" + Html(words_(Word::kOverview)) +
-                     "</h2><p>" +
-                     Html(Fill(words_(Word::kSummary),
-                               {{"records", words_.Counted(summary.records, Word::kRecordOne,
-                                                           Word::kRecordOther)},
-                                {"results", words_.Counted(summary.results, Word::kResultOne,
-                                                           Word::kResultOther)},
-                                {"fail", std::to_string(summary.fail)},
-                                {"warn", std::to_string(summary.warn)},
-                                {"pass", std::to_string(summary.pass)},
-                                {"not_covered", std::to_string(summary.not_covered)},
-                                {"invalid", std::to_string(summary.invalid)}})) +
-                     "</p>";
+  std::string html =
+      "<section id=\"overview\"><h2>" + Html(words_(Word::kOverview)) + "</h2><p>" +
+      Html(Fill(words_(Word::kSummary),
+                {{"records", words_.Counted(summary.records, Word::kRecordOne, Word::kRecordOther)},
+                 {"results", words_.Counted(summary.results, Word::kResultOne, Word::kResultOther)},
+                 {"fail", std::to_string(summary.fail)},
+                 {"warn", std::to_string(summary.warn)},
+                 {"pass", std::to_string(summary.pass)},
+                 {"not_covered", std::to_string(summary.not_covered)},
+                 {"invalid", std::to_string(summary.invalid)}})) +
+      "</p>";
   for (const std::string& warning : summary.warnings)
     html += "<p><span class=\"label\">" + Html(words_(Word::kWarning)) + ":</span> " +
             Html(warning) + "</p>";
@@ -465,8 +462,10 @@ std::string HtmlReportWriter::OverviewHtml(const Summary& summary) const {
     for (const std::string& market : markets) {
       const auto it = row.by_market.find(market);
       html += "<td>";
-      if (it != row.by_market.end()) html += VerdictSpan(words_, it->second);
-      else if (row.invalid) html += VerdictSpan(words_, Verdict::kInvalid);
+      if (it != row.by_market.end())
+        html += VerdictSpan(words_, it->second);
+      else if (row.invalid)
+        html += VerdictSpan(words_, Verdict::kInvalid);
       html += "</td>";
     }
     html += "</tr>";

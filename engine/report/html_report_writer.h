@@ -58,7 +58,7 @@ class HtmlReportWriter : public ReportWriter {
   // A detailed record's row of the overview matrix.
   struct MatrixRow {
     std::size_t record_index = 0;
-    std::string name;                                // id, else source
+    std::string name;  // id, else source
     std::map<std::string, Verdict, std::less<>> by_market;
     bool invalid = false;
   };

@@ -43,10 +43,10 @@ std::string_view SeverityStyle(Severity severity) {
   return kBold;
 }
 
-std::string Join(const std::vector<std::string>& items, std::string_view separator = ", ") {
+std::string Join(const std::vector<std::string>& items) {
   std::string joined;
   for (const std::string& item : items) {
-    if (!joined.empty()) joined += separator;
+    if (!joined.empty()) joined += ", ";
     joined += item;
   }
   return joined;

@@ -92,7 +92,7 @@ async function main() {
     await page.selectOption('#f-market', '');
     await page.selectOption('#f-severity', 'warning');
     assert.ok(await page.$$eval('details#r0 .finding:not(.hidden)',
-                                (findings) => findings.every((f) => f.dataset.severity === 'warning')));
+                                (findings) => findings.every((f) => f.classList.contains('warning'))));
     await page.selectOption('#f-severity', '');
     await page.selectOption('#f-verdict', 'pass');
     assert.strictEqual(await visibleRecords(page), 0);
