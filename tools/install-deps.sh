@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
   python3 python3-dev pybind11-dev python3-pytest python3-dask python3-distributed
-  nodejs neovim
+  nodejs neovim chromium
 )
 
 missing=()

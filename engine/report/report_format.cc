@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine/report/compact_report_writer.h"
+#include "engine/report/html_report_writer.h"
 #include "engine/report/issues_csv_writer.h"
 #include "engine/report/json_report_writer.h"
 #include "engine/report/jsonl_report_writer.h"
@@ -14,8 +15,8 @@ namespace tradelint {
 namespace {
 
 constexpr std::array kFormats = {
-    ReportFormat::kText,  ReportFormat::kJson,  ReportFormat::kJsonLines, ReportFormat::kCompact,
-    ReportFormat::kSarif, ReportFormat::kJunit, ReportFormat::kIssuesCsv};
+    ReportFormat::kText, ReportFormat::kJson,  ReportFormat::kJsonLines, ReportFormat::kCompact,
+    ReportFormat::kHtml, ReportFormat::kSarif, ReportFormat::kJunit,     ReportFormat::kIssuesCsv};
 
 }  // namespace
 
@@ -29,6 +30,8 @@ std::string_view ReportFormatName(ReportFormat format) {
       return "jsonl";
     case ReportFormat::kCompact:
       return "compact";
+    case ReportFormat::kHtml:
+      return "html";
     case ReportFormat::kSarif:
       return "sarif";
     case ReportFormat::kJunit:
@@ -63,6 +66,8 @@ std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream
       return std::make_unique<JsonLinesReportWriter>(out);
     case ReportFormat::kCompact:
       return std::make_unique<CompactReportWriter>(out);
+    case ReportFormat::kHtml:
+      return std::make_unique<HtmlReportWriter>(out, text_options);
     case ReportFormat::kSarif:
       return std::make_unique<SarifReportWriter>(out);
     case ReportFormat::kJunit:

@@ -12,16 +12,16 @@
 
 namespace tradelint {
 
-enum class ReportFormat { kText, kJson, kJsonLines, kCompact, kSarif, kJunit, kIssuesCsv };
+enum class ReportFormat { kText, kJson, kJsonLines, kCompact, kHtml, kSarif, kJunit, kIssuesCsv };
 
-// `text`, `json`, `jsonl`, `compact`, `sarif`, `junit`, `issues-csv`.
+// `text`, `json`, `jsonl`, `compact`, `html`, `sarif`, `junit`, `issues-csv`.
 std::string_view ReportFormatName(ReportFormat format);
 std::optional<ReportFormat> ReportFormatFromName(std::string_view name);
 // Every format's name, in the order above (for help texts and validation).
 std::vector<std::string> ReportFormatNames();
 
 // A writer of `format` onto `out` (which must outlive it). `text_options` matter to the
-// text format only.
+// formats for people only (text, html).
 std::unique_ptr<ReportWriter> MakeReportWriter(ReportFormat format, std::ostream& out,
                                                const TextReportOptions& text_options);
 

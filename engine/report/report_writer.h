@@ -2,9 +2,10 @@
 // ReportWriter: the results of a run, written as they are produced.
 //
 // A run calls Begin once, then Result once per result in report order (input order, then
-// market order), then End once. A writer puts each piece on its stream as soon as it is
-// called and keeps no result after Result returns, so memory does not grow with the input.
-// Writers do not flush; the caller decides when the stream is flushed.
+// market order) and RecordEnd after the last result of each record, then End once. A writer puts
+// each piece on its stream as soon as it is called and keeps no result after Result returns, so
+// memory does not grow with the input. Writers do not flush; the caller decides when the stream is
+// flushed.
 //
 // A result is one record judged for one market, or one record that could not be judged
 // (`invalid`, docs/cli.md): then `error` is set, `verdict` is kInvalid, `market` is
@@ -101,6 +102,9 @@ class ReportWriter {
   virtual ~ReportWriter() = default;
   virtual void Begin(const RunInfo& run) = 0;
   virtual void Result(const RecordResult& result) = 0;
+  // The results of a record are all given. A writer that shows a record's results together
+  // writes them here (and also when a result of another record, or End, comes first).
+  virtual void RecordEnd() {}
   virtual void End(const Summary& summary) = 0;
 };
 

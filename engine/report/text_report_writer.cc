@@ -1,8 +1,7 @@
 #include "engine/report/text_report_writer.h"
 
-#include <vector>
+#include <map>
 
-#include "engine/report/counted.h"
 #include "engine/report/terminal_text.h"
 
 namespace tradelint {
@@ -60,18 +59,6 @@ void AppendLabelled(std::string& text, std::string_view indent, std::string_view
   text.append(indent).append(label).append(": ").append(Printable(value)) += '\n';
 }
 
-// The coverage of a judged result, in words: how many rules were in force and what became of
-// them (a `not_covered` result also has a note that says why).
-std::string CoverageLine(const RecordResult& result) {
-  const Coverage& coverage = result.coverage;
-  std::string line = "rules: " + std::to_string(coverage.in_force) + " in force, " +
-                     std::to_string(coverage.applied) + " applied, " +
-                     std::to_string(coverage.not_applicable) + " not applicable, " +
-                     std::to_string(coverage.undecided) + " undecided, " +
-                     std::to_string(coverage.fired) + " fired";
-  return line;
-}
-
 // One sub-expression per line, `text = value`, its operands below it, two spaces deeper. A
 // constant (no operands, shown as it is written) is left out: it says nothing new.
 void AppendExplained(std::string& text, const ExplainedExpr& expr, std::size_t depth) {
@@ -104,6 +91,16 @@ void AppendExplanation(std::string& text, const RuleExplanation& explanation) {
   for (const std::string& row : explanation.rows) text += "      row " + Printable(row) + '\n';
 }
 
+// `path` split after its second member, the object a seller fills in at once:
+// `product.manufacturer.postal_address.city` is `postal_address.city` of
+// `product.manufacturer`, `offer.price` is `price` of `offer`; a top-level field has no holder.
+std::pair<std::string, std::string> HolderAndMember(const std::string& path) {
+  std::size_t dot = path.find('.');
+  if (dot == std::string::npos) return {"", path};
+  if (const std::size_t second = path.find('.', dot + 1); second != std::string::npos) dot = second;
+  return {path.substr(0, dot), path.substr(dot + 1)};
+}
+
 }  // namespace
 
 std::string TextReportWriter::Paint(std::string_view text, std::string_view style) const {
@@ -111,54 +108,61 @@ std::string TextReportWriter::Paint(std::string_view text, std::string_view styl
   return "\x1b[" + std::string(style) + "m" + Printable(text) + "\x1b[0m";
 }
 
-void TextReportWriter::AppendHeader(const RecordResult& result) {
-  if (headed_record_ == result.record_index) return;
-  headed_record_ = result.record_index;
-  text_ += Paint(result.id.value_or("record"), kBold);
-  text_ += " (";
-  text_ += result.kind ? RecordKindName(*result.kind) : "unknown kind";
-  text_ += ", " + Printable(result.source) + ")\n";
+std::string TextReportWriter::FindingText(const Finding& finding) const {
+  if (options_.verbose) return VerboseFindingText(finding);
+  const CheckedRule& rule = *finding.rule;
+  std::string text = "  " +
+                     Paint(words_.SeverityName(rule.severity), SeverityStyle(rule.severity)) +
+                     "  " + Printable(rule.title);
+  if (!rule.citation.empty()) text += " (" + Printable(rule.citation) + ")";
+  text += '\n';
+  constexpr std::string_view kIndent = "    ";
+  if (!finding.message.empty()) text.append(kIndent).append(Printable(finding.message)) += '\n';
+  AppendLabelled(text, kIndent, words_(Word::kFix), finding.fix);
+  AppendWaiver(text, kIndent, finding);
+  return text;
 }
 
-void TextReportWriter::AppendFinding(const Finding& finding) {
+std::string TextReportWriter::VerboseFindingText(const Finding& finding) const {
   const CheckedRule& rule = *finding.rule;
+  std::string text = "  " +
+                     Paint(words_.SeverityName(rule.severity), SeverityStyle(rule.severity)) + "[" +
+                     Paint(rule.id, kBold) + "] " + Printable(rule.title) + "\n";
   constexpr std::string_view kIndent = "      ";
-  text_ += "    " + Paint(SeverityName(rule.severity), SeverityStyle(rule.severity)) + "[" +
-           Paint(rule.id, kBold) + "] " + Printable(rule.title) + "\n";
-  if (!finding.message.empty()) text_.append(kIndent).append(Printable(finding.message)) += '\n';
-  AppendLabelled(text_, kIndent, "cite",
+  if (!finding.message.empty()) text.append(kIndent).append(Printable(finding.message)) += '\n';
+  AppendLabelled(text, kIndent, words_(Word::kLaw),
                  rule.citation + (rule.ref.empty() ? "" : " [" + rule.ref + "]"));
-  AppendLabelled(text_, kIndent, "responsible", rule.responsible);
-  AppendLabelled(text_, kIndent, "fix", finding.fix);
-  AppendLabelled(text_, kIndent, "fields", Join(finding.paths));
-  if (finding.basis == Basis::kMissingData) {
-    AppendLabelled(text_, kIndent, "missing", Join(finding.missing));
-  }
+  AppendLabelled(text, kIndent, words_(Word::kResponsible), rule.responsible);
+  AppendLabelled(text, kIndent, words_(Word::kFix), finding.fix);
+  AppendLabelled(text, kIndent, words_(Word::kFields), Join(finding.paths));
+  if (finding.basis == Basis::kMissingData)
+    AppendLabelled(text, kIndent, words_(Word::kMissing), Join(finding.missing));
   if (finding.basis == Basis::kUndecided)
-    AppendLabelled(text_, kIndent, "undecided", finding.reason);
+    AppendLabelled(text, kIndent, words_(Word::kUndecided), finding.reason);
   if (finding.value) {
-    AppendLabelled(text_, kIndent, "found",
+    AppendLabelled(text, kIndent, words_(Word::kFound),
                    "`" + finding.value_path + "` is " + finding.value->ToDisplayString());
   }
-  AppendLabelled(text_, kIndent, "not judged", Join(finding.held_back));
-  AppendLabelled(text_, kIndent, "in", Join(finding.members));
-  if (finding.waived) {
-    AppendLabelled(text_, kIndent, "waived",
-                   finding.waived->reason + " (approved by " + finding.waived->approved_by +
-                       ", until " + finding.waived->expires.ToString() + ")");
-  }
-  AppendLabelled(text_, kIndent, "overrides", Join(finding.overrides));
-  for (const std::string& note : finding.notes) AppendLabelled(text_, kIndent, "note", note);
+  AppendLabelled(text, kIndent, words_(Word::kNotJudged), Join(finding.held_back));
+  AppendLabelled(text, kIndent, words_(Word::kIn), Join(finding.members));
+  AppendWaiver(text, kIndent, finding);
+  AppendLabelled(text, kIndent, words_(Word::kOverrides), Join(finding.overrides));
+  for (const std::string& note : finding.notes)
+    AppendLabelled(text, kIndent, words_(Word::kNote), note);
+  return text;
 }
 
-void TextReportWriter::Result(const RecordResult& result) {
-  if (options_.problems_only && result.verdict == Verdict::kPass && result.findings.empty() &&
-      result.notes.empty()) {
-    return;
-  }
-  text_.clear();
-  AppendHeader(result);
-  const std::string verdict = Paint(VerdictName(result.verdict), VerdictStyle(result.verdict));
+void TextReportWriter::AppendWaiver(std::string& text, std::string_view indent,
+                                    const Finding& finding) const {
+  if (!finding.waived) return;
+  AppendLabelled(text, indent, words_(Word::kWaived),
+                 finding.waived->reason + " (" + finding.waived->approved_by + ", " +
+                     finding.waived->expires.ToString() + ")");
+}
+
+void TextReportWriter::AppendMarketLine(const RecordResult& result) {
+  const std::string verdict =
+      Paint(words_.VerdictName(result.verdict), VerdictStyle(result.verdict));
   if (result.error) {
     text_ +=
         "  " + verdict + ": " + result.error->code + ": " + Printable(result.error->message) + "\n";
@@ -167,26 +171,110 @@ void TextReportWriter::Result(const RecordResult& result) {
       text_ += "    | " + Printable(excerpt->line) + "\n";
       text_ += "    | " + std::string(excerpt->column - 1, ' ') + "^\n";
     }
-    AppendLabelled(text_, "    ", "fields", Join(result.error->paths));
+    AppendLabelled(text_, "    ", words_(Word::kFields), Join(result.error->paths));
   } else {
-    text_ += "  " + Paint(result.market.value_or(""), kBold) + ": " + verdict;
-    if (result.as_of) text_ += ", as of " + result.as_of->ToString();
-    text_ += '\n';
-    text_ += "    " + CoverageLine(result) + '\n';
-    for (const Finding& finding : result.findings) AppendFinding(finding);
+    const Coverage& coverage = result.coverage;
+    text_ +=
+        "  " + Paint(result.market.value_or(""), kBold) + ": " + verdict + ", " +
+        Fill(words_(Word::kCoverage), {{"in_force", std::to_string(coverage.in_force)},
+                                       {"applied", std::to_string(coverage.applied)},
+                                       {"not_applicable", std::to_string(coverage.not_applicable)},
+                                       {"undecided", std::to_string(coverage.undecided)},
+                                       {"fired", std::to_string(coverage.fired)}}) +
+        '\n';
+  }
+  for (const std::string& note : result.notes)
+    AppendLabelled(text_, "    ", words_(Word::kNote), note);
+}
+
+void TextReportWriter::AppendToDo(const std::vector<ToDoItem>& items) {
+  if (items.empty()) return;
+  text_ += "  " + Paint(words_(Word::kToDo), kBold) + ":\n";
+  const std::string fill_in(words_(Word::kFillIn));
+  // Fields to fill in, one line per object that holds them, in the order first reached.
+  std::vector<std::string> holders;
+  std::map<std::string, std::vector<std::string>> members_of;
+  for (const ToDoItem& item : items) {
+    if (item.action != ToDoItem::Action::kFillIn) continue;
+    auto [holder, member] = HolderAndMember(item.fields.front());
+    std::vector<std::string>& members = members_of[holder];
+    if (members.empty()) holders.push_back(holder);
+    members.push_back(std::move(member));
+  }
+  for (const std::string& holder : holders) {
+    text_ += "    " + fill_in + "  " +
+             Printable(holder.empty() ? Join(members_of[holder])
+                                      : holder + ": " + Join(members_of[holder])) +
+             '\n';
+  }
+  for (const ToDoItem& item : items) {
+    if (item.action == ToDoItem::Action::kOneOf) {
+      text_ += "    " + fill_in + "  " +
+               Printable(Fill(words_(Word::kOneOf), {{"fields", Join(item.fields)}})) + '\n';
+    } else if (item.action == ToDoItem::Action::kCorrect) {
+      text_ += "    " + std::string(words_(Word::kCorrect)) + "  " + Printable(item.fields.front());
+      if (!item.value.empty()) text_ += " (" + Printable(item.value) + ")";
+      text_ += '\n';
+    }
+  }
+}
+
+void TextReportWriter::Result(const RecordResult& result) {
+  if (!record_.empty() && record_.front().record_index != result.record_index) RecordEnd();
+  record_.push_back(result);
+}
+
+void TextReportWriter::RecordEnd() {
+  if (record_.empty()) return;
+  std::vector<const RecordResult*> shown;
+  for (const RecordResult& result : record_) {
+    if (!(options_.problems_only && result.verdict == Verdict::kPass && result.findings.empty() &&
+          result.notes.empty())) {
+      shown.push_back(&result);
+    }
+  }
+  if (shown.empty()) {
+    record_.clear();
+    return;
+  }
+  const RecordResult& first = record_.front();
+  text_.clear();
+  text_ += Paint(first.id.value_or(std::string(words_(Word::kRecord))), kBold) + " (" +
+           (first.kind ? std::string(RecordKindName(*first.kind))
+                       : std::string(words_(Word::kUnknownKind))) +
+           ", " + Printable(first.source);
+  if (first.as_of) text_ += ", " + Fill(words_(Word::kAsOf), {{"date", first.as_of->ToString()}});
+  text_ += ")\n";
+  for (const RecordResult* result : shown) AppendMarketLine(*result);
+  for (const FindingGroup& group :
+       GroupAcrossMarkets(record_, [&](const Finding& finding) { return FindingText(finding); })) {
+    text_ += "  " + Paint(Join(group.markets), kBold) + FindingText(*group.finding);
+  }
+  for (const RecordResult& result : record_) {
     for (const RuleExplanation& explanation : result.explanations)
       AppendExplanation(text_, explanation);
   }
-  for (const std::string& note : result.notes) AppendLabelled(text_, "    ", "note", note);
+  AppendToDo(to_do_.Of(record_));
   out_ << text_;
+  wrote_record_ = true;
+  record_.clear();
 }
 
 void TextReportWriter::End(const Summary& summary) {
-  if (headed_record_) out_ << '\n';
-  for (const std::string& warning : summary.warnings) out_ << "warning: " << warning << '\n';
-  out_ << Counted(summary.records, "record") << ", " << Counted(summary.results, "result") << ": "
-       << summary.fail << " fail, " << summary.warn << " warn, " << summary.pass << " pass, "
-       << summary.not_covered << " not covered, " << summary.invalid << " invalid\n";
+  RecordEnd();
+  if (wrote_record_) out_ << '\n';
+  for (const std::string& warning : summary.warnings)
+    out_ << words_(Word::kWarning) << ": " << warning << '\n';
+  const auto count = [](std::int64_t n) { return std::to_string(n); };
+  out_ << Fill(words_(Word::kSummary),
+               {{"records", words_.Counted(summary.records, Word::kRecordOne, Word::kRecordOther)},
+                {"results", words_.Counted(summary.results, Word::kResultOne, Word::kResultOther)},
+                {"fail", count(summary.fail)},
+                {"warn", count(summary.warn)},
+                {"pass", count(summary.pass)},
+                {"not_covered", count(summary.not_covered)},
+                {"invalid", count(summary.invalid)}})
+       << '\n';
 }
 
 }  // namespace tradelint

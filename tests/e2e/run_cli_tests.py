@@ -298,18 +298,47 @@ class InputFormatTest(TradelintTestCase):
 
 
 class OutputFormatTest(TradelintTestCase):
+    def test_text_of_a_first_draft_groups_markets_and_lists_what_to_fill(self):
+        # The bundled rules on a seller's first draft for four markets (docs/cli.md, "Output").
+        process = run("check", "--as-of", "2026-12-05", data("seller_first_draft.json"))
+        out = process.stdout
+        self.assertIn("\n  DE, FR  error  Manufacturer identity and contact on the offer", out)
+        self.assertEqual(out.count("Manufacturer identity and contact on the offer"), 1)
+        self.assertIn("\n    fill in  one of product.manufacturer.email, product.manufacturer.url\n",
+                      out)
+        verbose = run("check", "--as-of", "2026-12-05", "--verbose",
+                      data("seller_first_draft.json")).stdout
+        self.assertLess(len(out.splitlines()), len(verbose.splitlines()))
+
+    def test_text_verbose(self):
+        process, _ = check("--verbose", data("listings.jsonl"), fmt="text")
+        out = process.stdout
+        self.assertIn("DE  error[e2e.eu.manufacturer_contact] Manufacturer identity", out)
+        self.assertIn("law: Fixture Regulation (EU) 0000/1, Art. 1 [E2E-EU-MFR]", out)
+        self.assertIn("fix: fill product.manufacturer.name and .email", out)
+        self.assertIn("fields: ", out)
+        self.assertIn("missing: ", out)
+
+    def test_text_in_the_language_asked(self):
+        process, _ = check("--lang", "de", data("listings.jsonl"), fmt="text")
+        out = process.stdout
+        self.assertRegex(out, r"\n  DE: nicht bestanden, Regeln: \d+ in Kraft, ")
+        self.assertIn("zu erledigen:", out)
+        self.assertIn("Datensätze", out.strip().splitlines()[-1])
+
     def test_text(self):
         process, _ = check(data("listings.jsonl"), data("bad.jsonl"), fmt="text")
         self.assertExit(process, 3)
         out = process.stdout
         self.assertNotIn(ANSI_ESCAPE, out)  # a pipe never gets colours
-        self.assertIn(f"L-FAIL (listing, {data('listings.jsonl')}:2)", out)
-        self.assertIn("DE: fail, as of ", out)
-        self.assertIn("error[e2e.eu.manufacturer_contact] Manufacturer identity", out)
-        self.assertIn("cite: Fixture Regulation (EU) 0000/1, Art. 1 [E2E-EU-MFR]", out)
-        self.assertIn("fix: fill product.manufacturer.name and .email", out)
-        self.assertIn("fields: ", out)
-        self.assertIn("missing: ", out)
+        self.assertIn(f"L-FAIL (listing, {data('listings.jsonl')}:2, as of ", out)
+        self.assertRegex(out, r"\n  DE: fail, rules: \d+ in force, ")
+        # A finding in at most four lines: markets, severity, title and law; message; fix.
+        self.assertRegex(out, r"\n  DE  error  Manufacturer identity[^\n]* \(Fixture Regulation "
+                              r"\(EU\) 0000/1, Art. 1\)\n    [^\n]+\n    fix: fill "
+                              r"product.manufacturer.name and .email\n")
+        self.assertIn("\n  to do:\n    fill in  product.manufacturer: ", out)
+        self.assertNotIn("missing: ", out)  # details are for --verbose
         self.assertIn("invalid: malformed_json: line 2", out)
         # The bad line is quoted with a caret under the error.
         self.assertRegex(out, r"\n    \| .*\n    \| *\^\n")
@@ -359,7 +388,7 @@ class OutputFormatTest(TradelintTestCase):
         self.assertExit(process, 3)
         self.assertNotIn("\x1b", process.stdout)
         self.assertNotIn("\x9b", process.stdout)
-        self.assertIn("EVIL\\x1b[2J (listing, -:1)", process.stdout)
+        self.assertIn("EVIL\\x1b[2J (listing, -:1, as of ", process.stdout)
         self.assertIn("list\\u009b1m", process.stdout)
 
     def test_text_and_stderr_escape_bidi_controls_and_file_names(self):
@@ -377,7 +406,7 @@ class OutputFormatTest(TradelintTestCase):
         for raw in ("\x1b", "\x07", "\u202e", "\u2066", "\u2067", "\u2069", "\u200f"):
             self.assertNotIn(raw, process.stdout + process.stderr, repr(raw))
         self.assertIn("ABC\\u202eFED\\u2066x\\u2069\\u200f (listing, ", process.stdout)
-        self.assertIn("in\\x1b[31m\\u202e.jsonl:1)", process.stdout)
+        self.assertIn("in\\x1b[31m\\u202e.jsonl:1, as of ", process.stdout)
         self.assertIn("gone\\x1b]0;owned\\x07\\u2067.jsonl", process.stderr)
 
     def test_json_escapes_control_characters(self):
@@ -902,7 +931,7 @@ class MarketAndDateTest(TradelintTestCase):
             r["coverage"]["in_force"]
             for r in check("--market", "EU", "--expand", "--as-of", "2025-06-01", data("sellers.jsonl"))[1]["results"]
             if r["record"]["id"] == "S-NO-MAIL"))
-        text = run("check", "--rules", GOOD_RULES, data("sellers.jsonl")).stdout
+        text = run("check", "--rules", GOOD_RULES, "--verbose", data("sellers.jsonl")).stdout
         self.assertIn("overrides: e2e.eu.seller_email", text)
 
 

@@ -56,6 +56,7 @@ struct CheckOptions {
   std::string language = "en";
   int jobs = DefaultJobs();
   bool quiet = false;
+  bool verbose = false;
   bool fail_on_not_covered = false;
   bool expand = false;
   bool strict = false;
@@ -195,9 +196,12 @@ int RunCheck(const CheckOptions& options) {
   }
   OutputBuffer buffer(fd, /*owns_fd=*/fd != STDOUT_FILENO);
   std::ostream out(&buffer);
-  const std::unique_ptr<ReportWriter> writer = MakeReportWriter(
-      *ReportFormatFromName(options.format), out,
-      TextReportOptions{.colour = WantsColour(options), .problems_only = options.quiet});
+  const std::unique_ptr<ReportWriter> writer =
+      MakeReportWriter(*ReportFormatFromName(options.format), out,
+                       TextReportOptions{.colour = WantsColour(options),
+                                         .problems_only = options.quiet,
+                                         .verbose = options.verbose,
+                                         .language = options.language});
   writer->Begin(
       RunInfo{TRADELINT_VERSION, engine->program().rulesets(), engine->reference_tables()});
 
@@ -262,7 +266,8 @@ Command AddCheckCommand(CLI::App& app) {
       ->capture_default_str();
   command
       ->add_option("--lang", options->language,
-                   "language of messages (BCP 47: de, zh, ar); rules without it use English")
+                   "language of messages (BCP 47: de, zh, ar); rules without it use English; "
+                   "the text and HTML reports' own words in en, de, fr, es, zh or ar")
       ->type_name("LANG")
       ->check(LanguageTag())
       ->capture_default_str();
@@ -308,6 +313,9 @@ Command AddCheckCommand(CLI::App& app) {
   command->add_flag("--quiet", options->quiet,
                     "no progress line on standard error; text report: leave out results that "
                     "pass with nothing to report");
+  command->add_flag("--verbose", options->verbose,
+                    "text report: every detail of each finding (rule id, catalogue ref, who "
+                    "must act, fields, missing fields, value found, waiver, notes)");
   command
       ->add_option("--input-format", options->input_format,
                    "how to read the inputs: auto (by file name; standard input is JSON Lines, "

@@ -131,6 +131,7 @@ void CheckRun::Report(const std::vector<RecordResult>& results) {
     }
     writer_.Result(result);
   }
+  writer_.RecordEnd();
 }
 
 }  // namespace tradelint::cli

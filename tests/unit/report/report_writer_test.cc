@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "engine/json/json.h"
+#include "engine/report/html_report_writer.h"
 #include "engine/report/report_format.h"
 #include "engine/report/text_report_writer.h"
 
@@ -198,13 +199,140 @@ TEST_F(ReportWriterTest, JsonLinesIsOneResultPerLineAndNothingElse) {
 
 TEST_F(ReportWriterTest, TextGroupsByRecordAndNamesTheLawAndTheFix) {
   const std::string text = Write(ReportFormat::kText);
-  EXPECT_THAT(text, HasSubstr("L-1001 (listing, listings.jsonl:3)"));
-  EXPECT_THAT(text, HasSubstr("DE: fail, as of 2025-03-01"));
-  EXPECT_THAT(text, HasSubstr("Regulation (EU) 2023/988, Art. 19(a)"));
-  EXPECT_THAT(text, HasSubstr("fix: fill product.manufacturer.postal_address"));
+  EXPECT_THAT(text, HasSubstr("L-1001 (listing, listings.jsonl:3, as of 2025-03-01)\n"
+                              "  DE: fail, rules: 0 in force, "));
+  EXPECT_THAT(text, HasSubstr("  DE  error  Manufacturer identity and contact on the offer "
+                              "(Regulation (EU) 2023/988, Art. 19(a))\n"
+                              "    name the manufacturer with a postal and an electronic address\n"
+                              "    fix: fill product.manufacturer.postal_address\n"));
+  EXPECT_THAT(text, HasSubstr("  to do:\n    fill in  product.manufacturer: postal_address\n"));
+  EXPECT_THAT(text, Not(HasSubstr("EU-GPSR-19-MFR")));  // details are for --verbose
   EXPECT_THAT(text, HasSubstr("malformed_json"));
   EXPECT_THAT(text, HasSubstr("2 records, 2 results"));
   EXPECT_THAT(text, Not(HasSubstr("\x1b[")));  // no colour unless asked
+}
+
+TEST_F(ReportWriterTest, TextShowsAFindingSharedByMarketsOnce) {
+  RecordResult french = failing_;
+  french.market = "FR";
+  std::ostringstream out;
+  TextReportWriter writer(out, TextReportOptions{});
+  writer.Begin(run_);
+  writer.Result(failing_);
+  writer.Result(french);
+  EXPECT_EQ(out.str(), "");  // a record is written when it ends
+  writer.RecordEnd();
+  const std::string text = out.str();
+  EXPECT_THAT(text, HasSubstr("  DE: fail, "));
+  EXPECT_THAT(text, HasSubstr("  FR: fail, "));
+  EXPECT_THAT(text, HasSubstr("  DE, FR  error  Manufacturer identity"));
+  EXPECT_EQ(text.find("Manufacturer identity"), text.rfind("Manufacturer identity"));
+  EXPECT_EQ(text.find("fill in  "), text.rfind("fill in  "));
+}
+
+TEST_F(ReportWriterTest, VerboseTextShowsEveryDetail) {
+  std::ostringstream out;
+  TextReportWriter writer(out, TextReportOptions{.verbose = true});
+  writer.Result(failing_);
+  writer.End(summary_);
+  const std::string text = out.str();
+  EXPECT_THAT(text, HasSubstr("  DE  error[eu.gpsr.manufacturer_contact] Manufacturer identity"));
+  EXPECT_THAT(text, HasSubstr("law: Regulation (EU) 2023/988, Art. 19(a) [EU-GPSR-19-MFR]"));
+  EXPECT_THAT(text, HasSubstr("responsible: seller"));
+  EXPECT_THAT(text, HasSubstr("fields: product.manufacturer.postal_address, "
+                              "product.manufacturer.email"));
+  EXPECT_THAT(text, HasSubstr("missing: product.manufacturer.postal_address"));
+}
+
+TEST_F(ReportWriterTest, TextSpeaksTheLanguageAsked) {
+  std::ostringstream out;
+  TextReportWriter writer(out, TextReportOptions{.language = "de-AT"});
+  writer.Result(failing_);
+  writer.End(summary_);
+  const std::string text = out.str();
+  EXPECT_THAT(text, HasSubstr("(listing, listings.jsonl:3, Stand 2025-03-01)"));
+  EXPECT_THAT(text, HasSubstr("  DE: nicht bestanden, Regeln: 0 in Kraft, "));
+  EXPECT_THAT(text, HasSubstr("  DE  Fehler  Manufacturer identity"));
+  EXPECT_THAT(text, HasSubstr("    Abhilfe: fill product.manufacturer.postal_address"));
+  EXPECT_THAT(text, HasSubstr("  zu erledigen:\n    ausfüllen  product.manufacturer: "));
+  EXPECT_THAT(text, HasSubstr("2 Datensätze, 2 Ergebnisse — nicht bestanden: 1, "));
+}
+
+TEST_F(ReportWriterTest, TextEscapesRecordData) {
+  failing_.id = "L-\x1b[2J";
+  failing_.findings[0].message = "text\nforged line \u202e";
+  const std::string text = Write(ReportFormat::kText);
+  EXPECT_THAT(text, HasSubstr("L-\\x1b[2J"));
+  EXPECT_THAT(text, HasSubstr("text\\x0aforged line \\u202e"));
+  EXPECT_THAT(text, Not(HasSubstr("\x1b")));
+}
+
+// Occurrences of `needle` in `haystack`.
+std::size_t Count(const std::string& haystack, std::string_view needle) {
+  std::size_t count = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos;
+       at = haystack.find(needle, at + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
+TEST_F(ReportWriterTest, HtmlIsOneSelfContainedPage) {
+  const std::string html = Write(ReportFormat::kHtml);
+  EXPECT_THAT(html, testing::StartsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
+  EXPECT_THAT(html, HasSubstr("content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                              "script-src 'unsafe-inline'\""));
+  EXPECT_THAT(html, Not(HasSubstr("://")));  // nothing to fetch
+  EXPECT_THAT(html, HasSubstr("<details class=\"record\" id=\"r0\" data-markets=\" DE\""));
+  EXPECT_THAT(html, HasSubstr("Regulation (EU) 2023/988, Art. 19(a) [EU-GPSR-19-MFR]"));
+  EXPECT_THAT(html, HasSubstr("<code>product.manufacturer.postal_address</code>"));
+  EXPECT_THAT(html, HasSubstr("malformed_json"));
+  EXPECT_EQ(Count(html, "<svg"), 4u);  // by market, domain, severity, rule
+  EXPECT_THAT(html, testing::EndsWith("</script></body></html>\n"));
+}
+
+TEST_F(ReportWriterTest, HtmlEscapesRecordData) {
+  failing_.id = "<img src=x onerror=alert(1)>";
+  failing_.source = "\"'&.jsonl:1";
+  failing_.findings[0].message = "</template><script>alert(1)</script>\x1b[2J";
+  const std::string html = Write(ReportFormat::kHtml);
+  EXPECT_THAT(html, Not(HasSubstr("<img")));
+  EXPECT_THAT(html, Not(HasSubstr("</template><script>")));
+  EXPECT_THAT(html, HasSubstr("&lt;img src=x onerror=alert(1)&gt;"));
+  EXPECT_THAT(html, HasSubstr("&quot;&#39;&amp;.jsonl:1"));
+  EXPECT_THAT(html, HasSubstr("&lt;/template&gt;&lt;script&gt;alert(1)&lt;/script&gt;\\x1b[2J"));
+  EXPECT_EQ(Count(html, "<script>"), 1u);  // its own
+}
+
+TEST_F(ReportWriterTest, HtmlBoundsTheDetailAndNamesEveryRecord) {
+  std::ostringstream out;
+  HtmlReportWriter writer(out, TextReportOptions{.language = "fr"});
+  writer.Begin(run_);
+  Summary summary;
+  const std::size_t records = HtmlReportWriter::kDetailedRecords + 5;
+  for (std::size_t i = 0; i < records; ++i) {
+    RecordResult result = failing_;
+    result.record_index = i;
+    result.id = "L-" + std::to_string(i);
+    writer.Result(result);
+    writer.RecordEnd();
+    ++summary.records;
+    summary.Count(result);
+  }
+  writer.End(summary);
+  const std::string html = out.str();
+  EXPECT_THAT(html, HasSubstr("<html lang=\"fr\">"));
+  EXPECT_THAT(html, HasSubstr("Vue d’ensemble"));
+  EXPECT_EQ(Count(html, "<details class=\"record\""), HtmlReportWriter::kDetailedRecords);
+  EXPECT_EQ(Count(html, " open>"), HtmlReportWriter::kOpenRecords);
+  // The finding all records share is written once.
+  EXPECT_EQ(Count(html, "name the manufacturer with a postal and an electronic address"), 1u);
+  EXPECT_THAT(html, HasSubstr("<pre id=\"more-ids\""));
+  EXPECT_THAT(html, HasSubstr("\nL-1004 DE:fail\n</pre>"));
+  EXPECT_THAT(html, HasSubstr("href=\"#r999\""));
+  EXPECT_THAT(html, Not(HasSubstr("href=\"#r1000\"")));  // the matrix has the detailed ones
+  // A detailed record sharing its finding with the others takes a few hundred bytes.
+  EXPECT_LT(html.size(), 600u * HtmlReportWriter::kDetailedRecords);
 }
 
 }  // namespace
