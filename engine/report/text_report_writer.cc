@@ -131,6 +131,7 @@ void TextReportWriter::AppendFinding(const Finding& finding) {
   AppendLabelled(text_, kIndent, "responsible", rule.responsible);
   AppendLabelled(text_, kIndent, "fix", finding.fix);
   AppendLabelled(text_, kIndent, "fields", Join(finding.paths));
+  AppendLabelled(text_, kIndent, "feed attributes", Join(finding.feed_attributes));
   if (finding.basis == Basis::kMissingData) {
     AppendLabelled(text_, kIndent, "missing", Join(finding.missing));
   }
