@@ -106,7 +106,8 @@ TEST(FeedReaderTest, MerchantCenterHeaderNamesGroupOrder) {
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(
       Show(records[0]),
-      R"(feed:2 {"kind":"listing","id":"A","offer":{"price":{"amount":5.00,"currency":"USD"}},"target_markets":["US"]})");
+      R"(feed:2 {"kind":"listing","id":"A","offer":{"price":{"amount":5.00,"currency":"USD"},)"
+      R"("delivery_cost":{"amount":4.00,"currency":"USD"}},"target_markets":["US"]})");
 }
 
 TEST(FeedReaderTest, MerchantCenterXml) {
