@@ -39,6 +39,9 @@ add_test(NAME references
 # layering: every include follows the stage order of docs/architecture.md.
 add_test(NAME layering
          COMMAND python3 ${PROJECT_SOURCE_DIR}/tools/check-layering.py ${PROJECT_SOURCE_DIR})
+# feeds_doc: docs/cli.md lists every attribute the feed mappings (schema/feeds/) map.
+add_test(NAME feeds_doc
+         COMMAND python3 ${PROJECT_SOURCE_DIR}/tools/feeds-doc.py --check ${PROJECT_SOURCE_DIR})
 # format: every tracked C++ file is formatted as .clang-format says (tools/check-format.sh --fix).
 add_test(NAME format COMMAND ${PROJECT_SOURCE_DIR}/tools/check-format.sh ${PROJECT_SOURCE_DIR})
 

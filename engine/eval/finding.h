@@ -41,10 +41,13 @@ struct Finding {
   // conversion), when the obligation read a stated field.
   std::optional<Value> value;
   std::string value_path;
-  std::vector<std::string> notes;       // e.g. the exchange rate a conversion used
-  std::vector<std::string> overrides;   // group rules this rule replaced for the market
-  std::vector<std::string> held_back;   // a scope finding: the rules that could not be judged
-  std::vector<std::string> members;     // a group market's result: the members where it fired
+  std::vector<std::string> notes;      // e.g. the exchange rate a conversion used
+  std::vector<std::string> overrides;  // group rules this rule replaced for the market
+  std::vector<std::string> held_back;  // a scope finding: the rules that could not be judged
+  std::vector<std::string> members;    // a group market's result: the members where it fired
+  // A record read from a feed: the feed attributes that carry `paths` and `missing`
+  // (FeedMapping::AttributesFor), e.g. `brand` for `product.brand.name`.
+  std::vector<std::string> feed_attributes;
   std::optional<AppliedWaiver> waived;  // waived findings do not count toward the verdict
 };
 

@@ -17,6 +17,8 @@
 
 namespace tradelint {
 
+class FeedMapping;
+
 // The input line a record error is on, shortened around the error to at most
 // kExcerptCharacters characters (`…` marks a cut).
 struct ErrorExcerpt {
@@ -51,6 +53,9 @@ struct InputRecord {
   // Members the data model does not name (not `x_` extensions), with a did-you-mean: likely
   // typos that no rule reads. They do not make the record invalid (see RejectUnknownFields).
   std::vector<SchemaViolation> unknown_fields;
+  // The mapping of the feed the record was read from (`--input-format gmc|shopify|jsonld`),
+  // to name feed attributes beside field paths; null for the record formats. Outlives the run.
+  const FeedMapping* feed = nullptr;
 };
 
 // `--strict`: a usable record with unknown fields becomes invalid, `schema_violation` naming

@@ -18,6 +18,24 @@
 //                    record): then one JSON document, read as a .json file.
 //   other names      as standard input (also covers /dev/stdin and pipes).
 //
+// Feeds, only by `--input-format` (docs/cli.md, "Feeds"): each item becomes a record through
+// the format's FeedMapping (feed_mapping.h), merged with the Supplement's fields of its id:
+//   gmc              Google Merchant Center product data: XML (RSS 2.0 `item`s or Atom
+//                    `entry`s, attributes in the `g:` namespace or none) when the first
+//                    non-blank character is `<`, else tab-separated text (line 1: attribute
+//                    names; `shipping(country:price)` names a group's sub-attributes).
+//   shopify          Shopify's product CSV export: consecutive rows with one `Handle` are
+//                    one record (the variant and image rows continue the product), whose
+//                    source is its first row; older header names are read as the newer.
+//   jsonld           schema.org `Product`s in JSON-LD: a JSON document (an object, an
+//                    array, `@graph`), or an HTML page whose `<script
+//                    type="application/ld+json">` elements hold them; every Product found
+//                    is a record, its source the line of its script (or 1).
+// A feed's text problems (a row whose cell count differs from the header's, XML that is not
+// well-formed, a script that is not JSON) are schema_violation or malformed_json results at
+// their line; XML is read on after an error (libxml2's recovery), so an item holding an error
+// is invalid and the items after it are still read.
+//
 // Errors per record (RecordError codes), checked in this order:
 //   too_large        the record's text (a JSON Lines line without its line end, a .json
 //                    element, a CSV row) is longer than max_record_bytes; the rest of it
@@ -93,13 +111,30 @@ enum class InputFormat {
   kCsv,
   // JSON Lines or one JSON document, told apart by the first non-blank line (see above).
   kJsonLinesOrDocument,
+  // Feeds (see above); they need a FeedInput.
+  kGmc,
+  kShopify,
+  kJsonLd,
 };
+
+class FeedMapping;
+class Supplement;
+
+// What the feed formats read by: the format's mapping (required for them) and the fields
+// given beside the feed (may be null). Both must outlive the reader.
+struct FeedInput {
+  const FeedMapping* mapping = nullptr;
+  const Supplement* supplement = nullptr;
+};
+
+// Whether `format` is a feed format (needs a FeedInput).
+bool IsFeedFormat(InputFormat format);
 
 // The format of a file by its name, as described above; `-` is kJsonLinesOrDocument.
 InputFormat InputFormatForPath(std::string_view path);
 
-// The format named by `--input-format` (`json`, `jsonl`, `csv`); nullopt for `auto` and for
-// names that are not formats.
+// The format named by `--input-format` (`json`, `jsonl`, `csv`, `gmc`, `shopify`, `jsonld`);
+// nullopt for `auto` and for names that are not formats.
 std::optional<InputFormat> InputFormatFromName(std::string_view name);
 
 // A record as a reader hands it over before parsing: JSON Lines readers leave the line's
@@ -138,13 +173,16 @@ void ParseRecord(UnparsedRecord& unparsed, const Schema& schema, const InputLimi
 std::unique_ptr<RecordReader> OpenRecordReader(const std::string& path, const Schema& schema,
                                                const InputLimits& limits, std::string* open_error,
                                                std::optional<InputFormat> format = std::nullopt,
-                                               const std::string& stdin_name = "");
+                                               const std::string& stdin_name = "",
+                                               const FeedInput& feed = {});
 
 // A reader over `in` (a std::istringstream in tests, std::cin for standard input), with
 // sources `source_name:line`. `in` and `schema` must outlive the reader. The reader reads
-// through in.rdbuf() and ignores the stream's state flags and exception mask.
+// through in.rdbuf() and ignores the stream's state flags and exception mask. A feed format
+// needs `feed.mapping`.
 std::unique_ptr<RecordReader> MakeRecordReader(std::istream& in, InputFormat format,
                                                std::string source_name, const Schema& schema,
-                                               const InputLimits& limits);
+                                               const InputLimits& limits,
+                                               const FeedInput& feed = {});
 
 }  // namespace tradelint

@@ -42,6 +42,7 @@ void WriteFinding(JsonWriter& json, const Finding& finding) {
   }
   WriteOptionalStrings(json, "rules", finding.held_back);
   WriteOptionalStrings(json, "members", finding.members);
+  WriteOptionalStrings(json, "feed_attributes", finding.feed_attributes);
   if (finding.waived) {
     json.Key("waived").BeginObject();
     json.Key("reason").String(finding.waived->reason);

@@ -135,6 +135,7 @@ std::string TextReportWriter::VerboseFindingText(const Finding& finding) const {
   AppendLabelled(text, kIndent, words_(Word::kResponsible), rule.responsible);
   AppendLabelled(text, kIndent, words_(Word::kFix), finding.fix);
   AppendLabelled(text, kIndent, words_(Word::kFields), Join(finding.paths));
+  AppendLabelled(text, kIndent, words_(Word::kFeedAttributes), Join(finding.feed_attributes));
   if (finding.basis == Basis::kMissingData)
     AppendLabelled(text, kIndent, words_(Word::kMissing), Join(finding.missing));
   if (finding.basis == Basis::kUndecided)

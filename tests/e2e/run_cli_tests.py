@@ -1383,6 +1383,74 @@ class BundledRulesetsTest(TradelintTestCase):
             self.assertValidReport(json.loads(process.stdout))
 
 
+FEEDS = os.path.join(HERE, "..", "..", "examples", "feeds")
+
+
+def feed(name):
+    return os.path.join(FEEDS, name)
+
+
+class FeedTest(TradelintTestCase):
+    """--input-format gmc|shopify|jsonld with the bundled rules and --supplement (docs/cli.md,
+    Feeds): every item accounted for, feed attributes named, uncarried fields warned once."""
+
+    def check_feed(self, input_format, *args):
+        process = run("check", "--format", "json", "--as-of", "2026-06-01",
+                      "--input-format", input_format, *args)
+        self.assertIn(process.returncode, (1, 3), process.stderr)
+        report = json.loads(process.stdout)
+        self.assertValidReport(report)
+        return process, report
+
+    def test_gmc_text_feed(self):
+        process, report = self.check_feed("gmc", feed("gmc-products.tsv"))
+        self.assertEqual(report["summary"]["records"], 4)
+        by_id = results_by_id(report)
+        self.assertEqual([r["market"] for r in by_id["PLUSH-BEAR-01"]], ["DE", "FR"])
+        brand_or_price = [f for r in by_id["PLUSH-BEAR-01"] for f in r["findings"]
+                          if f.get("feed_attributes")]
+        self.assertTrue(brand_or_price)
+        [no_market] = by_id["PLUSH-BEAR-02"]
+        self.assertEqual(no_market["error"]["code"], "no_market")
+        self.assertIn("`shipping.country`", no_market["error"]["message"])
+        [short_row] = by_id["PLUSH-BEAR-03"]
+        self.assertEqual(short_row["record"]["source"], feed("gmc-products.tsv") + ":4")
+        self.assertEqual(short_row["error"]["code"], "schema_violation")
+        [bad_price] = by_id["PLUSH-BEAR-04"]
+        self.assertIn("(from `price`)", bad_price["error"]["message"])
+        # The fields the feed cannot carry: one warning for the run, on stderr too.
+        [warning] = [w for w in report["summary"]["warnings"] if "gmc feed cannot carry" in w]
+        self.assertIn("`product.manufacturer", warning)
+        self.assertIn("--supplement", warning)
+        self.assertEqual(process.stderr.count("gmc feed cannot carry"), 1)
+
+    def test_gmc_xml_feed_with_market_and_supplement(self):
+        with tempfile.TemporaryDirectory() as directory:
+            supplement = os.path.join(directory, "supplement.jsonl")
+            with open(supplement, "w", encoding="utf-8") as out:
+                out.write(json.dumps({"id": "LAMP-LED-07", "product": {"manufacturer": {
+                    "name": "Lumo GmbH", "email": "info@lumo.example"}}}) + "\n")
+            _, report = self.check_feed("gmc", "--market", "de", "--supplement", supplement,
+                                        feed("gmc-products.xml"))
+        by_id = results_by_id(report)
+        self.assertEqual([r["market"] for r in by_id["PLUSH-BEAR-01"]], ["DE"])
+        paths = [p for r in by_id["LAMP-LED-07"] for f in r["findings"] for p in f["paths"]]
+        self.assertNotIn("product.manufacturer.name", paths)
+        process = run("check", "--input-format", "gmc", "--supplement", data("listings.csv"),
+                      feed("gmc-products.xml"))
+        self.assertExit(process, 2)
+
+    def test_shopify_and_jsonld(self):
+        _, report = self.check_feed("shopify", "--market", "DE", feed("shopify-products.csv"))
+        self.assertEqual(report["summary"]["records"], 4)
+        self.assertEqual([r["record"].get("id") for r in report["results"]],
+                         ["singing-plush-bear", "wooden-blocks-120", "wooden-blocks-120", None])
+        _, report = self.check_feed("jsonld", feed("jsonld-product-page.html"))
+        self.assertEqual(report["summary"]["records"], 2)
+        self.assertEqual([r["market"] for r in report["results"][:2]], ["DE", "AT"])
+        self.assertEqual(report["results"][-1]["error"]["code"], "malformed_json")
+
+
 def main():
     global TRADELINT
     if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):

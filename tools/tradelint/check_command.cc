@@ -20,7 +20,9 @@
 #include <vector>
 
 #include "engine/api/waivers.h"
+#include "engine/input/feed_mapping.h"
 #include "engine/input/record_reader.h"
+#include "engine/input/supplement.h"
 #include "engine/report/counted.h"
 #include "engine/report/report_format.h"
 #include "engine/schema/schema.h"
@@ -63,6 +65,7 @@ struct CheckOptions {
   std::string waivers;       // empty: none
   std::string dispositions;  // --dispositions; empty: none
   std::string input_format = "auto";
+  std::string supplement;            // --supplement: fields beside a feed; empty: none
   std::string source_name;           // --source-name: standard input's name in sources
   std::vector<std::string> explain;  // --explain: rule ids, refs, ruleset ids or `*`
   std::vector<std::string> inputs;   // empty: standard input
@@ -124,8 +127,8 @@ bool StandardInputIsStream() {
 // Reads every input in order and checks each record; an input that cannot be opened is named
 // on stderr and skipped. Stops at once when `out` fails (a write error). Returns whether every
 // input could be opened.
-bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& run,
-                 std::ostream& out) {
+bool CheckInputs(const CheckOptions& options, const Schema& schema, const FeedInput& feed,
+                 CheckRun& run, std::ostream& out) {
   const std::vector<std::string> inputs =
       options.inputs.empty() ? std::vector<std::string>{"-"} : options.inputs;
   ProgressLine progress(!options.quiet && isatty(STDERR_FILENO) == 1);
@@ -136,7 +139,7 @@ bool CheckInputs(const CheckOptions& options, const Schema& schema, CheckRun& ru
     std::string open_error;
     const std::unique_ptr<RecordReader> reader =
         OpenRecordReader(input, schema, limits, &open_error,
-                         InputFormatFromName(options.input_format), options.source_name);
+                         InputFormatFromName(options.input_format), options.source_name, feed);
     if (reader == nullptr) {
       PrintError(open_error);
       all_opened = false;
@@ -186,6 +189,30 @@ int RunCheck(const CheckOptions& options) {
     }
   }
 
+  // Feeds: the format's mapping from the data model's folder, and the fields given beside.
+  std::optional<FeedMapping> feed_mapping;
+  std::optional<Supplement> supplement;
+  if (const std::optional<InputFormat> format = InputFormatFromName(options.input_format);
+      format && IsFeedFormat(*format)) {
+    std::string error;
+    feed_mapping = FeedMapping::Load(
+        engine->data_directory() + "/schema/feeds/" + options.input_format + ".json", &error);
+    if (!feed_mapping) {
+      PrintError(error);
+      return kUsageError;
+    }
+  }
+  if (!options.supplement.empty()) {
+    std::string error;
+    supplement = Supplement::Load(options.supplement, &error);
+    if (!supplement) {
+      PrintError(error);
+      return kUsageError;
+    }
+  }
+  const FeedInput feed{feed_mapping ? &*feed_mapping : nullptr,
+                       supplement ? &*supplement : nullptr};
+
   int fd = STDOUT_FILENO;
   if (!options.output.empty()) {
     fd = ::open(options.output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
@@ -219,7 +246,8 @@ int RunCheck(const CheckOptions& options) {
           .explain = explain.empty() ? nullptr : &explain,
       },
       *writer);
-  const bool all_opened = CheckInputs(options, engine->schema(), run, out);
+  const bool all_opened = CheckInputs(options, engine->schema(), feed, run, out);
+  run.Finish();
   if (out) writer->End(run.summary());
   out.flush();
   if (buffer.error() != 0) {
@@ -320,10 +348,17 @@ Command AddCheckCommand(CLI::App& app) {
       ->add_option("--input-format", options->input_format,
                    "how to read the inputs: auto (by file name; standard input is JSON Lines, "
                    "or one JSON document when its first line leaves a value open), json, "
-                   "jsonl, csv")
+                   "jsonl, csv; feeds: gmc (Merchant Center, tab-separated or XML), shopify "
+                   "(product CSV export), jsonld (schema.org Products, bare or in HTML)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"auto", "json", "jsonl", "csv"}))
+      ->check(CLI::IsMember({"auto", "json", "jsonl", "csv", "gmc", "shopify", "jsonld"}))
       ->capture_default_str();
+  command
+      ->add_option("--supplement", options->supplement,
+                   "JSON Lines file of fields a feed cannot carry: one object per line with "
+                   "the item's `id` and its fields as in a record, merged into the item's "
+                   "record (docs/cli.md, Feeds)")
+      ->type_name("FILE.jsonl");
   command
       ->add_option("INPUT", options->inputs,
                    "record files: .json (a record or an array), .jsonl/.ndjson, .csv; `-` or "

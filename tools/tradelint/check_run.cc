@@ -1,9 +1,11 @@
 #include "tools/tradelint/check_run.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "engine/base/sha256.h"
 #include "engine/diag/codes.h"
+#include "engine/input/feed_mapping.h"
 #include "engine/json/canonical_json.h"
 #include "engine/refdata/fx_table.h"
 #include "tools/tradelint/cli_options.h"
@@ -52,6 +54,14 @@ RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t reco
         "the record names no market: fill `shipment.ship_to`, `buyer.country` or "
         "`shipment.ship_from`, or give --market";
     error.paths = {"shipment.ship_to", "buyer.country", "shipment.ship_from"};
+  } else if (input.feed != nullptr) {
+    std::string attributes;
+    for (const std::string& attribute : input.feed->AttributesFor("target_markets")) {
+      attributes += "`" + attribute + "`, ";
+    }
+    error.message = "the " + input.feed->format() + " item names no market: give " + attributes +
+                    "--market, or `target_markets` in --supplement";
+    error.paths = {"target_markets"};
   } else {
     error.message = "the record names no market: fill `target_markets`, or give --market";
     error.paths = {"target_markets"};
@@ -106,9 +116,47 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
     result.coverage = judged.coverage;
     result.notes = std::move(judged.notes);
     result.explanations = std::move(judged.explanations);
+    if (input.feed != nullptr) NameFeedAttributes(input, result.findings);
     result.notes.insert(result.notes.end(), unknown_field_notes.begin(), unknown_field_notes.end());
   }
   return results;
+}
+
+void CheckRun::NameFeedAttributes(const InputRecord& input, std::vector<Finding>& findings) const {
+  std::vector<std::string> uncarried;
+  for (Finding& finding : findings) {
+    const auto add = [&](const std::string& path) {
+      const std::vector<std::string> attributes = input.feed->AttributesFor(path);
+      for (const std::string& attribute : attributes) {
+        if (std::find(finding.feed_attributes.begin(), finding.feed_attributes.end(), attribute) ==
+            finding.feed_attributes.end()) {
+          finding.feed_attributes.push_back(attribute);
+        }
+      }
+      return !attributes.empty();
+    };
+    for (const std::string& path : finding.paths) add(path);
+    for (const std::string& path : finding.missing) {
+      if (!add(path)) uncarried.push_back(path);
+    }
+  }
+  if (uncarried.empty()) return;
+  const std::lock_guard lock(uncarried_mutex_);
+  uncarried_[input.feed->format()].insert(uncarried.begin(), uncarried.end());
+}
+
+void CheckRun::Finish() {
+  for (const auto& [format, paths] : uncarried_) {
+    std::string fields;
+    for (const std::string& path : paths) fields += (fields.empty() ? "`" : ", `") + path + "`";
+    std::string warning = "the " + format + " feed cannot carry " + std::to_string(paths.size()) +
+                          " field" + (paths.size() == 1 ? "" : "s") +
+                          " that the rules asked for: " + fields +
+                          "; give them beside the feed with --supplement FILE.jsonl (one JSON "
+                          "object per line: the item's `id` and the fields, as in a record)";
+    PrintWarning(warning);
+    summary_.warnings.push_back(std::move(warning));
+  }
 }
 
 void CheckRun::Report(const std::vector<RecordResult>& results) {

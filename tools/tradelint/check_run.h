@@ -8,6 +8,9 @@
 //     code `no_market`; else one result per market (per member with --expand), in market
 //     order.
 // A `not_covered` result's note is also named once per market on standard error.
+// A record read from a feed: each finding names the feed attributes of its fields; the
+// fields findings miss that the feed cannot carry are named once, by Finish, in
+// Summary::warnings and on standard error, with how to supply them (`--supplement`).
 // A result judged at an as-of date more than FxTable::kStaleAfterDays days after the FX
 // table's latest date would convert money at stale rates: the run warns once, on standard
 // error and in Summary::warnings (each conversion also notes it in its finding).
@@ -16,6 +19,8 @@
 // reporting (Report) happens on one thread, one record at a time, in input order.
 
 #include <cstddef>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -56,6 +61,10 @@ class CheckRun {
     Report(Judge(input, static_cast<std::size_t>(summary_.records)));
   }
 
+  // Adds the run's closing warnings to the summary (the fields a feed cannot carry); call
+  // once, after the last record.
+  void Finish();
+
   const Summary& summary() const { return summary_; }
   // Findings reported so far, of every severity.
   std::int64_t findings() const { return findings_; }
@@ -73,6 +82,9 @@ class CheckRun {
                                      const std::string& hash, Date as_of);
   // Warns once when `as_of` is later than the FX rates can serve fresh.
   void WarnOfStaleRates(Date as_of);
+  // A feed record's findings: names their feed attributes, and keeps the missing fields the
+  // feed cannot carry for Finish.
+  void NameFeedAttributes(const InputRecord& input, std::vector<Finding>& findings) const;
 
   const Engine& engine_;
   Settings settings_;
@@ -84,6 +96,9 @@ class CheckRun {
   std::int64_t findings_ = 0;
   std::set<std::string, std::less<>> noted_markets_;  // not covered markets named on stderr
   bool warned_of_stale_rates_ = false;
+  // Missing fields that feeds cannot carry, by feed format (Judge runs on several threads).
+  mutable std::mutex uncarried_mutex_;
+  mutable std::map<std::string, std::set<std::string>, std::less<>> uncarried_;
 };
 
 }  // namespace tradelint::cli

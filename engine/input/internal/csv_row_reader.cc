@@ -19,8 +19,8 @@ enum class State {
 
 }  // namespace
 
-CsvRowReader::CsvRowReader(std::istream& in, std::size_t max_row_bytes)
-    : bytes_(in), max_row_bytes_(max_row_bytes) {}
+CsvRowReader::CsvRowReader(std::istream& in, std::size_t max_row_bytes, char separator)
+    : bytes_(in), max_row_bytes_(max_row_bytes), separator_(separator) {}
 
 bool CsvRowReader::Next(std::size_t max_cells, CsvRow& row) {
   if (!started_) {
@@ -61,7 +61,7 @@ void CsvRowReader::ReadRow(std::size_t max_cells, CsvRow& row) {
     if (c == '\n') return true;
     if (c == '\r') {
       pending_cr = true;
-    } else if (c == ',') {
+    } else if (c == separator_) {
       ++row.bytes;
       ++row.cell_count;
       start_field();

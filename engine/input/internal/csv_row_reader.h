@@ -23,16 +23,17 @@ struct CsvRow {
   std::optional<std::size_t> unclosed_quote_line;
 };
 
-// Fields are separated by `,`; a field that starts with `"` is quoted: it may hold `,`,
-// line ends and doubled quotes (`""` for `"`) and ends at the next single `"`. Text after
-// a closing quote, and a `"` inside an unquoted field, are kept literally. Rows end at LF
-// or CR LF outside quotes, or at the end of the input; a CR before the row's LF is not
-// part of the last cell. Rows without any character (empty lines) are skipped. A UTF-8
-// byte order mark at the start of the input is skipped.
+// Fields are separated by `,` (or the separator given); a field that starts with `"` is quoted: it
+// may hold `,`, line ends and doubled quotes (`""` for `"`) and ends at the next single `"`. Text
+// after a closing quote, and a `"` inside an unquoted field, are kept literally. Rows end at LF or
+// CR LF outside quotes, or at the end of the input; a CR before the row's LF is not part of the
+// last cell. Rows without any character (empty lines) are skipped. A UTF-8 byte order mark at the
+// start of the input is skipped.
 class CsvRowReader {
  public:
-  // `in` must outlive the reader.
-  CsvRowReader(std::istream& in, std::size_t max_row_bytes);
+  // `in` must outlive the reader. `separator` separates fields: `,`, or a tab for
+  // tab-separated text.
+  CsvRowReader(std::istream& in, std::size_t max_row_bytes, char separator = ',');
 
   // Reads the next row into `row`, keeping the text of its first `max_cells` cells; false
   // at the end of the input. Memory stays within max_row_bytes (+1) bytes of cell text and
@@ -44,6 +45,7 @@ class CsvRowReader {
 
   ByteStream bytes_;
   std::size_t max_row_bytes_;
+  char separator_;
   std::size_t line_ = 1;  // of the next unread byte
   bool started_ = false;
 };
