@@ -1296,6 +1296,14 @@ class ScreenCommandTest(TradelintTestCase):
         self.assertExit(process, 0)
         self.assertEqual(process.stdout, "")
 
+    def test_lists_takes_one_value_before_the_names(self):
+        # `--lists un -`: the `-` is the names' operand, not a second list.
+        process = run("screen", "--lists", "un", "-", stdin="Jane Miller\n")
+        self.assertExit(process, 0)
+        process = run("screen", "--lists", "sdn", "Banco Nacional de Cuba S.A.")
+        self.assertExit(process, 1)
+        self.assertIn("sdn:306", process.stdout)
+
     def test_pairs_in_ofac_mode(self):
         process = run("screen", "--mode", "ofac", "--pairs", self.PAIRS)
         self.assertExit(process, 0)

@@ -27,6 +27,11 @@ std::vector<std::string> W(std::initializer_list<const char*> words) {
   return std::vector<std::string>(words.begin(), words.end());
 }
 
+double Score(std::string_view query, std::string_view listed,
+             ScoringMode mode = ScoringMode::kScreening) {
+  return ScoreName(PrepareName(query), PrepareName(listed), mode);
+}
+
 TEST(NameTokens, CasePunctuationDiacriticsAndApostrophes) {
   EXPECT_EQ(NameTokens("O'Brien, José-María  Núñez"), W({"OBRIEN", "JOSE", "MARIA", "NUNEZ"}));
   EXPECT_EQ(NameTokens("AL QA'IDA"), W({"AL", "QAIDA"}));
@@ -50,6 +55,21 @@ TEST(NameTokens, LegalForms) {
   EXPECT_FALSE(IsLegalFormWord("BANCO"));
 }
 
+TEST(NameTokens, LegalFormsSpelledWithDotsOrSpaces) {
+  EXPECT_EQ(NameTokens("Acme S.A."), W({"ACME", "SA"}));
+  EXPECT_EQ(NameTokens("Acme S. A. S."), W({"ACME", "SAS"}));
+  EXPECT_EQ(NameTokens("Rossi S.p.A."), W({"ROSSI", "SPA"}));
+  EXPECT_EQ(NameTokens("Muster A.G."), W({"MUSTER", "AG"}));
+  EXPECT_EQ(NameTokens("Van Dam B.V. / N.V."), W({"VAN", "DAM", "BV", "NV"}));
+  EXPECT_EQ(NameTokens("P.J.S.C. Rosneft"), W({"PJSC", "ROSNEFT"}));
+  EXPECT_EQ(NameTokens("J.S.C. Kirov"), W({"JSC", "KIROV"}));
+  EXPECT_EQ(NameTokens("Dupont S.A.R.L."), W({"DUPONT", "SARL"}));
+  EXPECT_EQ(NameTokens("Bianchi S.R.L."), W({"BIANCHI", "SRL"}));
+  EXPECT_EQ(NameTokens("J. R. Smith"), W({"J", "R", "SMITH"}));  // initials stay
+  // The legal form is no evidence: the initials S and A no longer meet a listed name.
+  EXPECT_DOUBLE_EQ(Score("Banco Nacional de Cuba S.A.", "BANCO NACIONAL DE CUBA"), 100);
+}
+
 TEST(Similarity, JaroWinklerKnownValues) {
   EXPECT_DOUBLE_EQ(JaroWinkler("PUTIN", "PUTIN"), 1.0);
   EXPECT_NEAR(JaroWinkler("MARTHA", "MARHTA"), 0.961, 0.001);
@@ -62,12 +82,8 @@ TEST(Similarity, PhoneticKeysMeetAcrossTransliterations) {
   EXPECT_EQ(PhoneticKey("MOHAMMED"), PhoneticKey("MOHAMAD"));
   EXPECT_EQ(PhoneticKey("QAEDA"), PhoneticKey("QAIDA"));
   EXPECT_EQ(PhoneticKey("PUTIN"), PhoneticKey("PUTNI"));
+  EXPECT_EQ(PhoneticKey("ANATOLIJEVITCH"), PhoneticKey("ANATOLYEVICH"));
   EXPECT_NE(PhoneticKey("PUTIN"), PhoneticKey("OBAMA"));
-}
-
-double Score(std::string_view query, std::string_view listed,
-             ScoringMode mode = ScoringMode::kScreening) {
-  return ScoreName(PrepareName(query), PrepareName(listed), mode);
 }
 
 TEST(NameScore, WordOrderAndLastFirstDoNotMatter) {
@@ -84,6 +100,16 @@ TEST(NameScore, LegalFormsAreNoEvidence) {
 TEST(NameScore, ASharedFirstNameIsNotAMatch) {
   EXPECT_LT(Score("John Smith", "JOHN, Damien"), 60);
   EXPECT_GE(Score("Putin", "PUTIN, Vladimir Vladimirovich"), 80);  // a possible match
+}
+
+// A middle name or patronymic the query leaves out weighs half its letters: "Viktor Bout" is
+// the listed BOUT, Viktor Anatolijevitch (88.3 when the 14-letter patronymic counted in full).
+TEST(NameScore, AMiddleNameLeftOutWeighsLess) {
+  EXPECT_GE(Score("Viktor Bout", "BOUT, Viktor Anatolijevitch"), 90);
+  EXPECT_GE(Score("Viktor Bout", "VIKTOR ANATOLIJEVITCH BOUT"), 90);
+  EXPECT_GE(Score("Viktor Anatolyevich Bout", "BOUT, Viktor Anatolijevitch"), 95);
+  // A matched middle name counts in full.
+  EXPECT_GE(Score("Bashiruddin", "MAHMOOD, Sultan Bashiruddin"), 85);
 }
 
 TEST(NameScore, OneWordOrSeveral) { EXPECT_GE(Score("Bashiruddin", "Bashir-Ud-Din"), 95); }
