@@ -11,6 +11,7 @@
 
 #include "engine/base/file.h"
 #include "engine/refdata/hs_nomenclature.h"
+#include "engine/screening/list_countries.h"
 #include "engine/screening/name_score.h"
 #include "engine/screening/name_tokens.h"
 #include "engine/screening/ofac_sdn.h"
@@ -137,7 +138,7 @@ const Screener& BundledScreener() {
     std::shared_ptr<const Screener> loaded =
         LoadScreener(kReference, ReferenceOverlay(), &provenance, &error);
     EXPECT_TRUE(loaded) << error;
-    EXPECT_EQ(provenance.size(), 2u);
+    EXPECT_EQ(provenance.size(), 3u);  // the two lists and the country table
     return loaded;
   }();
   return *screener;
@@ -199,6 +200,60 @@ TEST(Screener, DateOfBirthRaisesOrLowers) {
   };
   EXPECT_GE(score_with(born), plain[0].score);
   EXPECT_LT(score_with(born + 20), plain[0].score);
+}
+
+TEST(ListCountries, ListNamesToIsoCodes) {
+  std::string error;
+  const std::string path = kReference + "/" + std::string(ListCountries::kFileName);
+  std::optional<ListCountries> countries = ListCountries::Parse(*ReadFile(path), path, &error);
+  ASSERT_TRUE(countries) << error;
+  EXPECT_FALSE(countries->provenance().source.empty());
+  EXPECT_EQ(countries->Code("Korea, North"), "KP");
+  EXPECT_EQ(countries->Code("DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"), "KP");
+  EXPECT_EQ(countries->Code("Iran (Islamic Republic of)"), "IR");
+  EXPECT_EQ(countries->Code("Türkiye"), "TR");
+  EXPECT_EQ(countries->Code("Côte d'Ivoire"), "CI");
+  EXPECT_EQ(countries->Code("Former Soviet Union"), "");
+  EXPECT_FALSE(ListCountries::Parse("# source: x\n# date: 2026-01-01\nname,code\nIran,IRN\n",
+                                    "bad.csv", &error));
+  EXPECT_NE(error.find("bad.csv:4:"), std::string::npos) << error;
+}
+
+// The table knows the countries of nearly every entry that names some (it leaves out names
+// that are no country: Former Soviet Union, Undetermined, ...).
+TEST(Screener, EntriesHaveTheirCountryCodes) {
+  for (const SanctionsList& list : BundledScreener().lists()) {
+    std::size_t with_countries = 0, with_codes = 0;
+    for (const ListEntry& entry : list.entries) {
+      with_countries += !entry.countries.empty();
+      with_codes += !entry.country_codes.empty();
+    }
+    EXPECT_GT(with_codes, with_countries * 95 / 100) << list.id;
+  }
+  EXPECT_EQ(BundledScreener().FindList("sdn")->Find("306")->country_codes,
+            W({"CH", "ES", "JP", "PA"}));
+}
+
+TEST(Screener, CountryRaisesOrLowersWithEvidence) {
+  const Screener& screener = BundledScreener();
+  auto match_with = [&](std::string country) {
+    ScreenOptions options = Options(0, {"sdn"});
+    options.country = std::move(country);
+    for (const ScreeningMatch& match : screener.Screen("Banco Cuba", options)) {
+      if (match.entry->id == "306") return match;
+    }
+    return ScreeningMatch{};
+  };
+  const ScreeningMatch plain = match_with("");
+  const ScreeningMatch agrees = match_with("ES");
+  const ScreeningMatch disagrees = match_with("CU");
+  ASSERT_NE(plain.entry, nullptr);
+  EXPECT_TRUE(plain.evidence.empty());
+  EXPECT_DOUBLE_EQ(agrees.score, plain.score + 5);
+  EXPECT_DOUBLE_EQ(disagrees.score, plain.score - 5);
+  ASSERT_EQ(agrees.evidence.size(), 1u);
+  EXPECT_EQ(agrees.evidence[0], "country ES agrees with the entry's CH, ES, JP, PA (+5)");
+  EXPECT_EQ(disagrees.evidence[0], "country CU disagrees with the entry's CH, ES, JP, PA (-5)");
 }
 
 TEST(Screener, StaleListNote) {
