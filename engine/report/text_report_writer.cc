@@ -153,7 +153,7 @@ void TextReportWriter::AppendFinding(const Finding& finding) {
 
 void TextReportWriter::Result(const RecordResult& result) {
   if (options_.problems_only && result.verdict == Verdict::kPass && result.findings.empty() &&
-      result.notes.empty()) {
+      result.notes.empty() && (!result.upcoming || result.upcoming->empty())) {
     return;
   }
   text_.clear();
@@ -174,6 +174,15 @@ void TextReportWriter::Result(const RecordResult& result) {
     text_ += '\n';
     text_ += "    " + CoverageLine(result) + '\n';
     for (const Finding& finding : result.findings) AppendFinding(finding);
+    // --horizon: one line per rule coming into force that would fire.
+    if (result.upcoming) {
+      for (const Finding& finding : *result.upcoming) {
+        const CheckedRule& rule = *finding.rule;
+        AppendLabelled(
+            text_, "    ", "upcoming " + rule.effective_from->ToString(),
+            std::string(SeverityName(rule.severity)) + "[" + rule.id + "] " + rule.title);
+      }
+    }
     for (const RuleExplanation& explanation : result.explanations)
       AppendExplanation(text_, explanation);
   }

@@ -23,9 +23,8 @@ bool IsAlpha2(std::string_view code) {
 
 }  // namespace
 
-std::optional<ListCountries> ListCountries::Parse(std::string_view text,
-                                                  std::string_view file_name, std::string* error,
-                                                  const Provenance* sidecar) {
+std::optional<ListCountries> ListCountries::Parse(std::string_view text, std::string_view file_name,
+                                                  std::string* error, const Provenance* sidecar) {
   static constexpr std::array<std::string_view, 2> kColumns = {"name", "code"};
   std::optional<CsvTable> table = ParseCsvTable(text, file_name, kColumns, error, sidecar);
   if (!table) return std::nullopt;

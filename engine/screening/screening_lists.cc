@@ -98,8 +98,10 @@ std::shared_ptr<const Screener> LoadScreener(const std::string& reference_direct
       ListCountries::Parse(*countries_text, countries_file.path, error,
                            countries_file.sidecar ? &*countries_file.sidecar : nullptr);
   if (!countries) return nullptr;
-  provenance->push_back(sdn->provenance);
-  provenance->push_back(un->provenance);
+  for (SanctionsList* list : {&*sdn, &*un}) {
+    list->provenance.stale_after_days = kListStaleAfterDays;
+    provenance->push_back(list->provenance);
+  }
   provenance->push_back(countries->provenance());
   std::vector<SanctionsList> lists;
   lists.push_back(std::move(*sdn));

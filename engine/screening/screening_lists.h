@@ -27,7 +27,8 @@ inline constexpr std::string_view kSdnFolder = "sanctions/ofac-sdn";
 inline constexpr std::string_view kUnListFile = "sanctions/un/consolidated.xml";
 
 // A list whose date is more than this many days before the as-of date is stale: a screening
-// finding notes it and `check` and `screen` warn once (docs/screening.md, "List ages").
+// finding notes it and `check` and `screen` warn once (docs/screening.md, "List ages"). The
+// lists' Provenance::stale_after_days.
 inline constexpr int kListStaleAfterDays = 30;
 
 // Reads the OFAC SDN list from a folder of OFAC's CSV files (sdn.csv, alt.csv, add.csv and

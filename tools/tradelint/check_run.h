@@ -8,9 +8,14 @@
 //     code `no_market`; else one result per market (per member with --expand), in market
 //     order.
 // A `not_covered` result's note is also named once per market on standard error.
+// With a horizon, the record is judged again, by the same Engine::Judge, at each effective_from
+// date of the rules that come into force within it; a rule's findings at its own date are the
+// result's `upcoming`.
 // A result judged at an as-of date more than FxTable::kStaleAfterDays days after the FX
 // table's latest date would convert money at stale rates: the run warns once, on standard
-// error and in Summary::warnings (each conversion also notes it in its finding).
+// error and in Summary::warnings (each conversion also notes it in its finding). Likewise, at
+// the end of the run (Finish), once for each reference table the run used that is stale
+// (Provenance::stale_after_days, e.g. a sanctions list) at the latest as-of date judged.
 //
 // Judging (Judge) is const and thread-safe, so that records can be judged on several threads;
 // reporting (Report) happens on one thread, one record at a time, in input order.
@@ -39,6 +44,9 @@ class CheckRun {
     const Waivers* waivers = nullptr;  // not owned; may be null
     bool strict = false;               // a record with unknown fields is invalid
     const ExplainSelection* explain = nullptr;  // not owned; may be null (--explain)
+    // --horizon MONTHS: each result also lists the rules that come into force within this
+    // many months after its as-of date and would fire (RecordResult::upcoming).
+    std::optional<int> horizon_months = std::nullopt;
   };
 
   // `engine` and `writer` must outlive the run.
@@ -50,6 +58,9 @@ class CheckRun {
 
   // Reports the results of the next record (as Judge made them) and counts the record.
   void Report(const std::vector<RecordResult>& results);
+
+  // Ends the run after the last record: warns of the stale reference tables it used.
+  void Finish();
 
   // Judges the next record and reports its results.
   void Check(const InputRecord& input) {
@@ -71,6 +82,8 @@ class CheckRun {
   // The invalid result of a usable record that names no market.
   static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index,
                                      const std::string& hash, Date as_of);
+  // Fills the `upcoming` of `results` (the record's results at `as_of`, one per market).
+  void AddUpcoming(const InputRecord& input, Date as_of, std::vector<RecordResult>& results) const;
   // Warns once when `as_of` is later than the FX rates can serve fresh.
   void WarnOfStaleRates(Date as_of);
 
@@ -84,6 +97,7 @@ class CheckRun {
   std::int64_t findings_ = 0;
   std::set<std::string, std::less<>> noted_markets_;  // not covered markets named on stderr
   bool warned_of_stale_rates_ = false;
+  std::optional<Date> latest_as_of_;  // of the results reported so far
 };
 
 }  // namespace tradelint::cli
