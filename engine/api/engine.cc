@@ -105,7 +105,7 @@ std::vector<ReferenceTable> Engine::reference_tables() const {
   const MarketTable::Provenance& markets = markets_->provenance();
   tables.push_back({markets.name, markets.source, markets.date, ""});
   for (const Provenance& table : reference_->provenance()) {
-    tables.push_back({table.name, table.source, table.date, table.version});
+    tables.push_back({table.name, table.source, table.date, table.version, table.stale_after_days});
   }
   for (const Provenance& table : program_->tables()) {
     tables.push_back({table.name, table.source, table.date, table.version});

@@ -69,7 +69,8 @@ struct EngineOptions {
 // A reference table the run used, for the report's `reference_data`.
 struct ReferenceTable {
   std::string name, source, date;
-  std::string version;  // empty unless a sidecar gives one
+  std::string version;       // empty unless a sidecar gives one
+  int stale_after_days = 0;  // Provenance::stale_after_days
 };
 
 class Engine {

@@ -11,6 +11,9 @@ struct Provenance {
   std::string source;   // who published the data (and where it was taken from)
   std::string date;     // the snapshot date, YYYY-MM-DD
   std::string version;  // the publisher's version of the data, when a sidecar gives one
+  // A snapshot dated more than this many days before the as-of date is stale, and a run that
+  // used it warns (sanctions lists: 30); 0: the table does not go stale by its date.
+  int stale_after_days = 0;
 };
 
 }  // namespace tradelint

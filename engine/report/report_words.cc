@@ -115,6 +115,7 @@ constexpr Entry kCatalogue[] = {
     {Word::kFeedAttributes,
      {"feed attributes", "Feed-Attribute", "attributs du flux", "atributos del feed", "商品数据源属性",
       "سمات الخلاصة"}},
+    {Word::kUpcoming, {"upcoming", "künftig", "à venir", "próximamente", "即将生效", "قادم"}},
     {Word::kResponsible,
      {"responsible", "verantwortlich", "responsable", "responsable", "责任方", "المسؤول"}},
     {Word::kMissing, {"missing", "fehlt", "manquant", "falta", "缺少", "ناقص"}},

@@ -53,7 +53,8 @@ enum class Word {
   kShown,        // "{shown} of {total} records shown"
   kMoreRecords,  // "{n} further records: ids and verdicts only"
   kFields,       // label of the field paths of a finding
-  kFeedAttributes,  // label of the feed attributes those paths came from (feed input)
+  kFeedAttributes,
+  kUpcoming,  // label of a rule coming into force within --horizon that would fire  // label of the feed attributes those paths came from (feed input)
   // Labels of the details `--verbose` adds.
   kResponsible,
   kMissing,

@@ -53,6 +53,10 @@ struct RecordResult {
   std::optional<RecordError> error;  // set exactly when verdict is kInvalid
   std::vector<std::string> notes;    // about the result as a whole (not covered, expired waivers)
   std::vector<RuleExplanation> explanations;  // with `check --explain` (MarketJudgement)
+  // With `check --horizon`: the findings of rules not yet in force at `as_of` that come into
+  // force within the horizon and would fire, each judged at its rule's effective_from, in
+  // that order; nullopt without --horizon.
+  std::optional<std::vector<Finding>> upcoming;
 };
 
 // Findings counted by severity; waived findings only under `waived`, whatever their severity.

@@ -20,10 +20,12 @@ void WriteOptionalString(JsonWriter& json, std::string_view key, const std::stri
   if (!text.empty()) json.Key(key).String(text);
 }
 
-void WriteFinding(JsonWriter& json, const Finding& finding) {
+// An upcoming finding (RecordResult::upcoming) also has its rule's `effective_from`.
+void WriteFinding(JsonWriter& json, const Finding& finding, bool upcoming = false) {
   const CheckedRule& rule = *finding.rule;
   json.BeginObject();
   json.Key("rule").String(rule.id);
+  if (upcoming) json.Key("effective_from").String(rule.effective_from->ToString());
   json.Key("ruleset").String(rule.ruleset);
   json.Key("jurisdiction").String(rule.jurisdiction);
   json.Key("domain").String(rule.domain);
@@ -151,6 +153,11 @@ void WriteResultJson(JsonWriter& json, const RecordResult& result) {
   json.Key("findings").BeginArray();
   for (const Finding& finding : result.findings) WriteFinding(json, finding);
   json.EndArray();
+  if (result.upcoming) {
+    json.Key("upcoming").BeginArray();
+    for (const Finding& finding : *result.upcoming) WriteFinding(json, finding, true);
+    json.EndArray();
+  }
   WriteOptionalStrings(json, "notes", result.notes);
   if (!result.explanations.empty()) {
     json.Key("explain").BeginArray();

@@ -8,6 +8,7 @@
 //                  "title", "message", "paths", "basis",
 //                  "missing"                      (basis missing_data only)
 //                  "ref", "fix", "responsible", "overrides", "notes"}],  (when non-empty)
+//    "upcoming": [{"rule", "effective_from", ... as findings}]  (with check --horizon only)
 //    "notes": [...]}                              (when non-empty)
 //
 // Unknown `kind`, `id`, `hash`, `market` and `as_of` are null; every other member is always

@@ -229,8 +229,19 @@ void TextReportWriter::RecordEnd() {
   if (record_.empty()) return;
   std::vector<const RecordResult*> shown;
   for (const RecordResult& result : record_) {
+    // --horizon: one line per rule coming into force that would fire.
+    if (result.upcoming) {
+      for (const Finding& finding : *result.upcoming) {
+        const CheckedRule& rule = *finding.rule;
+        AppendLabelled(text_, "  ",
+                       result.market.value_or("") + " " + std::string(words_(Word::kUpcoming)) +
+                           " " + rule.effective_from->ToString(),
+                       std::string(words_.SeverityName(rule.severity)) + "[" + rule.id + "] " +
+                           rule.title);
+      }
+    }
     if (!(options_.problems_only && result.verdict == Verdict::kPass && result.findings.empty() &&
-          result.notes.empty())) {
+          result.notes.empty() && (!result.upcoming || result.upcoming->empty()))) {
       shown.push_back(&result);
     }
   }
@@ -252,6 +263,17 @@ void TextReportWriter::RecordEnd() {
     text_ += "  " + Paint(Join(group.markets), kBold) + FindingText(*group.finding);
   }
   for (const RecordResult& result : record_) {
+    // --horizon: one line per rule coming into force that would fire.
+    if (result.upcoming) {
+      for (const Finding& finding : *result.upcoming) {
+        const CheckedRule& rule = *finding.rule;
+        AppendLabelled(text_, "  ",
+                       result.market.value_or("") + " " + std::string(words_(Word::kUpcoming)) +
+                           " " + rule.effective_from->ToString(),
+                       std::string(words_.SeverityName(rule.severity)) + "[" + rule.id + "] " +
+                           rule.title);
+      }
+    }
     for (const RuleExplanation& explanation : result.explanations)
       AppendExplanation(text_, explanation);
   }

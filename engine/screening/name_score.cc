@@ -31,6 +31,9 @@ double OfacScore(const std::vector<std::string>& query, const std::vector<std::s
   return 100.0 * std::max(words, whole);
 }
 
+// What a middle name's letters count for, against a first or last name's (PrepareName).
+constexpr double kMiddleNameWeight = 0.5;
+
 // What an initial (`P.`) matching a word that starts with its letter is worth: half a match,
 // since the word is only guessed.
 constexpr double kInitialSimilarity = 0.5;
@@ -55,6 +58,15 @@ double WordSimilarity(const std::string& a, const std::string& key_a, const std:
 double Length(const std::vector<std::string>& words) {
   return std::accumulate(words.begin(), words.end(), 0.0,
                          [](double sum, const std::string& word) { return sum + word.size(); });
+}
+
+// The letters of `name` a match is measured against: every letter of the words `found`, and
+// of the others their weight (PreparedName::unfound_weights).
+double Sought(const PreparedName& name, const std::vector<bool>& found) {
+  double sought = 0.0;
+  for (std::size_t k = 0; k < name.evidence.size(); ++k)
+    sought += found[k] ? static_cast<double>(name.evidence[k].size()) : name.unfound_weights[k];
+  return sought;
 }
 
 double ScreeningScore(const PreparedName& query, const PreparedName& listed) {
@@ -85,7 +97,7 @@ double ScreeningScore(const PreparedName& query, const PreparedName& listed) {
     found_q += pair.similarity * q[pair.i].size();
     found_c += pair.similarity * c[pair.j].size();
   }
-  double score = 0.8 * found_q / Length(q) + 0.2 * found_c / Length(c);
+  double score = 0.8 * found_q / Sought(query, used_q) + 0.2 * found_c / Sought(listed, used_c);
   // One word or several: BASHIRUDDIN and BASHIR UD DIN (of about one length, so that a name is
   // not taken for another that merely starts with it).
   const double joined_q = Length(q), joined_c = Length(c);
@@ -109,11 +121,33 @@ PreparedName PrepareName(std::string_view name) {
   PreparedName prepared;
   prepared.words = NameTokens(name);
   prepared.reordered = ReorderedNameTokens(name);
-  for (const std::string& word : prepared.words) {
-    if (!IsLegalFormWord(word)) prepared.evidence.push_back(word);
+  // Where each word stands in the name as read: "LAST, First Middle" reads "First Middle LAST".
+  const std::size_t n = prepared.words.size();
+  const std::size_t last_name_words =
+      prepared.reordered.empty() ? 0
+                                 : std::min(n, NameTokens(name.substr(0, name.find(','))).size());
+  auto reading_position = [&](std::size_t i) {
+    return i < last_name_words ? n - last_name_words + i : i - last_name_words;
+  };
+  std::vector<std::size_t> positions;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (IsLegalFormWord(prepared.words[i])) continue;
+    prepared.evidence.push_back(prepared.words[i]);
+    positions.push_back(reading_position(i));
   }
-  if (prepared.evidence.empty()) prepared.evidence = prepared.words;
-  for (const std::string& word : prepared.evidence) prepared.keys.push_back(PhoneticKey(word));
+  if (prepared.evidence.empty()) {
+    prepared.evidence = prepared.words;
+    for (std::size_t i = 0; i < n; ++i) positions.push_back(reading_position(i));
+  }
+  // A middle name or patronymic (neither the first nor the last word read) is the part of a
+  // name most often left out: left out, it weighs half its letters.
+  const auto [first, last] = std::minmax_element(positions.begin(), positions.end());
+  for (std::size_t k = 0; k < prepared.evidence.size(); ++k) {
+    const bool middle = positions[k] != *first && positions[k] != *last;
+    const double letters = static_cast<double>(prepared.evidence[k].size());
+    prepared.unfound_weights.push_back(middle ? kMiddleNameWeight * letters : letters);
+    prepared.keys.push_back(PhoneticKey(prepared.evidence[k]));
+  }
   return prepared;
 }
 

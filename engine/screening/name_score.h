@@ -4,7 +4,8 @@
 // kScreening, the default: each word of the query is paired with at most one word of the
 // listed name (greedily, most alike first); a pair counts by its Jaro-Winkler similarity,
 // raised by 0.04 when both words have one phonetic key and dropped when below 0.8; the score is
-// 80% the query's words found (weighted by length) and 20% the listed name's words found, so
+// 80% the query's words found and 20% the listed name's words found (each word weighted by its
+// length; a middle name or patronymic left out by half of it: people leave those out), so
 // word order does not matter, a surname alone scores high against the full name but a shared
 // first name does not. Legal-form words (IsLegalFormWord) are left out on both sides; a name of
 // such words only keeps them. Names written as one word or several (BASHIRUDDIN, BASHIR UD
@@ -30,6 +31,10 @@ struct PreparedName {
   std::vector<std::string> reordered;  // ReorderedNameTokens ("LAST, First"), or empty
   std::vector<std::string> evidence;   // the words that are not legal forms
   std::vector<std::string> keys;       // PhoneticKey of each evidence word
+  // What each evidence word counts for in its name's share (kScreening) when the other name
+  // lacks it: its letters, half of them for a middle name or patronymic (a word neither first
+  // nor last as the name is read). A word found counts all its letters.
+  std::vector<double> unfound_weights;
 };
 
 PreparedName PrepareName(std::string_view name);

@@ -57,6 +57,32 @@ void Append(std::string& out, utf8proc_int32_t c) {
   out.append(reinterpret_cast<const char*>(bytes), length);
 }
 
+// A legal form spelled with dots or spaces (S.A., S. P. A., P.J.S.C.) splits into one-letter
+// words: the longest run of them from a word on that spells a legal-form word is joined into
+// that word, so that it is known as one (IsLegalFormWord) instead of read as initials
+// (B.V. / N.V. -> BV NV). Other one-letter words (J. R. SMITH) stay.
+void JoinSpelledLegalForms(std::vector<std::string>& words) {
+  std::vector<std::string> joined;
+  joined.reserve(words.size());
+  for (std::size_t i = 0; i < words.size();) {
+    std::size_t end = i;
+    while (end < words.size() && words[end].size() == 1) ++end;
+    std::string spelled;
+    for (; end >= i + 2; --end) {
+      spelled.clear();
+      for (std::size_t k = i; k < end; ++k) spelled += words[k];
+      if (IsLegalFormWord(spelled)) break;
+    }
+    if (end >= i + 2) {
+      joined.push_back(std::move(spelled));
+      i = end;
+    } else {
+      joined.push_back(std::move(words[i++]));
+    }
+  }
+  words = std::move(joined);
+}
+
 // Splits folded text into words, transliterating as it goes.
 std::vector<std::string> Words(std::string_view name) {
   const std::string folded = Fold(name);
@@ -108,6 +134,7 @@ std::vector<std::string> Words(std::string_view name) {
     }
   }
   flush();
+  JoinSpelledLegalForms(words);
   return words;
 }
 

@@ -27,7 +27,10 @@ struct ListEntry {
       programs;  // the sanctions programs, "; "-separated (OFAC `IRAN; SDGT`, UN `Al-Qaida`)
   std::vector<ListName> names;         // the primary name first
   std::vector<std::string> countries;  // country names of addresses and nationalities, upper case
-  std::vector<int> birth_years;        // years of birth the list gives
+  // The ISO 3166-1 alpha-2 codes of `countries` that the country table knows (ListCountries),
+  // each once; filled when the lists are loaded for screening.
+  std::vector<std::string> country_codes;
+  std::vector<int> birth_years;  // years of birth the list gives
   // A digest of everything the list says of the entry, to tell whether it changed between two
   // versions of the list (a disposition holds only while it is the same).
   std::uint64_t digest = 0;

@@ -3,10 +3,58 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
+#include <string>
+#include <type_traits>
 
 #include "engine/screening/similarity.h"
 
 namespace tradelint {
+namespace {
+
+// Points the year of birth and the country add or take off a name's score (ScreenOptions).
+constexpr int kBirthYearAgrees = 5;
+constexpr int kBirthYearDisagrees = 15;
+constexpr int kCountryAgrees = 5;
+constexpr int kCountryDisagrees = 5;
+
+// Whether the party's year of birth is one the entry gives (or one apart); nullopt when
+// either side has none.
+std::optional<bool> BirthYearAgrees(const ListEntry& entry, std::optional<int> born) {
+  if (!born || entry.birth_years.empty()) return std::nullopt;
+  return std::any_of(entry.birth_years.begin(), entry.birth_years.end(),
+                     [&](int year) { return std::abs(year - *born) <= 1; });
+}
+
+// Whether the party's country is one of the entry's; nullopt when either side has none.
+std::optional<bool> CountryAgrees(const ListEntry& entry, const std::string& country) {
+  if (country.empty() || entry.country_codes.empty()) return std::nullopt;
+  return std::find(entry.country_codes.begin(), entry.country_codes.end(), country) !=
+         entry.country_codes.end();
+}
+
+template <typename T>
+std::string Joined(const std::vector<T>& items) {
+  std::string joined;
+  for (const T& item : items) {
+    if (!joined.empty()) joined += ", ";
+    if constexpr (std::is_same_v<T, std::string>) {
+      joined += item;
+    } else {
+      joined += std::to_string(item);
+    }
+  }
+  return joined;
+}
+
+// "year of birth 1960 agrees with the entry's 1959, 1960 (+5)".
+std::string Evidence(const std::string& party, const std::string& entry, bool agrees, int raise,
+                     int lower) {
+  return party + (agrees ? " agrees" : " disagrees") + " with the entry's " + entry + " (" +
+         (agrees ? "+" + std::to_string(raise) : "-" + std::to_string(lower)) + ")";
+}
+
+}  // namespace
 
 Screener::Screener(std::vector<SanctionsList> lists) : lists_(std::move(lists)) {
   for (std::uint32_t l = 0; l < lists_.size(); ++l) {
@@ -90,16 +138,24 @@ std::vector<ScreeningMatch> Screener::Screen(std::string_view name,
     }
     const ListEntry& entry = list.entries[indexed.entry];
     const double name_score = ScoreName(query, indexed.prepared, options.mode);
+    const std::optional<bool> born_near = BirthYearAgrees(entry, options.birth_year);
+    const std::optional<bool> country_agrees = CountryAgrees(entry, options.country);
     double score = name_score;
-    if (options.birth_year && !entry.birth_years.empty()) {
-      const bool near =
-          std::any_of(entry.birth_years.begin(), entry.birth_years.end(),
-                      [&](int year) { return std::abs(year - *options.birth_year) <= 1; });
-      score = near ? std::min(100.0, score + 5) : score - 15;
-    }
-    score = std::round(score * 10) / 10;
+    if (born_near) score += *born_near ? kBirthYearAgrees : -kBirthYearDisagrees;
+    if (country_agrees) score += *country_agrees ? kCountryAgrees : -kCountryDisagrees;
+    score = std::round(std::clamp(score, 0.0, 100.0) * 10) / 10;
     if (score < options.min_score) continue;
-    best_per_name.push_back({&list, &entry, &entry.names[indexed.name], score, name_score});
+    ScreeningMatch& match = best_per_name.emplace_back(
+        ScreeningMatch{&list, &entry, &entry.names[indexed.name], score, name_score, {}});
+    if (born_near) {
+      match.evidence.push_back(Evidence("year of birth " + std::to_string(*options.birth_year),
+                                        Joined(entry.birth_years), *born_near, kBirthYearAgrees,
+                                        kBirthYearDisagrees));
+    }
+    if (country_agrees) {
+      match.evidence.push_back(Evidence("country " + options.country, Joined(entry.country_codes),
+                                        *country_agrees, kCountryAgrees, kCountryDisagrees));
+    }
   }
   // One match per entry: its best name (a strong name before a weak alias of equal score).
   std::sort(best_per_name.begin(), best_per_name.end(),

@@ -6,7 +6,7 @@
 // indexed under itself and under its phonetic key (PhoneticKey); a listed name is scored only
 // when enough of the query's words meet its words there (three quarters of them; in OFAC
 // mode one for a query of one or two words, half of them for longer ones). Scores are ScoreName's;
-// the date of birth lowers or raises it (see ScreenOptions).
+// the date of birth and the country lower or raise it (see ScreenOptions).
 //
 //   Screener screener({std::move(sdn), std::move(un)});
 //   for (const ScreeningMatch& match : screener.Screen("Vladimir Putin", {.min_score = 85})) ...
@@ -30,6 +30,10 @@ struct ScreenOptions {
   // The party's year of birth, when the record gives it. Against an individual with years of
   // birth: the same year (or one apart) adds 5 points, a year further apart takes 15 off.
   std::optional<int> birth_year;
+  // The party's country (ISO 3166-1 alpha-2), when the record gives it. Against an entry with
+  // countries (ListEntry::country_codes): one of them adds 5 points, none takes 5 off (people
+  // move and fronts use other addresses, so a country weighs less than a year of birth).
+  std::string country;
 };
 
 struct ScreeningMatch {
@@ -37,7 +41,10 @@ struct ScreeningMatch {
   const ListEntry* entry = nullptr;
   const ListName* name = nullptr;  // the listed name matched (the best of the entry's)
   double score = 0;                // rounded to one decimal, 0..100
-  double name_score = 0;           // before the date-of-birth adjustment
+  double name_score = 0;           // before the date-of-birth and country adjustments
+  // What raised or lowered the name's score, for the report: "year of birth 1967 agrees with
+  // the entry's 1967 (+5)", "country ES disagrees with the entry's IR, IQ (-5)".
+  std::vector<std::string> evidence;
 };
 
 class Screener {

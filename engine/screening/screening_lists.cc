@@ -1,12 +1,27 @@
 #include "engine/screening/screening_lists.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "engine/base/file.h"
+#include "engine/screening/list_countries.h"
 #include "engine/screening/ofac_sdn.h"
 #include "engine/screening/un_list.h"
 
 namespace tradelint {
+namespace {
+
+void AddCountryCodes(ListEntry& entry, const ListCountries& countries) {
+  for (const std::string& country : entry.countries) {
+    const std::string_view code = countries.Code(country);
+    if (!code.empty() && std::find(entry.country_codes.begin(), entry.country_codes.end(), code) ==
+                             entry.country_codes.end()) {
+      entry.country_codes.emplace_back(code);
+    }
+  }
+}
+
+}  // namespace
 
 std::optional<SanctionsList> LoadSdnFolder(const std::string& folder, std::string* error,
                                            const ReferenceOverlay& overlay,
@@ -72,11 +87,28 @@ std::shared_ptr<const Screener> LoadScreener(const std::string& reference_direct
                       : "United Nations Security Council Consolidated List (XML, sc-sanctions.xsd)",
       error);
   if (!un) return nullptr;
-  provenance->push_back(sdn->provenance);
-  provenance->push_back(un->provenance);
+  const ReferenceOverlay::File countries_file =
+      overlay.Locate(reference_directory + "/" + std::string(ListCountries::kFileName));
+  const std::optional<std::string> countries_text = ReadFile(countries_file.path);
+  if (!countries_text) {
+    *error = countries_file.path + ": cannot read the file";
+    return nullptr;
+  }
+  const std::optional<ListCountries> countries =
+      ListCountries::Parse(*countries_text, countries_file.path, error,
+                           countries_file.sidecar ? &*countries_file.sidecar : nullptr);
+  if (!countries) return nullptr;
+  for (SanctionsList* list : {&*sdn, &*un}) {
+    list->provenance.stale_after_days = kListStaleAfterDays;
+    provenance->push_back(list->provenance);
+  }
+  provenance->push_back(countries->provenance());
   std::vector<SanctionsList> lists;
   lists.push_back(std::move(*sdn));
   lists.push_back(std::move(*un));
+  for (SanctionsList& list : lists) {
+    for (ListEntry& entry : list.entries) AddCountryCodes(entry, *countries);
+  }
   return std::make_shared<const Screener>(std::move(lists));
 }
 

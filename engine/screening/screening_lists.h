@@ -5,6 +5,7 @@
 //   rulesets/reference/sanctions/ofac-sdn/sdn.csv, alt.csv, add.csv   OFAC's legacy CSV files,
 //       with the sidecar sdn.csv.meta.json (source, date, version): the files have no room
 //   rulesets/reference/sanctions/un/consolidated.xml   the UN list; its own dateGenerated
+//   rulesets/reference/sanctions/list-countries.csv    the lists' country names -> ISO codes
 //
 // A newer file of the same format dropped in with `--reference-data` is read the same way;
 // a replacing sdn.csv needs its own sidecar.
@@ -26,7 +27,8 @@ inline constexpr std::string_view kSdnFolder = "sanctions/ofac-sdn";
 inline constexpr std::string_view kUnListFile = "sanctions/un/consolidated.xml";
 
 // A list whose date is more than this many days before the as-of date is stale: a screening
-// finding notes it and `check` and `screen` warn once (docs/screening.md, "List ages").
+// finding notes it and `check` and `screen` warn once (docs/screening.md, "List ages"). The
+// lists' Provenance::stale_after_days.
 inline constexpr int kListStaleAfterDays = 30;
 
 // Reads the OFAC SDN list from a folder of OFAC's CSV files (sdn.csv, alt.csv, add.csv and
@@ -37,8 +39,8 @@ std::optional<SanctionsList> LoadSdnFolder(const std::string& folder, std::strin
                                            const ReferenceOverlay& overlay = ReferenceOverlay(),
                                            const Provenance* unsidecared = nullptr);
 
-// Reads both lists from the reference directory and builds their Screener; appends the
-// lists' provenance. On error returns null and sets `error`.
+// Reads both lists and the country table from the reference directory and builds their
+// Screener; appends the lists' and the table's provenance. On error returns null and sets `error`.
 std::shared_ptr<const Screener> LoadScreener(const std::string& reference_directory,
                                              const ReferenceOverlay& overlay,
                                              std::vector<Provenance>* provenance,

@@ -58,6 +58,8 @@ std::string PhoneticKey(std::string_view word) {
       continue;
     }
     if (is_vowel(c) || c == 'H') continue;
+    // TCH is the French and German spelling of CH (ANATOLIJEVITCH, ANATOLYEVICH).
+    if (c == 'T' && word.substr(i + 1, 2) == "CH") continue;
     if (c == 'C' || c == 'Q') c = 'K';
     if (c == 'Z') c = 'S';
     if (c == 'W') c = 'V';

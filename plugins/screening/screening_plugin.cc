@@ -17,22 +17,26 @@ std::string FormatScore(double score) {
   return text;
 }
 
+// Whether `type` is `element`, a list of it, or not known until run time.
+bool OneOrList(const Type& type, Type::Kind element) {
+  return type.is_any() || type.kind == element ||
+         (type.kind == Type::Kind::kList &&
+          (type.Element().is_any() || type.Element().kind == element));
+}
+
 CheckResult CheckSanctionsMatch(std::span<const ArgumentInfo> args) {
-  if (args.size() != 3 && args.size() != 4) {
-    return CheckError{"`sanctions_match` takes 3 or 4 arguments, found " +
+  if (args.size() < 3 || args.size() > 5) {
+    return CheckError{"`sanctions_match` takes 3 to 5 arguments, found " +
                       std::to_string(args.size())};
   }
-  const Type& names = args[0].type;
-  if (!names.is_any() && names.kind != Type::Kind::kString &&
-      !(names.kind == Type::Kind::kList &&
-        (names.Element().is_any() || names.Element().kind == Type::Kind::kString))) {
-    return ArgumentTypeError(0, "a string or a list of string", names);
-  }
+  if (!OneOrList(args[0].type, Type::Kind::kString))
+    return ArgumentTypeError(0, "a string or a list of string", args[0].type);
   if (auto error = CheckArgumentType(args, 1, Type::Number())) return *error;
   if (auto error = CheckArgumentType(args, 2, Type::String())) return *error;
-  if (args.size() == 4) {
-    if (auto error = CheckArgumentType(args, 3, Type::Date())) return *error;
-  }
+  if (args.size() > 3 && !OneOrList(args[3].type, Type::Kind::kString))
+    return ArgumentTypeError(3, "a string or a list of string", args[3].type);
+  if (args.size() > 4 && !OneOrList(args[4].type, Type::Kind::kDate))
+    return ArgumentTypeError(4, "a date or a list of date", args[4].type);
   if (args[2].constant != nullptr && args[2].constant->is_string() &&
       args[2].constant->as_string() != "strong" && args[2].constant->as_string() != "all") {
     return CheckError{"expected \"strong\" or \"all\" for argument 3", 2};
@@ -40,6 +44,28 @@ CheckResult CheckSanctionsMatch(std::span<const ArgumentInfo> args) {
   return Type::String();
 }
 
+// The `k`th party's value of an argument given per party: the list's element `k`, or the one
+// value given for every party.
+const Value& OfParty(std::span<const Value> args, std::size_t index, std::size_t k) {
+  if (index >= args.size()) return Value::MissingValue();
+  const Value& arg = args[index];
+  if (!arg.is_list()) return arg;
+  return k < arg.as_list().size() ? arg.as_list()[k] : Value::MissingValue();
+}
+
+std::string Described(const std::string& name, const ScreeningMatch& match,
+                      const std::string& decided) {
+  std::string evidence;
+  for (const std::string& item : match.evidence) evidence += "; " + item;
+  return "`" + name + "` matches the " + match.list->title + " entry " + match.entry->id + " \"" +
+         match.name->text + "\"" + (match.name->weak ? " (weak alias)" : "") + ", program " +
+         match.entry->programs + ", score " + FormatScore(match.score) + evidence +
+         ", list version " + match.list->provenance.version + decided;
+}
+
+// Missing arguments are accepted (FunctionDef::accepts_missing): a party's country and date of
+// birth are optional, each party's own (a list parallel to the names, or one value for all). A
+// missing name, score or alias choice is unknown.
 Value SanctionsMatch(std::span<const Value> args, const CallContext& context,
                      const Dispositions* dispositions) {
   if (!(args[0].is_string() || args[0].is_list()) || !args[1].is_number() || !args[2].is_string())
@@ -48,18 +74,19 @@ Value SanctionsMatch(std::span<const Value> args, const CallContext& context,
   std::string error;
   const std::shared_ptr<const Screener> screener = SharedScreener(*context.reference, &error);
   if (screener == nullptr) return Value();
-  ScreenOptions options;
-  options.min_score = std::stod(args[1].as_number().ToString());
-  if (args.size() > 3 && args[3].is_date()) options.birth_year = args[3].as_date().year();
   const bool strong_only = args[2].as_string() == "strong";
-  std::vector<std::string> names;
-  if (args[0].is_string()) names.push_back(args[0].as_string());
-  if (args[0].is_list()) {
-    for (const Value& name : args[0].as_list()) {
-      if (name.is_string()) names.push_back(name.as_string());
-    }
-  }
-  for (const std::string& name : names) {
+  const std::vector<Value> names =
+      args[0].is_list() ? std::vector<Value>(args[0].as_list().begin(), args[0].as_list().end())
+                        : std::vector<Value>{args[0]};
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    if (!names[k].is_string()) continue;
+    const std::string& name = names[k].as_string();
+    ScreenOptions options;
+    options.min_score = std::stod(args[1].as_number().ToString());
+    if (const Value& country = OfParty(args, 3, k); country.is_string())
+      options.country = country.as_string();
+    if (const Value& born = OfParty(args, 4, k); born.is_date())
+      options.birth_year = born.as_date().year();
     for (const ScreeningMatch& match : screener->Screen(name, options)) {
       if (strong_only && match.name->weak) continue;
       const Disposition* disposition =
@@ -79,10 +106,7 @@ Value SanctionsMatch(std::span<const Value> args, const CallContext& context,
         const std::string stale = StaleListNote(*match.list, context.as_of);
         if (!stale.empty()) context.notes->push_back(stale);
       }
-      return Value("`" + name + "` matches the " + match.list->title + " entry " + match.entry->id +
-                   " \"" + match.name->text + "\"" + (match.name->weak ? " (weak alias)" : "") +
-                   ", program " + match.entry->programs + ", score " + FormatScore(match.score) +
-                   ", list version " + version + decided);
+      return Value(Described(name, match, decided));
     }
   }
   return Value(std::string());
@@ -147,16 +171,17 @@ std::vector<FunctionDef> ScreeningPlugin::Functions() const {
   functions.push_back(
       {.name = "sanctions_match",
        .signature = "sanctions_match(names: string | list<string>, min_score: number, aliases: "
-                    "string, born: "
-                    "date?) -> string",
-       .summary = "the best sanctions-list entry whose name scores at least min_score, or \"\"",
+                    "string, country: string | list<string>?, born: date | list<date>?) -> "
+                    "string",
+       .summary = "the best sanctions-list entry whose name scores at least min_score (raised "
+                  "or lowered by each party's year of birth and country), or \"\"",
        .check = CheckSanctionsMatch,
        .prepare = nullptr,
        .eval =
            [dispositions = dispositions_](std::span<const Value> args, const CallContext& context) {
              return SanctionsMatch(args, context, dispositions.get());
            },
-       .accepts_missing = false});
+       .accepts_missing = true});
   functions.push_back({.name = "hs_code_known",
                        .signature = "hs_code_known(code: string) -> bool",
                        .summary = "whether the code's first six digits are an HS 2022 subheading",

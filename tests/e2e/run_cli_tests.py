@@ -1325,6 +1325,14 @@ class ScreenCommandTest(TradelintTestCase):
         self.assertExit(process, 0)
         self.assertEqual(process.stdout, "")
 
+    def test_lists_takes_one_value_before_the_names(self):
+        # `--lists un -`: the `-` is the names' operand, not a second list.
+        process = run("screen", "--lists", "un", "-", stdin="Jane Miller\n")
+        self.assertExit(process, 0)
+        process = run("screen", "--lists", "sdn", "Banco Nacional de Cuba S.A.")
+        self.assertExit(process, 1)
+        self.assertIn("sdn:306", process.stdout)
+
     def test_pairs_in_ofac_mode(self):
         process = run("screen", "--mode", "ofac", "--pairs", self.PAIRS)
         self.assertExit(process, 0)
@@ -1349,6 +1357,21 @@ class ScreenCommandTest(TradelintTestCase):
                         self.dispositions(directory, "2019-01-15"), record)
             self.assertIn("no longer holds", stale.stdout)
 
+    def test_check_warns_once_of_a_stale_list_it_used(self):
+        order = json.dumps(self.ORDER) + "\n"
+        process = run("check", "--format", "json", "--market", "US", "-", stdin=order * 2)
+        warnings = json.loads(process.stdout)["summary"]["warnings"]
+        stale = [w for w in warnings if "sanctions/ofac-sdn/sdn.csv" in w]
+        self.assertEqual(len(stale), 1, warnings)  # once per run, not per record
+        self.assertIn("is of 2021-07-07, 1517 days before the as-of date 2025-09-01", stale[0])
+        self.assertFalse([w for w in warnings if "sanctions/un/" in w])  # dated after 2025-09-01
+        self.assertIn("sanctions/ofac-sdn/sdn.csv", process.stderr)
+        # Within 30 days of the list's date: current.
+        fresh = run("check", "--format", "json", "--market", "US", "--as-of", "2021-07-20", "-",
+                    stdin=order)
+        self.assertFalse([w for w in json.loads(fresh.stdout)["summary"]["warnings"]
+                          if "sanctions/" in w])
+
     @unittest.skipUnless(SDN_2019, "the 2019 SDN list (shared/data/screening/) is not beside the project")
     def test_compare_2019_with_2021_says_which_clearances_to_review(self):
         with tempfile.TemporaryDirectory() as directory:
@@ -1365,6 +1388,59 @@ class ScreenCommandTest(TradelintTestCase):
                 carried = json.load(f)["dispositions"]
             if status == "holds":
                 self.assertEqual(carried[0]["list_version"], "2021-07-07")
+
+
+class HorizonTest(TradelintTestCase):
+    """`check --horizon MONTHS`: the rules coming into force that would fire (docs/cli.md)."""
+
+    # A plush toy with a built-in portable battery, without its label, removability or passport.
+    TOY = {"kind": "listing", "id": "TOY-1", "target_markets": ["DE"], "title": "Plush bear",
+           "product": {"regulated_as": ["toy"], "batteries": [
+               {"category": "portable", "packaging": "contained_in_equipment",
+                "user_removable": False}]}}
+
+    def upcoming(self, *args, fmt="json"):
+        return run("check", "--market", "DE", "--as-of", "2026-06-01", "--format", fmt, *args,
+                   "-", stdin=json.dumps(self.TOY) + "\n")
+
+    def test_rules_coming_into_force_within_the_horizon(self):
+        process = self.upcoming("--horizon", "60")
+        report = json.loads(process.stdout)
+        result = report["results"][0]
+        upcoming = {u["rule"]: u["effective_from"] for u in result["upcoming"]}
+        self.assertEqual(upcoming.get("eu.batteries.battery_removable"), "2027-02-18")
+        self.assertEqual(upcoming.get("eu.toy_safety_regulation.digital_product_passport"),
+                         "2030-08-01")
+        self.assertEqual(upcoming.get("eu.batteries.battery_label"), "2026-08-18")
+        dates = [u["effective_from"] for u in result["upcoming"]]
+        self.assertEqual(dates, sorted(dates))
+        self.assertTrue(all(d > "2026-06-01" for d in dates))
+        # Not in force at the as-of date: not among the findings, nor counted.
+        self.assertNotIn("eu.batteries.battery_removable", [f["rule"] for f in result["findings"]])
+        self.assertNotIn("eu.batteries.battery_removable", report["summary"]["by_rule"])
+        entry = next(u for u in result["upcoming"] if u["rule"] == "eu.batteries.battery_removable")
+        self.assertEqual(entry["severity"], "info")
+        self.assertIn("removable", entry["message"])
+
+    def test_a_shorter_horizon_and_none(self):
+        upcoming = json.loads(self.upcoming("--horizon", "12").stdout)["results"][0]["upcoming"]
+        rules = [u["rule"] for u in upcoming]
+        self.assertIn("eu.batteries.battery_removable", rules)  # 2027-02-18: within 12 months
+        self.assertNotIn("eu.toy_safety_regulation.digital_product_passport", rules)  # 2030
+        self.assertNotIn("upcoming", json.loads(self.upcoming().stdout)["results"][0])
+        # A toy whose passport is given: that rule would not fire, so it is not upcoming.
+        toy = dict(self.TOY, product=dict(self.TOY["product"],
+                                          digital_product_passport_url="https://dpp.example/1"))
+        process = run("check", "--market", "DE", "--as-of", "2026-06-01", "--format", "json",
+                      "--horizon", "60", "-", stdin=json.dumps(toy) + "\n")
+        rules = [u["rule"] for u in json.loads(process.stdout)["results"][0]["upcoming"]]
+        self.assertNotIn("eu.toy_safety_regulation.digital_product_passport", rules)
+
+    def test_jsonl_and_text(self):
+        line = json.loads(self.upcoming("--horizon", "60", fmt="jsonl").stdout.splitlines()[0])
+        self.assertTrue(line["upcoming"])
+        text = self.upcoming("--horizon", "60", fmt="text").stdout
+        self.assertIn("upcoming 2027-02-18: info[eu.batteries.battery_removable]", text)
 
 
 class BundledRulesetsTest(TradelintTestCase):

@@ -61,6 +61,7 @@ struct CheckOptions {
   bool verbose = false;
   bool fail_on_not_covered = false;
   bool expand = false;
+  std::optional<int> horizon_months;  // --horizon
   bool strict = false;
   std::string waivers;       // empty: none
   std::string dispositions;  // --dispositions; empty: none
@@ -244,6 +245,7 @@ int RunCheck(const CheckOptions& options) {
           .waivers = waivers ? &*waivers : nullptr,
           .strict = options.strict,
           .explain = explain.empty() ? nullptr : &explain,
+          .horizon_months = options.horizon_months,
       },
       *writer);
   const bool all_opened = CheckInputs(options, engine->schema(), feed, run, out);
@@ -312,6 +314,13 @@ Command AddCheckCommand(CLI::App& app) {
   command->add_flag("--strict", options->strict,
                     "a record with a field the data model does not have (not x_) is invalid "
                     "(schema_violation) instead of judged with a note");
+  command
+      ->add_option("--horizon", options->horizon_months,
+                   "also list, per result, the rules that come into force within MONTHS after "
+                   "the as-of date and would fire, each judged at its effective_from "
+                   "(`upcoming`)")
+      ->type_name("MONTHS")
+      ->check(CLI::Range(0, 1200));
   command->add_flag("--expand", options->expand,
                     "a group market (EU, EEA, GCC) gives one result per member instead of one "
                     "combined result");

@@ -1,6 +1,7 @@
 #include "tools/tradelint/check_run.h"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 #include "engine/base/sha256.h"
@@ -85,6 +86,36 @@ void CheckRun::WarnOfStaleRates(Date as_of) {
   summary_.warnings.push_back(std::move(warning));
 }
 
+void CheckRun::Finish() {
+  for (const auto& [format, paths] : uncarried_) {
+    std::string fields;
+    for (const std::string& path : paths) fields += (fields.empty() ? "`" : ", `") + path + "`";
+    std::string warning = "the " + format + " feed cannot carry " + std::to_string(paths.size()) +
+                          " field" + (paths.size() == 1 ? "" : "s") +
+                          " that the rules asked for: " + fields +
+                          "; give them beside the feed with --supplement FILE.jsonl (one JSON "
+                          "object per line: the item's `id` and the fields, as in a record)";
+    PrintWarning(warning);
+    summary_.warnings.push_back(std::move(warning));
+  }
+  if (!latest_as_of_) return;
+  // The tables built on first use (the sanctions lists) are listed only once the run used them.
+  for (const ReferenceTable& table : engine_.reference_tables()) {
+    const std::optional<Date> date = Date::Parse(table.date);
+    if (table.stale_after_days <= 0 || !date ||
+        latest_as_of_->days() - date->days() <= table.stale_after_days) {
+      continue;
+    }
+    std::string warning = "the reference table " + table.name + " is of " + table.date + ", " +
+                          std::to_string(latest_as_of_->days() - date->days()) +
+                          " days before the as-of date " + latest_as_of_->ToString() +
+                          ", older than the " + std::to_string(table.stale_after_days) +
+                          " days it is current for: give a current one with --reference-data";
+    PrintWarning(warning);
+    summary_.warnings.push_back(std::move(warning));
+  }
+}
+
 std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
                                           std::size_t record_index) const {
   std::vector<RecordResult> results;
@@ -119,6 +150,7 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
     if (input.feed != nullptr) NameFeedAttributes(input, result.findings);
     result.notes.insert(result.notes.end(), unknown_field_notes.begin(), unknown_field_notes.end());
   }
+  if (settings_.horizon_months) AddUpcoming(input, judgement.as_of, results);
   return results;
 }
 
@@ -145,17 +177,33 @@ void CheckRun::NameFeedAttributes(const InputRecord& input, std::vector<Finding>
   uncarried_[input.feed->format()].insert(uncarried.begin(), uncarried.end());
 }
 
-void CheckRun::Finish() {
-  for (const auto& [format, paths] : uncarried_) {
-    std::string fields;
-    for (const std::string& path : paths) fields += (fields.empty() ? "`" : ", `") + path + "`";
-    std::string warning = "the " + format + " feed cannot carry " + std::to_string(paths.size()) +
-                          " field" + (paths.size() == 1 ? "" : "s") +
-                          " that the rules asked for: " + fields +
-                          "; give them beside the feed with --supplement FILE.jsonl (one JSON "
-                          "object per line: the item's `id` and the fields, as in a record)";
-    PrintWarning(warning);
-    summary_.warnings.push_back(std::move(warning));
+void CheckRun::AddUpcoming(const InputRecord& input, Date as_of,
+                           std::vector<RecordResult>& results) const {
+  for (RecordResult& result : results) result.upcoming.emplace();
+  const std::optional<Date> horizon = as_of.AddMonths(*settings_.horizon_months);
+  // The dates within the horizon on which a rule of the record's kind comes into force.
+  std::set<Date> dates;
+  for (const CheckedRule* rule : engine_.program().rules()) {
+    if (rule->applies_to == *input.kind && rule->effective_from && as_of < *rule->effective_from &&
+        (!horizon || *rule->effective_from <= *horizon)) {
+      dates.insert(*rule->effective_from);
+    }
+  }
+  for (const Date date : dates) {
+    JudgeOptions options = options_;
+    options.as_of = date;
+    options.explain = nullptr;
+    RecordJudgement later =
+        engine_.Judge(input.record, *input.kind, input.id.value_or(""), options);
+    for (MarketJudgement& judged : later.results) {
+      const auto result = std::find_if(results.begin(), results.end(), [&](const RecordResult& r) {
+        return r.market == judged.market;
+      });
+      if (result == results.end()) continue;
+      for (Finding& finding : judged.findings) {
+        if (finding.rule->effective_from == date) result->upcoming->push_back(std::move(finding));
+      }
+    }
   }
 }
 
@@ -163,7 +211,11 @@ void CheckRun::Report(const std::vector<RecordResult>& results) {
   ++summary_.records;
   for (const RecordResult& result : results) {
     summary_.Count(result);
-    if (result.as_of && result.market) WarnOfStaleRates(*result.as_of);
+    if (result.as_of && result.market) {
+      WarnOfStaleRates(*result.as_of);
+      if (!latest_as_of_ || latest_as_of_->days() < result.as_of->days())
+        latest_as_of_ = result.as_of;
+    }
     findings_ += static_cast<std::int64_t>(result.findings.size());
     if (settings_.fail_on) {
       for (const Finding& finding : result.findings) {

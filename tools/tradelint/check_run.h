@@ -11,9 +11,14 @@
 // A record read from a feed: each finding names the feed attributes of its fields; the
 // fields findings miss that the feed cannot carry are named once, by Finish, in
 // Summary::warnings and on standard error, with how to supply them (`--supplement`).
+// With a horizon, the record is judged again, by the same Engine::Judge, at each effective_from
+// date of the rules that come into force within it; a rule's findings at its own date are the
+// result's `upcoming`.
 // A result judged at an as-of date more than FxTable::kStaleAfterDays days after the FX
 // table's latest date would convert money at stale rates: the run warns once, on standard
-// error and in Summary::warnings (each conversion also notes it in its finding).
+// error and in Summary::warnings (each conversion also notes it in its finding). Likewise, at
+// the end of the run (Finish), once for each reference table the run used that is stale
+// (Provenance::stale_after_days, e.g. a sanctions list) at the latest as-of date judged.
 //
 // Judging (Judge) is const and thread-safe, so that records can be judged on several threads;
 // reporting (Report) happens on one thread, one record at a time, in input order.
@@ -44,6 +49,9 @@ class CheckRun {
     const Waivers* waivers = nullptr;  // not owned; may be null
     bool strict = false;               // a record with unknown fields is invalid
     const ExplainSelection* explain = nullptr;  // not owned; may be null (--explain)
+    // --horizon MONTHS: each result also lists the rules that come into force within this
+    // many months after its as-of date and would fire (RecordResult::upcoming).
+    std::optional<int> horizon_months = std::nullopt;
   };
 
   // `engine` and `writer` must outlive the run.
@@ -56,14 +64,15 @@ class CheckRun {
   // Reports the results of the next record (as Judge made them) and counts the record.
   void Report(const std::vector<RecordResult>& results);
 
+  // Ends the run after the last record (call once, before the writer's End): adds the run's
+  // closing warnings to the summary and standard error, the fields a feed cannot carry and the
+  // stale reference tables the run used.
+  void Finish();
+
   // Judges the next record and reports its results.
   void Check(const InputRecord& input) {
     Report(Judge(input, static_cast<std::size_t>(summary_.records)));
   }
-
-  // Adds the run's closing warnings to the summary (the fields a feed cannot carry); call
-  // once, after the last record.
-  void Finish();
 
   const Summary& summary() const { return summary_; }
   // Findings reported so far, of every severity.
@@ -80,6 +89,8 @@ class CheckRun {
   // The invalid result of a usable record that names no market.
   static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index,
                                      const std::string& hash, Date as_of);
+  // Fills the `upcoming` of `results` (the record's results at `as_of`, one per market).
+  void AddUpcoming(const InputRecord& input, Date as_of, std::vector<RecordResult>& results) const;
   // Warns once when `as_of` is later than the FX rates can serve fresh.
   void WarnOfStaleRates(Date as_of);
   // A feed record's findings: names their feed attributes, and keeps the missing fields the
@@ -99,6 +110,7 @@ class CheckRun {
   // Missing fields that feeds cannot carry, by feed format (Judge runs on several threads).
   mutable std::mutex uncarried_mutex_;
   mutable std::map<std::string, std::set<std::string>, std::less<>> uncarried_;
+  std::optional<Date> latest_as_of_;  // of the results reported so far
 };
 
 }  // namespace tradelint::cli

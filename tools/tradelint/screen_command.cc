@@ -282,9 +282,9 @@ Command AddScreenCommand(CLI::App& app) {
   command
       ->add_option("--lists", options->lists,
                    "the lists to screen against: sdn, un (default: both)")
-      ->expected(1)
       ->delimiter(',')
-      ->type_name("L[,L...]");
+      ->type_name("L[,L...]")
+      ->allow_extra_args(false);
   command
       ->add_option("--min-score", options->min_score,
                    "the lowest score reported, 0..100 (default 85; 80 with --mode ofac)")

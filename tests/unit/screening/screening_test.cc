@@ -11,6 +11,7 @@
 
 #include "engine/base/file.h"
 #include "engine/refdata/hs_nomenclature.h"
+#include "engine/screening/list_countries.h"
 #include "engine/screening/name_score.h"
 #include "engine/screening/name_tokens.h"
 #include "engine/screening/ofac_sdn.h"
@@ -25,6 +26,11 @@ const std::string kReference = std::string(TRADELINT_SOURCE_DIR) + "/rulesets/re
 
 std::vector<std::string> W(std::initializer_list<const char*> words) {
   return std::vector<std::string>(words.begin(), words.end());
+}
+
+double Score(std::string_view query, std::string_view listed,
+             ScoringMode mode = ScoringMode::kScreening) {
+  return ScoreName(PrepareName(query), PrepareName(listed), mode);
 }
 
 TEST(NameTokens, CasePunctuationDiacriticsAndApostrophes) {
@@ -50,6 +56,21 @@ TEST(NameTokens, LegalForms) {
   EXPECT_FALSE(IsLegalFormWord("BANCO"));
 }
 
+TEST(NameTokens, LegalFormsSpelledWithDotsOrSpaces) {
+  EXPECT_EQ(NameTokens("Acme S.A."), W({"ACME", "SA"}));
+  EXPECT_EQ(NameTokens("Acme S. A. S."), W({"ACME", "SAS"}));
+  EXPECT_EQ(NameTokens("Rossi S.p.A."), W({"ROSSI", "SPA"}));
+  EXPECT_EQ(NameTokens("Muster A.G."), W({"MUSTER", "AG"}));
+  EXPECT_EQ(NameTokens("Van Dam B.V. / N.V."), W({"VAN", "DAM", "BV", "NV"}));
+  EXPECT_EQ(NameTokens("P.J.S.C. Rosneft"), W({"PJSC", "ROSNEFT"}));
+  EXPECT_EQ(NameTokens("J.S.C. Kirov"), W({"JSC", "KIROV"}));
+  EXPECT_EQ(NameTokens("Dupont S.A.R.L."), W({"DUPONT", "SARL"}));
+  EXPECT_EQ(NameTokens("Bianchi S.R.L."), W({"BIANCHI", "SRL"}));
+  EXPECT_EQ(NameTokens("J. R. Smith"), W({"J", "R", "SMITH"}));  // initials stay
+  // The legal form is no evidence: the initials S and A no longer meet a listed name.
+  EXPECT_DOUBLE_EQ(Score("Banco Nacional de Cuba S.A.", "BANCO NACIONAL DE CUBA"), 100);
+}
+
 TEST(Similarity, JaroWinklerKnownValues) {
   EXPECT_DOUBLE_EQ(JaroWinkler("PUTIN", "PUTIN"), 1.0);
   EXPECT_NEAR(JaroWinkler("MARTHA", "MARHTA"), 0.961, 0.001);
@@ -62,12 +83,8 @@ TEST(Similarity, PhoneticKeysMeetAcrossTransliterations) {
   EXPECT_EQ(PhoneticKey("MOHAMMED"), PhoneticKey("MOHAMAD"));
   EXPECT_EQ(PhoneticKey("QAEDA"), PhoneticKey("QAIDA"));
   EXPECT_EQ(PhoneticKey("PUTIN"), PhoneticKey("PUTNI"));
+  EXPECT_EQ(PhoneticKey("ANATOLIJEVITCH"), PhoneticKey("ANATOLYEVICH"));
   EXPECT_NE(PhoneticKey("PUTIN"), PhoneticKey("OBAMA"));
-}
-
-double Score(std::string_view query, std::string_view listed,
-             ScoringMode mode = ScoringMode::kScreening) {
-  return ScoreName(PrepareName(query), PrepareName(listed), mode);
 }
 
 TEST(NameScore, WordOrderAndLastFirstDoNotMatter) {
@@ -84,6 +101,16 @@ TEST(NameScore, LegalFormsAreNoEvidence) {
 TEST(NameScore, ASharedFirstNameIsNotAMatch) {
   EXPECT_LT(Score("John Smith", "JOHN, Damien"), 60);
   EXPECT_GE(Score("Putin", "PUTIN, Vladimir Vladimirovich"), 80);  // a possible match
+}
+
+// A middle name or patronymic the query leaves out weighs half its letters: "Viktor Bout" is
+// the listed BOUT, Viktor Anatolijevitch (88.3 when the 14-letter patronymic counted in full).
+TEST(NameScore, AMiddleNameLeftOutWeighsLess) {
+  EXPECT_GE(Score("Viktor Bout", "BOUT, Viktor Anatolijevitch"), 90);
+  EXPECT_GE(Score("Viktor Bout", "VIKTOR ANATOLIJEVITCH BOUT"), 90);
+  EXPECT_GE(Score("Viktor Anatolyevich Bout", "BOUT, Viktor Anatolijevitch"), 95);
+  // A matched middle name counts in full.
+  EXPECT_GE(Score("Bashiruddin", "MAHMOOD, Sultan Bashiruddin"), 85);
 }
 
 TEST(NameScore, OneWordOrSeveral) { EXPECT_GE(Score("Bashiruddin", "Bashir-Ud-Din"), 95); }
@@ -111,7 +138,7 @@ const Screener& BundledScreener() {
     std::shared_ptr<const Screener> loaded =
         LoadScreener(kReference, ReferenceOverlay(), &provenance, &error);
     EXPECT_TRUE(loaded) << error;
-    EXPECT_EQ(provenance.size(), 2u);
+    EXPECT_EQ(provenance.size(), 3u);  // the two lists and the country table
     return loaded;
   }();
   return *screener;
@@ -173,6 +200,60 @@ TEST(Screener, DateOfBirthRaisesOrLowers) {
   };
   EXPECT_GE(score_with(born), plain[0].score);
   EXPECT_LT(score_with(born + 20), plain[0].score);
+}
+
+TEST(ListCountries, ListNamesToIsoCodes) {
+  std::string error;
+  const std::string path = kReference + "/" + std::string(ListCountries::kFileName);
+  std::optional<ListCountries> countries = ListCountries::Parse(*ReadFile(path), path, &error);
+  ASSERT_TRUE(countries) << error;
+  EXPECT_FALSE(countries->provenance().source.empty());
+  EXPECT_EQ(countries->Code("Korea, North"), "KP");
+  EXPECT_EQ(countries->Code("DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA"), "KP");
+  EXPECT_EQ(countries->Code("Iran (Islamic Republic of)"), "IR");
+  EXPECT_EQ(countries->Code("Türkiye"), "TR");
+  EXPECT_EQ(countries->Code("Côte d'Ivoire"), "CI");
+  EXPECT_EQ(countries->Code("Former Soviet Union"), "");
+  EXPECT_FALSE(ListCountries::Parse("# source: x\n# date: 2026-01-01\nname,code\nIran,IRN\n",
+                                    "bad.csv", &error));
+  EXPECT_NE(error.find("bad.csv:4:"), std::string::npos) << error;
+}
+
+// The table knows the countries of nearly every entry that names some (it leaves out names
+// that are no country: Former Soviet Union, Undetermined, ...).
+TEST(Screener, EntriesHaveTheirCountryCodes) {
+  for (const SanctionsList& list : BundledScreener().lists()) {
+    std::size_t with_countries = 0, with_codes = 0;
+    for (const ListEntry& entry : list.entries) {
+      with_countries += !entry.countries.empty();
+      with_codes += !entry.country_codes.empty();
+    }
+    EXPECT_GT(with_codes, with_countries * 95 / 100) << list.id;
+  }
+  EXPECT_EQ(BundledScreener().FindList("sdn")->Find("306")->country_codes,
+            W({"CH", "ES", "JP", "PA"}));
+}
+
+TEST(Screener, CountryRaisesOrLowersWithEvidence) {
+  const Screener& screener = BundledScreener();
+  auto match_with = [&](std::string country) {
+    ScreenOptions options = Options(0, {"sdn"});
+    options.country = std::move(country);
+    for (const ScreeningMatch& match : screener.Screen("Banco Cuba", options)) {
+      if (match.entry->id == "306") return match;
+    }
+    return ScreeningMatch{};
+  };
+  const ScreeningMatch plain = match_with("");
+  const ScreeningMatch agrees = match_with("ES");
+  const ScreeningMatch disagrees = match_with("CU");
+  ASSERT_NE(plain.entry, nullptr);
+  EXPECT_TRUE(plain.evidence.empty());
+  EXPECT_DOUBLE_EQ(agrees.score, plain.score + 5);
+  EXPECT_DOUBLE_EQ(disagrees.score, plain.score - 5);
+  ASSERT_EQ(agrees.evidence.size(), 1u);
+  EXPECT_EQ(agrees.evidence[0], "country ES agrees with the entry's CH, ES, JP, PA (+5)");
+  EXPECT_EQ(disagrees.evidence[0], "country CU disagrees with the entry's CH, ES, JP, PA (-5)");
 }
 
 TEST(Screener, StaleListNote) {
