@@ -71,7 +71,7 @@ void CheckRun::WarnOfStaleRates(Date as_of) {
                         " days before the as-of date " + as_of.ToString() +
                         ": conversions use the last rates; refresh them with `tradelint refdata "
                         "import-ecb` (or give newer ones with --reference-data)";
-  PrintWarning(warning);
+  if (settings_.notes_on_stderr) PrintWarning(warning);
   summary_.warnings.push_back(std::move(warning));
 }
 
@@ -126,7 +126,8 @@ void CheckRun::Report(const std::vector<RecordResult>& results) {
     if (result.verdict == Verdict::kNotCovered) {
       fail_on_reached_ = fail_on_reached_ || settings_.fail_on_not_covered;
       // Named on stderr too, once per market.
-      if (noted_markets_.insert(*result.market).second && !result.notes.empty())
+      if (settings_.notes_on_stderr && noted_markets_.insert(*result.market).second &&
+          !result.notes.empty())
         PrintNote(result.notes.back());
     }
     writer_.Result(result);

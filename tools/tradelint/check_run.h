@@ -7,7 +7,8 @@
 //   - else Engine::Judge judges it: with no market at all it gives one invalid result with
 //     code `no_market`; else one result per market (per member with --expand), in market
 //     order.
-// A `not_covered` result's note is also named once per market on standard error.
+// A `not_covered` result's note is also named once per market on standard error
+// (Settings::notes_on_stderr).
 // A result judged at an as-of date more than FxTable::kStaleAfterDays days after the FX
 // table's latest date would convert money at stale rates: the run warns once, on standard
 // error and in Summary::warnings (each conversion also notes it in its finding).
@@ -39,6 +40,9 @@ class CheckRun {
     const Waivers* waivers = nullptr;  // not owned; may be null
     bool strict = false;               // a record with unknown fields is invalid
     const ExplainSelection* explain = nullptr;  // not owned; may be null (--explain)
+    // Whether not-covered markets and stale rates are also named on standard error (the
+    // report has them either way; the server keeps standard error for its access log).
+    bool notes_on_stderr = true;
   };
 
   // `engine` and `writer` must outlive the run.
