@@ -12,6 +12,9 @@ packages=(
   clang libclang-rt-14-dev clang-format
   python3 python3-dev pybind11-dev python3-pytest python3-dask python3-distributed
   nodejs neovim
+  # `tradelint serve`: its HTTP library (docs/server.md), and the browser and load generator
+  # of its tests and benchmarks
+  libcpp-httplib-dev chromium wrk
 )
 
 missing=()
