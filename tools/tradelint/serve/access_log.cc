@@ -16,8 +16,8 @@ std::string Now() {
   const auto now = std::chrono::system_clock::now();
   const auto milliseconds =
       std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z",
-                     std::chrono::floor<std::chrono::seconds>(now), milliseconds);
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", std::chrono::floor<std::chrono::seconds>(now),
+                     milliseconds);
 }
 
 }  // namespace
@@ -28,8 +28,9 @@ void AccessLog::Start(JsonWriter& json, std::string_view event) {
 }
 
 void AccessLog::Request(std::string_view method, std::string_view path, int status,
-                        std::size_t bytes, std::int64_t duration_us, std::string_view remote) const {
-  if (!enabled_) return;
+                        std::size_t bytes, std::int64_t duration_us,
+                        std::string_view remote) const {
+  if (!requests_) return;
   Event("request", [&](JsonWriter& json) {
     json.Key("method").String(method);
     json.Key("path").String(path);
@@ -41,7 +42,6 @@ void AccessLog::Request(std::string_view method, std::string_view path, int stat
 }
 
 void AccessLog::Write(std::string line) const {
-  if (!enabled_) return;
   line += '\n';
   const std::lock_guard<std::mutex> lock(write_mutex);
   std::size_t written = 0;

@@ -15,7 +15,8 @@ namespace tradelint::serve {
 
 class AccessLog {
  public:
-  explicit AccessLog(bool enabled) : enabled_(enabled) {}
+  // `requests`: whether each request is logged (--no-access-log); the other events always are.
+  explicit AccessLog(bool requests) : requests_(requests) {}
 
   void Request(std::string_view method, std::string_view path, int status, std::size_t bytes,
                std::int64_t duration_us, std::string_view remote) const;
@@ -36,7 +37,7 @@ class AccessLog {
   static void Start(JsonWriter& json, std::string_view event);
   void Write(std::string line) const;
 
-  bool enabled_;
+  bool requests_;
 };
 
 }  // namespace tradelint::serve

@@ -5,8 +5,8 @@
 // cpp-httplib hands each accepted connection to a TaskQueue, and its own ThreadPool queues
 // them without bound: under overload a request would wait forever, and memory would grow.
 // This queue runs connections on `workers` threads with at most `queue_limit` connections
-// waiting for one to be free; a connection beyond that is refused: it runs on the refusal thread, marked so
-// (Refusing()), and the server answers its request 503 with `Retry-After` and closes it,
+// waiting for one to be free; a connection beyond that is refused: it runs on the refusal thread,
+// marked so (Refusing()), and the server answers its request 503 with `Retry-After` and closes it,
 // without reading the body or judging anything. When even the refusal thread has
 // `queue_limit` connections waiting, the accepting thread answers the refusal itself, which
 // stops it accepting more until then (the kernel's listen backlog holds the rest).
@@ -49,7 +49,7 @@ class AdmissionQueue : public httplib::TaskQueue {
   const std::function<void()> on_refusal_;
   std::mutex mutex_;
   std::condition_variable ready_;
-  std::size_t idle_workers_ = 0;  // workers waiting for a connection
+  std::size_t idle_workers_ = 0;                // workers waiting for a connection
   std::deque<std::function<void()>> admitted_;  // not yet taken by a worker
   std::deque<std::function<void()>> refused_;
   bool shutting_down_ = false;

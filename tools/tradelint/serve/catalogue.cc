@@ -77,7 +77,8 @@ CatalogueAnswer MarketsAnswer(const Engine& engine) {
                             : form == MarketTable::Form::kCountry ? "country"
                                                                   : "subdivision");
     WriteStrings(json.Key("rulesets"), ids);
-    if (form == MarketTable::Form::kGroup) WriteStrings(json.Key("members"), table.Members(code, today));
+    if (form == MarketTable::Form::kGroup)
+      WriteStrings(json.Key("members"), table.Members(code, today));
     json.EndObject();
   }
   json.EndArray();
@@ -111,7 +112,8 @@ CatalogueAnswer FieldsAnswer(const Engine& engine, const CatalogueQuery& query, 
       cli::MakeFieldGuideRequest(engine, guide_query, errors, warnings);
   if (!request) return BadParameter(fmt::format("{}", fmt::join(errors, "; ")));
   const FieldGuide guide = BuildFieldGuide(engine, *request);
-  answer.body = init ? StarterRecordJson(guide, *request) : cli::FieldGuideJson(guide, *request) + '\n';
+  answer.body =
+      init ? StarterRecordJson(guide, *request) : cli::FieldGuideJson(guide, *request) + '\n';
   return answer;
 }
 

@@ -45,9 +45,8 @@ CheckAnswer Error(int status, std::string_view code, std::string_view message) {
 std::string MediaType(std::string_view content_type) {
   std::string media(content_type.substr(0, content_type.find(';')));
   std::erase_if(media, [](char c) { return c == ' ' || c == '\t'; });
-  std::transform(media.begin(), media.end(), media.begin(), [](unsigned char c) {
-    return static_cast<char>(std::tolower(c));
-  });
+  std::transform(media.begin(), media.end(), media.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return media;
 }
 
@@ -60,9 +59,11 @@ bool IsJsonLinesType(std::string_view media) {
 std::string Position(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   const std::string_view before = text.substr(0, offset);
-  const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t line =
+      1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
   const std::size_t line_start = before.rfind('\n');
-  const std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+  const std::size_t column =
+      offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
   return fmt::format("line {}, column {}", line, column);
 }
 
@@ -218,8 +219,8 @@ CheckAnswer AnswerCheck(const Engine& engine, const std::string& tool_version,
                     *writer);
   TextStreambuf text(body.is_envelope ? std::string_view(body.envelope_lines) : request.body);
   std::istream in(&text);
-  const std::unique_ptr<RecordReader> reader = MakeRecordReader(
-      in, body.format, std::string(kSourceName), engine.schema(), limits);
+  const std::unique_ptr<RecordReader> reader =
+      MakeRecordReader(in, body.format, std::string(kSourceName), engine.schema(), limits);
   bool late = false;
   const auto check_deadline = [&] {
     if (std::chrono::steady_clock::now() > deadline) {

@@ -22,8 +22,8 @@ std::optional<ReportMedia> NegotiateReportMedia(std::string_view format_paramete
   if (name.empty()) name = accept.find("text/html") != std::string_view::npos ? "html" : "json";
   const std::optional<ReportFormat> format = ReportFormatFromName(name);
   if (!format) {
-    *error = fmt::format("this server cannot write a `{}` report; formats: {} (?format=NAME)",
-                         name, fmt::join(ReportFormatNames(), ", "));
+    *error = fmt::format("this server cannot write a `{}` report; formats: {} (?format=NAME)", name,
+                         fmt::join(ReportFormatNames(), ", "));
     return std::nullopt;
   }
   return ReportMedia{*format, ContentTypeOfFormat(name)};

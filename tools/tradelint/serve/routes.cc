@@ -123,22 +123,30 @@ void CompleteError(const httplib::Request& request, httplib::Response& response)
                        request.method);
       return;
     }
-    SetJsonError(response, 404, "not_found", "no route or file at this path (see /v1/openapi.json)");
+    SetJsonError(response, 404, "not_found",
+                 "no route or file at this path (see /v1/openapi.json)");
     return;
   }
   std::string message;
   switch (response.status) {
-    case 400: message = "the request is not well-formed HTTP/1.1"; break;
-    case 413: message = "the request body is larger than the server's limit (--max-body)"; break;
-    case 414: message = "the request URI is too long"; break;
-    default: message = "the request could not be served (HTTP " + std::to_string(response.status) + ")";
+    case 400:
+      message = "the request is not well-formed HTTP/1.1";
+      break;
+    case 413:
+      message = "the request body is larger than the server's limit (--max-body)";
+      break;
+    case 414:
+      message = "the request URI is too long";
+      break;
+    default:
+      message = "the request could not be served (HTTP " + std::to_string(response.status) + ")";
   }
   SetJsonError(response, response.status, ErrorCodeForStatus(response.status), message);
 }
 
 void Log(Service& service, const httplib::Request& request, const httplib::Response& response) {
-  const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
-      Clock::now() - request_start);
+  const auto elapsed =
+      std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - request_start);
   service.metrics.CountRequest(RouteLabel(request.path), response.status,
                                static_cast<double>(elapsed.count()) / 1e6);
   service.log.Request(request.method, request.path, response.status, response.body.size(),
@@ -147,16 +155,15 @@ void Log(Service& service, const httplib::Request& request, const httplib::Respo
 
 void Check(Service& service, const httplib::Request& request, httplib::Response& response) {
   const RulesetStore::Snapshot current = service.rulesets.Current();
-  const CheckAnswer answer = AnswerCheck(
-      *current.engine, service.tool_version,
-      {.body = request.body,
-       .content_type = request.get_header_value("Content-Type"),
-       .markets = ParamValues(request, "market"),
-       .as_of = request.get_param_value("as_of"),
-       .language = request.get_param_value("lang"),
-       .format = request.get_param_value("format"),
-       .accept = request.get_header_value("Accept")},
-      service.input_limits, request_start + service.time_limit);
+  const CheckAnswer answer = AnswerCheck(*current.engine, service.tool_version,
+                                         {.body = request.body,
+                                          .content_type = request.get_header_value("Content-Type"),
+                                          .markets = ParamValues(request, "market"),
+                                          .as_of = request.get_param_value("as_of"),
+                                          .language = request.get_param_value("lang"),
+                                          .format = request.get_param_value("format"),
+                                          .accept = request.get_header_value("Accept")},
+                                         service.input_limits, request_start + service.time_limit);
   response.status = answer.status;
   response.set_content(answer.body, answer.content_type);
   if (answer.status == 200) service.metrics.CountCheck(answer.records, answer.findings);
@@ -235,9 +242,10 @@ void InstallRoutes(httplib::Server& server, Service& service) {
                               {"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"}});
 
-  server.Post("/v1/check", [&service](const httplib::Request& request, httplib::Response& response) {
-    Check(service, request, response);
-  });
+  server.Post("/v1/check",
+              [&service](const httplib::Request& request, httplib::Response& response) {
+                Check(service, request, response);
+              });
   server.Get("/v1/rules", [&service](const httplib::Request& request, httplib::Response& response) {
     Answer(response, RulesAnswer(*service.rulesets.Current().engine, QueryOf(request)));
   });
@@ -247,9 +255,10 @@ void InstallRoutes(httplib::Server& server, Service& service) {
   server.Get("/v1/categories", [&service](const httplib::Request&, httplib::Response& response) {
     Answer(response, CategoriesAnswer(*service.rulesets.Current().engine));
   });
-  server.Get("/v1/fields", [&service](const httplib::Request& request, httplib::Response& response) {
-    Answer(response, FieldsAnswer(*service.rulesets.Current().engine, QueryOf(request), false));
-  });
+  server.Get(
+      "/v1/fields", [&service](const httplib::Request& request, httplib::Response& response) {
+        Answer(response, FieldsAnswer(*service.rulesets.Current().engine, QueryOf(request), false));
+      });
   server.Get("/v1/init", [&service](const httplib::Request& request, httplib::Response& response) {
     Answer(response, FieldsAnswer(*service.rulesets.Current().engine, QueryOf(request), true));
   });

@@ -53,7 +53,7 @@ class RulesetStore {
 
  private:
   const RulesetSource source_;
-  std::mutex reload_mutex_;         // one compilation at a time
+  std::mutex reload_mutex_;           // one compilation at a time
   mutable std::mutex current_mutex_;  // guards current_
   Snapshot current_;
 };

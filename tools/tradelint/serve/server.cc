@@ -84,8 +84,12 @@ int RunServer(const ServerOptions& options) {
 
   httplib::Server server;
   server.new_task_queue = [&options, &metrics] {
-    return new AdmissionQueue(options.workers, options.queue, [&metrics] { metrics.CountRejection(); });
+    return new AdmissionQueue(options.workers, options.queue,
+                              [&metrics] { metrics.CountRejection(); });
   };
+  // Without it, the header and the body of an answer, written apart, wait for the client's
+  // delayed acknowledgement (Nagle): 40 ms a request.
+  server.set_tcp_nodelay(true);
   server.set_payload_max_length(options.max_body);
   server.set_read_timeout(options.read_timeout_seconds, 0);
   server.set_write_timeout(options.read_timeout_seconds, 0);
@@ -106,8 +110,8 @@ int RunServer(const ServerOptions& options) {
   log.Event("listening", [&](JsonWriter& json) {
     json.Key("url").String("http://" + options.host + ":" + std::to_string(port) + "/");
     json.Key("port").Int(port);
-    json.Key("rules").Int(static_cast<std::int64_t>(
-        rulesets.Current().engine->program().rules().size()));
+    json.Key("rules").Int(
+        static_cast<std::int64_t>(rulesets.Current().engine->program().rules().size()));
     json.Key("workers").Int(static_cast<std::int64_t>(options.workers));
   });
   std::atomic<bool> stopped = false;

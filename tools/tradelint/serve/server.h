@@ -20,14 +20,14 @@ struct ServerOptions {
   int port = 8080;  // 0: any free port (the `listening` log line names it)
   RulesetSource rulesets;
   std::string tool_version;
-  std::size_t workers = 16;       // connections served at once
-  std::size_t queue = 64;         // connections waiting for a worker; more are refused (503)
+  std::size_t workers = 16;          // connections served at once
+  std::size_t queue = 64;            // connections waiting for a worker; more are refused (503)
   std::size_t max_body = 16u << 20;  // bytes of a request body; more: 413 too_large
   std::chrono::milliseconds time_limit{30000};  // of one check; past it: 503 time_limit
-  int read_timeout_seconds = 10;        // for each read of a request (slow clients)
-  int keep_alive_timeout_seconds = 5;   // an idle kept-alive connection is closed after it
-  std::size_t keep_alive_requests = 100;  // requests on one connection before it is closed
-  std::string api_keys;                  // file of SHA-256 key hashes; empty: no keys
+  int read_timeout_seconds = 10;                // for each read of a request (slow clients)
+  int keep_alive_timeout_seconds = 5;           // an idle kept-alive connection is closed after it
+  std::size_t keep_alive_requests = 100;        // requests on one connection before it is closed
+  std::string api_keys;                         // file of SHA-256 key hashes; empty: no keys
   bool access_log = true;
 };
 
