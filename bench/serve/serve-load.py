@@ -32,7 +32,7 @@ def wrk(url, connections, seconds, body_file, content_type):
     environment = dict(os.environ, BODY_FILE=body_file, CONTENT_TYPE=content_type)
     process = subprocess.run(
         ["wrk", "-t", str(min(connections, 2)), "-c", str(connections), "-d", "%ds" % seconds,
-         "--latency", "-s", os.path.join(HERE, "post.lua"), url],
+         "--timeout", "60s", "--latency", "-s", os.path.join(HERE, "post.lua"), url],
         capture_output=True, text=True, env=environment, timeout=seconds + 120)
     out = process.stdout
     if process.returncode != 0:
@@ -44,7 +44,7 @@ def wrk(url, connections, seconds, body_file, content_type):
         return value * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
     bad = int(re.search(r"non-200: (\d+)", out).group(1))
-    errors = re.search(r"Socket errors: (.*)", out)
+    errors = re.search(r"Socket errors: (.*)", out)  # connect, read, write, timeout
     requests = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     return {"requests_per_s": requests, "p50_ms": latency(50), "p99_ms": latency(99),
             "non_200": bad, "socket_errors": errors.group(1) if errors else ""}
@@ -112,6 +112,9 @@ def main():
     for body, connections, rate, p50, p99, cli, result in rows:
         print("| %s | %d | %.0f | %.2f | %.2f | %.2f |" % (body, connections, rate, p50, p99,
                                                          rate / cli))
+        if result["socket_errors"]:
+            failures.append("%s at %d connections: socket errors %s" % (
+                body, connections, result["socket_errors"]))
         if result["non_200"]:
             failures.append("%s at %d connections: %d answers not 200" % (
                 body, connections, result["non_200"]))
