@@ -100,5 +100,4 @@ std::string FieldGuideJson(const FieldGuide& guide, const FieldGuideRequest& req
   return text;
 }
 
-
 }  // namespace tradelint::cli

@@ -8,8 +8,8 @@ std::vector<const CheckedRule*> SelectRules(const Program& program, const RuleFi
   const Date date = filter.as_of.value_or(Date::TodayUtc());
   std::vector<const CheckedRule*> rules;
   for (const CheckedRule* rule : program.rules()) {
-    if (!filter.market.empty() && !program.markets().SelectsRuleset(
-                                      filter.market, rule->jurisdiction, rule->ruleset, date)) {
+    if (!filter.market.empty() &&
+        !program.markets().SelectsRuleset(filter.market, rule->jurisdiction, rule->ruleset, date)) {
       continue;
     }
     if (filter.as_of && !Program::InForce(*rule, *filter.as_of)) continue;

@@ -58,8 +58,9 @@ Command AddServeCommand(CLI::App& app) {
                    "file of SHA-256 hashes of the accepted API keys, one a line: /v1/ routes "
                    "then need `Authorization: Bearer KEY`; admin routes need it always")
       ->type_name("FILE");
-  command->add_flag("--no-access-log", [options](std::int64_t) { options->access_log = false; },
-                    "do not log each request on standard error");
+  command->add_flag(
+      "--no-access-log", [options](std::int64_t) { options->access_log = false; },
+      "do not log each request on standard error");
   command->footer(
       "Logs are JSON lines on standard error. SIGHUP or POST /v1/admin/reload reloads the "
       "rulesets (a broken ruleset keeps the running rules); SIGTERM stops after the requests "
