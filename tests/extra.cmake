@@ -14,6 +14,9 @@ gtest_discover_tests(diagnostics_golden_test DISCOVERY_TIMEOUT 60 TEST_PREFIX "g
 # cli_e2e: end-to-end tests of the tradelint binary (tests/e2e/run_cli_tests.py).
 add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/e2e ${CMAKE_BINARY_DIR}/e2e)
 
+# serve_*: the HTTP server driven over loopback (tests/serve/).
+add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/serve ${CMAKE_BINARY_DIR}/serve)
+
 # lsp_session: the language server driven by a real LSP client (tests/lsp/).
 add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/lsp ${CMAKE_BINARY_DIR}/lsp)
 

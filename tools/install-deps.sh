@@ -11,7 +11,10 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
   python3 python3-dev pybind11-dev python3-pytest python3-dask python3-distributed
-  nodejs neovim chromium
+  nodejs neovim
+  # `tradelint serve`: its HTTP library (docs/server.md), and the browser and load generator
+  # of its tests and benchmarks
+  libcpp-httplib-dev chromium wrk
 )
 
 missing=()

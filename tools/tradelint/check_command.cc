@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
@@ -87,29 +86,9 @@ CLI::Validator JobCount() {
       "");
 }
 
-// `--lang`: a BCP 47 tag's shape (a 2-8 letter language subtag, then subtags of 1-8 letters or
-// digits, joined by `-`). The language subtag is lower-cased, as rules write it (`DE` -> `de`).
+// `--lang`: a BCP 47 tag (NormalizeLanguageTag).
 CLI::Validator LanguageTag() {
-  return CLI::Validator(
-      [](std::string& text) -> std::string {
-        std::size_t subtag_start = 0;
-        bool well_formed = !text.empty();
-        for (std::size_t i = 0; well_formed && i <= text.size(); ++i) {
-          if (i == text.size() || text[i] == '-') {
-            const std::size_t length = i - subtag_start;
-            well_formed =
-                subtag_start == 0 ? length >= 2 && length <= 8 : length >= 1 && length <= 8;
-            subtag_start = i + 1;
-          } else if (subtag_start == 0) {
-            well_formed = std::isalpha(static_cast<unsigned char>(text[i])) != 0;
-            text[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
-          } else {
-            well_formed = std::isalnum(static_cast<unsigned char>(text[i])) != 0;
-          }
-        }
-        return well_formed ? "" : "`" + text + "` is not a language tag (e.g. `de`, `zh-Hant`)";
-      },
-      "");
+  return CLI::Validator([](std::string& text) { return NormalizeLanguageTag(text); }, "");
 }
 
 // Colour only for a terminal on standard output, and never when NO_COLOR is set.

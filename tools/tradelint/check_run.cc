@@ -82,7 +82,11 @@ void CheckRun::WarnOfStaleRates(Date as_of) {
                         " days before the as-of date " + as_of.ToString() +
                         ": conversions use the last rates; refresh them with `tradelint refdata "
                         "import-ecb` (or give newer ones with --reference-data)";
-  PrintWarning(warning);
+  Warn(std::move(warning));
+}
+
+void CheckRun::Warn(std::string warning) {
+  if (settings_.notes_on_stderr) PrintWarning(warning);
   summary_.warnings.push_back(std::move(warning));
 }
 
@@ -95,8 +99,7 @@ void CheckRun::Finish() {
                           " that the rules asked for: " + fields +
                           "; give them beside the feed with --supplement FILE.jsonl (one JSON "
                           "object per line: the item's `id` and the fields, as in a record)";
-    PrintWarning(warning);
-    summary_.warnings.push_back(std::move(warning));
+    Warn(std::move(warning));
   }
   if (!latest_as_of_) return;
   // The tables built on first use (the sanctions lists) are listed only once the run used them.
@@ -111,8 +114,7 @@ void CheckRun::Finish() {
                           " days before the as-of date " + latest_as_of_->ToString() +
                           ", older than the " + std::to_string(table.stale_after_days) +
                           " days it is current for: give a current one with --reference-data";
-    PrintWarning(warning);
-    summary_.warnings.push_back(std::move(warning));
+    Warn(std::move(warning));
   }
 }
 
@@ -226,7 +228,8 @@ void CheckRun::Report(const std::vector<RecordResult>& results) {
     if (result.verdict == Verdict::kNotCovered) {
       fail_on_reached_ = fail_on_reached_ || settings_.fail_on_not_covered;
       // Named on stderr too, once per market.
-      if (noted_markets_.insert(*result.market).second && !result.notes.empty())
+      if (settings_.notes_on_stderr && noted_markets_.insert(*result.market).second &&
+          !result.notes.empty())
         PrintNote(result.notes.back());
     }
     writer_.Result(result);

@@ -7,7 +7,8 @@
 //   - else Engine::Judge judges it: with no market at all it gives one invalid result with
 //     code `no_market`; else one result per market (per member with --expand), in market
 //     order.
-// A `not_covered` result's note is also named once per market on standard error.
+// A `not_covered` result's note is also named once per market on standard error
+// (Settings::notes_on_stderr).
 // A record read from a feed: each finding names the feed attributes of its fields; the
 // fields findings miss that the feed cannot carry are named once, by Finish, in
 // Summary::warnings and on standard error, with how to supply them (`--supplement`).
@@ -52,6 +53,9 @@ class CheckRun {
     // --horizon MONTHS: each result also lists the rules that come into force within this
     // many months after its as-of date and would fire (RecordResult::upcoming).
     std::optional<int> horizon_months = std::nullopt;
+    // Whether not-covered markets and stale rates are also named on standard error (the
+    // report has them either way; the server keeps standard error for its access log).
+    bool notes_on_stderr = true;
   };
 
   // `engine` and `writer` must outlive the run.
@@ -91,6 +95,9 @@ class CheckRun {
                                      const std::string& hash, Date as_of);
   // Fills the `upcoming` of `results` (the record's results at `as_of`, one per market).
   void AddUpcoming(const InputRecord& input, Date as_of, std::vector<RecordResult>& results) const;
+  // Adds a run-wide warning to the summary and, with Settings::notes_on_stderr, to standard
+  // error.
+  void Warn(std::string warning);
   // Warns once when `as_of` is later than the FX rates can serve fresh.
   void WarnOfStaleRates(Date as_of);
   // A feed record's findings: names their feed attributes, and keeps the missing fields the

@@ -1,6 +1,7 @@
 #include "tools/tradelint/cli_options.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 
 #include "engine/base/file.h"
@@ -130,17 +131,42 @@ std::optional<std::shared_ptr<const Dispositions>> LoadDispositions(const std::s
   return std::make_shared<const Dispositions>(std::move(*dispositions));
 }
 
-bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,
-                     std::string_view option) {
-  bool valid = true;
+std::vector<std::string> MarketErrors(const MarketTable& markets,
+                                      const std::vector<std::string>& codes,
+                                      std::string_view option) {
+  std::vector<std::string> errors;
   for (const std::string& code : codes) {
     if (markets.IsValidMarket(code)) continue;
-    valid = false;
     const std::string suggestion = markets.Suggest(code);
-    PrintError(std::string(option) + ": `" + code + "` is not a market" +
-               (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?"));
+    errors.push_back(std::string(option) + ": `" + code + "` is not a market" +
+                     (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?"));
   }
-  return valid;
+  return errors;
+}
+
+bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,
+                     std::string_view option) {
+  const std::vector<std::string> errors = MarketErrors(markets, codes, option);
+  for (const std::string& error : errors) PrintError(error);
+  return errors.empty();
+}
+
+std::string NormalizeLanguageTag(std::string& text) {
+  std::size_t subtag_start = 0;
+  bool well_formed = !text.empty();
+  for (std::size_t i = 0; well_formed && i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '-') {
+      const std::size_t length = i - subtag_start;
+      well_formed = subtag_start == 0 ? length >= 2 && length <= 8 : length >= 1 && length <= 8;
+      subtag_start = i + 1;
+    } else if (subtag_start == 0) {
+      well_formed = std::isalpha(static_cast<unsigned char>(text[i])) != 0;
+      text[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    } else {
+      well_formed = std::isalnum(static_cast<unsigned char>(text[i])) != 0;
+    }
+  }
+  return well_formed ? "" : "`" + text + "` is not a language tag (e.g. `de`, `zh-Hant`)";
 }
 
 void PrintDiagnostics(const Diagnostics& diagnostics) {

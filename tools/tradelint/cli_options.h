@@ -83,10 +83,21 @@ std::optional<std::shared_ptr<const Dispositions>> LoadDispositions(const std::s
 // checks the codes.
 CLI::Validator MarketCodeCase();
 
+// An error message for each of `codes` that is not a market, naming `option`, with
+// MarketTable::Suggest's did-you-mean.
+std::vector<std::string> MarketErrors(const MarketTable& markets,
+                                      const std::vector<std::string>& codes,
+                                      std::string_view option);
+
 // Whether every one of `codes` is a market. For each that is not, prints an error naming
 // `option` with MarketTable::Suggest's did-you-mean.
 bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>& codes,
                      std::string_view option);
+
+// `--lang`: empty when `text` has a BCP 47 tag's shape (a 2-8 letter language subtag, then
+// subtags of 1-8 letters or digits, joined by `-`), else why not. The language subtag is
+// lower-cased, as rules write it (`DE` -> `de`).
+std::string NormalizeLanguageTag(std::string& text);
 
 // Every diagnostic, rendered, on standard error; the text between line ends and tabs (which
 // lay out the source excerpts) made Printable (engine/report/terminal_text.h), as it quotes

@@ -25,5 +25,6 @@ Command AddDiffCommand(CLI::App& app);     // diff_command.cc
 Command AddScreenCommand(CLI::App& app);   // screen_command.cc
 Command AddLspCommand(CLI::App& app);      // lsp_command.cc
 Command AddFmtCommand(CLI::App& app);      // fmt_command.cc
+Command AddServeCommand(CLI::App& app);    // serve_command.cc
 
 }  // namespace tradelint::cli

@@ -13,11 +13,10 @@
 #include "engine/api/engine.h"
 #include "engine/api/field_guide.h"
 #include "engine/api/starter_record.h"
-#include "engine/base/spelling.h"
-#include "engine/json/json.h"
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
+#include "tools/tradelint/field_guide_query.h"
 
 namespace tradelint::cli {
 namespace {
@@ -52,38 +51,6 @@ void AddGuideOptions(CLI::App& command, GuideOptions& options) {
       ->type_name("C[,C...]")
       ->delimiter(',');
   AddAsOfOption(command, options.as_of, "the rules in force on this date (default: today, UTC)");
-}
-
-// The product categories of the data model (`product.regulated_as` elements).
-std::vector<std::string> ProductCategories(const Schema& schema) {
-  const SchemaNode* node = schema.Resolve(RecordKind::kListing, {"product", "regulated_as", "[]"});
-  return node == nullptr ? std::vector<std::string>{} : node->enum_values;
-}
-
-// The request the options describe; nullopt after printing why it is not one.
-std::optional<FieldGuideRequest> MakeRequest(const Engine& engine, const GuideOptions& options) {
-  const std::optional<RecordKind> kind = RecordKindFromName(options.kind);
-  if (!kind) {
-    PrintError("`" + options.kind + "` is not a record kind: listing, transaction or seller");
-    return std::nullopt;
-  }
-  if (!ValidateMarkets(engine.markets(), options.markets, "--market")) return std::nullopt;
-  const std::vector<std::string> categories = ProductCategories(engine.schema());
-  bool valid = true;
-  for (const std::string& category : options.categories) {
-    if (std::find(categories.begin(), categories.end(), category) != categories.end()) continue;
-    const std::string suggestion = ClosestMatch(category, categories);
-    PrintError("--category: `" + category + "` is not a product category" +
-               (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?"));
-    valid = false;
-  }
-  if (!valid) return std::nullopt;
-  if (*kind != RecordKind::kListing && !options.categories.empty()) {
-    PrintWarning("--category describes a listing's product; a " + options.kind +
-                 " has no product categories, so it is ignored");
-  }
-  return FieldGuideRequest{*kind, options.markets, options.categories,
-                           options.as_of.value_or(Date::TodayUtc())};
 }
 
 std::string Join(const std::vector<std::string>& items, std::string_view separator) {
@@ -132,61 +99,6 @@ void WriteFieldsText(const FieldGuide& guide, const FieldGuideRequest& request) 
   }
 }
 
-void WriteStrings(JsonWriter& json, const std::vector<std::string>& items) {
-  json.BeginArray();
-  for (const std::string& item : items) json.String(item);
-  json.EndArray();
-}
-
-void WriteFieldsJson(const FieldGuide& guide, const FieldGuideRequest& request) {
-  std::string text;
-  JsonWriter json(text, JsonWriter::Style::kPretty);
-  json.BeginObject();
-  json.Key("kind").String(RecordKindName(request.kind));
-  WriteStrings(json.Key("markets"), guide.markets);
-  WriteStrings(json.Key("categories"), request.categories);
-  json.Key("as_of").String(request.as_of.ToString());
-  json.Key("rules").BeginArray();
-  for (const GuidedRule& guided : guide.rules) {
-    const CheckedRule& rule = *guided.rule;
-    json.BeginObject();
-    json.Key("id").String(rule.id);
-    json.Key("title").String(rule.title);
-    json.Key("severity").String(SeverityName(rule.severity));
-    json.Key("citation").String(rule.citation);
-    if (!rule.ref.empty()) json.Key("ref").String(rule.ref);
-    WriteStrings(json.Key("markets"), guided.markets);
-    WriteStrings(json.Key("scope"), guided.fields.scope);
-    json.Key("required").BeginArray();
-    for (const RuleFields::Group& group : guided.fields.required) {
-      json.BeginArray();
-      for (const RuleFields::Alternative& alternative : group) WriteStrings(json, alternative);
-      json.EndArray();
-    }
-    json.EndArray();
-    WriteStrings(json.Key("absent"), guided.fields.absent);
-    json.EndObject();
-  }
-  json.EndArray();
-  json.Key("fields").BeginArray();
-  for (const GuidedField& field : guide.fields) {
-    json.BeginObject();
-    json.Key("path").String(field.path);
-    if (field.node != nullptr) {
-      json.Key("type").String(field.node->type_name.empty() ? FieldTypeName(field.node->type)
-                                                            : field.node->type_name);
-      json.Key("guide").String(field.node->description);
-      if (!field.node->enum_values.empty())
-        WriteStrings(json.Key("values"), field.node->enum_values);
-    }
-    WriteStrings(json.Key("rules"), field.rules);
-    json.EndObject();
-  }
-  json.EndArray();
-  json.EndObject();
-  std::cout << text << '\n';
-}
-
 // Compiles the rulesets and builds the guide the options ask for; the exit status on failure.
 struct Guided {
   std::unique_ptr<const Engine> engine;
@@ -198,7 +110,16 @@ std::optional<Guided> BuildGuide(const GuideOptions& options) {
   guided.engine = CompileRulesets(options.rule_paths, options.reference_data, options.plugin_paths,
                                   TestBlocks::kSkip);
   if (guided.engine == nullptr) return std::nullopt;
-  guided.request = MakeRequest(*guided.engine, options);
+  std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+  guided.request = MakeFieldGuideRequest(*guided.engine,
+                                         {.kind = options.kind,
+                                          .markets = options.markets,
+                                          .categories = options.categories,
+                                          .as_of = options.as_of},
+                                         errors, warnings);
+  for (const std::string& error : errors) PrintError(error);
+  for (const std::string& warning : warnings) PrintWarning(warning);
   if (!guided.request) return std::nullopt;
   guided.guide = BuildFieldGuide(*guided.engine, *guided.request);
   return guided;
@@ -247,7 +168,7 @@ Command AddFieldsCommand(CLI::App& app) {
             const std::optional<Guided> guided = BuildGuide(*options);
             if (!guided) return kUsageError;
             if (options->format == "json") {
-              WriteFieldsJson(guided->guide, *guided->request);
+              std::cout << FieldGuideJson(guided->guide, *guided->request) << '\n';
             } else {
               WriteFieldsText(guided->guide, *guided->request);
             }

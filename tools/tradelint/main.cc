@@ -9,6 +9,7 @@
 //   tradelint rules [--rules PATH]... [--market M] [--as-of DATE] [--format F]
 //   tradelint screen [--lists L,...] [--min-score N] [--mode ofac] NAMES...|- | --pairs FILE.csv
 //   tradelint lsp
+//   tradelint serve [--host H] [--port P] [--rules PATH]...
 //   tradelint fmt   [--check] [--diff] PATH...
 //   tradelint --version | --help | <command> --help
 //
@@ -79,7 +80,8 @@ int Main(int argc, char** argv) {
   const std::vector<Command> commands = {
       AddCheckCommand(app),   AddLintCommand(app),   AddTestCommand(app),   AddRulesCommand(app),
       AddRefdataCommand(app), AddInitCommand(app),   AddFieldsCommand(app), AddDiffCommand(app),
-      AddMergeCommand(app),   AddScreenCommand(app), AddFmtCommand(app),    AddLspCommand(app)};
+      AddMergeCommand(app),   AddScreenCommand(app), AddFmtCommand(app),    AddLspCommand(app),
+      AddServeCommand(app)};
   // One command per run; a later command name is then an ordinary argument (a file `lint`).
   app.require_subcommand(0, 1);
   app.footer("Run `tradelint <command> --help` for the options of a command.");
@@ -95,7 +97,7 @@ int Main(int argc, char** argv) {
       PrintError("unknown command `" + std::string(argv[1]) + "`" +
                  (suggestion.empty() ? "" : "; did you mean `" + suggestion + "`?") +
                  " (commands: check, lint, test, rules, refdata, init, fields, diff, merge, "
-                 "screen, fmt, lsp)");
+                 "screen, fmt, lsp, serve)");
       return kUsageError;
     }
     return app.exit(error) == 0 ? kClean : kUsageError;
@@ -105,8 +107,8 @@ int Main(int argc, char** argv) {
   }
   std::cerr << app.help();
   PrintError(
-      "give a command: check, lint, test, rules, refdata, init, fields, diff, merge, screen, fmt "
-      "or lsp");
+      "give a command: check, lint, test, rules, refdata, init, fields, diff, merge, screen, fmt, "
+      "lsp or serve");
   return kUsageError;
 }
 

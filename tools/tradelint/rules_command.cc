@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "engine/api/engine.h"
-#include "engine/json/json.h"
 #include "engine/report/counted.h"
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
+#include "tools/tradelint/rule_catalogue.h"
 
 namespace tradelint::cli {
 namespace {
@@ -25,22 +25,6 @@ struct RulesOptions {
   std::optional<Date> as_of;
   std::string format = "text";
 };
-
-// The rules of `program` that apply for `options.market` (its selection judged at the as-of
-// date, else today) and are in force at `options.as_of` when given, in load order.
-std::vector<const CheckedRule*> SelectRules(const Program& program, const RulesOptions& options) {
-  const Date date = options.as_of.value_or(Date::TodayUtc());
-  std::vector<const CheckedRule*> rules;
-  for (const CheckedRule* rule : program.rules()) {
-    if (!options.market.empty() && !program.markets().SelectsRuleset(
-                                       options.market, rule->jurisdiction, rule->ruleset, date)) {
-      continue;
-    }
-    if (options.as_of && !Program::InForce(*rule, *options.as_of)) continue;
-    rules.push_back(rule);
-  }
-  return rules;
-}
 
 // `2024-12-13 to 2028-06-30`, `from 2024-12-13`, `until 2028-06-30`, `always`.
 std::string InForceText(const CheckedRule& rule) {
@@ -62,33 +46,6 @@ void WriteText(const std::vector<const CheckedRule*>& rules) {
               << "  in force: " << InForceText(*rule) << '\n';
   }
   std::cout << Counted(static_cast<std::int64_t>(rules.size()), "rule") << '\n';
-}
-
-// docs/cli.md's catalogue: {"rules": [...]}; `ref` only when the rule has one.
-void WriteJson(const std::vector<const CheckedRule*>& rules) {
-  std::string text;
-  JsonWriter json(text, JsonWriter::Style::kPretty);
-  const auto date_or_null = [](JsonWriter& writer, const std::optional<Date>& date) {
-    date ? writer.String(date->ToString()) : writer.Null();
-  };
-  json.BeginObject().Key("rules").BeginArray();
-  for (const CheckedRule* rule : rules) {
-    json.BeginObject();
-    json.Key("id").String(rule->id);
-    json.Key("ruleset").String(rule->ruleset);
-    json.Key("jurisdiction").String(rule->jurisdiction);
-    json.Key("applies_to").String(RecordKindName(rule->applies_to));
-    json.Key("domain").String(rule->domain);
-    json.Key("severity").String(SeverityName(rule->severity));
-    json.Key("citation").String(rule->citation);
-    date_or_null(json.Key("effective_from"), rule->effective_from);
-    date_or_null(json.Key("effective_to"), rule->effective_until);
-    json.Key("title").String(rule->title);
-    if (!rule->ref.empty()) json.Key("ref").String(rule->ref);
-    json.EndObject();
-  }
-  json.EndArray().EndObject();
-  std::cout << text << '\n';
 }
 
 // `text` as one Markdown table cell: `|` escaped, line ends as spaces.
@@ -152,9 +109,10 @@ int RunRules(const RulesOptions& options) {
       !ValidateMarkets(engine->markets(), {options.market}, "--market")) {
     return kUsageError;
   }
-  const std::vector<const CheckedRule*> rules = SelectRules(engine->program(), options);
+  const std::vector<const CheckedRule*> rules =
+      SelectRules(engine->program(), {.market = options.market, .as_of = options.as_of});
   if (options.format == "json") {
-    WriteJson(rules);
+    std::cout << RuleCatalogueJson(rules) << '\n';
   } else if (options.format == "markdown") {
     WriteMarkdown(rules, engine->markets());
   } else {
