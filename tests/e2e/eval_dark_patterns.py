@@ -5,12 +5,13 @@
 
 Reads tests/e2e/data/dark-pattern-messages.jsonl: messages taken or adapted from published
 examples (regulators' guidance and enforcement, the Indian guidelines' illustrations) in
-English, German, French, Spanish, Hindi, Chinese and Korean, each labelled with the claims it
-makes (urgency, scarcity, activity; none for lawful product wording) and whether its source
-calls it deceptive. Every message becomes the description of a listing judged for DE under
-eu.ucpd_dark_patterns, whose three text rules (urgency_claim_substantiated,
-scarcity_claim_substantiated, activity_claim_substantiated) use the shared phrase sets of every
-language (rulesets/global/dark_pattern_claims.trl), so one run measures them all.
+English, German, French, Spanish, Hindi, Chinese and Korean, each labelled with what it says
+(urgency, scarcity, activity, subscription, confirmshaming; none for lawful product wording)
+and whether its source calls it deceptive. Every message becomes the description of a listing,
+judged for DE under eu.ucpd_dark_patterns (its three text rules recognise urgency, scarcity and
+activity claims) and for IN under india.dark_patterns (announced subscriptions and confirm
+shaming). The rules use the shared phrase sets of every language
+(rulesets/global/dark_pattern_claims.trl), so each run measures all languages.
 
 Prints precision and recall per claim kind, for "any claim", per language, and the share of
 deceptive messages flagged; exits 1 when the "any claim" precision or recall falls below the
@@ -26,9 +27,17 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MESSAGES = os.path.join(ROOT, "tests", "e2e", "data", "dark-pattern-messages.jsonl")
-RULESET = os.path.join(ROOT, "rulesets", "eu", "ucpd_dark_patterns.trl")
-KINDS = ["urgency", "scarcity", "activity"]
-RULE = {kind: "eu.ucpd_dark_patterns.%s_claim_substantiated" % kind for kind in KINDS}
+# Each kind of wording: the ruleset, the market and the rule whose finding says it was recognised.
+EU = (os.path.join("rulesets", "eu", "ucpd_dark_patterns.trl"), "DE")
+IN = (os.path.join("rulesets", "in", "dark_patterns.trl"), "IN")
+RULE = {
+    "urgency": (EU, "eu.ucpd_dark_patterns.urgency_claim_substantiated"),
+    "scarcity": (EU, "eu.ucpd_dark_patterns.scarcity_claim_substantiated"),
+    "activity": (EU, "eu.ucpd_dark_patterns.activity_claim_substantiated"),
+    "subscription": (IN, "india.dark_patterns.subscription_terms_recorded"),
+    "confirmshaming": (IN, "india.dark_patterns.confirm_shaming"),
+}
+KINDS = list(RULE)
 
 
 def ratio(a, b):
@@ -45,30 +54,34 @@ def main():
 
     with open(MESSAGES, encoding="utf-8") as f:
         messages = [json.loads(line) for line in f if line.strip()]
+    found = collections.defaultdict(set)  # message index -> rules with a finding
     with tempfile.TemporaryDirectory() as tmp:
-        records = os.path.join(tmp, "messages.jsonl")
-        with open(records, "w", encoding="utf-8") as f:
-            for i, message in enumerate(messages):
-                f.write(json.dumps({"kind": "listing", "id": "M%d" % i, "target_markets": ["DE"],
-                                    "description": message["text"]}, ensure_ascii=False) + "\n")
-        run = subprocess.run([args.tradelint, "check", "--rules", RULESET, "--market", "DE",
-                              "--as-of", "2026-01-01", "--format", "jsonl", records],
-                             capture_output=True, text=True,
-                             env=dict(os.environ, TRADELINT_DATA_DIR=ROOT))
-    if run.returncode not in (0, 1):
-        print(run.stderr, file=sys.stderr)
-        return 2
-    found = {}
-    for line in run.stdout.splitlines():
-        result = json.loads(line)
-        found[int(result["record"]["id"][1:])] = {f["rule"] for f in result["findings"]}
+        for ruleset, market in sorted({place for place, _ in RULE.values()}):
+            records = os.path.join(tmp, "messages-%s.jsonl" % market)
+            with open(records, "w", encoding="utf-8") as f:
+                for i, message in enumerate(messages):
+                    f.write(json.dumps({"kind": "listing", "id": "M%d" % i,
+                                        "target_markets": [market],
+                                        "description": message["text"]},
+                                       ensure_ascii=False) + "\n")
+            run = subprocess.run([args.tradelint, "check", "--rules",
+                                  os.path.join(ROOT, ruleset), "--market", market,
+                                  "--as-of", "2026-01-01", "--format", "jsonl", records],
+                                 capture_output=True, text=True,
+                                 env=dict(os.environ, TRADELINT_DATA_DIR=ROOT))
+            if run.returncode not in (0, 1):
+                print(run.stderr, file=sys.stderr)
+                return 2
+            for line in run.stdout.splitlines():
+                result = json.loads(line)
+                found[int(result["record"]["id"][1:])] |= {f["rule"] for f in result["findings"]}
 
     counts = collections.defaultdict(lambda: [0, 0, 0])  # true positive, false positive, false negative
     problems = []
     deceptive = deceptive_flagged = 0
     for i, message in enumerate(messages):
         rules = found.get(i, set())
-        flagged = {kind for kind in KINDS if RULE[kind] in rules}
+        flagged = {kind for kind in KINDS if RULE[kind][1] in rules}
         labelled = set(message["claims"])
         for kind in KINDS:
             key = (kind, None)
@@ -91,8 +104,7 @@ def main():
             deceptive += 1
             deceptive_flagged += bool(flagged)
 
-    print("%d messages, %d deceptive; judged with %s" % (len(messages), deceptive,
-                                                          os.path.relpath(RULESET, ROOT)))
+    print("%d messages, %d deceptive" % (len(messages), deceptive))
     print("%-16s %9s %9s %5s %5s %5s" % ("claim", "precision", "recall", "tp", "fp", "fn"))
     for key in [(kind, None) for kind in KINDS] + [("any", None)] + sorted(
             k for k in counts if k[0] == "any" and k[1]):
