@@ -1,6 +1,8 @@
 #include "engine/plan/planner.h"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "engine/diag/codes.h"
@@ -22,6 +24,34 @@ bool IsStringList(const CheckedExpr& expr) {
   return std::all_of(items.begin(), items.end(),
                      [](const Value& item) { return item.is_string(); });
 }
+
+// Whether two argument types are the same for a function's preparation: same kind, element,
+// schema node and currency.
+bool SameType(const Type& a, const Type& b) {
+  if (a.kind != b.kind || a.schema != b.schema || !(a.currency == b.currency)) return false;
+  if (a.element == nullptr || b.element == nullptr) return a.element == b.element;
+  return SameType(*a.element, *b.element);
+}
+
+// The arguments a state was prepared from: their types, and the values of the constant ones
+// (copies: a list shares its elements with the constant it was copied from).
+struct PreparedCall {
+  std::vector<Type> types;
+  std::vector<std::optional<Value>> constants;
+  PreparedState state;
+
+  bool Matches(std::span<const ArgumentInfo> arguments) const {
+    if (arguments.size() != types.size()) return false;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+      if (!SameType(arguments[i].type, types[i])) return false;
+      if ((arguments[i].constant == nullptr) != !constants[i].has_value()) return false;
+      if (arguments[i].constant != nullptr && !(*arguments[i].constant == *constants[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+};
 
 class Planner {
  public:
@@ -55,6 +85,10 @@ class Planner {
       for (const CheckedExprPtr& child : planned->children) {
         arguments.push_back({child->type, child->is_constant() ? &child->constant : nullptr});
       }
+      if (PreparedState shared = Prepared(expr->function, arguments)) {
+        planned->prepared = std::move(shared);
+        return planned;
+      }
       PrepareResult result = expr->function->prepare(arguments);
       if (const CheckError* error = std::get_if<CheckError>(&result)) {
         const Span& span = error->argument >= 0 && error->argument < int(planned->children.size())
@@ -65,6 +99,7 @@ class Planner {
             expr->function->signature.empty() ? "" : "usage: `" + expr->function->signature + "`");
       } else {
         planned->prepared = std::get<PreparedState>(result);
+        Remember(expr->function, arguments, planned->prepared);
       }
     }
     return planned;
@@ -88,7 +123,32 @@ class Planner {
   }
 
  private:
+  // A state prepared before for the same function and equal arguments, or null. A phrase table
+  // or pattern used by many calls (a definition is expanded at each use) is prepared once.
+  PreparedState Prepared(const FunctionDef* function, std::span<const ArgumentInfo> arguments) {
+    auto it = prepared_.find(function);
+    if (it == prepared_.end()) return nullptr;
+    for (const PreparedCall& call : it->second) {
+      if (call.Matches(arguments)) return call.state;
+    }
+    return nullptr;
+  }
+
+  void Remember(const FunctionDef* function, std::span<const ArgumentInfo> arguments,
+                PreparedState state) {
+    if (state == nullptr) return;
+    PreparedCall call;
+    for (const ArgumentInfo& argument : arguments) {
+      call.types.push_back(argument.type);
+      call.constants.push_back(
+          argument.constant != nullptr ? std::optional<Value>(*argument.constant) : std::nullopt);
+    }
+    call.state = std::move(state);
+    prepared_[function].push_back(std::move(call));
+  }
+
   Diagnostics& diagnostics_;
+  std::unordered_map<const FunctionDef*, std::vector<PreparedCall>> prepared_;
 };
 
 }  // namespace

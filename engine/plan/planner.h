@@ -2,6 +2,7 @@
 // Planning: checked rulesets -> Program. Prepares every function call whose plugin wants its
 // constant arguments ahead of time (regular expressions compiled once, keyword sets built
 // into one matcher), reporting what cannot be prepared (an invalid pattern) as diagnostics.
+// Calls of one function with arguments of the same types and equal constants share one state.
 
 #include <memory>
 #include <vector>

@@ -1,11 +1,14 @@
 // Program::Select: which rules judge a (record kind, market, date), with dates in force,
-// jurisdiction composition and overrides; Program::Covers.
+// jurisdiction composition and overrides; Program::Covers; the planner's prepared states.
 #include "engine/plan/program.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
+#include <memory>
+#include <string>
 
 #include "engine/api/engine.h"
 #include "plugins/builtin_plugins.h"
@@ -129,6 +132,38 @@ TEST(Planner, AnInvalidRegularExpressionIsADiagnostic) {
   EXPECT_EQ(diagnostics.all()[0].code, "invalid_argument");
   // The span is the pattern argument.
   EXPECT_EQ(diagnostics.all()[0].span.Location(), path + ":3:25");
+}
+
+TEST(Planner, CallsWithEqualConstantArgumentsShareOnePreparedState) {
+  const std::string path = testing::TempDir() + "/shared_prepare.trl";
+  {
+    std::ofstream out(path);
+    out << "ruleset plan.shared { jurisdiction EU }\n"
+           "def says(t) = matches(t, r\"(?i)hurry\")\n"
+           "rule a \"a\" { applies to listing domain ip severity error cite \"c\"\n"
+           "  forbid says(title) message \"m\" }\n"
+           "rule b \"b\" { applies to listing domain ip severity error cite \"c\"\n"
+           "  forbid says(description) message \"m\" }\n"
+           "rule c \"c\" { applies to listing domain ip severity error cite \"c\"\n"
+           "  forbid matches(title, r\"(?i)last chance\") message \"m\" }\n";
+  }
+  const BuiltinPlugins builtin;
+  EngineOptions options;
+  options.plugins = builtin.plugins();
+  options.data_directory = TRADELINT_SOURCE_DIR;
+  options.rule_paths = {path};
+  Diagnostics diagnostics;
+  const std::unique_ptr<const Engine> engine = Engine::Compile(options, diagnostics);
+  ASSERT_NE(engine, nullptr) << diagnostics.RenderAll();
+  std::map<std::string, const void*> prepared;
+  for (const CheckedRule* rule : engine->program().rules()) {
+    prepared[rule->id] = rule->obligation->prepared.get();
+  }
+  ASSERT_NE(prepared["plan.shared.a"], nullptr);
+  // The definition expanded in two rules: one regular expression, built once.
+  EXPECT_EQ(prepared["plan.shared.a"], prepared["plan.shared.b"]);
+  // Another pattern: its own.
+  EXPECT_NE(prepared["plan.shared.a"], prepared["plan.shared.c"]);
 }
 
 }  // namespace
