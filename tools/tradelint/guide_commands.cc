@@ -64,7 +64,8 @@ std::vector<std::string> ProductCategories(const Schema& schema) {
 std::optional<FieldGuideRequest> MakeRequest(const Engine& engine, const GuideOptions& options) {
   const std::optional<RecordKind> kind = RecordKindFromName(options.kind);
   if (!kind) {
-    PrintError("`" + options.kind + "` is not a record kind: listing, transaction or seller");
+    PrintError("`" + options.kind +
+               "` is not a record kind: listing, transaction, seller, payment or waybill");
     return std::nullopt;
   }
   if (!ValidateMarkets(engine.markets(), options.markets, "--market")) return std::nullopt;
@@ -212,7 +213,7 @@ Command AddInitCommand(CLI::App& app) {
       "init",
       "print a starter record: the fields the rules in force read for some markets and "
       "product categories, each with a placeholder to fill in");
-  command->add_option("KIND", options->kind, "listing, transaction or seller")
+  command->add_option("KIND", options->kind, "listing, transaction, seller, payment or waybill")
       ->required()
       ->type_name("KIND");
   AddGuideOptions(*command, *options);
@@ -235,7 +236,7 @@ Command AddFieldsCommand(CLI::App& app) {
                          "list the fields the rules in force read for some markets and product "
                          "categories, by rule: which decide whether a rule applies, which to fill "
                          "(alternatives as `one of`), which to leave out");
-  command->add_option("--kind", options->kind, "listing, transaction or seller")
+  command->add_option("--kind", options->kind, "listing, transaction, seller, payment or waybill")
       ->type_name("KIND")
       ->capture_default_str();
   AddGuideOptions(*command, *options);
