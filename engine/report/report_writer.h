@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/api/engine.h"
+#include "engine/api/group_windows.h"
 #include "engine/base/date.h"
 #include "engine/eval/finding.h"
 #include "engine/input/input_record.h"
@@ -101,6 +102,11 @@ class ReportWriter {
   virtual ~ReportWriter() = default;
   virtual void Begin(const RunInfo& run) = 0;
   virtual void Result(const RecordResult& result) = 0;
+  // A group of records a group rule found against (engine/api/group_windows.h), once its
+  // window closed: between results, or after the last one and before End. Results are never
+  // revised; a writer reports groups on their own (`groups` in docs/cli.md). Formats without
+  // a place for groups leave this as it is (they are then not reported).
+  virtual void Group(const GroupResult&) {}
   virtual void End(const Summary& summary) = 0;
 };
 

@@ -181,8 +181,25 @@ void TextReportWriter::Result(const RecordResult& result) {
   out_ << text_;
 }
 
+void TextReportWriter::Group(const GroupResult& group) {
+  text_.clear();
+  headed_record_.reset();
+  text_ += Paint("group", kBold) + " " + Printable(group.key) + " (" + group.first.ToString() +
+           (group.last == group.first ? "" : " to " + group.last.ToString()) + ")\n";
+  text_ += "  " + Paint(group.market, kBold) + ": as of " + group.as_of.ToString() + "\n";
+  std::vector<std::string> records;
+  for (const GroupMember& member : group.members) {
+    records.push_back(std::string(RecordKindName(member.kind)) + " " + member.id + " (" +
+                      member.source + ")");
+  }
+  AppendLabelled(text_, "    ", "records", Join(records));
+  AppendFinding(group.finding);
+  out_ << text_;
+  grouped_ = true;
+}
+
 void TextReportWriter::End(const Summary& summary) {
-  if (headed_record_) out_ << '\n';
+  if (headed_record_ || grouped_) out_ << '\n';
   for (const std::string& warning : summary.warnings) out_ << "warning: " << warning << '\n';
   out_ << Counted(summary.records, "record") << ", " << Counted(summary.results, "result") << ": "
        << summary.fail << " fail, " << summary.warn << " warn, " << summary.pass << " pass, "

@@ -17,6 +17,11 @@
 //   record (unknown kind, listings.jsonl:4)
 //     invalid: malformed_json: line 4, column 9: expected `,` or `}` after an object member
 //
+//   group "ORD-7" (2026-03-01 to 2026-03-02)
+//     CN: as of 2026-03-01
+//       records: transaction ORD-7 (in.jsonl:5), payment PAY-7 (in.jsonl:6)
+//       error[cn.cbec_three_documents.identity_match] ...
+//
 //   3 records, 4 results: 1 fail, 0 warn, 2 pass, 1 invalid
 //
 // Lines without content are left out (no `fix:` when the rule has none). The record header
@@ -48,6 +53,9 @@ class TextReportWriter : public ReportWriter {
 
   void Begin(const RunInfo&) override {}
   void Result(const RecordResult& result) override;
+  // A block of its own, headed `group` with the link key, the dates of its records, then its
+  // market, the records and the finding.
+  void Group(const GroupResult& group) override;
   void End(const Summary& summary) override;
 
  private:
@@ -60,6 +68,7 @@ class TextReportWriter : public ReportWriter {
   TextReportOptions options_;
   std::string text_;                          // the lines of one result, written out at its end
   std::optional<std::size_t> headed_record_;  // the record whose header was written last
+  bool grouped_ = false;                      // some group was written
 };
 
 }  // namespace tradelint

@@ -216,6 +216,7 @@ int RunCheck(const CheckOptions& options) {
       },
       *writer);
   const bool all_opened = CheckInputs(options, engine->schema(), run, out);
+  if (out) run.Finish();
   if (out) writer->End(run.summary());
   out.flush();
   if (buffer.error() != 0) {

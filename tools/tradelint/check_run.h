@@ -27,6 +27,16 @@
 
 namespace tradelint::cli {
 
+// One record judged (CheckRun::Judge): its results, and what the group rules need of it.
+struct JudgedRecord {
+  std::vector<RecordResult> results;
+  // For GroupWindows, set when the record could be read: the record, its date and its links.
+  std::optional<GroupMember> member;
+  Value record;  // kept only when the record has links
+  Date date;
+  std::vector<GroupLinkKey> links;
+};
+
 class CheckRun {
  public:
   struct Settings {
@@ -44,12 +54,17 @@ class CheckRun {
   // `engine` and `writer` must outlive the run.
   CheckRun(const Engine& engine, Settings settings, ReportWriter& writer);
 
-  // The results of one record, in report order; `record_index` is its position among all
-  // records of the run, from 0. Thread-safe.
-  std::vector<RecordResult> Judge(const InputRecord& input, std::size_t record_index) const;
+  // The results of one record, in report order, and its links into groups; `record_index`
+  // is its position among all records of the run, from 0. Thread-safe.
+  JudgedRecord Judge(const InputRecord& input, std::size_t record_index) const;
 
-  // Reports the results of the next record (as Judge made them) and counts the record.
-  void Report(const std::vector<RecordResult>& results);
+  // Reports the results of the next record (as Judge made them), counts the record, adds it
+  // to the groups and reports the groups its date closed.
+  void Report(const JudgedRecord& judged);
+
+  // Closes the groups still open (the end of the input) and reports them. Call once, after
+  // the last record.
+  void Finish();
 
   // Judges the next record and reports its results.
   void Check(const InputRecord& input) {
@@ -57,7 +72,10 @@ class CheckRun {
   }
 
   const Summary& summary() const { return summary_; }
-  // Findings reported so far, of every severity.
+  // Groups the group rules judged, and those they found against (reported), so far.
+  std::int64_t groups_judged() const { return groups_.judged(); }
+  std::int64_t groups_fired() const { return groups_.fired(); }
+  // Findings reported so far, of every severity, group findings included.
   std::int64_t findings() const { return findings_; }
   bool any_invalid() const { return summary_.invalid > 0; }
   // Whether some finding was at or above Settings::fail_on.
@@ -73,6 +91,10 @@ class CheckRun {
                                      const std::string& hash, Date as_of);
   // Warns once when `as_of` is later than the FX rates can serve fresh.
   void WarnOfStaleRates(Date as_of);
+  // Counts a finding toward the exit status.
+  void CountFinding(const Finding& finding);
+  // Reports the groups in `closed_` and empties it.
+  void ReportGroups();
 
   const Engine& engine_;
   Settings settings_;
@@ -84,6 +106,8 @@ class CheckRun {
   std::int64_t findings_ = 0;
   std::set<std::string, std::less<>> noted_markets_;  // not covered markets named on stderr
   bool warned_of_stale_rates_ = false;
+  GroupWindows groups_;
+  std::vector<GroupResult> closed_;  // closed groups not yet reported
 };
 
 }  // namespace tradelint::cli
