@@ -921,7 +921,9 @@ class GroupRuleTest(TradelintTestCase):
 
     def test_json_report_has_a_groups_array(self):
         report = json.loads(self.check_groups("json"))
-        self.assertEqual(len(report["results"]), 10)  # one per record, none revised
+        # Each record's results as if alone (transactions also for their country of dispatch).
+        self.assertEqual(report["summary"]["records"], 10)
+        self.assertEqual(len(report["results"]), 14)
         found = {(group["rule"], tuple(record["id"] for record in group["records"]))
                  for group in report["groups"]}
         self.assertEqual(found, {
@@ -967,7 +969,7 @@ class GroupRuleTest(TradelintTestCase):
             merged = json.loads(process.stdout)
             # Shard 0 holds the orders and payments, shard 1 the waybills: the second shard's
             # waybills cannot join their orders' groups.
-            self.assertEqual(len(merged["results"]), 10)
+            self.assertEqual(merged["summary"]["records"], 10)
             rules = sorted(group["rule"].split(".")[-1] for group in merged["groups"])
             self.assertEqual(rules, ["amounts_agree", "orderer_is_payer",
                                      "three_documents_transmitted", "three_documents_transmitted",
