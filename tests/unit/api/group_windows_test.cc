@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -48,7 +49,7 @@ group rule same_day "a buyer's orders of one day stay under 100" {
   domain     customs_tax
   severity   warning
   cite       "test"
-  require    sum(transaction[*].totals.total) <= CNY 100
+  require    sum(convert(transaction[*].totals.total, CNY)) <= CNY 100
   message    "too much in one day"
 }
 )";
@@ -117,7 +118,7 @@ TEST_F(GroupWindowsTest, APaymentOnTheLastDayOfTheWindowJoinsTheGroup) {
   EXPECT_THAT(Add(Payment("P-1", "O-1", "2026-03-31")), IsEmpty());  // 30 days after
   std::vector<GroupResult> closed;
   windows_.CloseAll(closed);
-  EXPECT_THAT(closed, IsEmpty());  // paid: no finding
+  EXPECT_THAT(closed, IsEmpty());   // paid: no finding
   EXPECT_EQ(windows_.judged(), 2);  // paid and same_day
   EXPECT_EQ(windows_.fired(), 0);
 }
@@ -146,10 +147,12 @@ TEST_F(GroupWindowsTest, ARecordOfALaterDayClosesTheGroupsItsDatePassed) {
 }
 
 TEST_F(GroupWindowsTest, ARecordWithoutItsKeyJoinsNoGroup) {
-  const std::string json = R"({"kind": "payment", "id": "P-9", "created_at": "2026-03-01T00:00:00Z"})";
+  const std::string json =
+      R"({"kind": "payment", "id": "P-9", "created_at": "2026-03-01T00:00:00Z"})";
   const Value record = std::get<Value>(ParseJson(json));
-  EXPECT_THAT(GroupWindows::Links(*engine_, record, RecordKind::kPayment, *Date::Parse("2026-03-01")),
-              IsEmpty());
+  EXPECT_THAT(
+      GroupWindows::Links(*engine_, record, RecordKind::kPayment, *Date::Parse("2026-03-01")),
+      IsEmpty());
 }
 
 TEST_F(GroupWindowsTest, MemoryHoldsOneWindowOfGroups) {
