@@ -113,8 +113,7 @@ void GroupWindows::Close(Open& group, std::vector<GroupResult>& closed) {
   const Date as_of = as_of_.value_or(group.first);
   if (!Program::InForce(rule, as_of)) return;
   ++judged_;
-  RuleOutcome outcome =
-      engine_.JudgeGroup(rule, Value(std::move(fields)), as_of, language_);
+  RuleOutcome outcome = engine_.JudgeGroup(rule, Value(std::move(fields)), as_of, language_);
   if (!outcome.finding) return;
   ++fired_;
   GroupResult& result = closed.emplace_back();

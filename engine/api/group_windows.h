@@ -43,9 +43,9 @@ struct GroupResult {
   std::string key;  // the link key the members share, as canonical JSON
   std::string market;
   Date as_of;
-  Date first, last;                   // the dates of the earliest and latest member
-  std::vector<GroupMember> members;   // in input order
-  Finding finding;                    // finding.rule is the group rule
+  Date first, last;                  // the dates of the earliest and latest member
+  std::vector<GroupMember> members;  // in input order
+  Finding finding;                   // finding.rule is the group rule
 };
 
 // A record's link into the group of one group rule (GroupWindows::Links).
@@ -64,8 +64,8 @@ class GroupWindows {
   // and whose key the record gives (a key that is or holds a missing value gives none).
   // Thread-safe: the links of records may be worked out on several threads, then added in
   // input order.
-  static std::vector<GroupLinkKey> Links(const Engine& engine, const Value& record,
-                                         RecordKind kind, Date date);
+  static std::vector<GroupLinkKey> Links(const Engine& engine, const Value& record, RecordKind kind,
+                                         Date date);
 
   // Adds the next record of the input, of `kind`, dated `date`, with its links (empty: it
   // only moves time on). Appends to `closed` the groups whose window this record's date
