@@ -23,7 +23,7 @@ std::string Describe(const std::vector<MarketJudgement>& results) {
   return text.empty() ? "no market was judged" : text;
 }
 
-// Reads every record of the test's `record`s, in order; false after noting why not.
+// Reads the record of each of the test's `record`s, in order; false after noting why not.
 bool ReadRecords(const Engine& engine, const CheckedTest& test, std::vector<InputRecord>& records,
                  TestOutcome& outcome) {
   for (const CheckedTestRecord& source : test.records) {
@@ -37,9 +37,10 @@ bool ReadRecords(const Engine& engine, const CheckedTest& test, std::vector<Inpu
       outcome.failures.push_back(open_error);
       return false;
     }
-    const std::size_t before = records.size();
-    for (InputRecord input; reader->Next(input);) records.push_back(std::move(input));
-    if (records.size() == before) {
+    // A file's first record (docs/language.md, "Tests"); a group's records are several `record`s.
+    if (InputRecord input; reader->Next(input)) {
+      records.push_back(std::move(input));
+    } else {
       outcome.failures.push_back(source.span.Location() + ": the test's record holds no record");
       return false;
     }
