@@ -24,7 +24,7 @@ topItem
   | CONST UPPER_ID ASSIGN expr                                   #constDecl
   | SET UPPER_ID ASSIGN expr                                     #setDecl
   | TABLE UPPER_ID ASSIGN STRING                                 #tableDecl
-  | RULE name STRING? LBRACE ruleItem* RBRACE                    #ruleDecl
+  | GROUP? RULE name STRING? LBRACE ruleItem* RBRACE             #ruleDecl
   | TEST STRING LBRACE testItem* RBRACE                          #testDecl
   ;
 
@@ -45,6 +45,8 @@ ruleItem
   | MESSAGE name? STRING              #ruleMessage
   | FIX name? STRING                  #ruleFix
   | OVERRIDE dottedName               #ruleOverride
+  | LINK name BY expr                 #ruleLink      // group rules only
+  | WITHIN NUMBER durationUnit        #ruleWithin    // group rules only
   ;
 
 testItem
@@ -96,6 +98,7 @@ name
   | IMPORT | DEF | CONST | SET | TABLE | RULE | TEST | REF | APPLIES | TO | DOMAIN | SEVERITY | CITE
   | RESPONSIBLE | WHEN | UNLESS | REQUIRE | FORBID | MESSAGE | FIX | OVERRIDE | RECORD
   | MARKET | AS | OF | EXPECT | VERDICT | FAIL | WARN | PASS | FINDING | NO | SCOPE
+  | GROUP | LINK | BY | WITHIN
   | DAY | DAYS | WEEK | WEEKS | MONTH | MONTHS | YEAR | YEARS
   ;
 
@@ -107,7 +110,8 @@ TO: 'to'; DOMAIN: 'domain'; SEVERITY: 'severity'; CITE: 'cite'; RESPONSIBLE: 're
 WHEN: 'when'; UNLESS: 'unless'; REQUIRE: 'require'; FORBID: 'forbid'; MESSAGE: 'message';
 FIX: 'fix'; OVERRIDE: 'override'; RECORD: 'record'; MARKET: 'market'; AS: 'as'; OF: 'of';
 EXPECT: 'expect'; VERDICT: 'verdict'; FAIL: 'fail'; WARN: 'warn'; PASS: 'pass';
-FINDING: 'finding'; NO: 'no'; SCOPE: 'scope';
+FINDING: 'finding'; NO: 'no'; SCOPE: 'scope'; GROUP: 'group'; LINK: 'link'; BY: 'by';
+WITHIN: 'within';
 
 // Reserved words (the duration units may still name functions and fields: `year(d)`).
 AND: 'and'; OR: 'or'; NOT: 'not'; IN: 'in'; IF: 'if'; THEN: 'then'; ELSE: 'else';

@@ -49,6 +49,23 @@ class NoReport : public ReportWriter {
   void End(const Summary&) override {}
 };
 
+// Results and groups go to `lines`; groups also to `report`, whose `groups` they become.
+class LinesAndGroups : public ReportWriter {
+ public:
+  LinesAndGroups(ReportWriter& lines, ReportWriter& report) : lines_(lines), report_(report) {}
+  void Begin(const RunInfo&) override {}
+  void Result(const RecordResult& result) override { lines_.Result(result); }
+  void Group(const GroupResult& group) override {
+    lines_.Group(group);
+    report_.Group(group);
+  }
+  void End(const Summary&) override {}
+
+ private:
+  ReportWriter& lines_;
+  ReportWriter& report_;
+};
+
 class CompiledEngine {
  public:
   // Compiles `rule_paths` (empty: the bundled rulesets) with the built-in plugins and the
@@ -117,7 +134,8 @@ class CompiledEngine {
   // Checks the records of the file `input` as `tradelint check INPUT --format jsonl` does,
   // with the same pipeline on `jobs` threads, writing the results to the file `output`.
   // Returns the JSON report `tradelint check INPUT --format json` would give, without its
-  // results: the header and the summary. Throws OSError when a file cannot be read or written.
+  // results: the header, the groups and the summary. Throws OSError when a file cannot be
+  // read or written.
   std::string CheckFile(const std::string& input, const std::string& output,
                         const std::vector<std::string>& markets, const std::string& as_of,
                         const std::string& language, int jobs) const {
@@ -130,18 +148,20 @@ class CompiledEngine {
       if (reader != nullptr) {
         std::ofstream out(output, std::ios::binary | std::ios::trunc);
         JsonLinesReportWriter results(out);
-        CheckRun run(*engine_, run_settings, results);
+        std::ostringstream report;
+        JsonReportWriter header_and_summary(report);
+        header_and_summary.Begin(
+            RunInfo{TRADELINT_VERSION, engine_->program().rulesets(), engine_->reference_tables()});
+        LinesAndGroups writer(results, header_and_summary);
+        CheckRun run(*engine_, run_settings, writer);
         if (out) {
           cli::RunRecordPipeline(*reader, engine_->schema(), limits_, run, out, {.jobs = jobs}, {});
+          run.Finish();
           out.flush();
         }
         if (!out) {
           error = "cannot write `" + output + "`: " + std::strerror(errno);
         } else {
-          std::ostringstream report;
-          JsonReportWriter header_and_summary(report);
-          header_and_summary.Begin(RunInfo{TRADELINT_VERSION, engine_->program().rulesets(),
-                                           engine_->reference_tables()});
           header_and_summary.End(run.summary());
           return report.str();
         }
@@ -193,7 +213,7 @@ class CompiledEngine {
     std::string out;
     JsonWriter json(out);
     json.BeginArray();
-    for (const RecordResult& result : run.Judge(unparsed.record, line - 1)) {
+    for (const RecordResult& result : run.Judge(unparsed.record, line - 1).results) {
       WriteResultJson(json, result);
     }
     json.EndArray();

@@ -115,6 +115,12 @@ std::vector<ReferenceTable> Engine::reference_tables() const {
 
 std::vector<std::string> Engine::DefaultMarkets(const Value& record, RecordKind kind) const {
   std::vector<std::string> markets;
+  if (kind == RecordKind::kPayment || kind == RecordKind::kWaybill) {
+    const Value& destination = record.Get("destination");
+    if (destination.is_string() && markets_->IsValidMarket(destination.as_string()))
+      markets.push_back(destination.as_string());
+    return markets;
+  }
   if (kind != RecordKind::kTransaction) {
     const Value& targets = record.Get("target_markets");
     if (!targets.is_list()) return markets;
@@ -152,7 +158,8 @@ std::vector<std::string> Engine::DefaultMarkets(const Value& record, RecordKind 
 }
 
 Date Engine::DefaultAsOf(const Value& record, RecordKind kind, Date today) const {
-  if (kind == RecordKind::kTransaction) {
+  if (kind == RecordKind::kTransaction || kind == RecordKind::kPayment ||
+      kind == RecordKind::kWaybill) {
     const Value& created = record.Get("created_at");
     if (created.is_string()) {
       if (std::optional<DateTime> instant = DateTime::Parse(created.as_string())) {

@@ -98,10 +98,11 @@ class Engine {
   // The markets a record is judged for when none are given (docs/cli.md): a
   // listing's or seller's `target_markets`; for a transaction the destination, then the
   // buyer's residence and the country of dispatch unless one equals, contains or lies inside
-  // a market already taken. Empty when the record names none.
+  // a market already taken; a payment's or waybill's `destination`. Empty when the record
+  // names none.
   std::vector<std::string> DefaultMarkets(const Value& record, RecordKind kind) const;
   // The legal date a record is judged at when none is given: the UTC date of a
-  // transaction's `created_at`, else `today`.
+  // transaction's, payment's or waybill's `created_at`, else `today`.
   Date DefaultAsOf(const Value& record, RecordKind kind, Date today) const;
 
   // Judges a record for its markets (docs/cli.md, "check"): the markets of `options`, else
@@ -116,6 +117,16 @@ class Engine {
   Evaluation Evaluate(const Value& record, RecordKind kind, std::string_view market, Date as_of,
                       std::string_view language, MarketIndependentResults* shared = nullptr) const {
     return evaluator_.Evaluate(record, kind, market, as_of, language, shared);
+  }
+  // A group rule's link key for a record (Evaluator::LinkKey).
+  Value LinkKey(const GroupLink& link, const Value& record, Date as_of) const {
+    return evaluator_.LinkKey(link, record, as_of);
+  }
+  // How a group rule judges a group record, for its ruleset's jurisdiction
+  // (Evaluator::JudgeGroup; GroupWindows gathers the groups).
+  RuleOutcome JudgeGroup(const CheckedRule& rule, const Value& group, Date as_of,
+                         std::string_view language) const {
+    return evaluator_.JudgeGroup(rule, group, rule.jurisdiction, as_of, language);
   }
   // Whether `rule` may apply to a record stating only what `partial` states (Evaluator).
   bool MayApply(const CheckedRule& rule, const Value& partial, std::string_view market,

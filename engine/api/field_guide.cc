@@ -53,7 +53,10 @@ std::vector<std::string> ExpandMarkets(const MarketTable& table,
 Value StatedByRequest(const FieldGuideRequest& request) {
   ValueObject record;
   record.emplace_back("kind", Value(std::string(RecordKindName(request.kind))));
-  if (request.kind != RecordKind::kTransaction) {
+  if ((request.kind == RecordKind::kPayment || request.kind == RecordKind::kWaybill) &&
+      !request.markets.empty()) {
+    record.emplace_back("destination", Value(request.markets.front()));
+  } else if (request.kind == RecordKind::kListing || request.kind == RecordKind::kSeller) {
     ValueList markets;
     for (const std::string& market : request.markets) markets.emplace_back(market);
     record.emplace_back("target_markets", Value(std::move(markets)));

@@ -112,7 +112,12 @@ std::string StarterRecordJson(const FieldGuide& guide, const FieldGuideRequest& 
   Json record = Json::object();
   record["kind"] = std::string(RecordKindName(request.kind));
   record["id"] = "replace-with-your-id";
-  if (request.kind != RecordKind::kTransaction) record["target_markets"] = request.markets;
+  if (request.kind == RecordKind::kListing || request.kind == RecordKind::kSeller) {
+    record["target_markets"] = request.markets;
+  } else if ((request.kind == RecordKind::kPayment || request.kind == RecordKind::kWaybill) &&
+             !request.markets.empty()) {
+    record["destination"] = request.markets.front();
+  }
   if (request.kind == RecordKind::kListing) {
     record["product"]["regulated_as"] = request.categories;
   }

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "engine/api/group_windows.h"
 #include "engine/input/record_reader.h"
 
 namespace tradelint {
@@ -22,37 +23,75 @@ std::string Describe(const std::vector<MarketJudgement>& results) {
   return text.empty() ? "no market was judged" : text;
 }
 
+// Reads the record of each of the test's `record`s, in order; false after noting why not.
+bool ReadRecords(const Engine& engine, const CheckedTest& test, std::vector<InputRecord>& records,
+                 TestOutcome& outcome) {
+  for (const CheckedTestRecord& source : test.records) {
+    std::string open_error;
+    std::istringstream inline_text(source.inline_json);
+    std::unique_ptr<RecordReader> reader =
+        source.file.empty() ? MakeRecordReader(inline_text, InputFormat::kJson,
+                                               source.span.Location(), engine.schema(), {})
+                            : OpenRecordReader(source.file, engine.schema(), {}, &open_error);
+    if (reader == nullptr) {
+      outcome.failures.push_back(open_error);
+      return false;
+    }
+    // A file's first record (docs/language.md, "Tests"); a group's records are several `record`s.
+    if (InputRecord input; reader->Next(input)) {
+      records.push_back(std::move(input));
+    } else {
+      outcome.failures.push_back(source.span.Location() + ": the test's record holds no record");
+      return false;
+    }
+  }
+  return true;
+}
+
 TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
   TestOutcome outcome;
   outcome.test = &test;
-  std::string open_error;
-  std::istringstream inline_text(test.inline_record);
-  std::unique_ptr<RecordReader> reader =
-      test.record_file.empty()
-          ? MakeRecordReader(inline_text, InputFormat::kJson, test.span.Location(), engine.schema(),
-                             {})
-          : OpenRecordReader(test.record_file, engine.schema(), {}, &open_error);
-  InputRecord input;
-  if (reader == nullptr || !reader->Next(input)) {
-    outcome.failures.push_back(reader == nullptr ? open_error
-                                                 : "the test's record file holds no record");
-    return outcome;
-  }
+  std::vector<InputRecord> inputs;
+  if (!ReadRecords(engine, test, inputs, outcome)) return outcome;
   std::vector<MarketJudgement> results;
-  bool invalid = input.error.has_value();
-  std::string invalid_reason = invalid ? input.error->code + ": " + input.error->message : "";
-  if (!invalid) {
-    JudgeOptions options;
-    if (!test.market.empty()) options.markets = {test.market};
-    options.as_of = test.as_of;
+  bool invalid = false;
+  std::string invalid_reason;
+  JudgeOptions options;
+  if (!test.market.empty()) options.markets = {test.market};
+  options.as_of = test.as_of;
+  // Group rules judge the records together (GroupWindows); their findings count as a
+  // market's findings for the expectations.
+  GroupWindows groups(engine, options.language, test.as_of);
+  std::vector<GroupResult> closed;
+  for (const InputRecord& input : inputs) {
+    if (input.error) {
+      invalid = true;
+      invalid_reason = input.error->code + ": " + input.error->message;
+      continue;
+    }
     RecordJudgement judgement =
         engine.Judge(input.record, *input.kind, input.id.value_or(""), options);
     if (judgement.no_market()) {
       invalid = true;
       invalid_reason = "no_market: the record names no market and the test gives none";
     }
-    outcome.as_of = judgement.as_of;
-    results = std::move(judgement.results);
+    if (!outcome.as_of) outcome.as_of = judgement.as_of;
+    for (MarketJudgement& result : judgement.results) results.push_back(std::move(result));
+    const Date date = engine.DefaultAsOf(input.record, *input.kind, options.today);
+    groups.Add(input.record, GroupMember{*input.kind, input.id.value_or(""), input.source}, date,
+               GroupWindows::Links(engine, input.record, *input.kind, date), closed);
+  }
+  groups.CloseAll(closed);
+  if (!closed.empty()) {
+    MarketJudgement& judged = results.emplace_back();
+    judged.market = "groups";
+    for (GroupResult& group : closed) {
+      const Severity severity = group.finding.rule->severity;
+      judged.verdict = std::max(judged.verdict, severity == Severity::kError     ? Verdict::kFail
+                                                : severity == Severity::kWarning ? Verdict::kWarn
+                                                                                 : Verdict::kPass);
+      judged.findings.push_back(std::move(group.finding));
+    }
   }
   for (const CheckedExpectation& expectation : test.expectations) {
     const std::string where = expectation.span.Location();

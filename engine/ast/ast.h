@@ -143,8 +143,21 @@ struct TitleTranslation {
   Span span;
 };
 
+// `link KIND by KEY` in a group rule: records of KIND join the group of their KEY.
+struct Link {
+  Word kind;
+  ExprPtr key;
+  Span span;
+};
+
 struct Rule {
   Word id;
+  // A group rule (`group rule`) judges the records its `link`s join, over a window of
+  // `within` (docs/language.md, "Group rules"); it has no `applies to`.
+  bool group = false;
+  std::vector<Link> links;
+  std::optional<Literal> within;  // a duration
+  Span within_span;
   std::string title;  // the default (English) title
   std::vector<TitleTranslation> title_translations;
   std::optional<Word> ref;
@@ -172,10 +185,15 @@ struct Expectation {
   Span span;
 };
 
+// A `record` of a test: a file, or JSON text written in the test.
+struct TestRecord {
+  Word text;  // the path relative to the ruleset file, or the JSON text
+  bool is_file = false;
+};
+
 struct Test {
   Word name;
-  std::optional<Word> record_file;    // path relative to the ruleset file
-  std::optional<Word> inline_record;  // JSON text written in the test
+  std::vector<TestRecord> records;  // in order; several for a group rule's tests
   std::optional<Word> market;
   std::optional<Date> as_of;
   std::vector<Expectation> expectations;

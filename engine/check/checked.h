@@ -105,6 +105,23 @@ struct CheckedText {
   std::vector<Piece> pieces;
 };
 
+// A group rule's `link KIND by KEY`: a KIND record joins the group of its KEY (a value
+// computed from the record alone; a missing KEY joins no group).
+struct GroupLink {
+  RecordKind kind = RecordKind::kTransaction;
+  CheckedExprPtr key;
+  int slot_count = 0;  // quantifier variables `key` uses
+};
+
+// What makes a rule a group rule (docs/language.md, "Group rules"). The rule's expressions
+// read a group record: one list per linked kind, named after it (`payment`, of the member
+// payments in input order), and `link`, the key the members share.
+struct GroupSpec {
+  std::vector<GroupLink> links;                     // one per kind, in the order written
+  Duration within;                                  // the window: from the first member's date
+  std::shared_ptr<const SchemaNode> record_schema;  // the group record's data model
+};
+
 struct CheckedRule {
   std::string id;        // full id: `<ruleset>.<rule>`
   std::string local_id;  // as written in the rule
@@ -112,8 +129,9 @@ struct CheckedRule {
   std::string jurisdiction;
   std::string title;                                      // English
   std::map<std::string, std::string> title_translations;  // BCP 47 tag -> title
-  std::string ref;  // external id (law catalogue), may be empty
-  RecordKind applies_to = RecordKind::kListing;
+  std::string ref;                               // external id (law catalogue), may be empty
+  RecordKind applies_to = RecordKind::kListing;  // of a group rule: its first link's kind
+  std::optional<GroupSpec> group;                // set exactly for a group rule
   std::string domain;
   Severity severity = Severity::kError;
   std::string citation;
@@ -144,12 +162,17 @@ struct CheckedExpectation {
   Span span;
 };
 
+struct CheckedTestRecord {
+  std::string file;         // absolute or relative to the working directory; empty if inline
+  std::string inline_json;  // JSON text
+  Span span;
+};
+
 struct CheckedTest {
   std::string name;
   std::string ruleset;
-  std::string record_file;    // absolute or relative to the working directory; empty if inline
-  std::string inline_record;  // JSON text
-  Span record_span;
+  // The records, judged in order; several for a group rule's test.
+  std::vector<CheckedTestRecord> records;
   std::string market;         // empty: the record's own markets
   std::optional<Date> as_of;  // empty: the record's default date
   std::vector<CheckedExpectation> expectations;

@@ -27,7 +27,8 @@ constexpr std::array<std::string_view, 6> kDomains = {
 constexpr std::array<std::string_view, 5> kResponsibleParties = {
     "seller", "marketplace", "importer", "eu_responsible_person", "carrier"};
 constexpr std::array<std::string_view, 3> kSeverities = {"error", "warning", "info"};
-constexpr std::array<std::string_view, 3> kRecordKinds = {"listing", "transaction", "seller"};
+constexpr std::array<std::string_view, 5> kRecordKinds = {"listing", "transaction", "seller",
+                                                          "payment", "waybill"};
 constexpr std::array<std::string_view, 5> kVerdicts = {"pass", "warn", "fail", "not_covered",
                                                        "invalid"};
 constexpr std::array<std::string_view, 3> kBases = {"violation", "missing_data", "undecided"};
@@ -391,6 +392,92 @@ CheckedText CheckText(const ast::Text& text, ExprChecker& checker) {
   return checked;
 }
 
+// The data model of a group record whose members are of `kinds`: one list per kind, named
+// after it, of records of that kind; and `link`, the key they share.
+std::shared_ptr<const SchemaNode> GroupRecordSchema(const Schema& schema,
+                                                    const std::vector<GroupLink>& links) {
+  auto root = std::make_shared<SchemaNode>();
+  root->type = FieldType::kObject;
+  root->description = "a group of linked records";
+  for (const GroupLink& link : links) {
+    auto members = std::make_shared<SchemaNode>();
+    members->type = FieldType::kList;
+    members->description =
+        "the group's " + std::string(RecordKindName(link.kind)) + " records, in input order";
+    // The schema outlives every Program checked against it.
+    members->items = std::shared_ptr<const SchemaNode>(std::shared_ptr<const SchemaNode>(),
+                                                       &schema.Root(link.kind));
+    root->properties.emplace(std::string(RecordKindName(link.kind)), std::move(members));
+  }
+  auto key = std::make_shared<SchemaNode>();
+  key->description = "the key the group's members share";
+  root->properties.emplace("link", std::move(key));
+  for (const auto& [name, property] : root->properties)
+    root->property_index.emplace(name, property.get());
+  return root;
+}
+
+// The longest window a group rule may have: a year (a leap year's 366 days). It bounds how
+// long a group stays open, hence the memory of a streaming run (docs/language.md).
+constexpr std::int64_t kMaxWindowDays = 366;
+
+// A group rule's links and window (docs/language.md, "Group rules").
+GroupSpec CheckGroup(Compilation& c, std::size_t file_index, const ast::Rule& rule) {
+  GroupSpec group;
+  if (rule.applies_to) {
+    c.diagnostics.Error(code::kInvalidValue, rule.applies_to->span,
+                        "a group rule has no `applies to`: its `link`s name the kinds it joins",
+                        "write `link " + rule.applies_to->text + " by <key>`");
+  }
+  if (rule.links.empty()) {
+    c.diagnostics.Error(code::kMissingItem, rule.id.span,
+                        "group rule " + Quoted(rule.id.text) + " has no `link`",
+                        "add `link transaction by id`");
+  }
+  for (const ast::Link& link : rule.links) {
+    const std::optional<RecordKind> kind = RecordKindFromName(link.kind.text);
+    if (!kind) {
+      c.diagnostics.Error(code::kInvalidValue, link.kind.span,
+                          Quoted(link.kind.text) + " is not a record kind",
+                          Suggestion(kRecordKinds, link.kind.text));
+      continue;
+    }
+    const bool repeated = std::any_of(group.links.begin(), group.links.end(),
+                                      [&](const GroupLink& other) { return other.kind == *kind; });
+    if (repeated) {
+      c.diagnostics.Error(code::kDuplicateItem, link.span,
+                          Quoted(link.kind.text) + " is linked twice", "keep one `link`");
+      continue;
+    }
+    ExprChecker checker(c.environment, c.tables[file_index], *kind, c.diagnostics);
+    checker.RecordUsesIn(&c.used_definitions);
+    GroupLink& checked = group.links.emplace_back();
+    checked.kind = *kind;
+    checked.key = checker.Check(*link.key);
+    checked.slot_count = checker.slot_count();
+  }
+  if (!rule.within) {
+    c.diagnostics.Error(code::kMissingItem, rule.id.span,
+                        "group rule " + Quoted(rule.id.text) + " has no `within`",
+                        "add `within 30 days`");
+  } else {
+    group.within = rule.within->value.as_duration();
+    const Duration& within = group.within;
+    const bool too_long = within.unit() == Duration::Unit::kMonths
+                              ? within.count() > 12
+                              : within.count() > kMaxWindowDays;
+    if (too_long || within.count() < 0) {
+      c.diagnostics.Error(code::kInvalidValue, rule.within_span,
+                          "a group's window is at most a year (" + std::to_string(kMaxWindowDays) +
+                              " days or 12 months)",
+                          "link by a key that includes the year instead, e.g. `[buyer.id, "
+                          "year(created_at)]`");
+    }
+  }
+  group.record_schema = GroupRecordSchema(*c.environment.schema, group.links);
+  return group;
+}
+
 CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& rule) {
   const ast::RulesetFile& file = *c.files[file_index];
   const CheckedRuleset& ruleset = c.rulesets[file_index];
@@ -415,14 +502,24 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
     return false;
   };
   require_item(rule.citation.has_value(), "cite", "cite \"Regulation (EU) 2023/988, Art. 19(a)\"");
-  if (require_item(rule.applies_to.has_value(), "applies to", "applies to listing")) {
-    std::optional<RecordKind> kind = RecordKindFromName(rule.applies_to->text);
-    if (!kind) {
-      c.diagnostics.Error(code::kInvalidValue, rule.applies_to->span,
-                          Quoted(rule.applies_to->text) + " is not a record kind",
-                          Suggestion(kRecordKinds, rule.applies_to->text));
-    } else {
-      checked.applies_to = *kind;
+  if (rule.group) {
+    checked.group = CheckGroup(c, file_index, rule);
+    if (!checked.group->links.empty()) checked.applies_to = checked.group->links.front().kind;
+  } else {
+    if (!rule.links.empty() || rule.within) {
+      c.diagnostics.Error(
+          code::kInvalidValue, rule.links.empty() ? rule.within_span : rule.links.front().span,
+          "only a group rule links records", "write `group rule " + rule.id.text + " { ... }`");
+    }
+    if (require_item(rule.applies_to.has_value(), "applies to", "applies to listing")) {
+      std::optional<RecordKind> kind = RecordKindFromName(rule.applies_to->text);
+      if (!kind) {
+        c.diagnostics.Error(code::kInvalidValue, rule.applies_to->span,
+                            Quoted(rule.applies_to->text) + " is not a record kind",
+                            Suggestion(kRecordKinds, rule.applies_to->text));
+      } else {
+        checked.applies_to = *kind;
+      }
     }
   }
   if (require_item(rule.domain.has_value(), "domain", "domain product_safety")) {
@@ -469,7 +566,11 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
     checked.effective_until = ruleset.effective_until;
   }
 
-  ExprChecker checker(c.environment, c.tables[file_index], checked.applies_to, c.diagnostics);
+  ExprChecker checker =
+      checked.group
+          ? ExprChecker(c.environment, c.tables[file_index], *checked.group->record_schema,
+                        "a group record", c.diagnostics)
+          : ExprChecker(c.environment, c.tables[file_index], checked.applies_to, c.diagnostics);
   checker.RecordUsesIn(&c.used_definitions);
   for (const ast::ExprPtr& when : rule.when)
     checked.when.push_back(checker.CheckCondition(*when, "when"));
@@ -700,14 +801,17 @@ void TestsPass(Compilation& c) {
       checked.ruleset = file.id.text;
       checked.span = test.span;
       checked.as_of = test.as_of;
-      if (test.record_file) {
-        checked.record_file = (directory / test.record_file->text).lexically_normal().string();
-        checked.record_span = test.record_file->span;
-        CheckTestRecordFile(c, file, *test.record_file);
-      } else if (test.inline_record) {
-        checked.inline_record = test.inline_record->text;
-        checked.record_span = test.inline_record->span;
-      } else {
+      for (const ast::TestRecord& record : test.records) {
+        CheckedTestRecord& out = checked.records.emplace_back();
+        out.span = record.text.span;
+        if (record.is_file) {
+          out.file = (directory / record.text.text).lexically_normal().string();
+          CheckTestRecordFile(c, file, record.text);
+        } else {
+          out.inline_json = record.text.text;
+        }
+      }
+      if (test.records.empty()) {
         c.diagnostics.Error(
             code::kMissingItem, test.name.span, "the test has no `record`",
             "add `record \"records/example.json\"` or an inline `record \"\"\"{...}\"\"\"`");

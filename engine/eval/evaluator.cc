@@ -334,6 +334,27 @@ bool Evaluator::MayApply(const CheckedRule& rule, const Value& partial, std::str
   return !(scope.is_bool() && !scope.as_bool()) && !Excepted(rule, frame);
 }
 
+Value Evaluator::LinkKey(const GroupLink& link, const Value& record, Date as_of) const {
+  Frame frame;
+  frame.program = &program_;
+  frame.record = &record;
+  frame.as_of = as_of;
+  frame.slots.assign(static_cast<std::size_t>(link.slot_count), Value());
+  frame.steps_left = limits_.steps_per_rule;
+  return eval_internal::Evaluate(*link.key, frame);
+}
+
+RuleOutcome Evaluator::JudgeGroup(const CheckedRule& rule, const Value& group,
+                                  std::string_view market, Date as_of,
+                                  std::string_view language) const {
+  Frame frame;
+  frame.program = &program_;
+  frame.record = &group;
+  frame.market = market;
+  frame.as_of = as_of;
+  return Judge(SelectedRule{&rule, {}}, frame, language, limits_.steps_per_rule, nullptr);
+}
+
 Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string_view market,
                                Date as_of, std::string_view language,
                                MarketIndependentResults* shared,

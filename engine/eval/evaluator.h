@@ -90,6 +90,16 @@ class Evaluator {
   bool MayApply(const CheckedRule& rule, const Value& partial, std::string_view market,
                 Date as_of) const;
 
+  // The key that links `record` (of the link's kind) into a group: the link's expression
+  // evaluated on the record alone, on `as_of`; missing when the record does not give it.
+  Value LinkKey(const GroupLink& link, const Value& record, Date as_of) const;
+
+  // How the group rule `rule` judges `group` (its group record: one list per linked kind and
+  // `link`, docs/language.md "Group rules") for `market` on `as_of`, as any rule judges a
+  // record: not applicable, applied (with its finding, if it fired) or undecided.
+  RuleOutcome JudgeGroup(const CheckedRule& rule, const Value& group, std::string_view market,
+                         Date as_of, std::string_view language) const;
+
  private:
   const Program& program_;
   EvaluationLimits limits_;

@@ -31,8 +31,9 @@ int Width(std::string_view text) {
 // block may hold (`jurisdiction`, `responsible`, `expect`).
 int ValueColumn(std::string_view block_keyword) {
   const std::string_view longest = block_keyword == "ruleset" ? "jurisdiction"
-                                   : block_keyword == "rule"  ? "responsible"
-                                                              : "expect";
+                                   : block_keyword == "rule" || block_keyword == "group"
+                                       ? "responsible"
+                                       : "expect";
   return kIndent + Width(longest) + 1;
 }
 
@@ -93,7 +94,7 @@ class Formatter {
     return element.node != nullptr ? element.node->first_token : element.token;
   }
 
-  // `ruleset`, `rule` or `test`: its words and `{`, one item a line, `}` alone.
+  // `ruleset`, `rule`, `group rule` or `test`: its words and `{`, one item a line, `}` alone.
   void Block(const Node& block) {
     const int value_column = ValueColumn(tokens_[block.first_token].text);
     bool first_item = true;

@@ -48,7 +48,8 @@
 //                    A number too large for an exact decimal is malformed_json too.
 //   too_deep         objects and arrays nested deeper than max_depth.
 //   not_an_object    a JSON value that is not an object.
-//   unknown_kind     `kind` absent, not a string, or not `listing`/`transaction`/`seller`
+//   unknown_kind     `kind` absent, not a string, or not a record kind (`listing`, `transaction`,
+//   `seller`, `payment`, `waybill`)
 //                    (paths [`kind`], with a did-you-mean for near misses).
 //   missing_id       `id` absent, not a string, or empty (paths [`id`]).
 //   schema_violation Schema::Validate's violations, each path in `paths`; for CSV also the

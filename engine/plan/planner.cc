@@ -120,6 +120,9 @@ class Planner {
       }
     }
     rule.reads_market = reads_market;
+    if (rule.group) {
+      for (GroupLink& link : rule.group->links) link.key = Plan(link.key);
+    }
   }
 
  private:

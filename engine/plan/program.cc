@@ -56,10 +56,14 @@ Program::Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const Mar
     }
     for (const CheckedRule& rule : ruleset.rules) {
       all_rules_.push_back(&rule);
-      rules_by_kind_[static_cast<int>(rule.applies_to)].push_back(&rule);
+      if (rule.group) {
+        group_rules_.push_back(&rule);
+      } else {
+        rules_by_kind_[static_cast<int>(rule.applies_to)].push_back(&rule);
+      }
     }
     if (ruleset.scope_facts.empty()) continue;
-    for (RecordKind kind : {RecordKind::kListing, RecordKind::kTransaction, RecordKind::kSeller}) {
+    for (RecordKind kind : kAllRecordKinds) {
       scope_rules_.push_back(MakeScopeRule(ruleset, kind));
     }
   }
@@ -103,7 +107,7 @@ std::shared_ptr<const Program::MarketSelection> Program::SelectionFor(std::strin
 std::shared_ptr<const Program::MarketSelection> Program::ComputeSelection(std::string_view market,
                                                                           Date as_of) const {
   auto selection = std::make_shared<MarketSelection>();
-  for (RecordKind kind : {RecordKind::kListing, RecordKind::kTransaction, RecordKind::kSeller}) {
+  for (RecordKind kind : kAllRecordKinds) {
     selection->by_kind[static_cast<int>(kind)] = ComputeRules(kind, market, as_of);
   }
   return selection;

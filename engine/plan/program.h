@@ -53,8 +53,11 @@ class Program {
 
   const std::vector<RulesetInfo>& rulesets() const { return ruleset_infos_; }
   const std::vector<CheckedTest>& tests() const { return tests_; }
-  // Every rule, in load order.
+  // Every rule, in load order, group rules included.
   const std::vector<const CheckedRule*>& rules() const { return all_rules_; }
+  // The group rules (CheckedRule::group), in load order: they judge groups of linked records,
+  // never a record alone, so Select never picks them.
+  const std::vector<const CheckedRule*>& group_rules() const { return group_rules_; }
   const MarketTable& markets() const { return *markets_; }
   const ReferenceData* reference() const { return reference_.get(); }
   // The rulesets' own reference tables (`table NAME = "file.csv"`), each once, in load order.
@@ -91,14 +94,15 @@ class Program {
   std::vector<CheckedTest> tests_;
   std::vector<Provenance> tables_;
   std::vector<const CheckedRule*> all_rules_;
-  std::vector<const CheckedRule*> rules_by_kind_[3];
+  std::vector<const CheckedRule*> group_rules_;
+  std::vector<const CheckedRule*> rules_by_kind_[kRecordKindCount];
   std::vector<std::unique_ptr<const ScopeRule>> scope_rules_;  // see FindScopeRule
   std::shared_ptr<const MarketTable> markets_;
   std::shared_ptr<const ReferenceData> reference_;
 
   // What one (market, date) selects, for every record kind.
   struct MarketSelection {
-    RuleSelection by_kind[3];  // by RecordKind
+    RuleSelection by_kind[kRecordKindCount];  // by RecordKind
   };
   std::shared_ptr<const MarketSelection> SelectionFor(std::string_view market, Date as_of) const;
   std::shared_ptr<const MarketSelection> ComputeSelection(std::string_view market,

@@ -77,7 +77,12 @@ void JsonReportWriter::Result(const RecordResult& result) {
   Drain();
 }
 
+void JsonReportWriter::Group(const GroupResult& group) { groups_.push_back(group); }
+
 void JsonReportWriter::End(const Summary& summary) {
+  json_.EndArray();
+  json_.Key("groups").BeginArray();
+  for (const GroupResult& group : groups_) WriteGroupJson(json_, group);
   json_.EndArray();
   WriteSummaryJson(json_.Key("summary"), summary);
   json_.EndObject();

@@ -5,6 +5,7 @@
 //    "rulesets": [{"id", "version", "jurisdiction", "title"}],
 //    "reference_data": [{"name", "source", "date"}],
 //    "results": [<result_json.h objects>],
+//    "groups": [<result_json.h group objects>],
 //    "summary": {"records", "results", "invalid",
 //                "verdicts": {"pass", "not_covered", "warn", "fail", "invalid"},
 //                "by_rule", "by_market", "by_domain":
@@ -33,6 +34,7 @@ class JsonReportWriter : public ReportWriter {
 
   void Begin(const RunInfo& run) override;
   void Result(const RecordResult& result) override;
+  void Group(const GroupResult& group) override;
   void End(const Summary& summary) override;
 
  private:
@@ -43,6 +45,9 @@ class JsonReportWriter : public ReportWriter {
   std::ostream& out_;
   std::string buffer_;
   JsonWriter json_;  // one document for the whole run, written into buffer_
+  // The groups, written after the results: the only part of the report kept until End
+  // (groups with findings only, few beside the results).
+  std::vector<GroupResult> groups_;
 };
 
 }  // namespace tradelint

@@ -13,4 +13,14 @@ void JsonLinesReportWriter::Result(const RecordResult& result) {
   out_ << line_;
 }
 
+void JsonLinesReportWriter::Group(const GroupResult& group) {
+  line_.clear();
+  JsonWriter json(line_, JsonWriter::Style::kCompact);
+  json.BeginObject();
+  WriteGroupJson(json.Key("group"), group);
+  json.EndObject();
+  line_ += '\n';
+  out_ << line_;
+}
+
 }  // namespace tradelint

@@ -1,6 +1,8 @@
 #pragma once
 // The `jsonl` report: each result as one compact JSON object (result_json.h) on its own
-// line, written as it comes. Nothing else: no header, no summary.
+// line, written as it comes; each group a group rule found against as `{"group": {...}}`
+// (WriteGroupJson) on its own line once its window closes. Nothing else: no header, no
+// summary.
 
 #include <ostream>
 #include <string>
@@ -16,6 +18,7 @@ class JsonLinesReportWriter : public ReportWriter {
 
   void Begin(const RunInfo&) override {}
   void Result(const RecordResult& result) override;
+  void Group(const GroupResult& group) override;
   void End(const Summary&) override {}
 
  private:

@@ -54,7 +54,9 @@ enum class Word {
   kMoreRecords,  // "{n} further records: ids and verdicts only"
   kFields,       // label of the field paths of a finding
   kFeedAttributes,
-  kUpcoming,  // label of a rule coming into force within --horizon that would fire  // label of the feed attributes those paths came from (feed input)
+  kUpcoming,
+  kGroup,         // heading of a group rule's finding over several records
+  kGroupMembers,  // label of the records of a group  // label of a rule coming into force within --horizon that would fire  // label of the feed attributes those paths came from (feed input)
   // Labels of the details `--verbose` adds.
   kResponsible,
   kMissing,

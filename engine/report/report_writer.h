@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "engine/api/engine.h"
+#include "engine/api/group_windows.h"
 #include "engine/base/date.h"
 #include "engine/eval/finding.h"
 #include "engine/input/input_record.h"
@@ -109,6 +110,11 @@ class ReportWriter {
   // The results of a record are all given. A writer that shows a record's results together
   // writes them here (and also when a result of another record, or End, comes first).
   virtual void RecordEnd() {}
+  // A group of records a group rule found against (engine/api/group_windows.h), once its
+  // window closed: between results, or after the last one and before End. Results are never
+  // revised; a writer reports groups on their own (`groups` in docs/cli.md). Formats without
+  // a place for groups leave this as it is (they are then not reported).
+  virtual void Group(const GroupResult&) {}
   virtual void End(const Summary& summary) = 0;
 };
 

@@ -60,6 +60,31 @@ void WriteFinding(JsonWriter& json, const Finding& finding, bool upcoming = fals
   json.EndObject();
 }
 
+}  // namespace
+
+void WriteGroupJson(JsonWriter& json, const GroupResult& group) {
+  json.BeginObject();
+  json.Key("rule").String(group.finding.rule->id);
+  json.Key("link").String(group.key);
+  json.Key("market").String(group.market);
+  json.Key("as_of").String(group.as_of.ToString());
+  json.Key("first").String(group.first.ToString());
+  json.Key("last").String(group.last.ToString());
+  json.Key("records").BeginArray();
+  for (const GroupMember& member : group.members) {
+    json.BeginObject();
+    json.Key("kind").String(RecordKindName(member.kind));
+    json.Key("id").String(member.id);
+    json.Key("source").String(member.source);
+    json.EndObject();
+  }
+  json.EndArray();
+  WriteFinding(json.Key("finding"), group.finding);
+  json.EndObject();
+}
+
+namespace {
+
 void WriteExplained(JsonWriter& json, const ExplainedExpr& expr) {
   json.BeginObject();
   json.Key("expr").String(expr.text);

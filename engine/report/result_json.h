@@ -22,4 +22,10 @@ namespace tradelint {
 // Writes `result` as one JSON object value (the caller has placed the key or array slot).
 void WriteResultJson(JsonWriter& json, const RecordResult& result);
 
+// Writes a group a group rule found against:
+//   {"rule", "link", "market", "as_of", "first", "last",
+//    "records": [{"kind", "id", "source"}], "finding": <a finding, as in results>}
+// `link` is the key the records share, as canonical JSON text.
+void WriteGroupJson(JsonWriter& json, const GroupResult& group);
+
 }  // namespace tradelint

@@ -283,9 +283,28 @@ void TextReportWriter::RecordEnd() {
   record_.clear();
 }
 
+void TextReportWriter::Group(const GroupResult& group) {
+  RecordEnd();  // the record before the group keeps its place
+  text_.clear();
+  text_ += Paint(std::string(words_(Word::kGroup)), kBold) + " " + Printable(group.key) + " (" +
+           group.first.ToString() +
+           (group.last == group.first ? "" : " – " + group.last.ToString()) + ")\n";
+  text_ += "  " + Paint(group.market, kBold) + ": " +
+           Fill(words_(Word::kAsOf), {{"date", group.as_of.ToString()}}) + "\n";
+  std::vector<std::string> records;
+  for (const GroupMember& member : group.members) {
+    records.push_back(std::string(RecordKindName(member.kind)) + " " + member.id + " (" +
+                      member.source + ")");
+  }
+  AppendLabelled(text_, "    ", words_(Word::kGroupMembers), Join(records));
+  text_ += FindingText(group.finding);
+  out_ << text_;
+  grouped_ = true;
+}
+
 void TextReportWriter::End(const Summary& summary) {
   RecordEnd();
-  if (wrote_record_) out_ << '\n';
+  if (wrote_record_ || grouped_) out_ << '\n';
   for (const std::string& warning : summary.warnings)
     out_ << words_(Word::kWarning) << ": " << warning << '\n';
   const auto count = [](std::int64_t n) { return std::to_string(n); };

@@ -18,6 +18,11 @@
 //   record (unknown kind, listings.jsonl:4)
 //     invalid: malformed_json: line 4, column 9: expected `,` or `}` after an object member
 //
+//   group "ORD-7" (2026-03-01 to 2026-03-02)
+//     CN: as of 2026-03-01
+//       records: transaction ORD-7 (in.jsonl:5), payment PAY-7 (in.jsonl:6)
+//       error[cn.cbec_three_documents.identity_match] ...
+//
 //   3 records, 4 results: 1 fail, 0 warn, 2 pass, 1 not covered, 0 invalid
 //
 // A finding takes at most four lines: markets, severity, title and citation; the message;
@@ -65,6 +70,9 @@ class TextReportWriter : public ReportWriter {
   void Begin(const RunInfo&) override {}
   void Result(const RecordResult& result) override;
   void RecordEnd() override;
+  // A block of its own, headed `group` with the link key, the dates of its records, then its
+  // market, the records and the finding.
+  void Group(const GroupResult& group) override;
   void End(const Summary& summary) override;
 
  private:
@@ -85,6 +93,7 @@ class TextReportWriter : public ReportWriter {
   std::vector<RecordResult> record_;  // the results of the record being read
   std::string text_;                  // the lines of the record being written
   bool wrote_record_ = false;
+  bool grouped_ = false;  // some group was written
 };
 
 }  // namespace tradelint

@@ -23,8 +23,9 @@
 namespace tradelint {
 namespace {
 
-constexpr std::array<std::string_view, 3> kRecordFiles = {
-    "listing.schema.json", "transaction.schema.json", "seller.schema.json"};
+constexpr std::array<std::string_view, kRecordKindCount> kRecordFiles = {
+    "listing.schema.json", "transaction.schema.json", "seller.schema.json", "payment.schema.json",
+    "waybill.schema.json"};
 constexpr std::string_view kCommonFile = "common.schema.json";
 
 // ---------------------------------------------------------------------------------------
@@ -627,6 +628,8 @@ std::optional<RecordKind> RecordKindFromName(std::string_view name) {
   if (name == "listing") return RecordKind::kListing;
   if (name == "transaction") return RecordKind::kTransaction;
   if (name == "seller") return RecordKind::kSeller;
+  if (name == "payment") return RecordKind::kPayment;
+  if (name == "waybill") return RecordKind::kWaybill;
   return std::nullopt;
 }
 
@@ -638,6 +641,10 @@ std::string_view RecordKindName(RecordKind kind) {
       return "transaction";
     case RecordKind::kSeller:
       return "seller";
+    case RecordKind::kPayment:
+      return "payment";
+    case RecordKind::kWaybill:
+      return "waybill";
   }
   return "";
 }

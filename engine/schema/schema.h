@@ -6,6 +6,7 @@
 // misspelled field); the input stage validates records against it (schema_violation).
 // A Schema is immutable after Load and safe to share between threads.
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -24,7 +25,12 @@ class RE2;
 
 namespace tradelint {
 
-enum class RecordKind { kListing, kTransaction, kSeller };
+enum class RecordKind { kListing, kTransaction, kSeller, kPayment, kWaybill };
+inline constexpr std::size_t kRecordKindCount = 5;
+// Every kind, in enum order.
+inline constexpr std::array<RecordKind, kRecordKindCount> kAllRecordKinds = {
+    RecordKind::kListing, RecordKind::kTransaction, RecordKind::kSeller, RecordKind::kPayment,
+    RecordKind::kWaybill};
 std::optional<RecordKind> RecordKindFromName(std::string_view name);
 std::string_view RecordKindName(RecordKind kind);
 
@@ -98,8 +104,8 @@ struct SchemaViolation {
 
 class Schema {
  public:
-  // Loads listing/transaction/seller/common.schema.json from `directory`, extended by the
-  // data-model extension files `extensions` (docs/extending.md): each adds new properties to
+  // Loads listing/transaction/seller/payment/waybill/common.schema.json from `directory`, extended
+  // by the data-model extension files `extensions` (docs/extending.md): each adds new properties to
   // objects of the model, named by address (`seller.schema.json#/$defs/seller`), before the
   // model is built, so every place that uses the object has them; a property the model
   // already has is an error. On failure returns nullopt and sets `error` to a message
@@ -144,7 +150,7 @@ class Schema {
       std::vector<SchemaViolation>* unknown_fields = nullptr) const;
 
  private:
-  std::shared_ptr<const SchemaNode> roots_[3];
+  std::shared_ptr<const SchemaNode> roots_[kRecordKindCount];
   std::vector<std::string> currency_codes_;  // sorted
 };
 

@@ -77,48 +77,69 @@ FunctionDef MakeMoney() {
   return def;
 }
 
+// `value` (money) in `target`, with the conversion's notes, or the reason there is no rate;
+// missing for anything but money.
+Value ConvertMoney(const Value& value, const Currency& target, const CallContext& context) {
+  if (!value.is_money()) return Value();
+  std::optional<Conversion> conversion =
+      tradelint::Convert(value.as_money(), target, context.as_of, *context.reference);
+  if (!conversion) {
+    // The reason a finding gives for its `undecided` basis ("no FX rate for VND ...").
+    if (context.notes != nullptr) {
+      std::string reason =
+          MissingRateReason(value.as_money(), target, context.as_of, *context.reference);
+      if (!reason.empty()) context.notes->push_back(std::move(reason));
+    }
+    return Value();
+  }
+  if (context.notes != nullptr) {
+    for (std::string* note : {&conversion->note, &conversion->stale_rate_note}) {
+      if (!note->empty()) context.notes->push_back(std::move(*note));
+    }
+  }
+  return Value(conversion->result);
+}
+
 FunctionDef ConvertFunction() {
   FunctionDef def;
   def.name = "convert";
-  def.signature = "convert(value: money, currency: constant currency code) -> money";
+  def.signature =
+      "convert(value: money | list of money, currency: constant currency code) -> money | list "
+      "of money";
   def.summary =
       "the money in another currency at the ECB euro reference rates of the latest "
       "date on or before the as-of date, rounded half-even to cents; missing when "
-      "there is no rate at that date";
+      "there is no rate at that date; a list is converted element by element (so that "
+      "`sum(convert(payment[*].amount, CNY))` adds amounts of several currencies)";
   def.check = [](std::span<const ArgumentInfo> args) -> CheckResult {
     if (auto error = CheckArgumentCount("convert", args, 2)) return *error;
-    if (auto error = CheckArgumentType(args, 0, Type::Of(Type::Kind::kMoney))) return *error;
+    const bool list = args[0].type.kind == Type::Kind::kList;
+    if (list) {
+      const Type& element = args[0].type.Element();
+      if (!element.is_any() && element.kind != Type::Kind::kMoney)
+        return CheckError{"`convert` takes money or a list of money", 0};
+    } else if (auto error = CheckArgumentType(args, 0, Type::Of(Type::Kind::kMoney))) {
+      return *error;
+    }
     const auto currency = ConstantCurrency(args, 1);
     if (const auto* error = std::get_if<CheckError>(&currency)) return *error;
     const std::optional<Currency>& known = std::get<std::optional<Currency>>(currency);
     if (!known) {
       return CheckError{"the target currency must be a constant currency code such as `EUR`", 1};
     }
-    return Type::MoneyIn(*known);
+    return list ? Type::ListOf(Type::MoneyIn(*known)) : Type::MoneyIn(*known);
   };
   def.eval = [](std::span<const Value> args, const CallContext& context) -> Value {
-    if (context.reference == nullptr || !args[0].is_money() || !args[1].is_string()) {
-      return Value();
-    }
+    if (context.reference == nullptr || !args[1].is_string()) return Value();
     const Currency target = Currency::FromCode(args[1].as_string());
     if (target.empty()) return Value();
-    std::optional<Conversion> conversion =
-        tradelint::Convert(args[0].as_money(), target, context.as_of, *context.reference);
-    if (!conversion) {
-      // The reason a finding gives for its `undecided` basis ("no FX rate for VND ...").
-      if (context.notes != nullptr) {
-        std::string reason =
-            MissingRateReason(args[0].as_money(), target, context.as_of, *context.reference);
-        if (!reason.empty()) context.notes->push_back(std::move(reason));
-      }
-      return Value();
+    if (args[0].is_list()) {
+      ValueList converted;
+      for (const Value& element : args[0].as_list())
+        converted.push_back(ConvertMoney(element, target, context));
+      return Value(std::move(converted));
     }
-    if (context.notes != nullptr) {
-      for (std::string* note : {&conversion->note, &conversion->stale_rate_note}) {
-        if (!note->empty()) context.notes->push_back(std::move(*note));
-      }
-    }
-    return Value(conversion->result);
+    return ConvertMoney(args[0], target, context);
   };
   return def;
 }

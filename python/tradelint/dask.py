@@ -59,7 +59,8 @@ def _check_partition(records, index, markets, as_of, lang, rules, reference_data
 def check_bag(bag, markets=None, as_of=None, rules=None, reference_data=None, lang="en", *,
               source_name="bag"):
     """A Dask bag of the result dicts of each record of `bag` (dicts, or JSON texts), in
-    order: the results of `tradelint check` on the same records. The source of record n of
+    order: the results of `tradelint check` on the same records. Records are judged one by
+    one, so group rules judge nothing here: use check_files for them (docs/scale-out.md). The source of record n of
     partition p is `<source_name>.<p>:<n>`, as the CLI names line n of a file `bag.<p>`."""
     partitions = bag.npartitions
     indexes = dask.bag.from_sequence(range(partitions), npartitions=partitions)
@@ -97,7 +98,9 @@ def check_files(paths, output_dir, markets=None, as_of=None, rules=None, referen
 
     Returns the JSON report `tradelint check PATHS... --format json` would give without its
     `results`: `tool`, `rulesets` and `reference_data` as the CLI writes them, the `summary`
-    summed over the files, plus `outputs`, the files written, in the order of `paths`.
+    summed over the files, `groups` (the groups that group rules found against, each file's
+    in turn: a group never spans two files, which are checked apart), plus `outputs`, the
+    files written, in the order of `paths`.
     """
     paths = _paths(paths)
     output_dir = os.fspath(output_dir)
@@ -114,5 +117,7 @@ def check_files(paths, output_dir, markets=None, as_of=None, rules=None, referen
     merged["summary"] = {}
     for report in reports:
         _merge_counts(merged["summary"], report["summary"])
+    # Groups are found within each file only: a file is one shard (docs/scale-out.md).
+    merged["groups"] = [group for report in reports for group in report.get("groups", [])]
     merged["outputs"] = outputs
     return merged

@@ -935,6 +935,76 @@ class MarketAndDateTest(TradelintTestCase):
         self.assertIn("overrides: e2e.eu.seller_email", text)
 
 
+class GroupRuleTest(TradelintTestCase):
+    """Group rules: findings about linked records, reported apart from the record results
+    (docs/language.md, "Group rules"; docs/cli.md, `groups`)."""
+
+    REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
+    RULES = os.path.join(REPO, "rulesets", "cn", "cbec_three_documents.trl")
+    INPUT = os.path.join(REPO, "examples", "groups", "cn-three-documents.jsonl")
+
+    def check_groups(self, fmt, *inputs):
+        process = run("check", "--rules", self.RULES, "--format", fmt, *(inputs or [self.INPUT]))
+        self.assertExit(process, 1)
+        return process.stdout
+
+    def test_json_report_has_a_groups_array(self):
+        report = json.loads(self.check_groups("json"))
+        # Each record's results as if alone (transactions also for their country of dispatch).
+        self.assertEqual(report["summary"]["records"], 10)
+        self.assertEqual(len(report["results"]), 14)
+        found = {(group["rule"], tuple(record["id"] for record in group["records"]))
+                 for group in report["groups"]}
+        self.assertEqual(found, {
+            ("cn.cbec_three_documents.orderer_is_payer", ("CN-ORD-2", "CN-PAY-2")),
+            ("cn.cbec_three_documents.amounts_agree", ("CN-ORD-2", "CN-PAY-2")),
+            ("cn.cbec_three_documents.three_documents_transmitted", ("CN-ORD-3",)),
+        })
+        group = report["groups"][0]
+        self.assertEqual(group["market"], "CN")
+        self.assertEqual(group["finding"]["severity"], "error")
+        self.assertIn("source", group["records"][0])
+
+    def test_jsonl_writes_a_group_when_its_window_closes(self):
+        lines = [json.loads(line) for line in self.check_groups("jsonl").splitlines()]
+        order = [line["group"]["records"][0]["id"] if "group" in line else line["record"]["id"]
+                 for line in lines]
+        # The March groups close when the first record of May is read, after its result.
+        first_group = next(i for i, line in enumerate(lines) if "group" in line)
+        self.assertEqual(order[first_group - 1], "CN-ORD-9")
+        self.assertEqual(sum("group" in line for line in lines), 3)
+
+    def test_text_has_a_group_block(self):
+        text = self.check_groups("text")
+        self.assertRegex(text, r'(?m)^group "CN-ORD-3" \(2026-03-03\)$')
+        self.assertIn("records: transaction CN-ORD-3", text)
+
+    def test_merge_keeps_each_shards_groups(self):
+        with tempfile.TemporaryDirectory() as work:
+            with open(self.INPUT, encoding="utf-8") as records:
+                lines = records.readlines()
+            shards = []
+            for n, part in enumerate((lines[:4], lines[4:])):
+                path = os.path.join(work, "shard%d.jsonl" % n)
+                with open(path, "w", encoding="utf-8") as shard:
+                    shard.writelines(part)
+                report = os.path.join(work, "shard%d.json" % n)
+                process = run("check", "--rules", self.RULES, "--format", "json", "--output",
+                              report, path)
+                self.assertExit(process, 1)
+                shards.append(report)
+            process = run("merge", *shards)
+            self.assertExit(process, 0)
+            merged = json.loads(process.stdout)
+            # Shard 0 holds the orders and payments, shard 1 the waybills: the second shard's
+            # waybills cannot join their orders' groups.
+            self.assertEqual(merged["summary"]["records"], 10)
+            rules = sorted(group["rule"].split(".")[-1] for group in merged["groups"])
+            self.assertEqual(rules, ["amounts_agree", "orderer_is_payer",
+                                     "three_documents_transmitted", "three_documents_transmitted",
+                                     "three_documents_transmitted"])
+
+
 class LanguageTest(TradelintTestCase):
     def test_german_message(self):
         _, english = check(data("fail_only.jsonl"))

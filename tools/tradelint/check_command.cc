@@ -228,7 +228,7 @@ int RunCheck(const CheckOptions& options) {
       },
       *writer);
   const bool all_opened = CheckInputs(options, engine->schema(), feed, run, out);
-  run.Finish();
+  if (out) run.Finish();
   if (out) writer->End(run.summary());
   out.flush();
   if (buffer.error() != 0) {

@@ -22,7 +22,11 @@ bool AtOrAbove(Severity severity, Severity threshold) {
 }  // namespace
 
 CheckRun::CheckRun(const Engine& engine, Settings settings, ReportWriter& writer)
-    : engine_(engine), settings_(std::move(settings)), writer_(writer), today_(Date::TodayUtc()) {
+    : engine_(engine),
+      settings_(std::move(settings)),
+      writer_(writer),
+      today_(Date::TodayUtc()),
+      groups_(engine, settings_.language, settings_.as_of) {
   options_.markets = settings_.markets;
   options_.as_of = settings_.as_of;
   options_.language = settings_.language;
@@ -63,6 +67,9 @@ RecordResult CheckRun::NoMarketResult(const InputRecord& input, std::size_t reco
     error.message = "the " + input.feed->format() + " item names no market: give " + attributes +
                     "--market, or `target_markets` in --supplement";
     error.paths = {"target_markets"};
+  } else if (input.kind == RecordKind::kPayment || input.kind == RecordKind::kWaybill) {
+    error.message = "the record names no market: fill `destination`, or give --market";
+    error.paths = {"destination"};
   } else {
     error.message = "the record names no market: fill `target_markets`, or give --market";
     error.paths = {"target_markets"};
@@ -91,6 +98,8 @@ void CheckRun::Warn(std::string warning) {
 }
 
 void CheckRun::Finish() {
+  groups_.CloseAll(closed_);
+  ReportGroups();
   for (const auto& [format, paths] : uncarried_) {
     std::string fields;
     for (const std::string& path : paths) fields += (fields.empty() ? "`" : ", `") + path + "`";
@@ -118,9 +127,9 @@ void CheckRun::Finish() {
   }
 }
 
-std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
-                                          std::size_t record_index) const {
-  std::vector<RecordResult> results;
+JudgedRecord CheckRun::Judge(const InputRecord& input, std::size_t record_index) const {
+  JudgedRecord judged;
+  std::vector<RecordResult>& results = judged.results;
   if (settings_.strict && !input.error && !input.unknown_fields.empty()) {
     InputRecord rejected = input;
     RejectUnknownFields(rejected);
@@ -130,7 +139,13 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
     RecordResult& result = results.emplace_back(StartResult(input, record_index, ""));
     result.verdict = Verdict::kInvalid;
     result.error = input.error;
-    return results;
+    return judged;
+  }
+  judged.member = GroupMember{*input.kind, input.id.value_or(""), input.source};
+  judged.date = engine_.DefaultAsOf(input.record, *input.kind, today_);
+  if (!engine_.program().group_rules().empty()) {
+    judged.links = GroupWindows::Links(engine_, input.record, *input.kind, judged.date);
+    if (!judged.links.empty()) judged.record = input.record;
   }
   const std::string hash = Sha256Hex(CanonicalJson(input.record));
   const std::vector<std::string> unknown_field_notes = UnknownFieldNotes(input);
@@ -138,22 +153,22 @@ std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,
       engine_.Judge(input.record, *input.kind, input.id.value_or(""), options_);
   if (judgement.no_market()) {
     results.push_back(NoMarketResult(input, record_index, hash, judgement.as_of));
-    return results;
+    return judged;
   }
-  for (MarketJudgement& judged : judgement.results) {
+  for (MarketJudgement& market : judgement.results) {
     RecordResult& result = results.emplace_back(StartResult(input, record_index, hash));
-    result.market = std::move(judged.market);
+    result.market = std::move(market.market);
     result.as_of = judgement.as_of;
-    result.verdict = judged.verdict;
-    result.findings = std::move(judged.findings);
-    result.coverage = judged.coverage;
-    result.notes = std::move(judged.notes);
-    result.explanations = std::move(judged.explanations);
+    result.verdict = market.verdict;
+    result.findings = std::move(market.findings);
+    result.coverage = market.coverage;
+    result.notes = std::move(market.notes);
+    result.explanations = std::move(market.explanations);
     if (input.feed != nullptr) NameFeedAttributes(input, result.findings);
     result.notes.insert(result.notes.end(), unknown_field_notes.begin(), unknown_field_notes.end());
   }
   if (settings_.horizon_months) AddUpcoming(input, judgement.as_of, results);
-  return results;
+  return judged;
 }
 
 void CheckRun::NameFeedAttributes(const InputRecord& input, std::vector<Finding>& findings) const {
@@ -209,22 +224,23 @@ void CheckRun::AddUpcoming(const InputRecord& input, Date as_of,
   }
 }
 
-void CheckRun::Report(const std::vector<RecordResult>& results) {
+void CheckRun::CountFinding(const Finding& finding) {
+  ++findings_;
+  if (settings_.fail_on && !finding.waived) {
+    fail_on_reached_ = fail_on_reached_ || AtOrAbove(finding.rule->severity, *settings_.fail_on);
+  }
+}
+
+void CheckRun::Report(const JudgedRecord& judged) {
   ++summary_.records;
-  for (const RecordResult& result : results) {
+  for (const RecordResult& result : judged.results) {
     summary_.Count(result);
     if (result.as_of && result.market) {
       WarnOfStaleRates(*result.as_of);
       if (!latest_as_of_ || latest_as_of_->days() < result.as_of->days())
         latest_as_of_ = result.as_of;
     }
-    findings_ += static_cast<std::int64_t>(result.findings.size());
-    if (settings_.fail_on) {
-      for (const Finding& finding : result.findings) {
-        fail_on_reached_ = fail_on_reached_ || (!finding.waived && AtOrAbove(finding.rule->severity,
-                                                                             *settings_.fail_on));
-      }
-    }
+    for (const Finding& finding : result.findings) CountFinding(finding);
     if (result.verdict == Verdict::kNotCovered) {
       fail_on_reached_ = fail_on_reached_ || settings_.fail_on_not_covered;
       // Named on stderr too, once per market.
@@ -235,6 +251,18 @@ void CheckRun::Report(const std::vector<RecordResult>& results) {
     writer_.Result(result);
   }
   writer_.RecordEnd();
+  if (judged.member) {
+    groups_.Add(judged.record, *judged.member, judged.date, judged.links, closed_);
+    ReportGroups();
+  }
+}
+
+void CheckRun::ReportGroups() {
+  for (const GroupResult& group : closed_) {
+    CountFinding(group.finding);
+    writer_.Group(group);
+  }
+  closed_.clear();
 }
 
 }  // namespace tradelint::cli

@@ -38,6 +38,16 @@
 
 namespace tradelint::cli {
 
+// One record judged (CheckRun::Judge): its results, and what the group rules need of it.
+struct JudgedRecord {
+  std::vector<RecordResult> results;
+  // For GroupWindows, set when the record could be read: the record, its date and its links.
+  std::optional<GroupMember> member;
+  Value record;  // kept only when the record has links
+  Date date;
+  std::vector<GroupLinkKey> links;
+};
+
 class CheckRun {
  public:
   struct Settings {
@@ -61,16 +71,17 @@ class CheckRun {
   // `engine` and `writer` must outlive the run.
   CheckRun(const Engine& engine, Settings settings, ReportWriter& writer);
 
-  // The results of one record, in report order; `record_index` is its position among all
-  // records of the run, from 0. Thread-safe.
-  std::vector<RecordResult> Judge(const InputRecord& input, std::size_t record_index) const;
+  // The results of one record, in report order, and its links into groups; `record_index`
+  // is its position among all records of the run, from 0. Thread-safe.
+  JudgedRecord Judge(const InputRecord& input, std::size_t record_index) const;
 
-  // Reports the results of the next record (as Judge made them) and counts the record.
-  void Report(const std::vector<RecordResult>& results);
+  // Reports the results of the next record (as Judge made them), counts the record, adds it
+  // to the groups and reports the groups its date closed.
+  void Report(const JudgedRecord& judged);
 
-  // Ends the run after the last record (call once, before the writer's End): adds the run's
-  // closing warnings to the summary and standard error, the fields a feed cannot carry and the
-  // stale reference tables the run used.
+  // Ends the run after the last record (call once, before the writer's End): closes the
+  // groups still open and reports them, then adds the run's closing warnings to the summary
+  // and standard error: the fields a feed cannot carry and the stale reference tables used.
   void Finish();
 
   // Judges the next record and reports its results.
@@ -79,7 +90,10 @@ class CheckRun {
   }
 
   const Summary& summary() const { return summary_; }
-  // Findings reported so far, of every severity.
+  // Groups the group rules judged, and those they found against (reported), so far.
+  std::int64_t groups_judged() const { return groups_.judged(); }
+  std::int64_t groups_fired() const { return groups_.fired(); }
+  // Findings reported so far, of every severity, group findings included.
   std::int64_t findings() const { return findings_; }
   bool any_invalid() const { return summary_.invalid > 0; }
   // Whether some finding was at or above Settings::fail_on.
@@ -103,6 +117,10 @@ class CheckRun {
   // A feed record's findings: names their feed attributes, and keeps the missing fields the
   // feed cannot carry for Finish.
   void NameFeedAttributes(const InputRecord& input, std::vector<Finding>& findings) const;
+  // Counts a finding toward the exit status.
+  void CountFinding(const Finding& finding);
+  // Reports the groups in `closed_` and empties it.
+  void ReportGroups();
 
   const Engine& engine_;
   Settings settings_;
@@ -118,6 +136,8 @@ class CheckRun {
   mutable std::mutex uncarried_mutex_;
   mutable std::map<std::string, std::set<std::string>, std::less<>> uncarried_;
   std::optional<Date> latest_as_of_;  // of the results reported so far
+  GroupWindows groups_;
+  std::vector<GroupResult> closed_;  // closed groups not yet reported
 };
 
 }  // namespace tradelint::cli

@@ -390,7 +390,7 @@ int RunDiff(const DiffOptions& options) {
       continue;
     }
     for (InputRecord record; out && reader->Next(record); ++index) {
-      differ.Compare(old_run.Judge(record, index), new_run.Judge(record, index));
+      differ.Compare(old_run.Judge(record, index).results, new_run.Judge(record, index).results);
     }
   }
   const bool changed = differ.End();

@@ -133,7 +133,7 @@ Command AddInitCommand(CLI::App& app) {
       "init",
       "print a starter record: the fields the rules in force read for some markets and "
       "product categories, each with a placeholder to fill in");
-  command->add_option("KIND", options->kind, "listing, transaction or seller")
+  command->add_option("KIND", options->kind, "listing, transaction, seller, payment or waybill")
       ->required()
       ->type_name("KIND");
   AddGuideOptions(*command, *options);
@@ -156,7 +156,7 @@ Command AddFieldsCommand(CLI::App& app) {
                          "list the fields the rules in force read for some markets and product "
                          "categories, by rule: which decide whether a rule applies, which to fill "
                          "(alternatives as `one of`), which to leave out");
-  command->add_option("--kind", options->kind, "listing, transaction or seller")
+  command->add_option("--kind", options->kind, "listing, transaction, seller, payment or waybill")
       ->type_name("KIND")
       ->capture_default_str();
   AddGuideOptions(*command, *options);

@@ -4,8 +4,10 @@
 // The shards must come from the same tool version and the same rulesets; their results are
 // concatenated in argument order, `reference_data` and `summary.warnings` are the union in
 // order of first appearance, and the summary is recounted from the results (records: the sum
-// of the shards'). Each shard is read twice, once for its header and once for its results,
-// so that at most one shard is held in memory at a time.
+// of the shards'). `groups` are concatenated in argument order too: each shard's groups are
+// those it found within itself, as a group across shards cannot be seen (docs/scale-out.md).
+// Each shard is read twice, once for its header and once for its results, so that at most
+// one shard (and the groups, few beside the results) is held in memory at a time.
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -151,7 +153,8 @@ int RunMerge(const MergeOptions& options) {
   for (const Value& table : reference_data) json.Write(table);
   json.EndArray();
   json.Key("results").BeginArray();
-  // Pass 2: the results, shard by shard.
+  // Pass 2: the results, shard by shard; the groups kept for after them.
+  std::vector<Value> groups;
   for (const std::string& path : options.reports) {
     const std::optional<Value> report = LoadReport(path);
     if (!report) return kUsageError;
@@ -161,7 +164,13 @@ int RunMerge(const MergeOptions& options) {
       out << text;
       text.clear();
     }
+    if (report->Get("groups").is_list()) {
+      for (const Value& group : report->Get("groups").as_list()) groups.push_back(group);
+    }
   }
+  json.EndArray();
+  json.Key("groups").BeginArray();
+  for (const Value& group : groups) json.Write(group);
   json.EndArray();
   WriteSummaryJson(json.Key("summary"), summary);
   json.EndObject();
@@ -187,7 +196,8 @@ Command AddMergeCommand(CLI::App& app) {
       ->type_name("")
       ->required();
   command->footer(
-      "Results are concatenated in argument order; the summary is recounted. Exit status: 0 "
+      "Results and groups are concatenated in argument order (a group never spans two shards); "
+      "the summary is recounted. Exit status: 0 "
       "merged; 2 a report cannot be read or comes from another tool version or other rulesets; "
       "4 the report could not be written.");
   return {command, [options] { return RunMerge(*options); }};

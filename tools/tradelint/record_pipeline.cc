@@ -26,8 +26,8 @@ struct Batch {
   std::size_t first_index = 0;  // record_index of records[0]
   std::size_t text_bytes = 0;   // of records' text, as read
   std::vector<UnparsedRecord> records;
-  std::vector<std::vector<RecordResult>> results;  // parallel to records, once done
-  bool done = false;                               // guarded by Pipeline::mutex
+  std::vector<JudgedRecord> results;  // parallel to records, once done
+  bool done = false;                  // guarded by Pipeline::mutex
 };
 
 class Pipeline {
@@ -152,8 +152,8 @@ bool RunRecordPipeline(RecordReader& reader, const Schema& schema, const InputLi
     in_flight.pop_front();
     bytes_in_flight -= batch->text_bytes;
     pipeline->Await(*batch);
-    for (const std::vector<RecordResult>& results : batch->results) {
-      run.Report(results);
+    for (const JudgedRecord& judged : batch->results) {
+      run.Report(judged);
       if (!out) return false;
       if (after_record) after_record();
     }

@@ -31,6 +31,11 @@ std::string RuleCatalogueJson(const std::vector<const CheckedRule*>& rules) {
     json.Key("ruleset").String(rule->ruleset);
     json.Key("jurisdiction").String(rule->jurisdiction);
     json.Key("applies_to").String(RecordKindName(rule->applies_to));
+    if (rule->group) {
+      json.Key("group").BeginArray();
+      for (const GroupLink& link : rule->group->links) json.String(RecordKindName(link.kind));
+      json.EndArray();
+    }
     json.Key("domain").String(rule->domain);
     json.Key("severity").String(SeverityName(rule->severity));
     json.Key("citation").String(rule->citation);

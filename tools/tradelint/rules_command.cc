@@ -1,12 +1,16 @@
 // `tradelint rules`: the rule catalogue, filtered by market and date, as text, JSON or
 // Markdown.
 
+#include <array>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "engine/api/engine.h"
 #include "engine/report/counted.h"
@@ -36,12 +40,21 @@ std::string InForceText(const CheckedRule& rule) {
   return "always";
 }
 
+// What the rule judges: a record kind, or for a group rule `group of transaction, payment`.
+std::string AppliesToText(const CheckedRule& rule) {
+  if (!rule.group) return std::string(RecordKindName(rule.applies_to));
+  std::string kinds;
+  for (const GroupLink& link : rule.group->links)
+    kinds += (kinds.empty() ? "" : ", ") + std::string(RecordKindName(link.kind));
+  return "group of " + kinds;
+}
+
 void WriteText(const std::vector<const CheckedRule*>& rules) {
   for (const CheckedRule* rule : rules) {
     std::cout << rule->id << (rule->ref.empty() ? "" : " [" + rule->ref + "]") << '\n'
               << "  " << rule->title << '\n'
-              << "  " << rule->jurisdiction << ", " << RecordKindName(rule->applies_to) << ", "
-              << rule->domain << ", " << SeverityName(rule->severity) << '\n'
+              << "  " << rule->jurisdiction << ", " << AppliesToText(*rule) << ", " << rule->domain
+              << ", " << SeverityName(rule->severity) << '\n'
               << "  " << rule->citation << '\n'
               << "  in force: " << InForceText(*rule) << '\n';
   }
@@ -66,23 +79,26 @@ std::string Cell(std::string_view text) {
 void WriteMarkdown(const std::vector<const CheckedRule*>& rules, const MarketTable& markets) {
   std::map<std::string, std::vector<const CheckedRule*>> by_jurisdiction;
   for (const CheckedRule* rule : rules) by_jurisdiction[rule->jurisdiction].push_back(rule);
-  std::cout << "# Rules\n\n"
-            << "| Jurisdiction | Rules | Listing | Transaction | Seller |\n"
-            << "|---|---|---|---|---|\n";
+  std::cout
+      << "# Rules\n\n"
+      << "| Jurisdiction | Rules | Listing | Transaction | Seller | Payment | Waybill | Group |\n"
+      << "|---|---|---|---|---|---|---|---|\n";
   for (const auto& [jurisdiction, group] : by_jurisdiction) {
-    int per_kind[3] = {0, 0, 0};
-    for (const CheckedRule* rule : group) ++per_kind[static_cast<int>(rule->applies_to)];
-    std::cout << "| " << jurisdiction << " | " << group.size() << " | " << per_kind[0] << " | "
-              << per_kind[1] << " | " << per_kind[2] << " |\n";
+    std::array<int, kRecordKindCount + 1> per_kind{};  // the last: group rules
+    for (const CheckedRule* rule : group) {
+      ++per_kind[rule->group ? kRecordKindCount : static_cast<std::size_t>(rule->applies_to)];
+    }
+    std::cout << "| " << jurisdiction << " | " << group.size() << " | "
+              << fmt::format("{}", fmt::join(per_kind, " | ")) << " |\n";
   }
-  std::cout << "| all | " << rules.size() << " | | | |\n";
+  std::cout << "| all | " << rules.size() << " | | | | | | |\n";
   for (const auto& [jurisdiction, group] : by_jurisdiction) {
     std::cout << "\n## " << jurisdiction << "\n\n"
               << "| Rule | Title | Applies to | Domain | Severity | Citation | In force | Ref |\n"
               << "|---|---|---|---|---|---|---|---|\n";
     for (const CheckedRule* rule : group) {
       std::cout << "| `" << Cell(rule->id) << "` | " << Cell(rule->title) << " | "
-                << RecordKindName(rule->applies_to) << " | " << Cell(rule->domain) << " | "
+                << AppliesToText(*rule) << " | " << Cell(rule->domain) << " | "
                 << SeverityName(rule->severity) << " | " << Cell(rule->citation) << " | "
                 << InForceText(*rule) << " | " << Cell(rule->ref) << " |\n";
     }

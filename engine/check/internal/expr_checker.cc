@@ -144,9 +144,15 @@ Type TypeOfSchemaNode(const SchemaNode* node) {
 
 ExprChecker::ExprChecker(const CheckEnvironment& environment, const DefinitionTable& definitions,
                          RecordKind record_kind, Diagnostics& diagnostics)
+    : ExprChecker(environment, definitions, environment.schema->Root(record_kind),
+                  "a " + std::string(RecordKindName(record_kind)), diagnostics) {}
+
+ExprChecker::ExprChecker(const CheckEnvironment& environment, const DefinitionTable& definitions,
+                         const SchemaNode& root, std::string root_name, Diagnostics& diagnostics)
     : environment_(environment),
       definitions_(definitions),
-      record_kind_(record_kind),
+      root_(&root),
+      root_name_(std::move(root_name)),
       diagnostics_(diagnostics) {}
 
 CheckedExprPtr ExprChecker::Make(CheckedExpr node) {
@@ -258,7 +264,7 @@ CheckedExprPtr ExprChecker::CheckName(const ast::Expr& expr, const std::string& 
   CheckedExpr root;
   root.op = CheckedExpr::Op::kPath;
   root.span = expr.span;
-  root.type = Type::ObjectOf(&environment_.schema->Root(record_kind_));
+  root.type = Type::ObjectOf(root_);
   return ExtendPath(expr, root, PathStep{PathStep::Kind::kField, name, 0}, expr.span);
 }
 
@@ -321,9 +327,7 @@ CheckedExprPtr ExprChecker::ExtendPath(const ast::Expr& expr, const CheckedExpr&
         std::vector<std::string> names;
         for (const auto& [property, child] : node->properties) names.push_back(property);
         const std::string suggestion = ClosestMatch(step.field, names);
-        const std::string where = base.path_text.empty()
-                                      ? "a " + std::string(RecordKindName(record_kind_))
-                                      : Quoted(base.path_text);
+        const std::string where = base.path_text.empty() ? root_name_ : Quoted(base.path_text);
         std::string help = suggestion.empty()
                                ? "extension fields start with `x_`"
                                : "did you mean `" +

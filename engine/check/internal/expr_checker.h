@@ -29,6 +29,10 @@ class ExprChecker {
  public:
   ExprChecker(const CheckEnvironment& environment, const DefinitionTable& definitions,
               RecordKind record_kind, Diagnostics& diagnostics);
+  // Paths start at `root` (which must outlive the checked expressions), named `root_name`
+  // in messages (`a group record`).
+  ExprChecker(const CheckEnvironment& environment, const DefinitionTable& definitions,
+              const SchemaNode& root, std::string root_name, Diagnostics& diagnostics);
 
   // Checks `expr`; reports problems and returns a node typed kAny in their place so that
   // checking goes on.
@@ -91,7 +95,8 @@ class ExprChecker {
 
   const CheckEnvironment& environment_;
   const DefinitionTable& definitions_;
-  RecordKind record_kind_;
+  const SchemaNode* root_;
+  std::string root_name_;  // `a listing`
   Diagnostics& diagnostics_;
   std::vector<Variable> variables_;                                // innermost last
   std::vector<std::map<std::string, CheckedExprPtr>> parameters_;  // def expansions

@@ -15,8 +15,6 @@ namespace tradelint {
 namespace {
 
 constexpr RecordKind kDefaultKind = RecordKind::kListing;
-constexpr std::array<RecordKind, 3> kKinds = {RecordKind::kListing, RecordKind::kTransaction,
-                                              RecordKind::kSeller};
 
 RecordError ViolationError(std::string message) {
   return SchemaViolationError({SchemaViolation{"", std::move(message), ""}});
@@ -54,7 +52,7 @@ bool CsvReader::ReadHeader() {
 
   header_ = CsvHeader::Parse(row_.cells, limits_.max_depth);
   header_problems_ = header_.problems();
-  for (const RecordKind kind : kKinds) {
+  for (const RecordKind kind : kAllRecordKinds) {
     std::vector<const SchemaNode*>& nodes = column_nodes_[static_cast<std::size_t>(kind)];
     for (std::size_t column = 0; column < header_.column_count(); ++column) {
       nodes.push_back(header_.path(column).empty()

@@ -37,7 +37,7 @@ class CsvReader final : public RecordReader {
   CsvHeader header_;
   std::vector<SchemaViolation> header_problems_;
   // column_nodes_[kind][column]: the schema node of the column in records of that kind.
-  std::array<std::vector<const SchemaNode*>, 3> column_nodes_;
+  std::array<std::vector<const SchemaNode*>, kRecordKindCount> column_nodes_;
   CsvRow row_;
   std::vector<Value> values_;  // the current row's typed cells, reused between rows
 };

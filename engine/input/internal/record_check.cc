@@ -17,9 +17,8 @@
 namespace tradelint {
 namespace {
 
-constexpr std::array<RecordKind, 3> kKinds = {RecordKind::kListing, RecordKind::kTransaction,
-                                              RecordKind::kSeller};
-constexpr std::string_view kAllowedKinds = "`listing`, `transaction` or `seller`";
+constexpr std::string_view kAllowedKinds =
+    "`listing`, `transaction`, `seller`, `payment` or `waybill`";
 // The message names at most this many violations; `paths` names them all.
 constexpr std::size_t kMaxViolationsInMessage = 20;
 
@@ -47,7 +46,7 @@ std::optional<std::string_view> SuggestKind(std::string_view written) {
   if (written.size() > 20) return std::nullopt;
   std::optional<std::string_view> best;
   std::size_t best_distance = 3;
-  for (const RecordKind kind : kKinds) {
+  for (const RecordKind kind : kAllRecordKinds) {
     const std::string_view name = RecordKindName(kind);
     const std::size_t distance = EditDistance(written, name);
     if (distance < best_distance && distance * 3 <= name.size()) {

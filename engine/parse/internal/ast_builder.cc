@@ -189,6 +189,7 @@ class AstBuilder {
     ast::Rule rule;
     rule.id = WordOf(context.name());
     rule.span = SpanOf(&context);
+    rule.group = context.GROUP() != nullptr;
     if (context.STRING() != nullptr) rule.title = StringWord(context.STRING()).text;
     for (G::RuleItemContext* item : context.ruleItem()) RuleItem(*item, rule);
     return rule;
@@ -228,6 +229,24 @@ class AstBuilder {
       AddText(rule.fixes, fix->name(), fix->STRING(), span, "fix");
     } else if (auto* override_item = dynamic_cast<G::RuleOverrideContext*>(&item)) {
       rule.overrides.push_back(WordOf(override_item->dottedName()));
+    } else if (auto* link = dynamic_cast<G::RuleLinkContext*>(&item)) {
+      rule.links.push_back({WordOf(link->name()), Expr(link->expr(), 0), span});
+    } else if (auto* within = dynamic_cast<G::RuleWithinContext*>(&item)) {
+      if (rule.within) {
+        diagnostics_.Error(code::kDuplicateItem, span, "`within` is given twice", "keep one");
+        return;
+      }
+      std::optional<Decimal> count = Decimal::Parse(within->NUMBER()->getText());
+      std::optional<std::int64_t> whole = count ? count->ToInt64() : std::nullopt;
+      std::optional<Duration> duration =
+          whole ? Duration::FromUnitWord(*whole, within->durationUnit()->getText()) : std::nullopt;
+      if (!duration) {
+        diagnostics_.Error(code::kInvalidNumber, span,
+                           "a window counts whole days, weeks, months or years");
+        return;
+      }
+      rule.within = ast::Literal{Value(*duration)};
+      rule.within_span = span;
     }
   }
 
@@ -369,15 +388,12 @@ class AstBuilder {
     for (G::TestItemContext* item : context.testItem()) {
       const Span span = SpanOf(item);
       if (auto* record = dynamic_cast<G::TestRecordContext*>(item)) {
-        if (test.record_file || test.inline_record) {
-          diagnostics_.Error(code::kDuplicateItem, span, "a test checks one record",
-                             "write one test per record");
-        } else if (record->STRING() != nullptr) {
-          test.record_file = StringWord(record->STRING());
+        if (record->STRING() != nullptr) {
+          test.records.push_back({StringWord(record->STRING()), true});
         } else {
           const std::string raw = record->TRIPLE_STRING()->getText();
-          test.inline_record =
-              ast::Word{raw.substr(3, raw.size() - 6), SpanOf(record->TRIPLE_STRING())};
+          test.records.push_back(
+              {ast::Word{raw.substr(3, raw.size() - 6), SpanOf(record->TRIPLE_STRING())}, false});
         }
       } else if (auto* market = dynamic_cast<G::TestMarketContext*>(item)) {
         SetOnce(test.market, WordOf(market->marketCode()), span, "market");

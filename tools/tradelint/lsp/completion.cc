@@ -32,8 +32,7 @@ enum ItemKind {
   kConstantItem = 21,
 };
 
-constexpr RecordKind kRecordKinds[] = {RecordKind::kListing, RecordKind::kTransaction,
-                                       RecordKind::kSeller};
+constexpr const auto& kRecordKinds = kAllRecordKinds;
 constexpr const char* kExpressionWords[] = {"market", "as_of", "present", "missing", "any",
                                             "all",    "not",   "and",     "or",      "in",
                                             "if",     "then",  "else",    "true",    "false"};

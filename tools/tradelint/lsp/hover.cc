@@ -11,8 +11,7 @@ namespace tradelint::lsp {
 namespace {
 
 constexpr std::size_t kMaxValuesShown = 40;
-constexpr RecordKind kRecordKinds[] = {RecordKind::kListing, RecordKind::kTransaction,
-                                       RecordKind::kSeller};
+constexpr const auto& kRecordKinds = kAllRecordKinds;
 
 std::string TypeText(const SchemaNode& node) {
   std::string text(FieldTypeName(node.type));

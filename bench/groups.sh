@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Group rules: the cost of judging groups of linked records (docs/language.md, "Group rules").
+#
+# Generates N records (default 1,000,000) in time order, in groups of 1 to 5 linked by order id
+# (a CBEC order into China, then 0 to 2 payments and 0 to 2 waybills), and checks them twice
+# with the same record rules (rulesets/cn/cbec.trl): without group rules, and with the group
+# rules of rulesets/cn/cbec_three_documents.trl. Prints the wall time and the peak memory (max
+# RSS) of each run and their ratio; the target is a ratio within 1.3 and flat memory.
+#
+#   bench/groups.sh [BINARY] [N]      # BINARY: build/tools/tradelint/tradelint
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary=${1:-build/tools/tradelint/tradelint}
+count=${2:-1000000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+/usr/bin/python3 - "$count" >"$work/records.jsonl" <<'PY'
+import json, random, sys
+random.seed(14)
+count = int(sys.argv[1])
+written, order = 0, 0
+day = 0
+out = sys.stdout
+while written < count:
+    order += 1
+    if order % 2000 == 0:
+        day += 1
+    date = "2026-%02d-%02dT10:00:00Z" % (1 + (day // 28) % 12, 1 + day % 28)
+    size = min(random.randint(1, 5), count - written)
+    buyer = {"type": "consumer", "name": "Buyer %d" % (order % 50000),
+             "id_number": "1101011990%08d" % (order % 50000), "country": "CN"}
+    records = [{"kind": "transaction", "id": "O-%d" % order, "created_at": date, "buyer": buyer,
+                "shipment": {"ship_from": "KR", "ship_to": "CN",
+                             "consignment_value": {"amount": 300, "currency": "CNY"}},
+                "tax": {"scheme": "cross_border_ecommerce_retail_import"},
+                "totals": {"total": {"amount": 300, "currency": "CNY"}}}]
+    for i in range(1, size):
+        if i % 2:
+            records.append({"kind": "payment", "id": "P-%d-%d" % (order, i), "order_id": "O-%d" % order,
+                            "created_at": date, "destination": "CN",
+                            "amount": {"amount": 300, "currency": "CNY"},
+                            "payer": {"name": buyer["name"], "id_number": buyer["id_number"]}})
+        else:
+            records.append({"kind": "waybill", "id": "W-%d-%d" % (order, i), "order_id": "O-%d" % order,
+                            "created_at": date, "destination": "CN"})
+    for record in records:
+        out.write(json.dumps(record) + "\n")
+    written += size
+PY
+
+run() {  # LABEL RULES...
+  local label=$1
+  shift
+  local rules=()
+  for path in "$@"; do rules+=(--rules "$path"); done
+  /usr/bin/time -f "%e %M" -o "$work/$label.time" \
+    "$binary" check "${rules[@]}" --format jsonl --output "$work/$label.jsonl" \
+    --fail-on never "$work/records.jsonl"
+  read -r seconds kilobytes <"$work/$label.time"
+  echo "$label: ${seconds} s, max RSS $((kilobytes / 1024)) MiB, $(grep -c '"group"' "$work/$label.jsonl" || true) group lines"
+  eval "${label}_seconds=$seconds"
+}
+
+echo "$count records in groups of 1 to 5 ($(wc -c <"$work/records.jsonl") bytes)"
+run without rulesets/cn/cbec.trl
+run with rulesets/cn/cbec.trl rulesets/cn/cbec_three_documents.trl
+/usr/bin/python3 -c "print('ratio with/without: %.2f (target <= 1.30)' % ($with_seconds / $without_seconds))"

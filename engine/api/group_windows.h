@@ -1,0 +1,118 @@
+#pragma once
+// GroupWindows: the groups of linked records that group rules judge (docs/language.md,
+// "Group rules"), gathered from records in input order and judged when their window closes.
+//
+// A record of a kind a group rule links joins the open group of that rule and of its link key
+// when its date (Engine::DefaultAsOf: a transaction's, payment's or waybill's `created_at`)
+// lies within the window that opened with the group's first member; otherwise it opens a new
+// group (closing the old one). A group closes when the input's dates pass its window's end
+// (the latest date seen so far is later than the end), or at the end of the input; then the
+// rule judges it once, for its ruleset's jurisdiction, on the first member's date (or the
+// run's as-of date). The input is expected in time order: a record later in the file but
+// earlier in time joins its group only while that group is still open.
+//
+// Memory: the groups open at any time, so the records of one window (at most a year, a
+// group rule's longest `within`), never the whole input. Not thread-safe: one run, one
+// thread, records in input order. Record results are never revised: group findings are
+// reported on their own (GroupResult).
+
+#include <cstdint>
+#include <optional>
+#include <queue>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/api/engine.h"
+#include "engine/base/date.h"
+#include "engine/eval/finding.h"
+#include "engine/schema/schema.h"
+#include "engine/value/value.h"
+
+namespace tradelint {
+
+// A record of a group, as the report names it.
+struct GroupMember {
+  RecordKind kind = RecordKind::kTransaction;
+  std::string id;      // empty when the record has none
+  std::string source;  // `file:line`
+};
+
+// A group a group rule judged, with the rule's finding.
+struct GroupResult {
+  std::string key;  // the link key the members share, as canonical JSON
+  std::string market;
+  Date as_of;
+  Date first, last;                  // the dates of the earliest and latest member
+  std::vector<GroupMember> members;  // in input order
+  Finding finding;                   // finding.rule is the group rule
+};
+
+// A record's link into the group of one group rule (GroupWindows::Links).
+struct GroupLinkKey {
+  const CheckedRule* rule = nullptr;
+  Value value;      // the link key
+  std::string key;  // its canonical JSON
+};
+
+class GroupWindows {
+ public:
+  // `engine` must outlive this. `as_of`, when set, is the date groups are judged at.
+  GroupWindows(const Engine& engine, std::string language, std::optional<Date> as_of);
+
+  // The links `record` (of `kind`, dated `date`) has: one per group rule that links its kind
+  // and whose key the record gives (a key that is or holds a missing value gives none).
+  // Thread-safe: the links of records may be worked out on several threads, then added in
+  // input order.
+  static std::vector<GroupLinkKey> Links(const Engine& engine, const Value& record, RecordKind kind,
+                                         Date date);
+
+  // Adds the next record of the input, of `kind`, dated `date`, with its links (empty: it
+  // only moves time on). Appends to `closed` the groups whose window this record's date
+  // closed and that the rule found against.
+  void Add(const Value& record, const GroupMember& member, Date date,
+           const std::vector<GroupLinkKey>& links, std::vector<GroupResult>& closed);
+  // Closes every open group (the end of the input), in the order their windows end.
+  void CloseAll(std::vector<GroupResult>& closed);
+
+  // Groups open now: what the run holds in memory.
+  std::size_t open_groups() const { return open_.size(); }
+  // Groups judged so far, and those with a finding.
+  std::int64_t judged() const { return judged_; }
+  std::int64_t fired() const { return fired_; }
+
+ private:
+  struct Open {
+    std::uint64_t serial = 0;  // tells a reopened group from the one in the queue
+    const CheckedRule* rule = nullptr;
+    Value key;
+    std::string key_text;
+    Date first, last, end;  // end: the last date of the window
+    std::vector<GroupMember> members;
+    std::vector<Value> records;  // parallel to members
+  };
+  // Windows by the date they end, earliest first.
+  struct Deadline {
+    Date end;
+    std::uint64_t serial = 0;
+    std::string map_key;
+    bool operator>(const Deadline& other) const {
+      return end != other.end ? other.end < end : serial > other.serial;
+    }
+  };
+
+  void Close(Open& group, std::vector<GroupResult>& closed);
+  // Closes the groups whose window ends before `date`.
+  void CloseBefore(Date date, std::vector<GroupResult>& closed);
+
+  const Engine& engine_;
+  std::string language_;
+  std::optional<Date> as_of_;
+  std::unordered_map<std::string, Open> open_;  // by rule id and key
+  std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> deadlines_;
+  std::uint64_t next_serial_ = 0;
+  std::int64_t judged_ = 0;
+  std::int64_t fired_ = 0;
+};
+
+}  // namespace tradelint
