@@ -27,6 +27,18 @@ CheckRun::CheckRun(const Engine& engine, Settings settings, ReportWriter& writer
   options_.waivers = settings_.waivers;
   options_.explain = settings_.explain;
   options_.today = today_;
+  const std::string_view language = settings_.language;
+  if (!engine_.languages().AllLanguages().contains(language.substr(0, language.find('-')))) {
+    Warn("the language `" + settings_.language +
+         "` is not an official language of any market (rulesets/reference/languages.csv): "
+         "messages, titles and fixes are in English");
+    options_.language = "en";
+  }
+}
+
+void CheckRun::Warn(std::string warning) {
+  PrintWarning(warning);
+  summary_.warnings.push_back(std::move(warning));
 }
 
 RecordResult CheckRun::StartResult(const InputRecord& input, std::size_t record_index,
@@ -71,8 +83,7 @@ void CheckRun::WarnOfStaleRates(Date as_of) {
                         " days before the as-of date " + as_of.ToString() +
                         ": conversions use the last rates; refresh them with `tradelint refdata "
                         "import-ecb` (or give newer ones with --reference-data)";
-  PrintWarning(warning);
-  summary_.warnings.push_back(std::move(warning));
+  Warn(std::move(warning));
 }
 
 std::vector<RecordResult> CheckRun::Judge(const InputRecord& input,

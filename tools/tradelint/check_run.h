@@ -11,6 +11,8 @@
 // A result judged at an as-of date more than FxTable::kStaleAfterDays days after the FX
 // table's latest date would convert money at stale rates: the run warns once, on standard
 // error and in Summary::warnings (each conversion also notes it in its finding).
+// A language (Settings::language) whose primary subtag is no official language of any market
+// (LanguageTable::AllLanguages) is warned of the same way, and the run goes on in English.
 //
 // Judging (Judge) is const and thread-safe, so that records can be judged on several threads;
 // reporting (Report) happens on one thread, one record at a time, in input order.
@@ -32,7 +34,7 @@ class CheckRun {
   struct Settings {
     std::vector<std::string> markets;  // valid market codes; empty: each record's own
     std::optional<Date> as_of;         // empty: each record's default date
-    std::string language = "en";       // of messages and fixes
+    std::string language = "en";       // of titles, messages and fixes
     std::optional<Severity> fail_on;   // least severe finding that fails the run; empty: never
     bool fail_on_not_covered = false;  // a `not_covered` result fails the run too
     bool expand_groups = false;        // a group market gives one result per member
@@ -71,6 +73,8 @@ class CheckRun {
   // The invalid result of a usable record that names no market.
   static RecordResult NoMarketResult(const InputRecord& input, std::size_t record_index,
                                      const std::string& hash, Date as_of);
+  // Prints `warning` on standard error and keeps it for the summary.
+  void Warn(std::string warning);
   // Warns once when `as_of` is later than the FX rates can serve fresh.
   void WarnOfStaleRates(Date as_of);
 

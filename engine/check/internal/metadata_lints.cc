@@ -47,9 +47,8 @@ void LintLanguage(std::string_view item, const std::string& tag, const Span& spa
   const std::string subtag = AsciiLower(std::string_view(tag).substr(0, tag.find('-')));
   if (all_languages.count(subtag) != 0) return;
   diagnostics.Warning(code::kUnknownLanguage, span,
-                      "`" + std::string(item) + " " + tag +
-                          "`: no market has the language `" + subtag +
-                          "`, so no `--lang` selects this text",
+                      "`" + std::string(item) + " " + tag + "`: no market has the language `" +
+                          subtag + "`, so no `--lang` selects this text",
                       Help(subtag, languages, all_languages));
 }
 
@@ -60,8 +59,9 @@ void LintMetadata(const ast::Rule& rule, const LanguageTable* languages,
                   Diagnostics& diagnostics) {
   if (!rule.ref) {
     diagnostics.Warning(code::kMissingRef, rule.id.span,
-                        "rule `" + rule.id.text + "` has no `ref`: its findings cannot be traced "
-                        "to the law it encodes",
+                        "rule `" + rule.id.text +
+                            "` has no `ref`: its findings cannot be traced "
+                            "to the law it encodes",
                         "add `ref \"...\"` with the law catalogue id (or another stable id of "
                         "the obligation)");
   }
