@@ -90,6 +90,8 @@ class Engine {
   const Schema& schema() const { return *schema_; }
   const MarketTable& markets() const { return *markets_; }
   const FunctionRegistry& functions() const { return *functions_; }
+  // The official languages of the markets (`languages.csv`, with any extension's rows).
+  const LanguageTable& languages() const { return reference_->languages(); }
   const std::string& data_directory() const { return data_directory_; }
   std::vector<ReferenceTable> reference_tables() const;
   // The latest date of the FX rates; conversions for a later as-of date use older rates.

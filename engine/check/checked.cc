@@ -21,4 +21,14 @@ std::optional<Severity> SeverityFromName(std::string_view name) {
   return std::nullopt;
 }
 
+const std::string& TitleIn(const CheckedRule& rule, std::string_view language) {
+  if (const auto exact = rule.title_translations.find(std::string(language));
+      exact != rule.title_translations.end()) {
+    return exact->second;
+  }
+  const auto primary =
+      rule.title_translations.find(std::string(language.substr(0, language.find('-'))));
+  return primary != rule.title_translations.end() ? primary->second : rule.title;
+}
+
 }  // namespace tradelint

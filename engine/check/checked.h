@@ -154,6 +154,10 @@ struct CheckedRule {
   Span span;
 };
 
+// The rule's title in `language` (BCP 47): the title of that exact tag, else of its primary
+// subtag (`zh` for `zh-Hans`), else the English title. The same choice as for messages.
+const std::string& TitleIn(const CheckedRule& rule, std::string_view language);
+
 struct CheckedExpectation {
   ast::Expectation::Kind kind = ast::Expectation::Kind::kFinding;
   std::string verdict;  // kVerdict: pass | warn | fail | invalid

@@ -161,6 +161,7 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
                                         : Joined(problems, "; ");
     }
   }
+  finding.title = TitleIn(rule, language);
   const CheckedText* message = PickText(rule.messages, language);
   finding.message = Render(message, frame);
   finding.language = message == nullptr || message->language.empty() ? "en" : message->language;
@@ -254,6 +255,7 @@ std::vector<Finding> ScopeFindings(
     if (found == findings.end()) {
       Finding& finding = findings.emplace_back();
       finding.rule = &scope->rule;
+      finding.title = scope->rule.title;
       finding.basis = Basis::kMissingData;
       finding.missing = {fact};
       finding.paths = {fact};

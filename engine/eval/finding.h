@@ -34,6 +34,7 @@ struct Finding {
   std::vector<std::string> paths;    // fields the finding concerns, with concrete indexes
   std::vector<std::string> missing;  // kMissingData: the absent fields (never empty)
   std::string reason;                // kUndecided: why the rule could not be decided
+  std::string title;                 // the rule's title in the requested language, else English
   std::string message;               // in `language`
   std::string language;              // BCP 47 tag of `message`: the requested one, or `en`
   std::string fix;                   // may be empty

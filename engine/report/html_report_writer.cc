@@ -357,6 +357,35 @@ void HtmlReportWriter::WriteRecord() {
   out_ << html << "</details>\n";
 }
 
+void HtmlReportWriter::Group(const GroupResult& group) {
+  RecordEnd();  // the record before the group keeps its place
+  const std::string dates =
+      group.first.ToString() + (group.last == group.first ? "" : " – " + group.last.ToString());
+  std::string members;
+  for (const GroupMember& member : group.members) {
+    members += (members.empty() ? "" : ", ") + std::string(RecordKindName(member.kind)) + " " +
+               member.id + " (" + member.source + ")";
+  }
+  const std::string_view severity = SeverityName(group.finding.rule->severity);
+  if (static_cast<std::size_t>(records_) >= kDetailedRecords || groups_ >= kDetailedRecords) {
+    // In the list of further records (or past the detailed groups): one line.
+    const std::string line = std::string(words_(Word::kGroup)) + " " + group.key + " " +
+                             group.market + " " + std::string(severity) + " " +
+                             group.finding.rule->id + "\n";
+    out_ << (static_cast<std::size_t>(records_) >= kDetailedRecords
+                 ? Html(line)
+                 : "<p class=\"meta\">" + Html(line) + "</p>");
+  } else {
+    out_ << "<details class=\"record group\" data-markets=\" " << Html(group.market)
+         << "\" data-verdicts=\"\" data-severities=\" " << severity << "\"><summary><b>"
+         << Html(words_(Word::kGroup)) << " " << Html(group.key) << "</b> <span class=\"meta\">"
+         << Html(dates) << "</span> <b>" << Html(group.market) << "</b></summary>"
+         << Labelled(words_(Word::kGroupMembers), Html(members)) << "<div class=\"finding "
+         << severity << "\">" << FindingHtml(group.finding) << "</div></details>\n";
+  }
+  ++groups_;
+}
+
 std::string HtmlReportWriter::Shared(const std::string& html) {
   const auto [it, added] = shared_.try_emplace(html, shared_.size());
   const std::string id = std::to_string(it->second);

@@ -17,7 +17,9 @@
 //     in place by the script when the record is opened, so that the page stays small when
 //     many records have the same findings;
 //   - every further record as one line of text, its id (else source) and verdict per market,
-//     in a collapsed list.
+//     in a collapsed list;
+//   - among the records, where their windows closed, the findings of group rules over several
+//     records: the link key, dates, market, member records and the finding.
 //
 // The file is streamed: records are written as they end, the overview and charts at End (CSS
 // places them first). Memory holds one record's results, the matrix rows of the detailed
@@ -52,6 +54,9 @@ class HtmlReportWriter : public ReportWriter {
   void Begin(const RunInfo& run) override;
   void Result(const RecordResult& result) override;
   void RecordEnd() override;
+  // A group rule's finding, where the records are: a block like a record's for the groups
+  // closed while records are shown in detail (at most kDetailedRecords), else one line.
+  void Group(const GroupResult& group) override;
   void End(const Summary& summary) override;
 
  private:
@@ -77,6 +82,7 @@ class HtmlReportWriter : public ReportWriter {
   ToDoList to_do_;
   std::vector<RecordResult> record_;  // the results of the record being read
   std::int64_t records_ = 0;          // records written
+  std::size_t groups_ = 0;            // groups written
   std::vector<MatrixRow> matrix_;     // of the detailed records
   // The fragments written once as templates and put in place by the script (findings, to-do
   // lists and market lines that records share), by their HTML; of the detailed records.

@@ -31,7 +31,7 @@ void WriteFinding(JsonWriter& json, const Finding& finding, bool upcoming = fals
   json.Key("domain").String(rule.domain);
   json.Key("severity").String(SeverityName(rule.severity));
   json.Key("citation").String(rule.citation);
-  json.Key("title").String(rule.title);
+  json.Key("title").String(finding.title);
   json.Key("message").String(finding.message);
   WriteStrings(json.Key("paths"), finding.paths);
   json.Key("basis").String(BasisName(finding.basis));

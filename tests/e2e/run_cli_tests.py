@@ -1022,6 +1022,37 @@ class LanguageTest(TradelintTestCase):
         self.assertEqual(austrian["results"][0]["findings"][0]["message"],
                          "Hersteller mit E-Mail-Adresse angeben")
 
+    def test_title_fix_and_lang_follow_the_language(self):
+        """Each finding's title and fix are in --lang where the rule has them; `lang` names the
+        message's language, `en` where it fell back."""
+        _, german = check("--lang", "de-AT", data("fail_only.jsonl"), data("sellers.jsonl"))
+        findings = [f for r in german["results"] for f in r["findings"]]
+        self.assertTrue(findings)
+        for finding in findings:
+            self.assertIn(finding["lang"], ("de", "en"), finding)
+        first = {f["rule"]: f for f in german["results"][0]["findings"]}["e2e.eu.manufacturer_contact"]
+        self.assertEqual((first["title"], first["fix"], first["lang"]),
+                         ("Identität und Kontaktdaten des Herstellers im Angebot",
+                          "product.manufacturer.name und .email ausfüllen", "de"))
+        _, french = check("--lang", "fr", data("fail_only.jsonl"))
+        first = french["results"][0]["findings"][0]
+        self.assertEqual((first["title"], first["lang"]),
+                         ("Manufacturer identity and contact on the offer", "en"))
+
+    def test_unknown_language_warns_and_runs_in_english(self):
+        process, report = check("--lang", "xx", "--as-of", "2025-06-01", data("fail_only.jsonl"))
+        self.assertExit(process, 1)
+        self.assertRegex(process.stderr, r"warning: the language `xx` is not an official language")
+        self.assertEqual([w for w in report["summary"]["warnings"] if "language" in w],
+                         [w for w in report["summary"]["warnings"] if "`xx`" in w])
+        self.assertEqual(len([w for w in report["summary"]["warnings"] if "`xx`" in w]), 1)
+        finding = report["results"][0]["findings"][0]
+        self.assertEqual((finding["lang"], finding["message"]),
+                         ("en", "name the manufacturer with an e-mail address"))
+        process, report = check("--lang", "de", "--as-of", "2025-06-01", data("fail_only.jsonl"))
+        self.assertNotIn("language", process.stderr)
+        self.assertFalse([w for w in report["summary"]["warnings"] if "language" in w])
+
 
 class LintCommandTest(TradelintTestCase):
     def test_clean(self):
@@ -1116,6 +1147,25 @@ class RulesCommandTest(TradelintTestCase):
         self.assertIsNone(by_id["e2e.eu.seller_email"]["effective_to"])
         self.assertEqual(by_id["e2e.eu.manufacturer_contact"]["ref"], "E2E-EU-MFR")
         self.assertEqual(by_id["e2e.eu.manufacturer_contact"]["applies_to"], "listing")
+
+    def test_translation_coverage(self):
+        """Per rule, its wholly translated `languages` and the parts in each; per language,
+        counts out of the rules listed (docs/cli.md, "rules")."""
+        process = run("rules", "--rules", GOOD_RULES, "--format", "json")
+        catalogue = json.loads(process.stdout)
+        by_id = {rule["id"]: rule for rule in catalogue["rules"]}
+        contact = by_id["e2e.eu.manufacturer_contact"]
+        self.assertEqual(contact["languages"], ["de"])
+        self.assertEqual(contact["translations"], {"de": ["title", "message", "fix"]})
+        register = by_id["e2e.de.trade_register"]
+        self.assertEqual((register["languages"], register["translations"]), ([], {"de": ["message"]}))
+        self.assertEqual(by_id["e2e.global.replica_words"]["translations"], {})
+        self.assertEqual(catalogue["translation_coverage"],
+                         {"de": {"rules": 9, "complete": 1, "title": 1, "message": 3, "fix": 1}})
+        by_market = json.loads(run("rules", "--rules", GOOD_RULES, "--format", "json", "--market",
+                                   "FR").stdout)["translation_coverage"]
+        self.assertEqual(by_market["de"]["message"], 1)
+        self.assertLess(by_market["de"]["rules"], 9)
 
     def test_filters(self):
         ids = lambda *args: {rule["id"] for rule in self.rules(*args)}

@@ -275,8 +275,9 @@ Command AddCheckCommand(CLI::App& app) {
       ->capture_default_str();
   command
       ->add_option("--lang", options->language,
-                   "language of messages (BCP 47: de, zh, ar); rules without it use English; "
-                   "the text and HTML reports' own words in en, de, fr, es, zh or ar")
+                   "language of titles, messages and fixes (BCP 47: de, zh, ar) and of the text and "
+                   "HTML reports' own words (en, de, fr, es, zh, ar); rules without it use English, "
+                   "as does a language of no market (with a warning)")
       ->type_name("LANG")
       ->check(LanguageTag())
       ->capture_default_str();

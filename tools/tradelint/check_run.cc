@@ -34,6 +34,18 @@ CheckRun::CheckRun(const Engine& engine, Settings settings, ReportWriter& writer
   options_.waivers = settings_.waivers;
   options_.explain = settings_.explain;
   options_.today = today_;
+  const std::string_view language = settings_.language;
+  if (!engine_.languages().AllLanguages().contains(language.substr(0, language.find('-')))) {
+    Warn("the language `" + settings_.language +
+         "` is not an official language of any market (rulesets/reference/languages.csv): "
+         "messages, titles and fixes are in English");
+    options_.language = "en";
+  }
+}
+
+void CheckRun::Warn(std::string warning) {
+  if (settings_.notes_on_stderr) PrintWarning(warning);
+  summary_.warnings.push_back(std::move(warning));
 }
 
 RecordResult CheckRun::StartResult(const InputRecord& input, std::size_t record_index,
@@ -90,11 +102,6 @@ void CheckRun::WarnOfStaleRates(Date as_of) {
                         ": conversions use the last rates; refresh them with `tradelint refdata "
                         "import-ecb` (or give newer ones with --reference-data)";
   Warn(std::move(warning));
-}
-
-void CheckRun::Warn(std::string warning) {
-  if (settings_.notes_on_stderr) PrintWarning(warning);
-  summary_.warnings.push_back(std::move(warning));
 }
 
 void CheckRun::Finish() {

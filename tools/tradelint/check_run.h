@@ -20,6 +20,8 @@
 // error and in Summary::warnings (each conversion also notes it in its finding). Likewise, at
 // the end of the run (Finish), once for each reference table the run used that is stale
 // (Provenance::stale_after_days, e.g. a sanctions list) at the latest as-of date judged.
+// A language (Settings::language) whose primary subtag is no official language of any market
+// (LanguageTable::AllLanguages) is warned of the same way, and the run goes on in English.
 //
 // Judging (Judge) is const and thread-safe, so that records can be judged on several threads;
 // reporting (Report) happens on one thread, one record at a time, in input order.
@@ -53,7 +55,7 @@ class CheckRun {
   struct Settings {
     std::vector<std::string> markets;  // valid market codes; empty: each record's own
     std::optional<Date> as_of;         // empty: each record's default date
-    std::string language = "en";       // of messages and fixes
+    std::string language = "en";       // of titles, messages and fixes
     std::optional<Severity> fail_on;   // least severe finding that fails the run; empty: never
     bool fail_on_not_covered = false;  // a `not_covered` result fails the run too
     bool expand_groups = false;        // a group market gives one result per member

@@ -21,8 +21,8 @@ struct RuleFilter {
 // and that are in force at `filter.as_of` when given, in load order.
 std::vector<const CheckedRule*> SelectRules(const Program& program, const RuleFilter& filter);
 
-// `{"rules": [...]}` as docs/cli.md describes it, pretty-printed, without a final line end;
-// `ref` only for a rule that has one.
+// `{"rules": [...], "translation_coverage": {...}}` as docs/cli.md describes it,
+// pretty-printed, without a final line end; `ref` only for a rule that has one.
 std::string RuleCatalogueJson(const std::vector<const CheckedRule*>& rules);
 
 }  // namespace tradelint::cli

@@ -45,6 +45,7 @@ class ReportWriterTest : public testing::Test {
     failing_.verdict = Verdict::kFail;
     Finding finding;
     finding.rule = &rule_;
+    finding.title = rule_.title;
     finding.basis = Basis::kMissingData;
     finding.paths = {"product.manufacturer.postal_address", "product.manufacturer.email"};
     finding.missing = {"product.manufacturer.postal_address"};
