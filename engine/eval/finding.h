@@ -50,6 +50,9 @@ struct Finding {
   // (FeedMapping::AttributesFor), e.g. `brand` for `product.brand.name`.
   std::vector<std::string> feed_attributes;
   std::optional<AppliedWaiver> waived;  // waived findings do not count toward the verdict
+
+  // The title to show: `title`, else (a finding made without a language) the rule's.
+  const std::string& shown_title() const { return title.empty() ? rule->title : title; }
 };
 
 // How many rules judged one (record, market) and how (docs/cli.md, "Coverage"):

@@ -405,8 +405,9 @@ void HtmlReportWriter::WriteRecordLine() {
 std::string HtmlReportWriter::FindingHtml(const Finding& finding) const {
   const CheckedRule& rule = *finding.rule;
   std::string html = " <span class=\"sev " + std::string(SeverityName(rule.severity)) + "\">" +
-                     Html(words_.SeverityName(rule.severity)) + "</span> <b>" + Html(rule.title) +
-                     "</b> <span class=\"rule\">" + Html(rule.id) + "</span>";
+                     Html(words_.SeverityName(rule.severity)) + "</span> <b>" +
+                     Html(finding.shown_title()) + "</b> <span class=\"rule\">" + Html(rule.id) +
+                     "</span>";
   if (!finding.message.empty()) html += "<p>" + Html(finding.message) + "</p>";
   html += Labelled(words_(Word::kLaw),
                    Html(rule.citation) + (rule.ref.empty() ? "" : " [" + Html(rule.ref) + "]"));

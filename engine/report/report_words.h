@@ -56,7 +56,9 @@ enum class Word {
   kFeedAttributes,
   kUpcoming,
   kGroup,         // heading of a group rule's finding over several records
-  kGroupMembers,  // label of the records of a group  // label of a rule coming into force within --horizon that would fire  // label of the feed attributes those paths came from (feed input)
+  kGroupMembers,  // label of the records of a group  // label of a rule coming into force within
+                  // --horizon that would fire  // label of the feed attributes those paths came
+                  // from (feed input)
   // Labels of the details `--verbose` adds.
   kResponsible,
   kMissing,

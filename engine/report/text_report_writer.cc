@@ -113,7 +113,7 @@ std::string TextReportWriter::FindingText(const Finding& finding) const {
   const CheckedRule& rule = *finding.rule;
   std::string text = "  " +
                      Paint(words_.SeverityName(rule.severity), SeverityStyle(rule.severity)) +
-                     "  " + Printable(rule.title);
+                     "  " + Printable(finding.shown_title());
   if (!rule.citation.empty()) text += " (" + Printable(rule.citation) + ")";
   text += '\n';
   constexpr std::string_view kIndent = "    ";
@@ -127,7 +127,7 @@ std::string TextReportWriter::VerboseFindingText(const Finding& finding) const {
   const CheckedRule& rule = *finding.rule;
   std::string text = "  " +
                      Paint(words_.SeverityName(rule.severity), SeverityStyle(rule.severity)) + "[" +
-                     Paint(rule.id, kBold) + "] " + Printable(rule.title) + "\n";
+                     Paint(rule.id, kBold) + "] " + Printable(finding.shown_title()) + "\n";
   constexpr std::string_view kIndent = "      ";
   if (!finding.message.empty()) text.append(kIndent).append(Printable(finding.message)) += '\n';
   AppendLabelled(text, kIndent, words_(Word::kLaw),
@@ -229,17 +229,6 @@ void TextReportWriter::RecordEnd() {
   if (record_.empty()) return;
   std::vector<const RecordResult*> shown;
   for (const RecordResult& result : record_) {
-    // --horizon: one line per rule coming into force that would fire.
-    if (result.upcoming) {
-      for (const Finding& finding : *result.upcoming) {
-        const CheckedRule& rule = *finding.rule;
-        AppendLabelled(text_, "  ",
-                       result.market.value_or("") + " " + std::string(words_(Word::kUpcoming)) +
-                           " " + rule.effective_from->ToString(),
-                       std::string(words_.SeverityName(rule.severity)) + "[" + rule.id + "] " +
-                           rule.title);
-      }
-    }
     if (!(options_.problems_only && result.verdict == Verdict::kPass && result.findings.empty() &&
           result.notes.empty() && (!result.upcoming || result.upcoming->empty()))) {
       shown.push_back(&result);
@@ -271,7 +260,7 @@ void TextReportWriter::RecordEnd() {
                        result.market.value_or("") + " " + std::string(words_(Word::kUpcoming)) +
                            " " + rule.effective_from->ToString(),
                        std::string(words_.SeverityName(rule.severity)) + "[" + rule.id + "] " +
-                           rule.title);
+                           Printable(finding.shown_title()));
       }
     }
     for (const RuleExplanation& explanation : result.explanations)

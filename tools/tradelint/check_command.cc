@@ -274,10 +274,11 @@ Command AddCheckCommand(CLI::App& app) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
   command
-      ->add_option("--lang", options->language,
-                   "language of titles, messages and fixes (BCP 47: de, zh, ar) and of the text and "
-                   "HTML reports' own words (en, de, fr, es, zh, ar); rules without it use English, "
-                   "as does a language of no market (with a warning)")
+      ->add_option(
+          "--lang", options->language,
+          "language of titles, messages and fixes (BCP 47: de, zh, ar) and of the text and "
+          "HTML reports' own words (en, de, fr, es, zh, ar); rules without it use English, "
+          "as does a language of no market (with a warning)")
       ->type_name("LANG")
       ->check(LanguageTag())
       ->capture_default_str();

@@ -19,7 +19,8 @@ std::optional<FieldGuideRequest> MakeFieldGuideRequest(const Engine& engine,
                                                        std::vector<std::string>& warnings) {
   const std::optional<RecordKind> kind = RecordKindFromName(query.kind);
   if (!kind) {
-    errors.push_back("`" + query.kind + "` is not a record kind: listing, transaction, seller, payment or waybill");
+    errors.push_back("`" + query.kind +
+                     "` is not a record kind: listing, transaction, seller, payment or waybill");
     return std::nullopt;
   }
   std::vector<std::string> market_errors =

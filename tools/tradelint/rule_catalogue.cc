@@ -36,7 +36,6 @@ struct LanguageCoverage {
 
 }  // namespace
 
-
 std::vector<const CheckedRule*> SelectRules(const Program& program, const RuleFilter& filter) {
   const Date date = filter.as_of.value_or(Date::TodayUtc());
   std::vector<const CheckedRule*> rules;
