@@ -255,9 +255,9 @@ TEST(Parser, BuildsTestsWithTheirExpectations) {
   ASSERT_EQ(parsed->file->tests.size(), 2u);
   const ast::Test& test = parsed->file->tests[0];
   EXPECT_EQ(test.name.text, "a test");
-  ASSERT_TRUE(test.inline_record.has_value());
-  EXPECT_EQ(test.inline_record->text, R"({"kind": "listing", "id": "L-1"})");
-  EXPECT_FALSE(test.record_file.has_value());
+  ASSERT_EQ(test.records.size(), 1u);
+  EXPECT_EQ(test.records[0].text.text, R"({"kind": "listing", "id": "L-1"})");
+  EXPECT_FALSE(test.records[0].is_file);
   EXPECT_EQ(test.market->text, "DE");
   EXPECT_EQ(test.as_of, Date::Parse("2025-03-01"));
   using Kind = ast::Expectation::Kind;
@@ -278,8 +278,9 @@ TEST(Parser, BuildsTestsWithTheirExpectations) {
   EXPECT_EQ(test.expectations[5].span.Location(), "t.trl:48:3");
 
   const ast::Test& file_test = parsed->file->tests[1];
-  ASSERT_TRUE(file_test.record_file.has_value());
-  EXPECT_EQ(file_test.record_file->text, "records/x.json");
+  ASSERT_EQ(file_test.records.size(), 1u);
+  EXPECT_TRUE(file_test.records[0].is_file);
+  EXPECT_EQ(file_test.records[0].text.text, "records/x.json");
   EXPECT_EQ(file_test.market->text, "US-CA");
   EXPECT_FALSE(file_test.as_of.has_value());
   EXPECT_EQ(file_test.expectations.at(0).basis->text, "missing_data");
