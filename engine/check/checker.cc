@@ -605,7 +605,7 @@ CheckedRule CheckRule(Compilation& c, std::size_t file_index, const ast::Rule& r
   // constant condition.
   if (c.diagnostics.error_count() == errors_before) {
     LintConditions(checked, *c.environment.markets, c.diagnostics);
-    LintMetadata(rule, c.environment.languages, c.languages, c.diagnostics);
+    LintMetadata(file, rule, c.environment.languages, c.languages, c.diagnostics);
   }
   return checked;
 }

@@ -54,10 +54,11 @@ void LintLanguage(std::string_view item, const std::string& tag, const Span& spa
 
 }  // namespace
 
-void LintMetadata(const ast::Rule& rule, const LanguageTable* languages,
+void LintMetadata(const ast::RulesetFile& file, const ast::Rule& rule,
+                  const LanguageTable* languages,
                   const std::set<std::string, std::less<>>& all_languages,
                   Diagnostics& diagnostics) {
-  if (!rule.ref) {
+  if (file.version && !rule.ref) {
     diagnostics.Warning(code::kMissingRef, rule.id.span,
                         "rule `" + rule.id.text +
                             "` has no `ref`: its findings cannot be traced "

@@ -1,8 +1,9 @@
 #pragma once
 // Warnings about what a rule says of itself rather than what it checks (all cases in
 // docs/diagnostics.md):
-// - `missing_ref`: the rule names no `ref`, so its findings cannot be traced to the law
-//   catalogue entry (or other external id) it encodes;
+// - `missing_ref`: a rule of a released ruleset (one that declares its `version`) names no
+//   `ref`, so its findings cannot be traced to the law catalogue entry (or other external id)
+//   it encodes; drafts and test fixtures without a version are not held to it;
 // - `unknown_language`: a `message`, `fix` or `title` is tagged with a language that is no
 //   market's official language in the languages table (`message kr` for Korean, which is
 //   `ko`), so no `--lang` ever selects it.
@@ -16,10 +17,12 @@
 
 namespace tradelint::check_internal {
 
-// `languages`: the markets' languages; null: tags are not checked. A tag's primary subtag
+// `file` holds `rule`. `languages`: the markets' languages; null: tags are not checked. A tag's
+// primary subtag
 // (`zh` of `zh-Hant`), in any case, must be among `all_languages` (LanguageTable::AllLanguages
 // of `languages`).
-void LintMetadata(const ast::Rule& rule, const LanguageTable* languages,
+void LintMetadata(const ast::RulesetFile& file, const ast::Rule& rule,
+                  const LanguageTable* languages,
                   const std::set<std::string, std::less<>>& all_languages,
                   Diagnostics& diagnostics);
 
