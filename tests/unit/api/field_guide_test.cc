@@ -31,7 +31,7 @@ constexpr char kRuleset[] = R"(
 ruleset guide.eu {
   title        "Field guide fixtures"
   jurisdiction EU
-  version      "1"
+  instrument   "Test rules: no version, a draft not held to `ref`"
   scope        product.regulated_as
 }
 

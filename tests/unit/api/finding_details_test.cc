@@ -33,7 +33,7 @@ constexpr char kGroupRuleset[] = R"(
 ruleset details.group {
   title        "Finding details: group rules"
   jurisdiction EU
-  version      "1"
+  instrument   "Test rules: no version, a draft not held to `ref`"
 }
 
 const CEILING = EUR 150
@@ -167,7 +167,7 @@ constexpr char kNationalRuleset[] = R"(
 ruleset details.national {
   title        "Finding details: a national override"
   jurisdiction FR
-  version      "1"
+  instrument   "Test rules: no version, a draft not held to `ref`"
 }
 
 rule consent "the national rule" {

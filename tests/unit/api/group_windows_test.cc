@@ -28,7 +28,7 @@ constexpr char kRuleset[] = R"(
 ruleset groups.test {
   title        "Group rules under test"
   jurisdiction CN
-  version      "1"
+  instrument   "Test rules: no version, a draft not held to `ref`"
 }
 
 group rule paid "an order has a payment" {

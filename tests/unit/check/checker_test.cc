@@ -102,7 +102,7 @@ constexpr char kHeader[] = R"(ruleset snippet.rules {
   title        "Checker snippets"
   jurisdiction EU
   effective    2024-01-01
-  version      "1"
+  instrument   "Checker snippets: no version, a draft not held to `ref`"
 }
 )";
 

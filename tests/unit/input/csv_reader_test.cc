@@ -85,8 +85,8 @@ TEST(CsvReaderTest, KindColumnChoosesTheSchemaAndDefaultsToListing) {
           R"("lines":[{"quantity":2,"unit_price":{"amount":3.50,"currency":"EUR"}},)"
           R"({"quantity":1}]})",
           R"(in.csv:3 {"kind":"listing","id":"L-1"})", R"(in.csv:4 {"kind":"seller","id":"S-1"})",
-          "in.csv:5 unknown_kind: unknown kind `listng`; expected `listing`, `transaction` or "
-          "`seller`; did you mean `listing`?"));
+          "in.csv:5 unknown_kind: unknown kind `listng`; expected `listing`, `transaction`, "
+          "`seller`, `payment` or `waybill`; did you mean `listing`?"));
   EXPECT_EQ(records[3].id, "X-1");
   EXPECT_EQ(records[0].kind, RecordKind::kTransaction);
 }

@@ -126,7 +126,7 @@ INSTANTIATE_TEST_SUITE_P(
                  .code = "unknown_kind",
                  .id = "L-1",
                  .paths = {"kind"},
-                 .message_part = "expected `listing`, `transaction` or `seller`"},
+                 .message_part = "expected `listing`, `transaction`, `seller`, `payment` or `waybill`"},
         LineCase{.name = "kind_typo",
                  .line = R"({"kind":"listng","id":"L-1"})",
                  .code = "unknown_kind",
@@ -190,7 +190,7 @@ TEST(JsonLinesReaderTest, SuggestsTheKindForATypo) {
   const std::vector<InputRecord> records = ReadLines(R"({"kind":"listng","id":"L-1"})");
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].error->message,
-            "unknown kind `listng`; expected `listing`, `transaction` or `seller`; did you "
+            "unknown kind `listng`; expected `listing`, `transaction`, `seller`, `payment` or `waybill`; did you "
             "mean `listing`?");
 }
 

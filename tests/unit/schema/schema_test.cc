@@ -374,6 +374,8 @@ class SchemaLoadTest : public ::testing::Test {
         "price": {"$ref": "common.schema.json#/$defs/money"}}})");
     Write("transaction.schema.json", R"({"type": "object"})");
     Write("seller.schema.json", R"({"type": "object"})");
+    Write("payment.schema.json", R"({"type": "object"})");
+    Write("waybill.schema.json", R"({"type": "object"})");
     Write("common.schema.json", R"({"$defs": {"money": {"type": "object"},
                                          "currency_code": {"type": "string", "enum": ["EUR"]}}})");
   }

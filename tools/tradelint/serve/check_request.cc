@@ -21,6 +21,15 @@
 namespace tradelint::serve {
 namespace {
 
+// The error codes of the answers (docs/server.md, "Errors").
+constexpr char kUnsupportedMediaType[] = "unsupported_media_type";
+constexpr char kTooDeep[] = "too_deep";
+constexpr char kMalformedJson[] = "malformed_json";
+constexpr char kInvalidEnvelope[] = "invalid_envelope";
+constexpr char kNotAcceptable[] = "not_acceptable";
+constexpr char kInvalidParameter[] = "invalid_parameter";
+constexpr char kTimeLimit[] = "time_limit";
+
 // A read-only std::streambuf over text that outlives it: the body is read in place.
 class TextStreambuf : public std::streambuf {
  public:
@@ -115,7 +124,7 @@ std::optional<CheckAnswer> ReadBody(const CheckRequest& request, const InputLimi
   const std::string media = MediaType(request.content_type);
   if (IsJsonLinesType(media)) return std::nullopt;  // body.format is kJsonLines
   if (!media.empty() && media != "application/json") {
-    return Error(415, "unsupported_media_type",
+    return Error(415, kUnsupportedMediaType,
                  "send records as application/json (a record, an array of records or an "
                  "envelope) or application/x-ndjson (JSON Lines), not `" +
                      std::string(request.content_type) + "`");
@@ -128,11 +137,11 @@ std::optional<CheckAnswer> ReadBody(const CheckRequest& request, const InputLimi
       return std::nullopt;  // JSON Lines
     }
     if (error->kind == JsonError::Kind::kTooDeep) {
-      return Error(400, "too_deep",
+      return Error(400, kTooDeep,
                    fmt::format("{}: objects and arrays nested more than {} deep",
                                Position(request.body, error->byte_offset), limits.max_depth));
     }
-    return Error(400, "malformed_json",
+    return Error(400, kMalformedJson,
                  Position(request.body, error->byte_offset) + ": " + error->message);
   }
   const Value& document = std::get<Value>(parsed);
@@ -148,14 +157,14 @@ std::optional<CheckAnswer> ReadBody(const CheckRequest& request, const InputLimi
   body.is_envelope = true;
   for (const auto& [key, value] : document.as_object()) {
     if (key != "records" && key != "market" && key != "as_of" && key != "lang") {
-      return Error(400, "invalid_envelope",
+      return Error(400, kInvalidEnvelope,
                    "unknown envelope member `" + key +
                        "`: an envelope has `records`, `market`, `as_of` and `lang`");
     }
   }
   const Value& records = document.Get("records");
   if (!records.is_list()) {
-    return Error(400, "invalid_envelope", "the envelope's `records` must be a list of records");
+    return Error(400, kInvalidEnvelope, "the envelope's `records` must be a list of records");
   }
   for (const Value& record : records.as_list()) {
     AppendJson(body.envelope_lines, record);
@@ -165,7 +174,7 @@ std::optional<CheckAnswer> ReadBody(const CheckRequest& request, const InputLimi
   const std::optional<std::string> market = EnvelopeText(document.Get("market"), "market", &error);
   const std::optional<std::string> as_of = EnvelopeText(document.Get("as_of"), "as_of", &error);
   const std::optional<std::string> language = EnvelopeText(document.Get("lang"), "lang", &error);
-  if (!market || !as_of || !language) return Error(400, "invalid_envelope", error);
+  if (!market || !as_of || !language) return Error(400, kInvalidEnvelope, error);
   if (!market->empty()) body.markets = {*market};
   body.as_of = *as_of;
   body.language = *language;
@@ -180,7 +189,7 @@ CheckAnswer AnswerCheck(const Engine& engine, const std::string& tool_version,
   std::string format_error;
   const std::optional<ReportMedia> media =
       NegotiateReportMedia(request.format, request.accept, &format_error);
-  if (!media) return Error(406, "not_acceptable", format_error);
+  if (!media) return Error(406, kNotAcceptable, format_error);
   Body body;
   if (std::optional<CheckAnswer> error = ReadBody(request, limits, body)) return *error;
 
@@ -189,21 +198,21 @@ CheckAnswer AnswerCheck(const Engine& engine, const std::string& tool_version,
   if (const std::vector<std::string> errors =
           cli::MarketErrors(engine.markets(), markets, "market");
       !errors.empty()) {
-    return Error(400, "invalid_parameter", fmt::format("{}", fmt::join(errors, "; ")));
+    return Error(400, kInvalidParameter, fmt::format("{}", fmt::join(errors, "; ")));
   }
   const std::string as_of_text = request.as_of.empty() ? body.as_of : request.as_of;
   std::optional<Date> as_of;
   if (!as_of_text.empty()) {
     as_of = Date::Parse(as_of_text);
     if (!as_of) {
-      return Error(400, "invalid_parameter",
+      return Error(400, kInvalidParameter,
                    "as_of: `" + as_of_text + "` is not a date (YYYY-MM-DD)");
     }
   }
   std::string language = request.language.empty() ? body.language : request.language;
   if (language.empty()) language = "en";
   if (const std::string error = cli::NormalizeLanguageTag(language); !error.empty()) {
-    return Error(400, "invalid_parameter", "lang: " + error);
+    return Error(400, kInvalidParameter, "lang: " + error);
   }
 
   std::ostringstream out;
@@ -230,7 +239,7 @@ CheckAnswer AnswerCheck(const Engine& engine, const std::string& tool_version,
   };
   cli::RunRecordPipeline(*reader, engine.schema(), limits, run, out, {.jobs = 1}, check_deadline);
   if (late) {
-    return Error(503, "time_limit",
+    return Error(503, kTimeLimit,
                  fmt::format("the check ran past the server's time limit after {} records; send "
                              "fewer records per request",
                              run.summary().records));
