@@ -429,7 +429,8 @@ class OutputFormatTest(TradelintTestCase):
     def test_json(self):
         process, report = check(data("listings.jsonl"), data("bad.jsonl"))
         self.assertValidReport(report)
-        self.assertEqual(list(report), ["tool", "rulesets", "reference_data", "results", "summary"])
+        self.assertEqual(list(report),
+                         ["tool", "rulesets", "reference_data", "results", "groups", "summary"])
         self.assertEqual({r["id"] for r in report["rulesets"]}, {"e2e.eu", "e2e.de", "e2e.global"})
         self.assertTrue(process.stdout.startswith("{\n  \"tool\""))  # pretty-printed
 
@@ -616,7 +617,7 @@ class ParallelTest(TradelintTestCase):
         first = json.loads(lines[0])
         self.assertEqual((first["id"], first["market"]), ("C-1", "DE"))
         self.assertEqual(first["rules"], sorted(set(first["rules"])))
-        self.assertIn("e2e.global.replica_words", first["rules"])
+        self.assertIn("E2E-REPLICA-WORDS", first["rules"])  # the rule's ref
         self.assertEqual(json.loads(lines[1])["market"], "MX")
         self.assertEqual(json.loads(lines[2]), {"id": None, "market": None, "rules": [],
                                                 "invalid": "malformed_json", "source": "-:2"})

@@ -319,7 +319,7 @@ class LintJsonTest(FormatTestCase):
         self.assertEqual(diagnostic["code"], "dates_outside_ruleset")
         self.assertEqual(diagnostic["severity"], "warning")
         self.assertTrue(diagnostic["file"].endswith("e2e_warned.trl"))
-        self.assertEqual((diagnostic["line"], diagnostic["column"]), (14, 3))
+        self.assertEqual((diagnostic["line"], diagnostic["column"]), (15, 3))
         self.assertEqual(report["summary"], {"errors": 0, "warnings": 1, "rulesets": 1})
 
     def test_errors_exit_2(self):
