@@ -121,12 +121,13 @@ INSTANTIATE_TEST_SUITE_P(
                  .message_part = "not a string"},
         LineCase{
             .name = "null", .line = "null", .code = "not_an_object", .message_part = "not null"},
-        LineCase{.name = "no_kind",
-                 .line = R"({"id":"L-1"})",
-                 .code = "unknown_kind",
-                 .id = "L-1",
-                 .paths = {"kind"},
-                 .message_part = "expected `listing`, `transaction`, `seller`, `payment` or `waybill`"},
+        LineCase{
+            .name = "no_kind",
+            .line = R"({"id":"L-1"})",
+            .code = "unknown_kind",
+            .id = "L-1",
+            .paths = {"kind"},
+            .message_part = "expected `listing`, `transaction`, `seller`, `payment` or `waybill`"},
         LineCase{.name = "kind_typo",
                  .line = R"({"kind":"listng","id":"L-1"})",
                  .code = "unknown_kind",
@@ -190,7 +191,8 @@ TEST(JsonLinesReaderTest, SuggestsTheKindForATypo) {
   const std::vector<InputRecord> records = ReadLines(R"({"kind":"listng","id":"L-1"})");
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0].error->message,
-            "unknown kind `listng`; expected `listing`, `transaction`, `seller`, `payment` or `waybill`; did you "
+            "unknown kind `listng`; expected `listing`, `transaction`, `seller`, `payment` or "
+            "`waybill`; did you "
             "mean `listing`?");
 }
 
