@@ -1,17 +1,11 @@
 #include "engine/base/spelling.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "engine/base/ascii_case.h"
 
 namespace tradelint {
 namespace {
-
-// Lower-cases ASCII letters; other bytes are compared as they are.
-std::string AsciiLower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 // Optimal-string-alignment distance, bytewise.
 std::size_t OsaDistance(std::string_view a, std::string_view b) {

@@ -1,9 +1,9 @@
 #include "engine/input/feed_mapping.h"
+#include "engine/base/ascii_case.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <unordered_map>
 #include <variant>
@@ -16,18 +16,6 @@ namespace {
 
 // The largest mapping file read.
 constexpr std::size_t kMaxMappingBytes = 1 << 20;
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
-std::string Upper(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return upper;
-}
 
 std::string_view Trim(std::string_view text) {
   const std::size_t begin = text.find_first_not_of(" \t\r\n");
@@ -192,7 +180,7 @@ class MappingParser {
       } else if (key == "values") {
         std::vector<std::pair<std::string, std::string>> pairs;
         if (!StringPairs(member, "`values`", pairs)) return false;
-        for (auto& [from, to] : pairs) entry.values.emplace(Lower(from), std::move(to));
+        for (auto& [from, to] : pairs) entry.values.emplace(AsciiLower(from), std::move(to));
       } else if (key == "with") {
         if (!StringPairs(member, "`with`", entry.with)) return false;
       } else if (key == "where") {
@@ -284,9 +272,9 @@ std::vector<std::string> Convert(const FeedMappingEntry& entry, std::vector<std:
       const std::size_t cut = text.find_last_of("/#:");
       if (cut != std::string::npos) text.erase(0, cut + 1);
     }
-    if (Has(entry.convert, "upper")) text = Upper(text);
-    if (Has(entry.convert, "lower")) text = Lower(text);
-    if (const auto found = entry.values.find(Lower(text)); found != entry.values.end()) {
+    if (Has(entry.convert, "upper")) text = AsciiUpper(text);
+    if (Has(entry.convert, "lower")) text = AsciiLower(text);
+    if (const auto found = entry.values.find(AsciiLower(text)); found != entry.values.end()) {
       text = found->second;
     }
   }
@@ -309,7 +297,7 @@ void WriteValue(const FeedMappingEntry& entry, const std::string& path, const st
   }();
   if (words.size() == 2 && words[1].size() == 3) {
     writer.Write(path + ".amount", std::string(words[0]), attribute);
-    writer.Write(path + ".currency", Upper(words[1]), attribute);
+    writer.Write(path + ".currency", AsciiUpper(words[1]), attribute);
   } else {
     writer.Write(path + ".amount", text, attribute);
   }
@@ -325,7 +313,7 @@ void Apply(const FeedMappingEntry& entry, const Value& scope, const std::string&
           std::all_of(entry.where.begin(), entry.where.end(), [&](const auto& where) {
             const std::vector<std::string> texts = AttributeTexts(*group, where.first);
             return std::any_of(texts.begin(), texts.end(), [&](const std::string& text) {
-              return Lower(text) == Lower(where.second);
+              return AsciiLower(text) == AsciiLower(where.second);
             });
           });
       if (!matches) continue;
@@ -449,7 +437,8 @@ std::optional<FeedMapping> FeedMapping::Parse(std::string_view text, std::string
     } else if (key == "header_aliases") {
       std::vector<std::pair<std::string, std::string>> pairs;
       if (!parser.StringPairs(member, "`header_aliases`", pairs)) return fail();
-      for (auto& [from, to] : pairs) mapping.header_aliases_.emplace(Lower(from), std::move(to));
+      for (auto& [from, to] : pairs)
+        mapping.header_aliases_.emplace(AsciiLower(from), std::move(to));
     } else if (key == "fields") {
       if (!parser.Entries(member, mapping.entries_)) return fail();
     } else {

@@ -3,27 +3,12 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/base/ascii_case.h"
 #include "engine/base/spelling.h"
 #include "engine/diag/codes.h"
 
 namespace tradelint::check_internal {
 namespace {
-
-std::string AsciiLower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
-std::string AsciiUpper(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return upper;
-}
 
 // What to write instead of `tag`: a country code's language (`kr` is Korea, whose language is
 // `ko`), else the closest language by spelling.

@@ -1,11 +1,11 @@
 #include "engine/input/internal/jsonld_reader.h"
+#include "engine/base/ascii_case.h"
 
 #include <fmt/format.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 #include <memory>
 #include <utility>
@@ -22,12 +22,6 @@ namespace {
 
 constexpr std::string_view kBlank = " \t\r\n";
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
 
 // Whether a JSON-LD `@type` (a name, an IRI, or a list of them) names schema.org's Product.
 bool IsProduct(const Value& type) {
@@ -61,11 +55,11 @@ struct DocumentDeleter {
 void FindScripts(const xmlNode* node, std::vector<std::pair<std::string, std::size_t>>& scripts) {
   for (; node != nullptr; node = node->next) {
     if (node->type != XML_ELEMENT_NODE) continue;
-    if (Lower(reinterpret_cast<const char*>(node->name)) == "script") {
+    if (AsciiLower(reinterpret_cast<const char*>(node->name)) == "script") {
       xmlChar* type = xmlGetProp(node, reinterpret_cast<const xmlChar*>("type"));
       const bool json_ld =
           type != nullptr &&
-          Lower(TrimSpaces(reinterpret_cast<const char*>(type))) == "application/ld+json";
+          AsciiLower(TrimSpaces(reinterpret_cast<const char*>(type))) == "application/ld+json";
       xmlFree(type);
       if (json_ld) {
         xmlChar* content = xmlNodeGetContent(node);

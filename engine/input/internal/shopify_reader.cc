@@ -1,9 +1,9 @@
 #include "engine/input/internal/shopify_reader.h"
+#include "engine/base/ascii_case.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
 
 #include "engine/input/feed_mapping.h"
@@ -11,15 +11,7 @@
 #include "engine/input/internal/utf8.h"
 
 namespace tradelint {
-namespace {
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 ShopifyReader::ShopifyReader(std::istream& in, std::string source_name,
                              const FeedRecordBuilder& builder, const InputLimits& limits)
@@ -32,11 +24,11 @@ void ShopifyReader::ReadHeader() {
   const FeedMapping& mapping = builder_.mapping();
   for (const std::string& cell : row_.cells) {
     std::string name(TrimSpaces(cell));
-    if (const auto alias = mapping.header_aliases().find(Lower(name));
+    if (const auto alias = mapping.header_aliases().find(AsciiLower(name));
         alias != mapping.header_aliases().end()) {
       name = alias->second;
     }
-    if (Lower(name) == Lower(mapping.record_key())) key_column_ = columns_.size();
+    if (AsciiLower(name) == AsciiLower(mapping.record_key())) key_column_ = columns_.size();
     columns_.push_back(std::move(name));
   }
 }

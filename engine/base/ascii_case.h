@@ -1,0 +1,14 @@
+#pragma once
+// Case mapping of ASCII letters only (`std::tolower` in the "C" locale): for codes, tags,
+// attribute names and header names, never for text people write (that is Unicode case
+// folding, engine/eval). Other bytes, UTF-8 among them, are kept as they are.
+
+#include <string>
+#include <string_view>
+
+namespace tradelint {
+
+std::string AsciiLower(std::string_view text);
+std::string AsciiUpper(std::string_view text);
+
+}  // namespace tradelint
