@@ -310,15 +310,13 @@ class LimitsTest(unittest.TestCase):
         """With one worker and no queue, a connection held open takes the worker; the next one
         is refused with 503 and Retry-After at once, and served again once the worker is free."""
         with Server(TRADELINT, "--workers", "1", "--queue", "0", "--read-timeout", "30") as server:
-            holder = socket.create_connection(("127.0.0.1", server.port))
-            holder.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # headers not finished
-            time.sleep(0.3)
+            holder = self.hold_the_worker(server)
             status, headers, text = server.request("GET", "/healthz")
             self.assertEqual(status, 503, text)
             self.assertEqual(headers["retry-after"], "1")
             self.assertEqual(json.loads(text)["error"]["code"], "overloaded")
             holder.sendall(b"Connection: close\r\n\r\n")
-            holder.recv(65536)
+            self.assertTrue(holder.recv(65536).startswith(b"HTTP/1.1 200"))
             holder.close()
             # The one worker may still be closing the last connection: a request can be refused
             # again for a moment, so wait for /metrics itself and count at least one refusal.
@@ -330,6 +328,26 @@ class LimitsTest(unittest.TestCase):
 
             self.assertTrue(wait_until(metrics_answered))
             self.assertRegex(metrics["text"], r"(?m)^tradelint_http_rejected_total [1-9]")
+
+    def hold_the_worker(self, server):
+        """Opens a connection that sends half its headers and so keeps the one worker busy.
+
+        The worker may still be closing an earlier connection when the holder arrives; then the
+        holder itself is refused (the refusal thread waits for its headers), and the worker is
+        free again. So a holder counts only once another request is refused while it is open."""
+        for _ in range(20):
+            holder = socket.create_connection(("127.0.0.1", server.port))
+            holder.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # headers not finished
+            time.sleep(0.3)
+            probe = socket.create_connection(("127.0.0.1", server.port))
+            probe.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            probe.settimeout(10)
+            refused = probe.recv(65536).startswith(b"HTTP/1.1 503")
+            probe.close()
+            if refused:
+                return holder
+            holder.close()
+        self.fail("no connection held the one worker in 20 attempts")
 
     def test_graceful_stop(self):
         """SIGTERM lets the request in flight finish, then the server exits 0."""

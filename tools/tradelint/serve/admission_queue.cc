@@ -31,7 +31,7 @@ void AdmissionQueue::enqueue(std::function<void()> connection) {
     return;
   }
   if (on_refusal_) on_refusal_();
-  if (refused_.size() < queue_limit_) {
+  if (refused_.size() < kRefusalBacklog) {
     refused_.push_back(std::move(connection));
     lock.unlock();
     ready_.notify_all();

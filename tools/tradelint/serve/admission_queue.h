@@ -7,9 +7,11 @@
 // This queue runs connections on `workers` threads with at most `queue_limit` connections
 // waiting for one to be free; a connection beyond that is refused: it runs on the refusal thread,
 // marked so (Refusing()), and the server answers its request 503 with `Retry-After` and closes it,
-// without reading the body or judging anything. When even the refusal thread has
-// `queue_limit` connections waiting, the accepting thread answers the refusal itself, which
-// stops it accepting more until then (the kernel's listen backlog holds the rest).
+// without reading the body or judging anything. The refusal thread's backlog is its own
+// (kRefusalBacklog, whatever `queue_limit` is, even 0), so one slow refused client does not stop
+// the accepting thread; only when that backlog is full does the accepting thread answer the
+// refusal itself, which stops it accepting more until then (the kernel's listen backlog holds
+// the rest).
 //
 // A connection holds its worker for as long as it is kept alive, so `workers` bounds the
 // connections served at once and the keep-alive idle timeout bounds how long an idle one
@@ -42,6 +44,9 @@ class AdmissionQueue : public httplib::TaskQueue {
   static bool Refusing();
 
  private:
+  // Refused connections waiting for the refusal thread (each waits at most the read timeout).
+  static constexpr std::size_t kRefusalBacklog = 64;
+
   // Runs `queue`'s connections until shutdown and an empty queue; `refusing` marks the thread.
   void Work(std::deque<std::function<void()>>& queue, bool refusing);
 
