@@ -116,9 +116,36 @@ FieldGuide BuildFieldGuide(const Engine& engine, const FieldGuideRequest& reques
   return guide;
 }
 
+namespace {
+
+// Whether the word that ends with the period at `period` is an abbreviation rather than the end
+// of a sentence: one with a period inside ("e.g.", "i.e.", "U.S."), a single letter (an
+// initial), or one of the abbreviations the data model's texts use before a number or a name.
+bool EndsAbbreviation(std::string_view text, std::size_t period) {
+  const std::size_t space = text.find_last_of(" (", period);
+  const std::string_view word =
+      text.substr(space == std::string_view::npos ? 0 : space + 1,
+                  period - (space == std::string_view::npos ? 0 : space + 1));
+  static constexpr std::string_view kAbbreviations[] = {"etc", "Art", "art", "No",  "no",
+                                                        "Nr",  "cf",  "vs",  "para"};
+  return word.size() <= 1 || word.find('.') != std::string_view::npos ||
+         std::find(std::begin(kAbbreviations), std::end(kAbbreviations), word) !=
+             std::end(kAbbreviations);
+}
+
+}  // namespace
+
 std::string FirstSentence(const std::string& guide) {
-  const std::size_t end = guide.find(". ");
-  return end == std::string::npos ? guide : guide.substr(0, end + 1);
+  int open_brackets = 0;
+  for (std::size_t i = 0; i + 1 < guide.size(); ++i) {
+    const char c = guide[i];
+    if (c == '(' || c == '[') ++open_brackets;
+    if ((c == ')' || c == ']') && open_brackets > 0) --open_brackets;
+    if (c == '.' && guide[i + 1] == ' ' && open_brackets == 0 && !EndsAbbreviation(guide, i)) {
+      return guide.substr(0, i + 1);
+    }
+  }
+  return guide;
 }
 
 }  // namespace tradelint

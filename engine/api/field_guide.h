@@ -55,7 +55,8 @@ FieldGuide BuildFieldGuide(const Engine& engine, const FieldGuideRequest& reques
 // listing or seller) and categories (`product.regulated_as` of a listing).
 Value StatedByRequest(const FieldGuideRequest& request);
 
-// The first sentence of a guide text (the data model's `description`), for one-line lists.
+// The first sentence of a guide text (the data model's `description`), for one-line lists: up to
+// the first ". " outside brackets that does not end an abbreviation ("e.g.", "Art.", an initial).
 std::string FirstSentence(const std::string& guide);
 
 }  // namespace tradelint

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/schema/schema.h"
+
 namespace tradelint {
 namespace {
 
@@ -56,9 +58,9 @@ Json Placeholder(const FieldGuide& guide, const GuidedField& field) {
   const bool structured = field.node != nullptr && (field.node->type == FieldType::kObject ||
                                                     field.node->type == FieldType::kMoney ||
                                                     field.node->type == FieldType::kList);
-  if (structured) return Json("fill in: " + text);
+  if (structured) return Json(std::string(kPlaceholderPrefix) + text);
   Json placeholder = Json::object();
-  placeholder["fill_in"] = text;
+  placeholder[std::string(kPlaceholderKey)] = text;
   placeholder["needed_by"] = field.rules;
   if (std::vector<std::string> alternatives = Alternatives(guide, field.path);
       !alternatives.empty()) {

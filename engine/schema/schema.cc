@@ -363,6 +363,12 @@ std::string ExpectedKind(const SchemaNode& node) {
   }
 }
 
+// Whether `value` is a placeholder of `tradelint init` (kPlaceholderKey, kPlaceholderPrefix).
+bool IsPlaceholder(const Value& value) {
+  if (value.is_object()) return !value.Get(kPlaceholderKey).is_missing();
+  return value.is_string() && value.as_string().starts_with(kPlaceholderPrefix);
+}
+
 std::string FoundKind(const Value& value) {
   if (value.is_list()) return "a list";
   if (value.is_object()) return "an object";
@@ -579,7 +585,10 @@ void Validator::Check(const SchemaNode& node, const Value& value, std::string& p
     return;
   }
   if (!HasJsonType(node, value)) {
-    Add(path, "expected " + ExpectedKind(node) + ", found " + FoundKind(value));
+    Add(path,
+        (IsPlaceholder(value) ? "not filled in (the placeholder of `tradelint init`): expected "
+                              : "expected ") +
+            ExpectedKind(node) + ", found " + FoundKind(value));
     return;
   }
   bool valid = true;

@@ -57,6 +57,13 @@ enum class FieldType {
 };
 std::string_view FieldTypeName(FieldType type);
 
+// How `tradelint init` marks a field still to fill in (engine/api/starter_record.h): an object
+// with the key kPlaceholderKey where a scalar is expected, a string starting with
+// kPlaceholderPrefix where an object or a list is. Neither validates; the validator names them
+// "not filled in" rather than as a wrong type.
+inline constexpr std::string_view kPlaceholderKey = "fill_in";
+inline constexpr std::string_view kPlaceholderPrefix = "fill in: ";
+
 struct SchemaNode {
   FieldType type = FieldType::kAny;
   std::string description;

@@ -76,6 +76,18 @@ rule cosmetic "Cosmetic" {
 }
 )";
 
+TEST(FirstSentenceTest, EndsAtTheFirstFullStopOutsideBracketsAndAbbreviations) {
+  EXPECT_EQ(FirstSentence("Legal name. Used on labels."), "Legal name.");
+  EXPECT_EQ(FirstSentence("ISO 3166-1 country (e.g. DE). Most rules test it."),
+            "ISO 3166-1 country (e.g. DE).");
+  EXPECT_EQ(FirstSentence("Laboratory id, e.g. a CPSC number. More."),
+            "Laboratory id, e.g. a CPSC number.");
+  EXPECT_EQ(FirstSentence("As in Art. 9 of the GPSR. More."), "As in Art. 9 of the GPSR.");
+  EXPECT_EQ(FirstSentence("Made by J. Smith Ltd. More."), "Made by J. Smith Ltd.");
+  EXPECT_EQ(FirstSentence("No full stop here"), "No full stop here");
+  EXPECT_EQ(FirstSentence("Ends with one."), "Ends with one.");
+}
+
 class FieldGuideTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -186,6 +198,9 @@ TEST_F(FieldGuideTest, StarterNamesEveryFieldAndNeverValidates) {
               testing::IsSupersetOf({"product.manufacturer.name", "product.manufacturer.email",
                                      "product.manufacturer.url", "offer.condition",
                                      "product.warnings[0].language"}));
+  EXPECT_THAT(record.error->message,
+              testing::HasSubstr("`product.manufacturer.name`: not filled in (the placeholder of "
+                                 "`tradelint init`): expected a string"));
 }
 
 }  // namespace
