@@ -7,15 +7,17 @@ rulesets unless --rules is given), or from a file with that output (--catalogue 
 
 Scope: the rules whose jurisdiction is one of --jurisdictions, or a member of one of them that
 is a group market (`EU` takes DE, FR, ... as markets.json lists its members, past members
-included), or a subdivision of one (`US` takes `US-CA`), and that apply to one of --kinds.
+included unless --current-members is given), or a subdivision of one (`US` takes `US-CA`), and
+that apply to one of --kinds.
 
 Prints each rule in scope that lacks the language as `RULE: not wholly in zh (has title)`,
 then a count, and exits 1 when there is one (2 on a usage error).
 Usage: tools/check-translations.py (--tradelint BINARY [--rules PATH]... | --catalogue FILE)
            [--language zh] [--jurisdictions EU,US,GB] [--kinds listing,transaction,seller]
-           [--markets rulesets/reference/markets.json]
+           [--markets rulesets/reference/markets.json] [--current-members]
 """
 import argparse
+import datetime
 import json
 import os
 import subprocess
@@ -42,10 +44,14 @@ def in_scope(jurisdiction, scope, members):
                or jurisdiction.startswith(code + "-") for code in scope)
 
 
-def group_members(markets_path):
+def group_members(markets_path, current_only):
+    """Each group's member countries; with `current_only`, those that have not left it by today
+    (no `until` date, or one not yet passed)."""
     with open(markets_path, encoding="utf-8") as file:
         groups = json.load(file).get("groups", {})
-    return {code: {member["country"] for member in group.get("members", [])}
+    today = datetime.date.today().isoformat()
+    return {code: {member["country"] for member in group.get("members", [])
+                   if not current_only or member.get("until", today) >= today}
             for code, group in groups.items()}
 
 
@@ -64,11 +70,14 @@ def main():
                         help="comma-separated record kinds in scope (default: all three)")
     parser.add_argument("--markets", default=DEFAULT_MARKETS,
                         help="markets.json, for the members of group markets")
+    parser.add_argument("--current-members", action="store_true",
+                        help="a group takes only its members of today, not the countries that "
+                             "have left it (EU: not GB)")
     args = parser.parse_args()
 
     scope = [code for code in args.jurisdictions.split(",") if code]
     kinds = {kind for kind in args.kinds.split(",") if kind}
-    members = group_members(args.markets)
+    members = group_members(args.markets, args.current_members)
     catalogue = load_catalogue(args)
     checked = 0
     lacking = []

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Tests of tools/check-translations.py: on the fixture catalogue data/translations/catalogue.json
 (a rule in scope lacking a language fails the check, the scope takes group members and
-subdivisions, rules outside it are not checked), and on `tradelint rules --format json` of the
+subdivisions, former members only without --current-members, rules outside it are not checked), and on `tradelint rules --format json` of the
 fixture rulesets data/rules/good.
 
 Usage: run_translation_check_tests.py PATH/TO/tradelint [unittest arguments]
@@ -48,6 +48,18 @@ class CatalogueTest(unittest.TestCase):
                                      "--jurisdictions", "EU")
         self.assertEqual(process.returncode, 1)
         self.assertIn("t.de.member: not wholly in de (has nothing)", process.stdout)
+
+    def test_current_members_leave_out_a_former_member(self):
+        # GB left the EU on 2020-01-31 (markets.json): its rule is in the EU scope by default.
+        process = check_translations("--catalogue", CATALOGUE, "--language", "de",
+                                     "--jurisdictions", "EU", "--kinds", "listing,transaction")
+        self.assertEqual(process.returncode, 1, process.stdout + process.stderr)
+        self.assertIn("t.gb.no_fix: not wholly in de (has nothing)", process.stdout)
+        process = check_translations("--catalogue", CATALOGUE, "--language", "de",
+                                     "--jurisdictions", "EU", "--kinds", "listing,transaction",
+                                     "--current-members")
+        self.assertEqual(process.returncode, 0, process.stdout + process.stderr)
+        self.assertIn("1 of 1 rules in scope", process.stdout)
 
 
 class TradelintCatalogueTest(unittest.TestCase):
