@@ -9,7 +9,6 @@ add_executable(diagnostics_golden_test ${CMAKE_CURRENT_SOURCE_DIR}/unit/golden/d
 tradelint_warnings(diagnostics_golden_test)
 tradelint_test_compile_options(diagnostics_golden_test)
 target_link_libraries(diagnostics_golden_test PRIVATE tradelint_api tradelint_plugins GTest::gtest_main)
-target_compile_definitions(diagnostics_golden_test PRIVATE TRADELINT_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 gtest_discover_tests(diagnostics_golden_test DISCOVERY_TIMEOUT 60 TEST_PREFIX "golden.")
 
 # cli_e2e: end-to-end tests of the tradelint binary (tests/e2e/run_cli_tests.py).

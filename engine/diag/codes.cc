@@ -69,6 +69,8 @@ constexpr CodeInfo kCodes[] = {
     {code::kMissingRef, kRuleset, "a rule names no `ref` to the law it encodes (a warning)"},
     {code::kUnknownLanguage, kRuleset,
      "a `message`, `fix` or `title` language tag is no market's language (a warning)"},
+    {code::kTranslationOmitsValue, kRuleset,
+     "a translated `message` or `fix` leaves out a value the default text shows (a warning)"},
     {code::kUnknownRule, kRuleset, "an override or a test names a rule no ruleset defines"},
     {code::kInvalidOverride, kRuleset, "an override names a rule it cannot replace"},
     {code::kOverlappingOverride, kRuleset,

@@ -73,6 +73,7 @@ inline constexpr char kContradictoryConditions[] = "contradictory_conditions";
 inline constexpr char kScopeNeverHolds[] = "scope_never_holds";
 inline constexpr char kMissingRef[] = "missing_ref";
 inline constexpr char kUnknownLanguage[] = "unknown_language";
+inline constexpr char kTranslationOmitsValue[] = "translation_omits_value";
 // Overrides and tests.
 inline constexpr char kUnknownRule[] = "unknown_rule";
 inline constexpr char kInvalidOverride[] = "invalid_override";

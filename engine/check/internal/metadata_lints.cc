@@ -1,5 +1,6 @@
 #include "engine/check/internal/metadata_lints.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -37,6 +38,44 @@ void LintLanguage(std::string_view item, const std::string& tag, const Span& spa
                       Help(subtag, languages, all_languages));
 }
 
+// The `{...}` values `text` shows, as written with spaces removed, each once.
+std::vector<std::string> ShownValues(const ast::Text& text) {
+  std::vector<std::string> values;
+  for (const ast::Text::Piece& piece : text.pieces) {
+    if (piece.expr == nullptr) continue;
+    std::string value;
+    for (const char c : piece.expr->span.text()) {
+      if (c != ' ' && c != '\n' && c != '\t') value += c;
+    }
+    if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+  }
+  return values;
+}
+
+// Each translation of `texts` (`item` is `message` or `fix`) shows every value the default
+// text shows.
+void LintTranslatedValues(std::string_view item, const std::vector<ast::Text>& texts,
+                          Diagnostics& diagnostics) {
+  const auto default_text = std::find_if(
+      texts.begin(), texts.end(), [](const ast::Text& text) { return text.language.empty(); });
+  if (default_text == texts.end()) return;
+  const std::vector<std::string> shown = ShownValues(*default_text);
+  if (shown.empty()) return;
+  for (const ast::Text& text : texts) {
+    if (text.language.empty()) continue;
+    const std::vector<std::string> translated = ShownValues(text);
+    for (const std::string& value : shown) {
+      if (std::find(translated.begin(), translated.end(), value) != translated.end()) continue;
+      diagnostics.Warning(code::kTranslationOmitsValue, text.span,
+                          "`" + std::string(item) + " " + text.language + "` leaves out `{" +
+                              value + "}`, which the default text shows",
+                          "show `{" + value +
+                              "}` in the translation too, where the sentence "
+                              "in that language puts it");
+    }
+  }
+}
+
 }  // namespace
 
 void LintMetadata(const ast::RulesetFile& file, const ast::Rule& rule,
@@ -51,6 +90,8 @@ void LintMetadata(const ast::RulesetFile& file, const ast::Rule& rule,
                         "add `ref \"...\"` with the law catalogue id (or another stable id of "
                         "the obligation)");
   }
+  LintTranslatedValues("message", rule.messages, diagnostics);
+  LintTranslatedValues("fix", rule.fixes, diagnostics);
   if (languages == nullptr) return;
   // In the order rules usually give them: title, message, fix.
   for (const ast::TitleTranslation& title : rule.title_translations) {

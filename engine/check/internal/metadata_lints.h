@@ -6,7 +6,10 @@
 //   it encodes; drafts and test fixtures without a version are not held to it;
 // - `unknown_language`: a `message`, `fix` or `title` is tagged with a language that is no
 //   market's official language in the languages table (`message kr` for Korean, which is
-//   `ko`), so no `--lang` ever selects it.
+//   `ko`), so no `--lang` ever selects it;
+// - `translation_omits_value`: a `message xx` or `fix xx` leaves out a `{...}` value that the
+//   default (English) text shows, so a reader in that language loses a figure (the count, the
+//   sum, the date) the finding is about. Values are compared as written, spaces aside.
 
 #include <set>
 #include <string>

@@ -117,7 +117,7 @@ rule price_ceiling "convert, interpolation and languages" {
   when       x_case == "price_ceiling"
   require    convert(offer.price, EUR) <= CEILING
   message    "the price {convert(offer.price, EUR)} is above {CEILING}; {{braces}} stay; brand: {product.brand.name}"
-  message de "Der Preis {convert(offer.price, EUR)} liegt über {CEILING}"
+  message de "Der Preis {convert(offer.price, EUR)} liegt über {CEILING}; Marke: {product.brand.name}"
   fix        "lower the price"
   fix de     "Preis senken"
 }
@@ -380,7 +380,7 @@ TEST_F(FindingDetails, MessageAndFixInTheRequestedLanguage) {
   const std::string record = R"({"kind": "listing", "id": "A", "x_case": "price_ceiling",
       "offer": {"price": {"amount": 150.01, "currency": "EUR"}}})";
   const Finding german = Only(Check(record, "DE", "de"), "price_ceiling");
-  EXPECT_EQ(german.message, "Der Preis EUR 150.01 liegt über EUR 150");
+  EXPECT_EQ(german.message, "Der Preis EUR 150.01 liegt über EUR 150; Marke: not stated");
   EXPECT_EQ(german.fix, "Preis senken");
 }
 
@@ -389,7 +389,7 @@ TEST_F(FindingDetails, RegionalTagFallsBackToItsLanguage) {
       "offer": {"price": {"amount": 150.01, "currency": "EUR"}}})",
                                      "AT", "de-AT"),
                                "price_ceiling");
-  EXPECT_EQ(finding.message, "Der Preis EUR 150.01 liegt über EUR 150");
+  EXPECT_EQ(finding.message, "Der Preis EUR 150.01 liegt über EUR 150; Marke: not stated");
   EXPECT_EQ(finding.fix, "Preis senken");
 }
 

@@ -586,12 +586,12 @@ TEST(Checker, RuleDatesOutsideTheRulesetWarnAndKeepTheRulesets) {
 }
 
 TEST(Checker, CheckedRuleCarriesItsItems) {
-  const auto checked =
-      CheckTexts({Header("a.fr", "FR") +
-                  "rule r \"Title\" {\n  ref \"EXT-1\"\n  applies to transaction\n"
-                  "  domain privacy\n  severity warning\n  cite \"Art. 1\"\n"
-                  "  responsible marketplace\n  when true\n  when false\n  unless false\n"
-                  "  forbid true\n  message \"m {market}\"\n  message de \"d\"\n  fix \"f\"\n}\n"});
+  const auto checked = CheckTexts(
+      {Header("a.fr", "FR") +
+       "rule r \"Title\" {\n  ref \"EXT-1\"\n  applies to transaction\n"
+       "  domain privacy\n  severity warning\n  cite \"Art. 1\"\n"
+       "  responsible marketplace\n  when true\n  when false\n  unless false\n"
+       "  forbid true\n  message \"m {market}\"\n  message de \"d {market}\"\n  fix \"f\"\n}\n"});
   ASSERT_TRUE(checked->diagnostics.all().empty()) << checked->diagnostics.RenderAll();
   const CheckedRule& rule = checked->rulesets.at(0).rules.at(0);
   EXPECT_EQ(rule.id, "a.fr.r");
