@@ -1,5 +1,7 @@
 #include "engine/api/group_windows.h"
 
+#include <algorithm>
+#include <map>
 #include <utility>
 
 #include "engine/json/canonical_json.h"
@@ -29,10 +31,30 @@ bool HoldsMissing(const Value& value) {
 
 GroupWindows::GroupWindows(const Engine& engine, std::string language, std::optional<Date> as_of)
     : engine_(engine), language_(std::move(language)), as_of_(as_of) {
-  for (const CheckedRule* rule : engine.program().group_rules()) {
+  const std::vector<const CheckedRule*>& rules = engine.program().group_rules();
+  // For each kind, the end of the longest window over which some rule keeps its records
+  // whole (windows compared as if they opened on one day).
+  const Date opening = *Date::Parse("2000-01-01");
+  std::map<RecordKind, Date> whole_until;
+  for (const CheckedRule* rule : rules) {
     std::vector<RecordProjection>& of_rule = projections_.emplace_back();
     for (const GroupLink& link : rule->group->links) {
       of_rule.push_back(RecordProjection::For(*rule, link.kind));
+      if (!of_rule.back().whole()) continue;
+      const Date end = WindowEnd(opening, rule->group->within);
+      auto [until, added] = whole_until.try_emplace(link.kind, end);
+      if (!added) until->second = std::max(until->second, end);
+    }
+  }
+  // A record another rule keeps whole as long is shared rather than copied in part.
+  for (std::size_t rule = 0; rule < rules.size(); ++rule) {
+    const std::vector<GroupLink>& links = rules[rule]->group->links;
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      const auto until = whole_until.find(links[i].kind);
+      if (until != whole_until.end() &&
+          WindowEnd(opening, rules[rule]->group->within) <= until->second) {
+        projections_[rule][i] = RecordProjection::Whole();
+      }
     }
   }
 }

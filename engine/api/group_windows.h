@@ -126,7 +126,9 @@ class GroupWindows {
   const Engine& engine_;
   std::string language_;
   std::optional<Date> as_of_;
-  // For each group rule, for each of its links: what the rule reads of that kind.
+  // For each group rule, for each of its links: what the rule reads of that kind, or the
+  // whole record when another group rule keeps it whole over a window at least as long (a
+  // part would only add a copy).
   std::vector<std::vector<RecordProjection>> projections_;
   OpenMap open_;
   std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> deadlines_;

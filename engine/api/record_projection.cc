@@ -33,6 +33,12 @@ RecordProjection RecordProjection::For(const CheckedRule& rule, RecordKind kind)
   return projection;
 }
 
+RecordProjection RecordProjection::Whole() {
+  RecordProjection projection;
+  projection.root_.whole = true;
+  return projection;
+}
+
 void RecordProjection::Keep(const std::vector<PathStep>& steps, bool whole) {
   Node* node = &root_;
   for (const PathStep& step : steps) {

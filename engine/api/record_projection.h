@@ -34,6 +34,8 @@ class RecordProjection {
  public:
   // What group rule `rule` reads of the records of `kind`.
   static RecordProjection For(const CheckedRule& rule, RecordKind kind);
+  // Keeps the records whole.
+  static RecordProjection Whole();
 
   // Whether the rule reads the records whole: Project returns them unchanged.
   bool whole() const { return root_.whole; }
