@@ -76,10 +76,16 @@ Value RecordProjection::Project(const Value& value, const Node& node) {
     return Value(std::move(items));
   }
   if (!value.is_object()) return value;
+  const auto node_of = [&](const std::string& name) {
+    return std::find_if(node.fields.begin(), node.fields.end(),
+                        [&](const auto& entry) { return entry.first == name; });
+  };
   ValueObject fields;
+  fields.reserve(static_cast<std::size_t>(
+      std::count_if(value.as_object().begin(), value.as_object().end(),
+                    [&](const auto& field) { return node_of(field.first) != node.fields.end(); })));
   for (const auto& [name, field] : value.as_object()) {
-    const auto kept = std::find_if(node.fields.begin(), node.fields.end(),
-                                   [&](const auto& entry) { return entry.first == name; });
+    const auto kept = node_of(name);
     if (kept != node.fields.end()) fields.emplace_back(name, Project(field, kept->second));
   }
   return Value(std::move(fields));
