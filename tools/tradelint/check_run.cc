@@ -148,10 +148,10 @@ JudgedRecord CheckRun::Judge(const InputRecord& input, std::size_t record_index)
     result.error = input.error;
     return judged;
   }
-  judged.member = std::make_shared<const GroupMember>(
-      GroupMember{*input.kind, input.id.value_or(""), input.source});
-  judged.date = engine_.DefaultAsOf(input.record, *input.kind, today_);
   if (!engine_.program().group_rules().empty()) {
+    judged.member = std::make_shared<const GroupMember>(
+        GroupMember{*input.kind, input.id.value_or(""), input.source});
+    judged.date = engine_.DefaultAsOf(input.record, *input.kind, today_);
     judged.links = groups_.Links(input.record, *input.kind, judged.date);
   }
   const std::string hash = Sha256Hex(CanonicalJson(input.record));

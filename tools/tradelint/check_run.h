@@ -44,8 +44,8 @@ namespace tradelint::cli {
 // One record judged (CheckRun::Judge): its results, and what the group rules need of it.
 struct JudgedRecord {
   std::vector<RecordResult> results;
-  // For GroupWindows, set when the record could be read: the record, its date and its links
-  // (each with what its rule reads of the record).
+  // For GroupWindows, set when the record could be read and the rules have group rules: the
+  // record's id and source, its date and its links (each with what its rule reads of it).
   std::shared_ptr<const GroupMember> member;
   Date date;
   std::vector<GroupLinkKey> links;
