@@ -55,13 +55,13 @@ group rule same_day "a buyer's orders of one day stay under 100" {
   message    "too much in one day"
 }
 
-group rule waybill_seen "a waybill, read whole" {
+group rule waybill_seen "a waybill, passed whole to a function" {
   link       waybill by order_id
   within     30 days
   domain     customs_tax
   severity   info
   cite       "test"
-  when       any w in waybill: present(w)
+  when       count(distinct(waybill)) >= 1
   require    present(link)
   message    "a waybill for {link}"
 }
