@@ -12,11 +12,14 @@
 // earlier in time joins its group only while that group is still open.
 //
 // Memory: the groups open at any time, so the records of one window (at most a year, a
-// group rule's longest `within`), never the whole input. Not thread-safe: one run, one
-// thread, records in input order. Record results are never revised: group findings are
-// reported on their own (GroupResult).
+// group rule's longest `within`), never the whole input; of each record a group holds only
+// what its rule reads (RecordProjection), the record's id and source (shared by the groups
+// it joins) and its date. Not thread-safe, but for Links: one run, one thread, records in
+// input order. Record results are never revised: group findings are reported on their own
+// (GroupResult).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <queue>
 #include <string>
@@ -24,6 +27,7 @@
 #include <vector>
 
 #include "engine/api/engine.h"
+#include "engine/api/record_projection.h"
 #include "engine/base/date.h"
 #include "engine/eval/finding.h"
 #include "engine/schema/schema.h"
@@ -50,9 +54,10 @@ struct GroupResult {
 
 // A record's link into the group of one group rule (GroupWindows::Links).
 struct GroupLinkKey {
-  const CheckedRule* rule = nullptr;
-  Value value;      // the link key
-  std::string key;  // its canonical JSON
+  std::size_t rule = 0;  // the group rule, by its index in Program::group_rules()
+  Value value;           // the link key
+  std::string key;       // its canonical JSON
+  Value record;          // what the rule reads of the record (RecordProjection)
 };
 
 class GroupWindows {
@@ -61,17 +66,16 @@ class GroupWindows {
   GroupWindows(const Engine& engine, std::string language, std::optional<Date> as_of);
 
   // The links `record` (of `kind`, dated `date`) has: one per group rule that links its kind
-  // and whose key the record gives (a key that is or holds a missing value gives none).
-  // Thread-safe: the links of records may be worked out on several threads, then added in
-  // input order.
-  static std::vector<GroupLinkKey> Links(const Engine& engine, const Value& record, RecordKind kind,
-                                         Date date);
+  // and whose key the record gives (a key that is or holds a missing value gives none), each
+  // with the record as that rule reads it. Thread-safe, also while Add runs: the links of
+  // records may be worked out on several threads, then added in input order.
+  std::vector<GroupLinkKey> Links(const Value& record, RecordKind kind, Date date) const;
 
-  // Adds the next record of the input, of `kind`, dated `date`, with its links (empty: it
-  // only moves time on). Appends to `closed` the groups whose window this record's date
-  // closed and that the rule found against.
-  void Add(const Value& record, const GroupMember& member, Date date,
-           const std::vector<GroupLinkKey>& links, std::vector<GroupResult>& closed);
+  // Adds the next record of the input, `member`, dated `date`, with its links (empty: it only
+  // moves time on). Appends to `closed` the groups whose window this record's date closed and
+  // that the rule found against.
+  void Add(std::shared_ptr<const GroupMember> member, Date date, std::vector<GroupLinkKey> links,
+           std::vector<GroupResult>& closed);
   // Closes every open group (the end of the input), in the order their windows end.
   void CloseAll(std::vector<GroupResult>& closed);
 
@@ -82,33 +86,51 @@ class GroupWindows {
   std::int64_t fired() const { return fired_; }
 
  private:
-  struct Open {
-    std::uint64_t serial = 0;  // tells a reopened group from the one in the queue
-    const CheckedRule* rule = nullptr;
-    Value key;
-    std::string key_text;
-    Date first, last, end;  // end: the last date of the window
-    std::vector<GroupMember> members;
-    std::vector<Value> records;  // parallel to members
+  // An open group's identity: its rule (an index in Program::group_rules()) and link key.
+  struct OpenKey {
+    std::size_t rule = 0;
+    std::string key;  // canonical JSON
+    bool operator==(const OpenKey& other) const = default;
   };
-  // Windows by the date they end, earliest first.
+  struct OpenKeyHash {
+    std::size_t operator()(const OpenKey& key) const {
+      return std::hash<std::string>()(key.key) ^ (key.rule * 0x9e3779b97f4a7c15u);
+    }
+  };
+  struct Member {
+    std::shared_ptr<const GroupMember> member;
+    Value record;  // as the group's rule reads it
+  };
+  struct Open {
+    Value key;
+    Date first, last, end;        // end: the last date of the window
+    std::vector<Member> members;  // in input order
+  };
+  using OpenMap = std::unordered_map<OpenKey, Open, OpenKeyHash>;
+  // Windows by the date they end, earliest first (then in the order they opened). Each open
+  // group has one; it is closed and erased only when its deadline comes, so `group` (a map
+  // element, which rehashing does not move) stays valid while the deadline is queued.
   struct Deadline {
     Date end;
     std::uint64_t serial = 0;
-    std::string map_key;
+    OpenMap::value_type* group = nullptr;
     bool operator>(const Deadline& other) const {
       return end != other.end ? other.end < end : serial > other.serial;
     }
   };
 
-  void Close(Open& group, std::vector<GroupResult>& closed);
-  // Closes the groups whose window ends before `date`.
-  void CloseBefore(Date date, std::vector<GroupResult>& closed);
+  void Close(const OpenKey& key, Open& group, std::vector<GroupResult>& closed);
+  // Closes the groups whose window ends before `date` (all of them, without a date).
+  void CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed);
 
   const Engine& engine_;
   std::string language_;
   std::optional<Date> as_of_;
-  std::unordered_map<std::string, Open> open_;  // by rule id and key
+  // For each group rule, for each of its links: what the rule reads of that kind, or the
+  // whole record when another group rule keeps it whole over a window at least as long (a
+  // part would only add a copy).
+  std::vector<std::vector<RecordProjection>> projections_;
+  OpenMap open_;
   std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> deadlines_;
   std::uint64_t next_serial_ = 0;
   std::int64_t judged_ = 0;

@@ -1,43 +1,19 @@
 #include "engine/api/rule_fields.h"
 
 #include <algorithm>
-#include <map>
-#include <string_view>
+
+#include "engine/api/root_paths.h"
 
 namespace tradelint {
 namespace {
 
-// Walks expressions, naming paths from the record root: a quantifier's variable stands for
-// an element of its list (`lines[*]`).
+// Sorts the paths a rule reads by the part they play (RuleFields), named from the record root
+// (RootPaths).
 class FieldCollector {
  public:
-  // The root path that `path` (a kPath) reads.
-  std::string RootPath(const CheckedExpr& path) const {
-    if (path.slot < 0) return path.path_text;
-    // `w.language`: the variable's name, then the path inside its element.
-    const std::string_view text = path.path_text;
-    const std::size_t after_name = std::min(text.find_first_of(".["), text.size());
-    const std::string_view inside = text.substr(after_name);
-    const auto domain = domains_.find(path.slot);
-    if (domain == domains_.end()) {
-      return std::string(inside.starts_with('.') ? inside.substr(1) : inside);
-    }
-    return domain->second + "[*]" + std::string(inside);
-  }
-
   // Every path `expr` reads, in reading order, appended to `out` once each.
   void AllPaths(const CheckedExpr& expr, std::vector<std::string>& out) {
-    if (expr.op == CheckedExpr::Op::kPath) {
-      AddUnique(out, ListField(RootPath(expr)));
-      return;
-    }
-    if (IsQuantifier(expr)) {
-      AllPaths(*expr.children[0], out);
-      Bind(expr);
-      AllPaths(*expr.children[1], out);
-      return;
-    }
-    for (const CheckedExprPtr& child : expr.children) AllPaths(*child, out);
+    paths_.Walk(expr, [&](const RootPath& path) { AddUnique(out, ListField(path.text)); });
   }
 
   // The sides of an `or` (`and` when it must fail), nested ones flattened: each side the
@@ -72,14 +48,14 @@ class FieldCollector {
       case Op::kPresent:
       case Op::kMissing:
         if ((expr.op == Op::kPresent) == holds) {
-          AddGroup(fields, {{ListField(RootPath(*expr.children[0]))}});
+          AddGroup(fields, {{ListField(paths_.Of(*expr.children[0]).text)}});
         } else {
-          AddUnique(fields.absent, ListField(RootPath(*expr.children[0])));
+          AddUnique(fields.absent, ListField(paths_.Of(*expr.children[0]).text));
         }
         return;
       case Op::kAny:
       case Op::kAll:
-        Bind(expr);
+        paths_.Bind(expr);
         Obligation(*expr.children[1], holds, fields);
         return;
       default: {
@@ -91,20 +67,6 @@ class FieldCollector {
   }
 
  private:
-  static bool IsQuantifier(const CheckedExpr& expr) {
-    return expr.op == CheckedExpr::Op::kAny || expr.op == CheckedExpr::Op::kAll;
-  }
-
-  // Binds the quantifier's variable to its list (a path; other lists have no field name).
-  void Bind(const CheckedExpr& quantifier) {
-    const CheckedExpr& list = *quantifier.children[0];
-    if (list.op == CheckedExpr::Op::kPath) {
-      domains_[quantifier.slot] = RootPath(list);
-    } else {
-      domains_.erase(quantifier.slot);
-    }
-  }
-
   static void AddUnique(std::vector<std::string>& out, std::string path) {
     if (path.empty() || std::find(out.begin(), out.end(), path) != out.end()) return;
     out.push_back(std::move(path));
@@ -124,7 +86,7 @@ class FieldCollector {
     fields.required.push_back(std::move(group));
   }
 
-  std::map<int, std::string> domains_;  // quantifier slot -> its list's root path
+  RootPaths paths_;
 };
 
 }  // namespace

@@ -78,8 +78,9 @@ TestOutcome RunTest(const Engine& engine, const CheckedTest& test) {
     if (!outcome.as_of) outcome.as_of = judgement.as_of;
     for (MarketJudgement& result : judgement.results) results.push_back(std::move(result));
     const Date date = engine.DefaultAsOf(input.record, *input.kind, options.today);
-    groups.Add(input.record, GroupMember{*input.kind, input.id.value_or(""), input.source}, date,
-               GroupWindows::Links(engine, input.record, *input.kind, date), closed);
+    groups.Add(std::make_shared<const GroupMember>(
+                   GroupMember{*input.kind, input.id.value_or(""), input.source}),
+               date, groups.Links(input.record, *input.kind, date), closed);
   }
   groups.CloseAll(closed);
   if (!closed.empty()) {

@@ -148,11 +148,11 @@ JudgedRecord CheckRun::Judge(const InputRecord& input, std::size_t record_index)
     result.error = input.error;
     return judged;
   }
-  judged.member = GroupMember{*input.kind, input.id.value_or(""), input.source};
-  judged.date = engine_.DefaultAsOf(input.record, *input.kind, today_);
   if (!engine_.program().group_rules().empty()) {
-    judged.links = GroupWindows::Links(engine_, input.record, *input.kind, judged.date);
-    if (!judged.links.empty()) judged.record = input.record;
+    judged.member = std::make_shared<const GroupMember>(
+        GroupMember{*input.kind, input.id.value_or(""), input.source});
+    judged.date = engine_.DefaultAsOf(input.record, *input.kind, today_);
+    judged.links = groups_.Links(input.record, *input.kind, judged.date);
   }
   const std::string hash = Sha256Hex(CanonicalJson(input.record));
   const std::vector<std::string> unknown_field_notes = UnknownFieldNotes(input);
@@ -238,7 +238,7 @@ void CheckRun::CountFinding(const Finding& finding) {
   }
 }
 
-void CheckRun::Report(const JudgedRecord& judged) {
+void CheckRun::Report(JudgedRecord& judged) {
   ++summary_.records;
   for (const RecordResult& result : judged.results) {
     summary_.Count(result);
@@ -259,7 +259,7 @@ void CheckRun::Report(const JudgedRecord& judged) {
   }
   writer_.RecordEnd();
   if (judged.member) {
-    groups_.Add(judged.record, *judged.member, judged.date, judged.links, closed_);
+    groups_.Add(std::move(judged.member), judged.date, std::move(judged.links), closed_);
     ReportGroups();
   }
 }

@@ -28,6 +28,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -43,9 +44,9 @@ namespace tradelint::cli {
 // One record judged (CheckRun::Judge): its results, and what the group rules need of it.
 struct JudgedRecord {
   std::vector<RecordResult> results;
-  // For GroupWindows, set when the record could be read: the record, its date and its links.
-  std::optional<GroupMember> member;
-  Value record;  // kept only when the record has links
+  // For GroupWindows, set when the record could be read and the rules have group rules: the
+  // record's id and source, its date and its links (each with what its rule reads of it).
+  std::shared_ptr<const GroupMember> member;
   Date date;
   std::vector<GroupLinkKey> links;
 };
@@ -78,8 +79,9 @@ class CheckRun {
   JudgedRecord Judge(const InputRecord& input, std::size_t record_index) const;
 
   // Reports the results of the next record (as Judge made them), counts the record, adds it
-  // to the groups and reports the groups its date closed.
-  void Report(const JudgedRecord& judged);
+  // to the groups (moving its member and links out of `judged`) and reports the groups its
+  // date closed.
+  void Report(JudgedRecord& judged);
 
   // Ends the run after the last record (call once, before the writer's End): closes the
   // groups still open and reports them, then adds the run's closing warnings to the summary
@@ -88,7 +90,8 @@ class CheckRun {
 
   // Judges the next record and reports its results.
   void Check(const InputRecord& input) {
-    Report(Judge(input, static_cast<std::size_t>(summary_.records)));
+    JudgedRecord judged = Judge(input, static_cast<std::size_t>(summary_.records));
+    Report(judged);
   }
 
   const Summary& summary() const { return summary_; }

@@ -152,7 +152,7 @@ bool RunRecordPipeline(RecordReader& reader, const Schema& schema, const InputLi
     in_flight.pop_front();
     bytes_in_flight -= batch->text_bytes;
     pipeline->Await(*batch);
-    for (const JudgedRecord& judged : batch->results) {
+    for (JudgedRecord& judged : batch->results) {
       run.Report(judged);
       if (!out) return false;
       if (after_record) after_record();

@@ -14,6 +14,8 @@
 
 #include "engine/api/engine.h"
 #include "engine/api/group_windows.h"
+#include "engine/api/record_projection.h"
+#include "engine/json/canonical_json.h"
 #include "engine/json/json.h"
 #include "plugins/builtin_plugins.h"
 
@@ -52,6 +54,17 @@ group rule same_day "a buyer's orders of one day stay under 100" {
   require    sum(convert(transaction[*].totals.total, CNY)) <= CNY 100
   message    "too much in one day"
 }
+
+group rule waybill_seen "a waybill, passed whole to a function" {
+  link       waybill by order_id
+  within     30 days
+  domain     customs_tax
+  severity   info
+  cite       "test"
+  when       count(distinct(waybill)) >= 1
+  require    present(link)
+  message    "a waybill for {link}"
+}
 )";
 
 class GroupWindowsTest : public testing::Test {
@@ -85,8 +98,9 @@ class GroupWindowsTest : public testing::Test {
     const RecordKind kind = *RecordKindFromName(record.Get("kind").as_string());
     const Date date = engine_->DefaultAsOf(record, kind, *Date::Parse("2026-01-01"));
     std::vector<GroupResult> closed;
-    windows_.Add(record, GroupMember{kind, record.Get("id").as_string(), "test"}, date,
-                 GroupWindows::Links(*engine_, record, kind, date), closed);
+    windows_.Add(std::make_shared<const GroupMember>(
+                     GroupMember{kind, record.Get("id").as_string(), "test"}),
+                 date, windows_.Links(record, kind, date), closed);
     return closed;
   }
 
@@ -100,6 +114,14 @@ class GroupWindowsTest : public testing::Test {
                              const std::string& day) {
     return R"({"kind": "payment", "id": ")" + id + R"(", "order_id": ")" + order +
            R"(", "created_at": ")" + day + R"(T10:00:00Z"})";
+  }
+
+  static const CheckedRule& Rule(const std::string& id) {
+    for (const CheckedRule* rule : engine_->program().group_rules()) {
+      if (rule->id == id) return *rule;
+    }
+    ADD_FAILURE() << "no group rule " << id;
+    return *engine_->program().group_rules().front();
   }
 
   static std::vector<std::string> Ids(const GroupResult& group) {
@@ -150,9 +172,7 @@ TEST_F(GroupWindowsTest, ARecordWithoutItsKeyJoinsNoGroup) {
   const std::string json =
       R"({"kind": "payment", "id": "P-9", "created_at": "2026-03-01T00:00:00Z"})";
   const Value record = std::get<Value>(ParseJson(json));
-  EXPECT_THAT(
-      GroupWindows::Links(*engine_, record, RecordKind::kPayment, *Date::Parse("2026-03-01")),
-      IsEmpty());
+  EXPECT_THAT(windows_.Links(record, RecordKind::kPayment, *Date::Parse("2026-03-01")), IsEmpty());
 }
 
 TEST_F(GroupWindowsTest, MemoryHoldsOneWindowOfGroups) {
@@ -169,6 +189,59 @@ TEST_F(GroupWindowsTest, MemoryHoldsOneWindowOfGroups) {
   std::vector<GroupResult> closed;
   windows_.CloseAll(closed);
   EXPECT_EQ(windows_.open_groups(), 0u);
+}
+
+TEST_F(GroupWindowsTest, AGroupHoldsOnlyWhatItsRuleReads) {
+  const std::string order = R"({"kind": "transaction", "id": "O-8", "buyer": {"id": "B-1"},
+      "created_at": "2026-03-01T10:00:00Z", "notes": {"gift": true}, "lines": [{"sku": "A"}],
+      "totals": {"total": {"amount": 150, "currency": "CNY"}, "tax": 3}})";
+  const Value record = std::get<Value>(ParseJson(order));
+  // `same_day` sums the totals in `require`; `paid` only counts the orders in `when` and
+  // reads the payments in `require` (a finding may name the whole list it walked).
+  EXPECT_EQ(
+      CanonicalJson(RecordProjection::For(Rule("groups.test.same_day"), RecordKind::kTransaction)
+                        .Project(record)),
+      R"({"totals":{"total":{"amount":150,"currency":"CNY"}}})");
+  EXPECT_EQ(CanonicalJson(RecordProjection::For(Rule("groups.test.paid"), RecordKind::kTransaction)
+                              .Project(record)),
+            "{}");
+  EXPECT_TRUE(RecordProjection::For(Rule("groups.test.paid"), RecordKind::kPayment).whole());
+
+  // The finding is the one the whole record gives.
+  std::vector<GroupResult> closed = Add(order);
+  windows_.CloseAll(closed);
+  GroupWindows plain(*engine_, "en", std::nullopt);
+  std::vector<GroupResult> plain_closed;
+  const Value bare = std::get<Value>(ParseJson(Order("O-8", "2026-03-01", "150")));
+  const Date date = *Date::Parse("2026-03-01");
+  plain.Add(
+      std::make_shared<const GroupMember>(GroupMember{RecordKind::kTransaction, "O-8", "test"}),
+      date, plain.Links(bare, RecordKind::kTransaction, date), plain_closed);
+  plain.CloseAll(plain_closed);
+  ASSERT_EQ(closed.size(), 2u);  // paid (no payment) and same_day (150 in one day)
+  ASSERT_EQ(plain_closed.size(), 2u);
+  for (std::size_t i = 0; i < closed.size(); ++i) {
+    const Finding& finding = closed[i].finding;
+    const Finding& expected = plain_closed[i].finding;
+    EXPECT_EQ(finding.rule, expected.rule);
+    EXPECT_EQ(finding.message, expected.message);
+    EXPECT_EQ(finding.basis, expected.basis);
+    EXPECT_EQ(finding.paths, expected.paths);
+    EXPECT_EQ(finding.value_path, expected.value_path);
+    EXPECT_EQ(finding.value.has_value(), expected.value.has_value());
+    if (finding.value && expected.value) {
+      EXPECT_EQ(CanonicalJson(*finding.value), CanonicalJson(*expected.value));
+    }
+  }
+}
+
+TEST_F(GroupWindowsTest, ARuleThatReadsAWholeRecordKeepsItWhole) {
+  const Value waybill = std::get<Value>(ParseJson(
+      R"({"kind": "waybill", "id": "W-1", "order_id": "O-9", "consignee": {"name": "Li"}})"));
+  const RecordProjection projection =
+      RecordProjection::For(Rule("groups.test.waybill_seen"), RecordKind::kWaybill);
+  EXPECT_TRUE(projection.whole());
+  EXPECT_EQ(CanonicalJson(projection.Project(waybill)), CanonicalJson(waybill));
 }
 
 }  // namespace
