@@ -9,7 +9,7 @@
 #
 # The binary under test is build/tools/tradelint/tradelint (override with TRADELINT). Each
 # binary runs as
-#   tradelint check --format jsonl --jobs 1 --fail-on never --quiet --as-of $AS_OF \
+#   tradelint check --format $FORMAT --jobs 1 --fail-on never --quiet --as-of $AS_OF \
 #             --output OUT INPUT
 # REPEAT times (default 5), the binaries alternating, each as a whole process under GNU time;
 # the script prints per binary the median wall and CPU (user + system) seconds, records per
@@ -18,7 +18,8 @@
 # It then says whether both reports are identical. The cold start is the median wall time of
 # REPEAT runs of `tradelint rules --format json`.
 #
-# Environment: AS_OF (default 2025-09-01, so that listings and sellers, judged on the current
+# Environment: FORMAT (default jsonl; `compact` times the run that computes no explanations),
+# AS_OF (default 2025-09-01, so that listings and sellers, judged on the current
 # date otherwise, give the same report every day; AS_OF= judges each record on its own date),
 # SEED (make-bundled.py's, default 1), PIN (CPUs for taskset, default none), WORK (cache
 # folder, default /tmp/tradelint-bench-bundled: the input is kept there as
@@ -31,6 +32,7 @@ N="${1:-50000}"
 BASELINE="${2:-}"
 TRADELINT="${TRADELINT:-$ROOT/build/tools/tradelint/tradelint}"
 REPEAT="${REPEAT:-5}"
+FORMAT="${FORMAT:-jsonl}"
 AS_OF="${AS_OF-2025-09-01}"
 SEED="${SEED:-1}"
 PIN="${PIN:-}"
@@ -75,11 +77,11 @@ if [ -n "$BASELINE" ]; then
 fi
 for label in "${labels[@]}"; do rm -f "$WORK/$label.times" "$WORK/$label-rules.times"; done
 
-echo "workload: $N records ($INPUT), AS_OF=${AS_OF:-none}, REPEAT=$REPEAT, PIN=${PIN:-none}"
+echo "workload: $N records ($INPUT), FORMAT=$FORMAT, AS_OF=${AS_OF:-none}, REPEAT=$REPEAT, PIN=${PIN:-none}"
 for ((r = 0; r < REPEAT; r++)); do
   for i in "${!labels[@]}"; do
-    run "${labels[$i]}" "${binaries[$i]}" check --format jsonl --jobs 1 --fail-on never --quiet \
-      "${as_of[@]}" --output "$WORK/${labels[$i]}.jsonl" "$INPUT"
+    run "${labels[$i]}" "${binaries[$i]}" check --format "$FORMAT" --jobs 1 --fail-on never --quiet \
+      "${as_of[@]}" --output "$WORK/${labels[$i]}.out" "$INPUT"
     run "${labels[$i]}-rules" "${binaries[$i]}" rules --format json
   done
 done
@@ -106,9 +108,9 @@ if [ -n "$BASELINE" ]; then
   cold_ratio=$(echo "$(median "$WORK/baseline-rules.times" 1) / $(median "$WORK/tested-rules.times" 1)" | bc -l)
   printf '\nratio baseline/tested: wall %.2f, cpu %.2f, cold start %.2f\n' \
     "$wall_ratio" "$cpu_ratio" "$cold_ratio"
-  if cmp -s "$WORK/tested.jsonl" "$WORK/baseline.jsonl"; then
+  if cmp -s "$WORK/tested.out" "$WORK/baseline.out"; then
     echo "reports: identical"
   else
-    echo "reports: DIFFER: $WORK/tested.jsonl $WORK/baseline.jsonl"
+    echo "reports: DIFFER: $WORK/tested.out $WORK/baseline.out"
   fi
 fi

@@ -91,13 +91,14 @@ std::string Joined(const std::vector<std::string>& items, std::string_view separ
   return joined;
 }
 
-// Evaluates the rule again to say whether the data shows the failure (violation), absent
-// fields decide it (missing data) or the engine could not decide (undecided), and with
-// tracing on to say which fields the finding concerns; with FindingDetail::kVerdict, a
-// violation is not traced and no finding's texts are rendered. Each evaluation has a budget
-// of `steps` of its own, so that the basis does not depend on the detail.
-Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
-                std::string_view language, std::int64_t steps, FindingDetail detail) {
+// Says whether the data shows the failure (violation), absent fields decide it (missing data)
+// or the engine could not decide (undecided), evaluating the rule again where `obligation`
+// (its value, which failed) does not tell, and with tracing on to say which fields the
+// finding concerns; with FindingDetail::kVerdict, a violation is not traced and no finding's
+// texts are rendered. Each evaluation has a budget of `steps` of its own, so that the basis
+// does not depend on the detail.
+Finding Explain(const SelectedRule& selected, const Value& obligation, bool scope_unknown,
+                Frame& frame, std::string_view language, std::int64_t steps, FindingDetail detail) {
   const CheckedRule& rule = *selected.rule;
   Finding finding;
   finding.rule = &rule;
@@ -110,11 +111,15 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
                      " steps per rule was exhausted (nested quantifiers over long lists?)";
   } else {
     // A violation is a failure the data shows by itself: it still fails when every test of an
-    // absent field counts as unknown.
-    frame.steps_left = steps;
-    frame.absent_is_unknown = true;
-    const Value strict = eval_internal::Evaluate(*rule.obligation, frame);
-    frame.absent_is_unknown = false;
+    // absent field counts as unknown. Unless the obligation tested an absent field, it would
+    // fail that way too.
+    Value strict = obligation;
+    if (frame.tested_absent) {
+      frame.steps_left = steps;
+      frame.absent_is_unknown = true;
+      strict = eval_internal::Evaluate(*rule.obligation, frame);
+      frame.absent_is_unknown = false;
+    }
     const bool violation = strict.is_bool() && strict.as_bool() == rule.forbid && !scope_unknown;
     if (violation && detail == FindingDetail::kVerdict) {
       finding.basis = Basis::kViolation;
@@ -234,9 +239,12 @@ RuleOutcome JudgeRule(const SelectedRule& selected, Frame& frame, std::string_vi
     return outcome;
   }
   BeginClause(frame, Clause::kRequire, 0);
+  frame.tested_absent = false;
   const Value obligation = eval_internal::Evaluate(*rule.obligation, frame);
-  if (!Holds(rule, obligation))
-    outcome.finding = Explain(selected, scope.is_missing(), frame, language, steps, detail);
+  if (!Holds(rule, obligation)) {
+    outcome.finding =
+        Explain(selected, obligation, scope.is_missing(), frame, language, steps, detail);
+  }
   return outcome;
 }
 
