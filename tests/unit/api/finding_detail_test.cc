@@ -114,8 +114,7 @@ std::unique_ptr<const Engine> Compile(std::vector<std::string> rule_paths) {
 }
 
 TEST(FindingDetail, VerdictDetailJudgesTheConformanceCasesAsFullDetail) {
-  const std::unique_ptr<const Engine> engine =
-      Compile({TRADELINT_SOURCE_DIR "/tests/conformance"});
+  const std::unique_ptr<const Engine> engine = Compile({TRADELINT_SOURCE_DIR "/tests/conformance"});
   ASSERT_NE(engine, nullptr);
   EXPECT_GT(CompareDetails(*engine), 100);
 }
