@@ -203,8 +203,9 @@ MarketJudgement Engine::JudgeMarket(const Value& record, RecordKind kind,
                                     MarketIndependentResults& shared) const {
   std::optional<ExplanationRecorder> recorder;
   if (options.explain != nullptr) recorder.emplace(*options.explain);
-  Evaluation evaluation = evaluator_.Evaluate(record, kind, market, as_of, options.language,
-                                              &shared, recorder ? &*recorder : nullptr);
+  Evaluation evaluation =
+      evaluator_.Evaluate(record, kind, market, as_of, options.language, &shared,
+                          recorder ? &*recorder : nullptr, options.detail);
   MarketJudgement result;
   result.market = std::string(market);
   if (recorder) {

@@ -25,6 +25,9 @@ struct JudgeOptions {
   // Not owned; may be null. The rules whose evaluation each result explains (check --explain).
   const ExplainSelection* explain = nullptr;
   Date today = Date::TodayUtc();  // for default as-of dates and waiver expiry
+  // How much of each finding to compute (FindingDetail); group markets combine their members'
+  // findings by message, so a lean detail may merge findings of one rule that kFull keeps apart.
+  FindingDetail detail = FindingDetail::kFull;
 };
 
 // One record judged for one market: a country, a subdivision, or a group whose members were

@@ -91,11 +91,14 @@ std::string Joined(const std::vector<std::string>& items, std::string_view separ
   return joined;
 }
 
-// Evaluates the rule again with tracing on to say which fields the finding concerns, and
-// whether the data shows the failure (violation), absent fields decide it (missing data) or
-// the engine could not decide (undecided).
-Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
-                std::string_view language, std::int64_t steps) {
+// Says whether the data shows the failure (violation), absent fields decide it (missing data)
+// or the engine could not decide (undecided), evaluating the rule again where `obligation`
+// (its value, which failed) does not tell, and with tracing on to say which fields the
+// finding concerns; with FindingDetail::kVerdict, a violation is not traced and no finding's
+// texts are rendered. Each evaluation has a budget of `steps` of its own, so that the basis
+// does not depend on the detail.
+Finding Explain(const SelectedRule& selected, const Value& obligation, bool scope_unknown,
+                Frame& frame, std::string_view language, std::int64_t steps, FindingDetail detail) {
   const CheckedRule& rule = *selected.rule;
   Finding finding;
   finding.rule = &rule;
@@ -107,7 +110,24 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
     finding.reason = "the evaluation budget of " + std::to_string(steps) +
                      " steps per rule was exhausted (nested quantifiers over long lists?)";
   } else {
-    frame.steps_left = steps;  // the traced evaluation has a budget of its own
+    // A violation is a failure the data shows by itself: it still fails when every test of an
+    // absent field counts as unknown. Unless the obligation tested an absent field, it would
+    // fail that way too.
+    Value strict = obligation;
+    if (frame.tested_absent) {
+      frame.steps_left = steps;
+      frame.absent_is_unknown = true;
+      strict = eval_internal::Evaluate(*rule.obligation, frame);
+      frame.absent_is_unknown = false;
+    }
+    const bool violation = strict.is_bool() && strict.as_bool() == rule.forbid && !scope_unknown;
+    if (violation && detail == FindingDetail::kVerdict) {
+      finding.basis = Basis::kViolation;
+      frame.observer = observer;
+      return finding;
+    }
+    frame.steps_left = steps;
+    frame.over_budget = false;
     Trace trace;
     frame.trace = &trace;
     frame.slot_paths.assign(frame.slots.size(), std::string());
@@ -125,13 +145,7 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
     }
     frame.trace = nullptr;
     finding.notes = std::move(trace.notes);
-    // A violation is a failure the data shows by itself: it still fails when every test of an
-    // absent field counts as unknown.
-    frame.absent_is_unknown = true;
-    const Value strict = eval_internal::Evaluate(*rule.obligation, frame);
-    frame.absent_is_unknown = false;
-    const bool shown_by_data = strict.is_bool() && strict.as_bool() == rule.forbid;
-    if (shown_by_data && !scope_unknown) {
+    if (violation) {
       finding.basis = Basis::kViolation;
       // The deciding value: the first stated field the obligation read, preferring a single
       // value to a list or object it walked through.
@@ -161,11 +175,13 @@ Finding Explain(const SelectedRule& selected, bool scope_unknown, Frame& frame,
                                         : Joined(problems, "; ");
     }
   }
-  finding.title = TitleIn(rule, language);
-  const CheckedText* message = PickText(rule.messages, language);
-  finding.message = Render(message, frame);
-  finding.language = message == nullptr || message->language.empty() ? "en" : message->language;
-  finding.fix = Render(PickText(rule.fixes, language), frame);
+  if (detail == FindingDetail::kFull) {
+    finding.title = TitleIn(rule, language);
+    const CheckedText* message = PickText(rule.messages, language);
+    finding.message = Render(message, frame);
+    finding.language = message == nullptr || message->language.empty() ? "en" : message->language;
+    finding.fix = Render(PickText(rule.fixes, language), frame);
+  }
   frame.observer = observer;
   return finding;
 }
@@ -196,7 +212,7 @@ std::vector<std::string> UnstatedFacts(const CheckedRule& rule, const Value& rec
 
 // How one selected rule judges the frame's record and market.
 RuleOutcome JudgeRule(const SelectedRule& selected, Frame& frame, std::string_view language,
-                      std::int64_t steps) {
+                      std::int64_t steps, FindingDetail detail) {
   const CheckedRule& rule = *selected.rule;
   frame.slots.assign(static_cast<std::size_t>(rule.slot_count), Value());
   frame.steps_left = steps;
@@ -223,19 +239,22 @@ RuleOutcome JudgeRule(const SelectedRule& selected, Frame& frame, std::string_vi
     return outcome;
   }
   BeginClause(frame, Clause::kRequire, 0);
+  frame.tested_absent = false;
   const Value obligation = eval_internal::Evaluate(*rule.obligation, frame);
-  if (!Holds(rule, obligation))
-    outcome.finding = Explain(selected, scope.is_missing(), frame, language, steps);
+  if (!Holds(rule, obligation)) {
+    outcome.finding =
+        Explain(selected, obligation, scope.is_missing(), frame, language, steps, detail);
+  }
   return outcome;
 }
 
 // JudgeRule, observed by `observer` when it observes the rule.
 RuleOutcome Judge(const SelectedRule& selected, Frame& frame, std::string_view language,
-                  std::int64_t steps, EvaluationObserver* observer) {
-  if (observer == nullptr) return JudgeRule(selected, frame, language, steps);
+                  std::int64_t steps, FindingDetail detail, EvaluationObserver* observer) {
+  if (observer == nullptr) return JudgeRule(selected, frame, language, steps, detail);
   observer->BeginRule(*selected.rule);
   frame.observer = observer;
-  RuleOutcome outcome = JudgeRule(selected, frame, language, steps);
+  RuleOutcome outcome = JudgeRule(selected, frame, language, steps, detail);
   frame.observer = nullptr;
   observer->EndRule(outcome);
   return outcome;
@@ -354,13 +373,14 @@ RuleOutcome Evaluator::JudgeGroup(const CheckedRule& rule, const Value& group,
   frame.record = &group;
   frame.market = market;
   frame.as_of = as_of;
-  return Judge(SelectedRule{&rule, {}}, frame, language, limits_.steps_per_rule, nullptr);
+  return Judge(SelectedRule{&rule, {}}, frame, language, limits_.steps_per_rule,
+               FindingDetail::kFull, nullptr);
 }
 
 Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string_view market,
                                Date as_of, std::string_view language,
-                               MarketIndependentResults* shared,
-                               EvaluationObserver* observer) const {
+                               MarketIndependentResults* shared, EvaluationObserver* observer,
+                               FindingDetail detail) const {
   Evaluation evaluation;
   Frame frame;
   frame.program = &program_;
@@ -379,7 +399,7 @@ Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string
         shareable && rule_observer == nullptr ? shared->Find(&rule) : nullptr;
     RuleOutcome judged;
     if (earlier == nullptr) {
-      judged = Judge(selected, frame, language, limits_.steps_per_rule, rule_observer);
+      judged = Judge(selected, frame, language, limits_.steps_per_rule, detail, rule_observer);
       if (shareable && rule_observer == nullptr) earlier = &shared->Store(&rule, std::move(judged));
     }
     const RuleOutcome& outcome = earlier != nullptr ? *earlier : judged;

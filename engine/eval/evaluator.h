@@ -17,7 +17,8 @@
 //     as unknown), else `missing_data` when fields are absent, else `undecided` with the
 //     reason (a currency mismatch, overflow, no exchange rate, the evaluation budget, ...).
 // Findings are explained (paths, missing fields, notes, basis) by evaluating the failing rule
-// again with tracing on; the fast path never builds path strings.
+// again with tracing on, as far as the FindingDetail asked for needs; the fast path never
+// builds path strings.
 //
 // An Evaluator is immutable and may be shared by threads; each call is independent.
 
@@ -36,8 +37,8 @@ namespace tradelint {
 
 // Limits on evaluating one rule for one record.
 struct EvaluationLimits {
-  // Expression evaluations per (record, rule), the traced re-evaluation of a finding
-  // included: bounds nested quantifiers over long lists. Past it the rule is `undecided`.
+  // Expression evaluations per (record, rule), and again per re-evaluation that explains a
+  // finding: bounds nested quantifiers over long lists. Past it the rule is `undecided`.
   std::int64_t steps_per_rule = 20'000'000;
 };
 
@@ -51,7 +52,7 @@ struct RuleOutcome {
 
 // What the rules that never read `market` concluded about one record, shared by the markets
 // it is judged in: such a rule judges the record alike everywhere, so it is evaluated once.
-// Use one per record, as-of date and language, on one thread.
+// Use one per record, as-of date, language and finding detail, on one thread.
 class MarketIndependentResults {
  public:
   // The outcome already concluded for `rule`; null when not judged yet.
@@ -78,10 +79,12 @@ class Evaluator {
   // Messages and fixes in `language` (BCP 47) where the rule has it, else English. With
   // `shared`, rules that do not read `market` reuse what another market of the same record
   // concluded. With `observer`, the evaluation of the rules it observes is reported to it
-  // (evaluation_observer.h).
+  // (evaluation_observer.h). The findings have the fields `detail` asks for; pass one
+  // `shared` only to calls of the same detail.
   Evaluation Evaluate(const Value& record, RecordKind kind, std::string_view market, Date as_of,
                       std::string_view language, MarketIndependentResults* shared = nullptr,
-                      EvaluationObserver* observer = nullptr) const;
+                      EvaluationObserver* observer = nullptr,
+                      FindingDetail detail = FindingDetail::kFull) const;
 
   // Whether `rule` may apply to a record that states only what `partial` states (a starter
   // record: its markets and product categories): false only when `partial`'s fields make the

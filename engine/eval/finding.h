@@ -55,6 +55,20 @@ struct Finding {
   const std::string& shown_title() const { return title.empty() ? rule->title : title; }
 };
 
+// How much of each finding an evaluation computes, so that a run computes only what its
+// report shows (ReportWriter::finding_detail).
+enum class FindingDetail {
+  // Every field.
+  kFull,
+  // What decides the verdict and which rules fired (`check --format compact`): `rule`,
+  // `basis` and `overrides` are exactly those of kFull, and so is the whole of a scope finding
+  // (`held_back`); `reason`, `paths`, `missing` and `notes` too unless the basis is
+  // kViolation, where they are left empty, as are `value` and `value_path`; a rule's `title`,
+  // `message`, `language` and `fix` are left empty. A violation then costs no traced
+  // evaluation of its rule, and no finding the rendering of its texts.
+  kVerdict,
+};
+
 // How many rules judged one (record, market) and how (docs/cli.md, "Coverage"):
 // in_force = applied + not_applicable + undecided; fired counts rules with any finding.
 struct Coverage {

@@ -27,6 +27,8 @@ class CompactReportWriter : public ReportWriter {
   void Begin(const RunInfo&) override {}
   void Result(const RecordResult& result) override;
   void End(const Summary&) override {}
+  // Rule refs only: no paths, values or texts.
+  FindingDetail finding_detail() const override { return FindingDetail::kVerdict; }
 
  private:
   std::ostream& out_;

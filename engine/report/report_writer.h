@@ -116,6 +116,8 @@ class ReportWriter {
   // a place for groups leave this as it is (they are then not reported).
   virtual void Group(const GroupResult&) {}
   virtual void End(const Summary& summary) = 0;
+  // How much of each finding the writer shows (a run computes no more).
+  virtual FindingDetail finding_detail() const { return FindingDetail::kFull; }
 };
 
 }  // namespace tradelint

@@ -34,6 +34,7 @@ CheckRun::CheckRun(const Engine& engine, Settings settings, ReportWriter& writer
   options_.waivers = settings_.waivers;
   options_.explain = settings_.explain;
   options_.today = today_;
+  options_.detail = writer_.finding_detail();
   const std::string_view language = settings_.language;
   if (!engine_.languages().AllLanguages().contains(language.substr(0, language.find('-')))) {
     Warn("the language `" + settings_.language +
@@ -41,6 +42,8 @@ CheckRun::CheckRun(const Engine& engine, Settings settings, ReportWriter& writer
          "messages, titles and fixes are in English");
     options_.language = "en";
   }
+  feed_options_ = options_;
+  feed_options_.detail = FindingDetail::kFull;
 }
 
 void CheckRun::Warn(std::string warning) {
@@ -156,8 +159,8 @@ JudgedRecord CheckRun::Judge(const InputRecord& input, std::size_t record_index)
   }
   const std::string hash = Sha256Hex(CanonicalJson(input.record));
   const std::vector<std::string> unknown_field_notes = UnknownFieldNotes(input);
-  RecordJudgement judgement =
-      engine_.Judge(input.record, *input.kind, input.id.value_or(""), options_);
+  RecordJudgement judgement = engine_.Judge(input.record, *input.kind, input.id.value_or(""),
+                                            input.feed != nullptr ? feed_options_ : options_);
   if (judgement.no_market()) {
     results.push_back(NoMarketResult(input, record_index, hash, judgement.as_of));
     return judged;

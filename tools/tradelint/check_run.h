@@ -129,7 +129,11 @@ class CheckRun {
 
   const Engine& engine_;
   Settings settings_;
-  JudgeOptions options_;  // from settings_
+  JudgeOptions options_;  // from settings_, with the detail the writer shows
+  // For records read from a feed: options_ with every finding's detail, since their findings
+  // name the feed attributes of their paths and the run warns of the fields a feed cannot
+  // carry (NameFeedAttributes).
+  JudgeOptions feed_options_;
   ReportWriter& writer_;
   const Date today_;
   Summary summary_;

@@ -562,7 +562,10 @@ Value EvaluateOperation(const CheckedExpr& expr, Frame& frame) {
       if (present && expr.children[0]->fans_out) {
         present = std::all_of(value.as_list().begin(), value.as_list().end(), IsPresent);
       }
-      if (frame.absent_is_unknown && !present) return Value();
+      if (!present) {
+        frame.tested_absent = true;
+        if (frame.absent_is_unknown) return Value();
+      }
       return Bool(expr.op == Op::kPresent ? present : !present);
     }
     case Op::kLookup:

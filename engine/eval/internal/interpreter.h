@@ -42,6 +42,9 @@ struct Frame {
   // Evaluating an obligation this way tells whether the data alone shows it is not met
   // (a `violation`) or whether absent fields decide it (`missing_data`).
   bool absent_is_unknown = false;
+  // Set when `present`/`missing` found a field absent, whatever absent_is_unknown says: until
+  // then, evaluating with absent_is_unknown would have gone the same way. Cleared by the caller.
+  bool tested_absent = false;
   // Scope facts (`scope PATH`) the record does not state: while set, `present`/`missing` of
   // them are unknown, so a `when` that needs one of them is unknown rather than false.
   const std::vector<std::string>* unstated_facts = nullptr;
