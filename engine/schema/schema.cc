@@ -483,6 +483,19 @@ bool Accepts(const SchemaNode& node, std::string text) {
 // non-standard one (`UK` -> `GB`, `EL` -> `GR`), the same text in the case the node wants
 // (`de` -> `DE`, `Active` -> `active`), or the one allowed value clearly closest by edit
 // distance (`actve` -> `active`).
+// The field of `node` closest in spelling to `name`, a field `node` does not have (empty: none
+// is close). Records of one source repeat the same few unknown names, so the answers are kept,
+// per thread (the Schema is shared and immutable), up to a bound that keeps memory flat.
+std::string ClosestFieldName(const SchemaNode& node, const std::string& name) {
+  constexpr std::size_t kMaxRemembered = 4096;
+  thread_local std::map<std::pair<const SchemaNode*, std::string>, std::string, std::less<>>
+      remembered;
+  const std::pair<const SchemaNode*, std::string> key(&node, name);
+  if (auto found = remembered.find(key); found != remembered.end()) return found->second;
+  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  return remembered.emplace(key, ClosestMatch(name, FieldNames(node))).first->second;
+}
+
 std::string Suggest(const SchemaNode& node, const std::string& text) {
   constexpr std::size_t kMaxLength = 64;  // longer text is not a typo of an enum value
   if (text.empty() || text.size() > kMaxLength) return {};
@@ -614,7 +627,7 @@ void Validator::Check(const SchemaNode& node, const Value& value, std::string& p
         // that is not an `x_` extension is most likely a typo, which no rule would read.
         if (suggest_ && !node.properties.empty() && !name.starts_with("x_") &&
             unknown_fields_.size() < Schema::kMaxViolations) {
-          const std::string sibling = ClosestMatch(name, FieldNames(node));
+          const std::string sibling = ClosestFieldName(node, name);
           unknown_fields_.push_back(
               {path, "the data model has no field `" + name + "`",
                sibling.empty() ? sibling
