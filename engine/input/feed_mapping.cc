@@ -452,7 +452,9 @@ std::optional<FeedMapping> FeedMapping::Parse(std::string_view text, std::string
   }
   std::vector<std::pair<std::string, std::string>> targets;
   for (const FeedMappingEntry& entry : mapping.entries_) CollectTargets(entry, "", "", targets);
-  for (auto& [path, attribute] : targets) {
+  for (auto& [target_path, attribute] : targets) {
+    // A named reference: clang before 16 does not let a lambda capture a structured binding.
+    const std::string& path = target_path;
     auto found = std::find_if(mapping.targets_.begin(), mapping.targets_.end(),
                               [&](const Target& target) { return target.path == path; });
     if (found == mapping.targets_.end()) {

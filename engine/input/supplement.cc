@@ -58,9 +58,11 @@ const Value* Supplement::Find(std::string_view id) const {
 Value MergeRecord(const Value& base, const Value& overlay) {
   if (!base.is_object() || !overlay.is_object()) return overlay;
   ValueObject merged = base.as_object();
-  for (const auto& [key, value] : overlay.as_object()) {
-    const auto found = std::find_if(merged.begin(), merged.end(),
-                                    [&](const auto& member) { return member.first == key; });
+  for (const auto& member_of_overlay : overlay.as_object()) {
+    const auto& [key, value] = member_of_overlay;
+    const auto found = std::find_if(merged.begin(), merged.end(), [&](const auto& member) {
+      return member.first == member_of_overlay.first;
+    });
     if (found == merged.end()) {
       merged.emplace_back(key, value);
     } else {

@@ -96,7 +96,7 @@ void ShopifyReader::ReadRows() {
     }
     if (!product_ || product_->handle != handle) {
       FinishProduct();
-      product_.emplace();
+      product_ = Product{};
       product_->line = row_.line;
       product_->handle = handle;
       product_->cells.resize(columns_.size());
