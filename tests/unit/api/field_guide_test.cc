@@ -5,9 +5,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -18,12 +15,11 @@
 #include "engine/api/rule_fields.h"
 #include "engine/api/starter_record.h"
 #include "engine/input/record_reader.h"
-#include "plugins/builtin_plugins.h"
+#include "tests/unit/api/inline_rules.h"
 
 namespace tradelint {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::ElementsAre;
 using testing::IsEmpty;
 
@@ -91,26 +87,16 @@ TEST(FirstSentenceTest, EndsAtTheFirstFullStopOutsideBracketsAndAbbreviations) {
 class FieldGuideTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string pattern = (fs::temp_directory_path() / "tradelint-field-guide-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    directory_ = new fs::path(pattern);
-    std::ofstream(*directory_ / "guide.trl") << kRuleset;
-    const BuiltinPlugins builtin;
-    EngineOptions options;
-    options.plugins = builtin.plugins();
-    options.rule_paths = {directory_->string()};
-    options.data_directory = TRADELINT_SOURCE_DIR;
     Diagnostics diagnostics;
-    engine_ = Engine::Compile(options, diagnostics).release();
+    rules_ = new InlineRules("field-guide", {{"guide.trl", kRuleset}}, diagnostics);
+    engine_ = rules_->engine();
     ASSERT_NE(engine_, nullptr) << diagnostics.RenderAll();
   }
 
   static void TearDownTestSuite() {
-    delete engine_;
+    delete rules_;
+    rules_ = nullptr;
     engine_ = nullptr;
-    if (directory_ != nullptr) fs::remove_all(*directory_);
-    delete directory_;
-    directory_ = nullptr;
   }
 
   static const CheckedRule& Rule(const std::string& id) {
@@ -134,7 +120,7 @@ class FieldGuideTest : public testing::Test {
   }
 
   static inline const Engine* engine_ = nullptr;
-  static inline fs::path* directory_ = nullptr;
+  static inline InlineRules* rules_ = nullptr;
 };
 
 TEST_F(FieldGuideTest, AlternativesUnderOrFormOneGroup) {

@@ -6,21 +6,17 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/api/engine.h"
 #include "engine/json/json.h"
-#include "plugins/builtin_plugins.h"
+#include "tests/unit/api/inline_rules.h"
 
 namespace tradelint {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::Contains;
 using testing::ElementsAre;
 using testing::HasSubstr;
@@ -185,28 +181,19 @@ rule consent "the national rule" {
 class FindingDetails : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string pattern = (fs::temp_directory_path() / "tradelint-finding-details-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    directory_ = new fs::path(pattern);
-    std::ofstream(*directory_ / "group.trl") << kGroupRuleset;
-    std::ofstream(*directory_ / "national.trl") << kNationalRuleset;
-    const BuiltinPlugins builtin;
-    EngineOptions options;
-    options.plugins = builtin.plugins();
-    options.rule_paths = {directory_->string()};
-    options.data_directory = TRADELINT_SOURCE_DIR;
     Diagnostics diagnostics;
-    engine_ = Engine::Compile(options, diagnostics).release();
+    rules_ = new InlineRules("finding-details",
+                             {{"group.trl", kGroupRuleset}, {"national.trl", kNationalRuleset}},
+                             diagnostics);
+    engine_ = rules_->engine();
     ASSERT_NE(engine_, nullptr) << diagnostics.RenderAll();
     ASSERT_TRUE(diagnostics.all().empty()) << diagnostics.RenderAll();
   }
 
   static void TearDownTestSuite() {
-    delete engine_;
+    delete rules_;
+    rules_ = nullptr;
     engine_ = nullptr;
-    if (directory_ != nullptr) fs::remove_all(*directory_);
-    delete directory_;
-    directory_ = nullptr;
   }
 
   // The findings for a listing (or, with `kind`, another record) given as JSON text.
@@ -244,11 +231,11 @@ class FindingDetails : public testing::Test {
     return false;
   }
 
-  static fs::path* directory_;
+  static InlineRules* rules_;
   static const Engine* engine_;
 };
 
-fs::path* FindingDetails::directory_ = nullptr;
+InlineRules* FindingDetails::rules_ = nullptr;
 const Engine* FindingDetails::engine_ = nullptr;
 
 TEST_F(FindingDetails, AllNamesTheElementThatFailedWithItsIndex) {

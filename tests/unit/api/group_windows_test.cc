@@ -5,9 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,12 +14,11 @@
 #include "engine/api/record_projection.h"
 #include "engine/json/canonical_json.h"
 #include "engine/json/json.h"
-#include "plugins/builtin_plugins.h"
+#include "tests/unit/api/inline_rules.h"
 
 namespace tradelint {
 namespace {
 
-namespace fs = std::filesystem;
 using testing::ElementsAre;
 using testing::IsEmpty;
 
@@ -70,26 +66,16 @@ group rule waybill_seen "a waybill, passed whole to a function" {
 class GroupWindowsTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string pattern = (fs::temp_directory_path() / "tradelint-groups-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    directory_ = new fs::path(pattern);
-    std::ofstream(*directory_ / "groups.trl") << kRuleset;
-    const BuiltinPlugins builtin;
-    EngineOptions options;
-    options.plugins = builtin.plugins();
-    options.rule_paths = {directory_->string()};
-    options.data_directory = TRADELINT_SOURCE_DIR;
     Diagnostics diagnostics;
-    engine_ = Engine::Compile(options, diagnostics).release();
+    rules_ = new InlineRules("groups", {{"groups.trl", kRuleset}}, diagnostics);
+    engine_ = rules_->engine();
     ASSERT_NE(engine_, nullptr) << diagnostics.RenderAll();
   }
 
   static void TearDownTestSuite() {
-    delete engine_;
+    delete rules_;
+    rules_ = nullptr;
     engine_ = nullptr;
-    if (directory_ != nullptr) fs::remove_all(*directory_);
-    delete directory_;
-    directory_ = nullptr;
   }
 
   // Adds a record given as JSON text; returns the groups it closed.
@@ -130,7 +116,7 @@ class GroupWindowsTest : public testing::Test {
     return ids;
   }
 
-  static inline fs::path* directory_ = nullptr;
+  static inline InlineRules* rules_ = nullptr;
   static inline const Engine* engine_ = nullptr;
   GroupWindows windows_{*engine_, "en", std::nullopt};
 };
