@@ -46,6 +46,8 @@ class InlineRules {
   InlineRules& operator=(const InlineRules&) = delete;
 
   const Engine* engine() const { return engine_.get(); }
+  // The folder the rulesets were written to (for the locations in diagnostics).
+  const std::filesystem::path& directory() const { return directory_; }
 
  private:
   std::filesystem::path directory_;

@@ -5,13 +5,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
 
 #include "engine/api/engine.h"
 #include "plugins/builtin_plugins.h"
+#include "tests/unit/api/inline_rules.h"
 
 namespace tradelint {
 namespace {
@@ -114,46 +114,37 @@ TEST_F(ProgramSelect, ASelectionIsCoveredOnlyByRulesOfTheMarketsOwnRulesets) {
 }
 
 TEST(Planner, AnInvalidRegularExpressionIsADiagnostic) {
-  const std::string path = testing::TempDir() + "/bad_regex.trl";
-  {
-    std::ofstream out(path);
-    out << "ruleset plan.regex { jurisdiction EU }\n"
-           "rule r \"r\" { applies to listing domain ip severity error cite \"c\"\n"
-           "  forbid matches(title, r\"(unclosed\") message \"m\" }\n";
-  }
-  const BuiltinPlugins builtin;
-  EngineOptions options;
-  options.plugins = builtin.plugins();
-  options.data_directory = TRADELINT_SOURCE_DIR;
-  options.rule_paths = {path};
   Diagnostics diagnostics;
-  EXPECT_EQ(Engine::Compile(options, diagnostics), nullptr);
+  const InlineRules rules(
+      "bad-regex",
+      {{"bad_regex.trl",
+        "ruleset plan.regex { jurisdiction EU }\n"
+        "rule r \"r\" { applies to listing domain ip severity error cite \"c\"\n"
+        "  forbid matches(title, r\"(unclosed\") message \"m\" }\n"}},
+      diagnostics);
+  EXPECT_EQ(rules.engine(), nullptr);
   ASSERT_EQ(diagnostics.error_count(), 1) << diagnostics.RenderAll();
   EXPECT_EQ(diagnostics.all()[0].code, "invalid_argument");
   // The span is the pattern argument.
-  EXPECT_EQ(diagnostics.all()[0].span.Location(), path + ":3:25");
+  EXPECT_EQ(diagnostics.all()[0].span.Location(),
+            (rules.directory() / "bad_regex.trl").string() + ":3:25");
 }
 
 TEST(Planner, CallsWithEqualConstantArgumentsShareOnePreparedState) {
-  const std::string path = testing::TempDir() + "/shared_prepare.trl";
-  {
-    std::ofstream out(path);
-    out << "ruleset plan.shared { jurisdiction EU }\n"
-           "def says(t) = matches(t, r\"(?i)hurry\")\n"
-           "rule a \"a\" { applies to listing domain ip severity error cite \"c\"\n"
-           "  forbid says(title) message \"m\" }\n"
-           "rule b \"b\" { applies to listing domain ip severity error cite \"c\"\n"
-           "  forbid says(description) message \"m\" }\n"
-           "rule c \"c\" { applies to listing domain ip severity error cite \"c\"\n"
-           "  forbid matches(title, r\"(?i)last chance\") message \"m\" }\n";
-  }
-  const BuiltinPlugins builtin;
-  EngineOptions options;
-  options.plugins = builtin.plugins();
-  options.data_directory = TRADELINT_SOURCE_DIR;
-  options.rule_paths = {path};
   Diagnostics diagnostics;
-  const std::unique_ptr<const Engine> engine = Engine::Compile(options, diagnostics);
+  const InlineRules rules(
+      "shared-prepare",
+      {{"shared_prepare.trl",
+        "ruleset plan.shared { jurisdiction EU }\n"
+        "def says(t) = matches(t, r\"(?i)hurry\")\n"
+        "rule a \"a\" { applies to listing domain ip severity error cite \"c\"\n"
+        "  forbid says(title) message \"m\" }\n"
+        "rule b \"b\" { applies to listing domain ip severity error cite \"c\"\n"
+        "  forbid says(description) message \"m\" }\n"
+        "rule c \"c\" { applies to listing domain ip severity error cite \"c\"\n"
+        "  forbid matches(title, r\"(?i)last chance\") message \"m\" }\n"}},
+      diagnostics);
+  const Engine* engine = rules.engine();
   ASSERT_NE(engine, nullptr) << diagnostics.RenderAll();
   std::map<std::string, const void*> prepared;
   for (const CheckedRule* rule : engine->program().rules()) {
