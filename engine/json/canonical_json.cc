@@ -13,30 +13,25 @@
 namespace tradelint {
 namespace {
 
-// `text` (UTF-8) as UTF-16 code units, for JCS's order of member names.
-std::u16string Utf16(std::string_view text) {
-  std::u16string units;
-  units.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const int length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    char32_t code = length == 1   ? lead
-                    : length == 2 ? lead & 0x1F
-                    : length == 3 ? lead & 0x0F
-                                  : lead & 0x07;
-    for (int k = 1; k < length && i + k < text.size(); ++k) {
-      code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    i += length;
-    if (code >= 0x10000) {
-      code -= 0x10000;
-      units += static_cast<char16_t>(0xD800 + (code >> 10));
-      units += static_cast<char16_t>(0xDC00 + (code & 0x3FF));
-    } else {
-      units += static_cast<char16_t>(code);
-    }
-  }
-  return units;
+// Whether member name `a` sorts before `b` in JCS's order, by UTF-16 code units, comparing
+// their UTF-8 (valid, as every string of a Value is). UTF-8's bytes sort by code point, and
+// so does UTF-16 except at one place: a code point above U+FFFF is a surrogate pair
+// (D800-DBFF first), which sorts before U+E000..U+FFFF (UTF-8 lead bytes EE and EF) although
+// its code point is greater. Bytes before the first difference are equal, so the characters
+// that differ start at the same offset; when that difference is in a continuation byte both
+// characters have the same length and the byte order holds.
+bool Utf16Less(std::string_view a, std::string_view b) {
+  const std::size_t common = std::min(a.size(), b.size());
+  std::size_t i = 0;
+  while (i < common && a[i] == b[i]) ++i;
+  if (i == common) return a.size() < b.size();
+  const auto x = static_cast<unsigned char>(a[i]);
+  const auto y = static_cast<unsigned char>(b[i]);
+  const auto above_bmp = [](unsigned char lead) { return lead >= 0xF0; };
+  const auto above_surrogates = [](unsigned char lead) { return lead == 0xEE || lead == 0xEF; };
+  if (above_bmp(x) && above_surrogates(y)) return true;
+  if (above_surrogates(x) && above_bmp(y)) return false;
+  return x < y;
 }
 
 void AppendNumber(std::string& out, const Decimal& number) {
@@ -114,15 +109,16 @@ void AppendCanonicalJson(std::string& out, const Value& value) {
       return;
     }
     case Value::Kind::kObject: {
-      std::vector<std::pair<std::u16string, const std::pair<std::string, Value>*>> members;
+      std::vector<const std::pair<std::string, Value>*> members;
+      members.reserve(value.as_object().size());
       for (const auto& member : value.as_object()) {
-        if (!member.second.is_missing()) members.emplace_back(Utf16(member.first), &member);
+        if (!member.second.is_missing()) members.push_back(&member);
       }
       std::sort(members.begin(), members.end(),
-                [](const auto& a, const auto& b) { return a.first < b.first; });
+                [](const auto* a, const auto* b) { return Utf16Less(a->first, b->first); });
       out += '{';
       bool first = true;
-      for (const auto& [key, member] : members) {
+      for (const auto* member : members) {
         if (!first) out += ',';
         first = false;
         AppendJsonString(out, member->first);

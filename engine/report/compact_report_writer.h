@@ -29,6 +29,7 @@ class CompactReportWriter : public ReportWriter {
   void End(const Summary&) override {}
   // Rule refs only: no paths, values or texts.
   FindingDetail finding_detail() const override { return FindingDetail::kVerdict; }
+  bool shows_record_hash() const override { return false; }
 
  private:
   std::ostream& out_;

@@ -58,6 +58,7 @@ class HtmlReportWriter : public ReportWriter {
   // closed while records are shown in detail (at most kDetailedRecords), else one line.
   void Group(const GroupResult& group) override;
   void End(const Summary& summary) override;
+  bool shows_record_hash() const override { return false; }
 
  private:
   // A detailed record's row of the overview matrix.

@@ -38,6 +38,7 @@ class IssuesCsvWriter : public ReportWriter {
   void Begin(const RunInfo&) override {}
   void Result(const RecordResult& result) override;
   void End(const Summary& summary) override;
+  bool shows_record_hash() const override { return false; }
 
  private:
   struct Issue {

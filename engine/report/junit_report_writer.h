@@ -39,6 +39,7 @@ class JunitReportWriter : public ReportWriter {
   void Begin(const RunInfo& run) override;
   void Result(const RecordResult& result) override;
   void End(const Summary& summary) override;
+  bool shows_record_hash() const override { return false; }
 
  private:
   // Writes the current testsuite (if any) and starts none.

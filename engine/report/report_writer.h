@@ -44,7 +44,8 @@ struct RecordResult {
   std::optional<std::string> id;   // when known
   std::string source;              // `file:line`
   // SHA-256 (lower-case hex) of the record's canonical JSON (engine/json/canonical_json.h);
-  // empty when the record could not be read.
+  // empty when the record could not be read, or when the writer does not show it
+  // (ReportWriter::shows_record_hash).
   std::string hash;
   std::optional<std::string> market;  // absent exactly when invalid
   std::optional<Date> as_of;          // absent when the record could not be read
@@ -118,6 +119,8 @@ class ReportWriter {
   virtual void End(const Summary& summary) = 0;
   // How much of each finding the writer shows (a run computes no more).
   virtual FindingDetail finding_detail() const { return FindingDetail::kFull; }
+  // Whether the writer shows RecordResult::hash (a run computes it only then).
+  virtual bool shows_record_hash() const { return true; }
 };
 
 }  // namespace tradelint

@@ -74,6 +74,7 @@ class TextReportWriter : public ReportWriter {
   // market, the records and the finding.
   void Group(const GroupResult& group) override;
   void End(const Summary& summary) override;
+  bool shows_record_hash() const override { return false; }
 
  private:
   // `text`, printable, wrapped in the SGR sequence `style` (e.g. "1;31") when colouring.

@@ -157,7 +157,8 @@ JudgedRecord CheckRun::Judge(const InputRecord& input, std::size_t record_index)
     judged.date = engine_.DefaultAsOf(input.record, *input.kind, today_);
     judged.links = groups_.Links(input.record, *input.kind, judged.date);
   }
-  const std::string hash = Sha256Hex(CanonicalJson(input.record));
+  const std::string hash =
+      writer_.shows_record_hash() ? Sha256Hex(CanonicalJson(input.record)) : std::string();
   const std::vector<std::string> unknown_field_notes = UnknownFieldNotes(input);
   RecordJudgement judgement = engine_.Judge(input.record, *input.kind, input.id.value_or(""),
                                             input.feed != nullptr ? feed_options_ : options_);

@@ -106,7 +106,8 @@ class CheckRun {
 
  private:
   // A result for `input` with its record's identity filled in; `hash` is the record's
-  // (RecordResult::hash), empty for a record that could not be read.
+  // (RecordResult::hash), empty for a record that could not be read or when the writer does
+  // not show it.
   static RecordResult StartResult(const InputRecord& input, std::size_t record_index,
                                   const std::string& hash);
   // The invalid result of a usable record that names no market.

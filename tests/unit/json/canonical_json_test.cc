@@ -50,6 +50,15 @@ TEST(CanonicalJsonTest, Rfc8785Section323SortsByUtf16CodeUnits) {
             "\"\xEF\xAC\xB3\":\"Hebrew Letter Dalet With Dagesh\"}");
 }
 
+// The same order after a shared prefix, between characters of one length (the difference in a
+// continuation byte), and for a name that is a prefix of another.
+TEST(CanonicalJsonTest, Utf16OrderAfterASharedPrefix) {
+  EXPECT_EQ(Canonical(R"({"x\ufb33": 1, "x\ud83d\ude01": 2, "x": 3, "x\ud83d\ude00": 4,)"
+                      R"( "x\u00f6": 5, "x\u00e4": 6, "x\uffff": 7})"),
+            "{\"x\":3,\"x\xC3\xA4\":6,\"x\xC3\xB6\":5,\"x\xF0\x9F\x98\x80\":4,"
+            "\"x\xF0\x9F\x98\x81\":2,\"x\xEF\xAC\xB3\":1,\"x\xEF\xBF\xBF\":7}");
+}
+
 TEST(CanonicalJsonTest, NestedObjectsAndArraysAreCanonicalToo) {
   EXPECT_EQ(Canonical(R"({"b": [{"z": 1.0, "a": -0}], "a": {"d": 1e2, "c": "x"}})"),
             R"({"a":{"c":"x","d":100},"b":[{"a":0,"z":1}]})");
