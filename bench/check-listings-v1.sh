@@ -47,7 +47,8 @@ run_tradelint() {
   local format=$1 jobs=$2 input=$3 out=$4 invalid=${5:-} rc=0
   local args=(check --rules "$RULES" --as-of 2025-06-01 --fail-on never --jobs "$jobs")
   if [ "$format" = compact ]; then
-    "$TRADELINT" "${args[@]}" --format compact - < "$input" 2> "$out.err" > "$out" || rc=$?
+    "$RULES/workload-lines.sh" "$TRADELINT" "${args[@]}" --format compact - < "$input" \
+      2> "$out.err" > "$out" || rc=$?
   else
     "$TRADELINT" "${args[@]}" --format jsonl - < "$input" 2> "$out.err" > "$out.jsonl" || rc=$?
     "$RULES/to-compact.py" ${invalid:+--invalid-ids "$invalid"} < "$out.jsonl" > "$out" \
