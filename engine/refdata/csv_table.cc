@@ -15,8 +15,10 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-std::vector<std::string> SplitFields(std::string_view line) {
+// `expected`: the number of fields a row should have (room is made for them at once).
+std::vector<std::string> SplitFields(std::string_view line, std::size_t expected) {
   std::vector<std::string> fields;
+  fields.reserve(expected);
   while (true) {
     const std::size_t comma = line.find(',');
     fields.emplace_back(Trim(line.substr(0, comma)));
@@ -78,7 +80,8 @@ std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view fi
     if (line.find('"') != std::string_view::npos) {
       return fail(line_number, "quoted fields are not supported");
     }
-    std::vector<std::string> fields = SplitFields(line);
+    std::vector<std::string> fields =
+        SplitFields(line, header_seen ? table.header.size() : columns.size());
     if (!header_seen) {
       if (!columns.empty() &&
           !std::equal(fields.begin(), fields.end(), columns.begin(), columns.end())) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <unordered_map>
 
 #include "engine/refdata/csv_table.h"
 
@@ -15,8 +17,15 @@ std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view fi
   FxTable fx;
   fx.provenance_ = std::move(table->provenance);
   fx.provenance_.name = std::string(kFileName);
-  // Remembers each row's line so that a duplicate can name both lines.
-  std::map<std::pair<std::string, std::int64_t>, int> lines;
+  // The line of each (currency, date) read so far, so that a repeat can name both lines.
+  // Keyed by the code's three letters above the day number (days fit in 40 bits).
+  const auto row_key = [](Currency currency, Date date) {
+    std::uint64_t key = 0;
+    for (char letter : currency.code()) key = key << 8 | static_cast<unsigned char>(letter);
+    return key << 40 | (static_cast<std::uint64_t>(date.days()) & ((std::uint64_t{1} << 40) - 1));
+  };
+  std::unordered_map<std::uint64_t, int> lines;
+  lines.reserve(table->rows.size());
   for (const CsvTable::Row& row : table->rows) {
     const auto fail = [&](const std::string& message) {
       *error = std::string(file_name) + ":" + std::to_string(row.line) + ": " + message;
@@ -33,8 +42,7 @@ std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view fi
     if (!rate || rate->IsNegative() || rate->IsZero()) {
       return fail("`" + row.fields[2] + "` is not a positive decimal rate");
     }
-    const auto [it, inserted] =
-        lines.emplace(std::make_pair(row.fields[1], date->days()), row.line);
+    const auto [it, inserted] = lines.emplace(row_key(currency, *date), row.line);
     if (!inserted) {
       return fail("a second rate for " + row.fields[1] + " on " + row.fields[0] +
                   " (the first is on line " + std::to_string(it->second) + ")");
@@ -42,9 +50,12 @@ std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view fi
     fx.rates_[row.fields[1]].emplace_back(*date, *rate);
     if (!fx.latest_date_ || *date > *fx.latest_date_) fx.latest_date_ = *date;
   }
+  const auto by_date = [](const auto& a, const auto& b) { return a.first < b.first; };
   for (auto& [code, series] : fx.rates_) {
-    std::sort(series.begin(), series.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    // The published file is in date order already.
+    if (!std::is_sorted(series.begin(), series.end(), by_date)) {
+      std::sort(series.begin(), series.end(), by_date);
+    }
   }
   return fx;
 }

@@ -21,8 +21,9 @@ bool IsContinuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0
 Utf8CharStream::Utf8CharStream(const Fragment& fragment)
     : fragment_(fragment),
       file_text_(fragment.source()->text()),
+      begin_(fragment.ByteOffsetOf(0)),
       end_(fragment.ByteOffsetOf(fragment.code_point_count())),
-      byte_(fragment.ByteOffsetOf(0)) {}
+      byte_(begin_) {}
 
 void Utf8CharStream::consume() {
   if (byte_ >= end_) throw antlr4::IllegalStateException("cannot consume EOF");
@@ -32,14 +33,13 @@ void Utf8CharStream::consume() {
 
 std::size_t Utf8CharStream::LA(ssize_t i) {
   if (i == 0) return 0;  // undefined, as in ANTLRInputStream
-  const std::size_t begin = fragment_.ByteOffsetOf(0);
   std::size_t at = byte_;
   for (; i > 1; --i) {
     if (at >= end_) return antlr4::IntStream::EOF;
     at += SequenceLength(file_text_[at]);
   }
   for (; i < 0; ++i) {
-    if (at <= begin) return antlr4::IntStream::EOF;
+    if (at <= begin_) return antlr4::IntStream::EOF;
     do --at;
     while (IsContinuation(file_text_[at]));
   }

@@ -36,6 +36,7 @@ class Utf8CharStream : public antlr4::CharStream {
  private:
   const Fragment& fragment_;
   std::string_view file_text_;  // the whole file; fragment_ is [begin, end) of it
+  std::size_t begin_;           // byte offset of the fragment's start in file_text_
   std::size_t end_;             // byte offset of the fragment's end in file_text_
   std::size_t index_ = 0;       // code point index of the next character, in the fragment
   std::size_t byte_;            // its byte offset in file_text_
