@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 
@@ -52,6 +53,20 @@ std::optional<std::string> MapEachCodePoint(std::string_view text, MapCodePoint 
   return result;
 }
 
+// Whether NFKC case folding leaves `code_point` as it is wherever it stands: a starter
+// (canonical combining class 0) with no decomposition, canonical or compatibility, no case
+// folding, and that no composition takes as its second part. utf8proc's comb_index is
+// 0xFFFF for a code point in no composition, below 0x8000 for one that composes with what
+// follows it, and has bit 0x8000 for a second part; Hangul vowel and trailing jamo compose by
+// algorithm, not by table. A code point utf8proc does not know has none of these.
+bool FoldsToItself(utf8proc_int32_t code_point) {
+  if (code_point >= 0x1100 && code_point <= 0x11FF) return false;  // Hangul jamo
+  const utf8proc_property_t* property = utf8proc_get_property(code_point);
+  const bool second_part = property->comb_index != UINT16_MAX && property->comb_index >= 0x8000;
+  return property->combining_class == 0 && property->decomp_seqindex == UINT16_MAX &&
+         property->casefold_seqindex == UINT16_MAX && !second_part;
+}
+
 bool IsSpace(utf8proc_int32_t code_point) {
   if ((code_point >= 0x09 && code_point <= 0x0D) || code_point == 0x85) return true;
   const utf8proc_category_t category = utf8proc_category(code_point);
@@ -63,22 +78,63 @@ bool IsSpace(utf8proc_int32_t code_point) {
 
 std::optional<std::string> CaseFold(std::string_view text) {
   constexpr int kFold = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
-  // ASCII is its own NFKC form and folds by mapping A-Z alone, so only the non-ASCII runs go
-  // through utf8proc, each with the ASCII character before it: combining marks that follow an
-  // ASCII letter compose with it (`e` + U+0301 is `é`), and nothing else crosses a run's edge.
-  const auto is_ascii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+  // A code point that folds to itself wherever it stands (FoldsToItself; ASCII once A-Z are
+  // mapped) is copied. Each run of other code points goes through utf8proc together with the
+  // code point before it, which a combining mark of the run may compose with (`e` + U+0301 is
+  // `é`, alef + U+0653 is U+0622). Nothing crosses the edges of such a run: the code point
+  // after it is a starter that no composition takes as its second part, and the ones before
+  // the run's first are starters too, so neither reordering nor composition reaches them.
+  struct CodePoint {
+    std::size_t length = 0;  // 0: not valid UTF-8 here
+    bool folds_to_itself = false;
+  };
+  const auto read = [&](std::size_t at) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) return CodePoint{1, true};
+    utf8proc_int32_t code_point = 0;
+    const utf8proc_ssize_t length = utf8proc_iterate(
+        Bytes(text) + at, static_cast<utf8proc_ssize_t>(text.size() - at), &code_point);
+    if (length <= 0) return CodePoint{};
+    return CodePoint{static_cast<std::size_t>(length), FoldsToItself(code_point)};
+  };
   std::string folded;
   folded.reserve(text.size());
   std::size_t i = 0;
+  CodePoint current = text.empty() ? CodePoint{} : read(0);
+  const auto is_ascii = [&](std::size_t at) { return static_cast<unsigned char>(text[at]) < 0x80; };
   while (i < text.size()) {
-    if (is_ascii(text[i]) && (i + 1 == text.size() || is_ascii(text[i + 1]))) {
-      const char c = text[i++];
-      folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (current.length == 0) return std::nullopt;
+    if (is_ascii(i)) {  // an ASCII span at once, but for its last character
+      std::size_t end = i + 1;
+      while (end < text.size() && is_ascii(end)) ++end;
+      for (; i + 1 < end; ++i) {
+        const char c = text[i];
+        folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+    }
+    const std::size_t next = i + current.length;
+    const CodePoint after = next < text.size() ? read(next) : CodePoint{0, true};
+    if (current.folds_to_itself && after.folds_to_itself) {
+      if (current.length == 1) {
+        const char c = text[i];
+        folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      } else {
+        folded.append(text.substr(i, current.length));
+      }
+      i = next;
+      current = after;
       continue;
     }
     const std::size_t start = i;
-    if (is_ascii(text[i])) ++i;  // the base character of the run's first combining marks
-    while (i < text.size() && !is_ascii(text[i])) ++i;
+    if (current.folds_to_itself) {  // the run's base
+      i = next;
+      current = after;
+    }
+    while (i < text.size() && !current.folds_to_itself) {
+      if (current.length == 0) return std::nullopt;
+      i += current.length;
+      if (i < text.size()) current = read(i);
+    }
     std::optional<std::string> run = Map(text.substr(start, i - start), kFold);
     if (!run) return std::nullopt;
     folded += *run;
