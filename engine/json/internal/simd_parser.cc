@@ -2,7 +2,10 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "engine/json/internal/object_members.h"
 
@@ -45,9 +48,15 @@ std::optional<std::string_view> JsonNumberToken(std::string_view token) {
   return token;
 }
 
+// Builds the Value of a document. An object's members and an array's items are first gathered
+// in a buffer kept for their depth and then moved into a vector of exactly their size: one
+// allocation per object or array instead of one per doubling, and no moves on growth. The
+// buffers keep their capacity from record to record (one Builder per thread).
 class Builder {
  public:
-  explicit Builder(int max_depth) : max_depth_(max_depth) {}
+  explicit Builder(int max_depth) : max_depth_(max_depth), scratch_(max_depth + 1) {}
+
+  int max_depth() const { return max_depth_; }
 
   // Reads `value` into `out`; false when the fast path must give up.
   bool Read(ondemand::value value, Value& out, int depth) {
@@ -58,7 +67,8 @@ class Builder {
         if (depth >= max_depth_) return false;
         ondemand::object object;
         if (value.get_object().get(object)) return false;
-        ValueObject members;
+        ValueObject& members = scratch_[depth].members;
+        members.clear();
         for (auto field : object) {
           std::string_view key;
           if (field.unescaped_key().get(key)) return false;
@@ -68,20 +78,21 @@ class Builder {
           if (!Read(member, slot.second, depth + 1)) return false;
         }
         KeepLastOfRepeatedKeys(members);
-        out = Value(std::move(members));
+        out = Value(TakeExactly(members));
         return true;
       }
       case ondemand::json_type::array: {
         if (depth >= max_depth_) return false;
         ondemand::array array;
         if (value.get_array().get(array)) return false;
-        ValueList items;
+        ValueList& items = scratch_[depth].items;
+        items.clear();
         for (auto element : array) {
           ondemand::value item;
           if (element.get(item)) return false;
           if (!Read(item, items.emplace_back(), depth + 1)) return false;
         }
-        out = Value(std::move(items));
+        out = Value(TakeExactly(items));
         return true;
       }
       case ondemand::json_type::string: {
@@ -115,7 +126,24 @@ class Builder {
   }
 
  private:
+  struct Scratch {
+    ValueObject members;
+    ValueList items;
+  };
+
+  // Moves the elements of `buffer` into a new vector of exactly their number; `buffer` is left
+  // empty with its capacity.
+  template <typename Vector>
+  static Vector TakeExactly(Vector& buffer) {
+    Vector exact;
+    exact.reserve(buffer.size());
+    std::move(buffer.begin(), buffer.end(), std::back_inserter(exact));
+    buffer.clear();
+    return exact;
+  }
+
   int max_depth_;
+  std::vector<Scratch> scratch_;  // by depth; never resized after construction
 };
 
 // Whether the text has a byte below 0x20 other than JSON whitespace: never valid JSON (also not
@@ -145,7 +173,9 @@ std::optional<Value> ParseJsonFast(std::string_view text, int max_depth) {
   ondemand::value root;
   if (document.get_value().get(root)) return std::nullopt;
   Value out;
-  if (!Builder(max_depth).Read(root, out, 0)) return std::nullopt;
+  thread_local Builder builder(max_depth);
+  if (builder.max_depth() != max_depth) builder = Builder(max_depth);
+  if (!builder.Read(root, out, 0)) return std::nullopt;
   // A location after the root value means text follows it.
   if (!document.current_location().error()) return std::nullopt;
   return out;

@@ -20,11 +20,11 @@ namespace {
 
 std::optional<std::string> FoldAtOnce(const std::string& text) {
   utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t length = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                     UTF8PROC_STABLE));
+  const utf8proc_ssize_t length =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+                   static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                  UTF8PROC_CASEFOLD | UTF8PROC_STABLE));
   if (length < 0) return std::nullopt;
   std::string folded(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
   std::free(mapped);
@@ -60,8 +60,7 @@ TEST(CaseFoldTest, AgreesWithUtf8procOnEveryCodePointBesideItsNeighbours) {
         if (IsScalar(code_point)) text += before + Utf8(code_point) + after;
       }
       ASSERT_EQ(CaseFold(text), FoldAtOnce(text))
-          << "block U+" << std::hex << block << " between `" << before << "` and `" << after
-          << "`";
+          << "block U+" << std::hex << block << " between `" << before << "` and `" << after << "`";
     }
   }
 }
@@ -78,9 +77,8 @@ TEST(CaseFoldTest, AgreesWithUtf8procOnEveryCanonicalDecomposition) {
     if (count < 2 || count > 8) continue;
     std::string decomposed;
     for (utf8proc_ssize_t i = 0; i < count; ++i) decomposed += Utf8(parts[i]);
-    for (const std::string& text :
-         {decomposed, "a" + decomposed + "b", "\u4E2D" + decomposed + "\u0301",
-          decomposed + decomposed}) {
+    for (const std::string& text : {decomposed, "a" + decomposed + "b",
+                                    "\u4E2D" + decomposed + "\u0301", decomposed + decomposed}) {
       ASSERT_EQ(CaseFold(text), FoldAtOnce(text)) << "U+" << std::hex << code_point;
     }
   }
