@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "engine/diag/codes.h"
+#include "engine/parse/internal/confined_lexer.h"
 
 namespace tradelint::parse_internal {
 namespace {
@@ -230,7 +231,7 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
                                    expression_only ? "`}`" : "end of file");
   try {
     tree->input = std::make_unique<Utf8CharStream>(fragment);
-    tree->lexer = std::make_unique<RulesLexer>(tree->input.get());
+    tree->lexer = std::make_unique<ConfinedRulesLexer>(tree->input.get());
     tree->lexer->removeErrorListeners();
     tree->lexer->addErrorListener(&listener);
     tree->tokens = std::make_unique<antlr4::CommonTokenStream>(tree->lexer.get());

@@ -10,6 +10,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <variant>
 #include <vector>
@@ -605,6 +606,39 @@ TEST(Parser, SyntaxErrorMessageSaysWhatWasExpected) {
   ASSERT_EQ(parsed->diagnostics.all().size(), 1u) << parsed->diagnostics.RenderAll();
   EXPECT_THAT(parsed->diagnostics.all()[0].message, HasSubstr("expected an expression"));
   EXPECT_THAT(parsed->diagnostics.all()[0].Render(), HasSubstr("t.trl:6:1: error[syntax_error]"));
+}
+
+// Each thread lexes with a DFA of its own (engine/parse/internal/confined_lexer.h): threads
+// parsing at once get what one thread gets, tokens, spans and errors alike.
+TEST(Parser, ParsesAlikeOnSeveralThreadsAtOnce) {
+  const std::string valid = std::string(kHeader) +
+                            "rule r {\n  require any c in product.certificates: "
+                            "c.type == \"CE\" and \u00e9t\u00e9 != [\"a\", \"b\"]\n}\n";
+  const std::string broken = std::string(kHeader) + "rule r {\n  require (a and\n}\n\"x\n";
+  const auto summary = [](const Parsed& parsed) {
+    std::string text = parsed.file != nullptr && !parsed.file->rules.empty()
+                           ? Shape(*parsed.file->rules.at(0).require)
+                           : "-";
+    for (const std::string& location : parsed.Locations()) text += " " + location;
+    for (const std::string& code : parsed.Codes()) text += " " + code;
+    return text;
+  };
+  const std::string expected_valid = summary(*Parse(valid));
+  const std::string expected_broken = summary(*Parse(broken));
+  ASSERT_NE(expected_broken.find("syntax_error"), std::string::npos) << expected_broken;
+  std::vector<std::string> results(8);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (int round = 0; round < 20; ++round) {
+        results[i] = summary(*Parse(i % 2 == 0 ? valid : broken));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    EXPECT_EQ(results[i], i % 2 == 0 ? expected_valid : expected_broken) << "thread " << i;
+  }
 }
 
 }  // namespace
