@@ -34,8 +34,16 @@ class AstBuilder {
     return fragment_.SpanOf(node->getSymbol());
   }
 
+  // The text of a rule's match. A match of one token (a name, a unit) is that token's text,
+  // without ANTLR's RuleContext::getText, which joins its children's texts in a stringstream.
+  static std::string TextOf(antlr4::ParserRuleContext* context) {
+    antlr4::Token* start = context->getStart();
+    if (start != nullptr && start == context->getStop()) return start->getText();
+    return context->getText();
+  }
+
   ast::Word WordOf(antlr4::ParserRuleContext* context) const {
-    return {context->getText(), SpanOf(context)};
+    return {TextOf(context), SpanOf(context)};
   }
   ast::Word WordOf(antlr4::tree::TerminalNode* node) const {
     return {node->getText(), SpanOf(node)};
@@ -146,7 +154,7 @@ class AstBuilder {
       ast::Definition definition;
       definition.kind = ast::Definition::Kind::kDef;
       const std::vector<G::NameContext*> names = def->name();
-      definition.name = names.at(0)->getText();
+      definition.name = TextOf(names.at(0));
       definition.name_span = SpanOf(names.at(0));
       for (std::size_t i = 1; i < names.size(); ++i)
         definition.parameters.push_back(WordOf(names[i]));
@@ -239,7 +247,7 @@ class AstBuilder {
       std::optional<Decimal> count = Decimal::Parse(within->NUMBER()->getText());
       std::optional<std::int64_t> whole = count ? count->ToInt64() : std::nullopt;
       std::optional<Duration> duration =
-          whole ? Duration::FromUnitWord(*whole, within->durationUnit()->getText()) : std::nullopt;
+          whole ? Duration::FromUnitWord(*whole, TextOf(within->durationUnit())) : std::nullopt;
       if (!duration) {
         diagnostics_.Error(code::kInvalidNumber, span,
                            "a window counts whole days, weeks, months or years");
@@ -279,7 +287,7 @@ class AstBuilder {
       }
       return;
     }
-    std::string tag = language->getText();
+    std::string tag = TextOf(language);
     for (const ast::TitleTranslation& existing : rule.title_translations) {
       if (existing.language == tag) {
         diagnostics_.Error(code::kDuplicateItem, span, "`title` is given twice for `" + tag + "`",
@@ -293,7 +301,7 @@ class AstBuilder {
   void AddText(std::vector<ast::Text>& texts, G::NameContext* language,
                antlr4::tree::TerminalNode* string, const Span& span, std::string_view item) {
     ast::Text text = Interpolated(string);
-    text.language = language == nullptr ? "" : language->getText();
+    text.language = language == nullptr ? "" : TextOf(language);
     text.span = span;
     for (const ast::Text& existing : texts) {
       if (existing.language == text.language) {
@@ -444,7 +452,7 @@ class AstBuilder {
       return Primary(primary->primary(), depth);
     }
     if (auto* member = dynamic_cast<G::MemberExprContext*>(context)) {
-      return Make(context, ast::Member{Expr(member->expr(), depth + 1), member->name()->getText(),
+      return Make(context, ast::Member{Expr(member->expr(), depth + 1), TextOf(member->name()),
                                        SpanOf(member->name())});
     }
     if (auto* index = dynamic_cast<G::IndexExprContext*>(context)) {
@@ -509,7 +517,7 @@ class AstBuilder {
     }
     auto& quantifier = dynamic_cast<G::QuantifierExprContext&>(*context);
     return Make(context, ast::Quantifier{quantifier.quantifier->getType() == G::ALL,
-                                         quantifier.name()->getText(), SpanOf(quantifier.name()),
+                                         TextOf(quantifier.name()), SpanOf(quantifier.name()),
                                          Expr(quantifier.expr(0), depth + 1),
                                          Expr(quantifier.expr(1), depth + 1)});
   }
@@ -525,7 +533,7 @@ class AstBuilder {
       if (number->durationUnit() == nullptr) return Literal(context, Value(*value));
       std::optional<std::int64_t> count = value->ToInt64();
       std::optional<Duration> duration;
-      if (count) duration = Duration::FromUnitWord(*count, number->durationUnit()->getText());
+      if (count) duration = Duration::FromUnitWord(*count, TextOf(number->durationUnit()));
       if (!duration) {
         diagnostics_.Error(code::kInvalidNumber, SpanOf(number),
                            "a duration counts whole days, weeks, months or years");
@@ -563,16 +571,16 @@ class AstBuilder {
       return Literal(context, Value(boolean->TRUE() != nullptr));
     }
     if (auto* call = dynamic_cast<G::CallExprContext*>(context)) {
-      ast::Call node{call->name()->getText(), SpanOf(call->name()), {}};
+      ast::Call node{TextOf(call->name()), SpanOf(call->name()), {}};
       for (G::ExprContext* argument : call->expr())
         node.arguments.push_back(Expr(argument, depth + 1));
       return Make(context, std::move(node));
     }
     if (auto* name = dynamic_cast<G::NameExprContext*>(context)) {
-      return Make(context, ast::Name{name->getText()});
+      return Make(context, ast::Name{TextOf(name)});
     }
     if (auto* upper = dynamic_cast<G::UpperExprContext*>(context)) {
-      return Make(context, ast::UpperName{upper->getText()});
+      return Make(context, ast::UpperName{TextOf(upper)});
     }
     if (auto* paren = dynamic_cast<G::ParenExprContext*>(context)) {
       return Expr(paren->expr(), depth + 1);
