@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <unordered_map>
 
 #include "engine/refdata/csv_table.h"
 
@@ -17,18 +15,48 @@ std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view fi
   FxTable fx;
   fx.provenance_ = std::move(table->provenance);
   fx.provenance_.name = std::string(kFileName);
-  // The line of each (currency, date) read so far, so that a repeat can name both lines.
-  // Keyed by the code's three letters above the day number (days fit in 40 bits).
-  const auto row_key = [](Currency currency, Date date) {
-    std::uint64_t key = 0;
-    for (char letter : currency.code()) key = key << 8 | static_cast<unsigned char>(letter);
-    return key << 40 | (static_cast<std::uint64_t>(date.days()) & ((std::uint64_t{1} << 40) - 1));
+  // The rows of each currency, with their lines so that a repeated (currency, date) can name
+  // both. A currency code (three capital letters) indexes `series_of` directly.
+  struct Row {
+    Date date;
+    Decimal rate;
+    int line = 0;
   };
-  std::unordered_map<std::uint64_t, int> lines;
-  lines.reserve(table->rows.size());
+  struct Series {
+    std::string code;
+    std::vector<Row> rows;
+  };
+  std::vector<Series> all_series;
+  std::vector<int> series_of(26 * 26 * 26, -1);
+  // The repeat whose second row comes first in the file among those read, as an error. Sorted
+  // by date and line, a repeated date stands next to the row it repeats.
+  const auto first_repeat = [&]() -> std::optional<std::string> {
+    const Row* first = nullptr;
+    const Row* second = nullptr;
+    const Series* repeated = nullptr;
+    for (Series& series : all_series) {
+      std::sort(series.rows.begin(), series.rows.end(), [](const Row& a, const Row& b) {
+        return a.date != b.date ? a.date < b.date : a.line < b.line;
+      });
+      for (std::size_t i = 1; i < series.rows.size(); ++i) {
+        if (series.rows[i].date == series.rows[i - 1].date &&
+            (second == nullptr || series.rows[i].line < second->line)) {
+          first = &series.rows[i - 1];
+          second = &series.rows[i];
+          repeated = &series;
+        }
+      }
+    }
+    if (second == nullptr) return std::nullopt;
+    return std::string(file_name) + ":" + std::to_string(second->line) + ": a second rate for " +
+           repeated->code + " on " + second->date.ToString() + " (the first is on line " +
+           std::to_string(first->line) + ")";
+  };
   for (const CsvTable::Row& row : table->rows) {
     const auto fail = [&](const std::string& message) {
-      *error = std::string(file_name) + ":" + std::to_string(row.line) + ": " + message;
+      // A repeat on an earlier line is the first error.
+      *error = first_repeat().value_or(std::string(file_name) + ":" + std::to_string(row.line) +
+                                       ": " + message);
       return std::nullopt;
     };
     const std::optional<Date> date = Date::Parse(row.fields[0]);
@@ -42,20 +70,23 @@ std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view fi
     if (!rate || rate->IsNegative() || rate->IsZero()) {
       return fail("`" + row.fields[2] + "` is not a positive decimal rate");
     }
-    const auto [it, inserted] = lines.emplace(row_key(currency, *date), row.line);
-    if (!inserted) {
-      return fail("a second rate for " + row.fields[1] + " on " + row.fields[0] +
-                  " (the first is on line " + std::to_string(it->second) + ")");
+    const std::string_view code = currency.code();
+    int& index = series_of[((code[0] - 'A') * 26 + (code[1] - 'A')) * 26 + (code[2] - 'A')];
+    if (index < 0) {
+      index = static_cast<int>(all_series.size());
+      all_series.push_back({std::string(code), {}});
     }
-    fx.rates_[row.fields[1]].emplace_back(*date, *rate);
+    all_series[index].rows.push_back({*date, *rate, row.line});
     if (!fx.latest_date_ || *date > *fx.latest_date_) fx.latest_date_ = *date;
   }
-  const auto by_date = [](const auto& a, const auto& b) { return a.first < b.first; };
-  for (auto& [code, series] : fx.rates_) {
-    // The published file is in date order already.
-    if (!std::is_sorted(series.begin(), series.end(), by_date)) {
-      std::sort(series.begin(), series.end(), by_date);
-    }
+  if (std::optional<std::string> repeat = first_repeat()) {
+    *error = std::move(*repeat);
+    return std::nullopt;
+  }
+  for (Series& series : all_series) {
+    std::vector<std::pair<Date, Decimal>>& rates = fx.rates_[series.code];
+    rates.reserve(series.rows.size());
+    for (const Row& row : series.rows) rates.emplace_back(row.date, row.rate);
   }
   return fx;
 }

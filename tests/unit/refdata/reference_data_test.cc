@@ -81,6 +81,14 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         ErrorCase{std::string(kHead) + "2025-03-14,USD,1.0889\n2025-03-14,USD,1.09\n",
                   "fx.csv:5: a second rate for USD on 2025-03-14 (the first is on line 4)"},
+        // Rows out of date order; the first error in the file is the one reported.
+        ErrorCase{std::string(kHead) + "2025-03-14,USD,1.08\n2025-03-13,GBP,0.84\n" +
+                      "2025-03-13,USD,1.09\n2025-03-14,GBP,0.85\n2025-03-13,GBP,0.86\n" +
+                      "2025-03-14,USD,1.1\n2025-03-15,USD,x\n",
+                  "fx.csv:8: a second rate for GBP on 2025-03-13 (the first is on line 5)"},
+        ErrorCase{
+            std::string(kHead) + "2025-03-14,USD,1.08\n2025-03-15,USD,x\n" + "2025-03-14,USD,1.1\n",
+            "fx.csv:5: `x` is not a positive decimal rate"},
         ErrorCase{std::string(kHead) + "2025-02-30,USD,1\n",
                   "fx.csv:4: `2025-02-30` is not a date as YYYY-MM-DD"},
         ErrorCase{std::string(kHead) + "2025-03-14,usd,1\n",
