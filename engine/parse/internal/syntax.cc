@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "engine/diag/codes.h"
-#include "engine/parse/internal/confined_lexer.h"
+#include "engine/parse/internal/rules_scanner.h"
 
 namespace tradelint::parse_internal {
 namespace {
@@ -231,10 +231,8 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
                                    expression_only ? "`}`" : "end of file");
   try {
     tree->input = std::make_unique<Utf8CharStream>(fragment);
-    tree->lexer = std::make_unique<ConfinedRulesLexer>(tree->input.get());
-    tree->lexer->removeErrorListeners();
-    tree->lexer->addErrorListener(&listener);
-    tree->tokens = std::make_unique<antlr4::CommonTokenStream>(tree->lexer.get());
+    tree->scanner = std::make_unique<RulesScanner>(fragment, *tree->input);
+    tree->tokens = std::make_unique<antlr4::CommonTokenStream>(tree->scanner.get());
     tree->tokens->fill();
     if (!CheckNesting(*tree->tokens, fragment, diagnostics, limits.max_nesting)) return nullptr;
     if (tests == TestBlocks::kSkip && !expression_only) HideTestBlocks(*tree->tokens);
@@ -262,7 +260,6 @@ std::unique_ptr<ParsedTree> ParseFragment(const Fragment& fragment, bool express
       tree->parser->addErrorListener(&listener);
       tree->root = parse();
     }
-    tree->lexer->removeErrorListeners();
     tree->parser->removeErrorListeners();
   } catch (const ExpressionTooDeep& too_deep) {
     diagnostics.Error(code::kNestingTooDeep, fragment.SpanOf(too_deep.token),

@@ -1,6 +1,6 @@
 #pragma once
-// Runs ANTLR's lexer and parser over one Fragment and reports every syntax error as a
-// Diagnostic at its place in the file, in words an author understands.
+// Runs the scanner (rules_scanner.h) and ANTLR's parser over one Fragment and reports every syntax
+// error as a Diagnostic at its place in the file, in words an author understands.
 
 #include <memory>
 
@@ -8,6 +8,7 @@
 #include "RulesParser.h"
 #include "antlr4-runtime.h"
 #include "engine/parse/internal/fragment.h"
+#include "engine/parse/internal/rules_scanner.h"
 #include "engine/parse/internal/utf8_char_stream.h"
 
 namespace tradelint::parse_internal {
@@ -15,7 +16,7 @@ namespace tradelint::parse_internal {
 // Owns everything ANTLR allocated for one parse; `root` lives as long as this does.
 struct ParsedTree {
   std::unique_ptr<Utf8CharStream> input;  // reads `fragment`, which must outlive this
-  std::unique_ptr<tradelint_grammar::RulesLexer> lexer;
+  std::unique_ptr<RulesScanner> scanner;
   std::unique_ptr<antlr4::CommonTokenStream> tokens;
   std::unique_ptr<tradelint_grammar::RulesParser> parser;
   antlr4::ParserRuleContext* root = nullptr;  // owned by `parser`

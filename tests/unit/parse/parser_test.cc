@@ -608,7 +608,7 @@ TEST(Parser, SyntaxErrorMessageSaysWhatWasExpected) {
   EXPECT_THAT(parsed->diagnostics.all()[0].Render(), HasSubstr("t.trl:6:1: error[syntax_error]"));
 }
 
-// Each thread lexes with a DFA of its own (engine/parse/internal/confined_lexer.h): threads
+// The scanner and the parser keep no state between parses that threads would share: threads
 // parsing at once get what one thread gets, tokens, spans and errors alike.
 TEST(Parser, ParsesAlikeOnSeveralThreadsAtOnce) {
   const std::string valid = std::string(kHeader) +
