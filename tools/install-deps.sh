@@ -8,6 +8,8 @@ packages=(
   antlr4 libantlr4-runtime-dev
   nlohmann-json3-dev libre2-dev libfmt-dev libcli11-dev
   libsimdjson-dev libutf8proc-dev libssl-dev libxml2-dev
+  # the command line's memory allocator (tools/tradelint/CMakeLists.txt)
+  libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
   python3 python3-dev pybind11-dev python3-pytest python3-dask python3-distributed

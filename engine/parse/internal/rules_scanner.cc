@@ -15,9 +15,7 @@ constexpr std::size_t kSkip = static_cast<std::size_t>(-1);
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsWordChar(char c) {
-  return IsDigit(c) || IsUpper(c) || (c >= 'a' && c <= 'z') || c == '_';
-}
+bool IsWordChar(char c) { return IsDigit(c) || IsUpper(c) || (c >= 'a' && c <= 'z') || c == '_'; }
 bool IsLineEnd(char c) { return c == '\r' || c == '\n'; }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || IsLineEnd(c); }
 
@@ -125,8 +123,15 @@ std::size_t StringListLength(std::string_view text, std::size_t at) {
   // may be followed by a string or `]` (kManyComma). Each has a state inside a comment (+1).
   // Inside a string: opened from kFirst, kNeedString or kManyComma, and after a backslash.
   enum State : std::uint32_t {
-    kFirst = 0, kOne = 2, kNeedString = 4, kMany = 6, kManyComma = 8,
-    kStringFirst = 10, kStringFirstEscape, kStringNext, kStringNextEscape,
+    kFirst = 0,
+    kOne = 2,
+    kNeedString = 4,
+    kMany = 6,
+    kManyComma = 8,
+    kStringFirst = 10,
+    kStringFirstEscape,
+    kStringNext,
+    kStringNextEscape,
     kNone = 31,  // no such transition
   };
   const auto bit = [](std::uint32_t state) { return std::uint32_t{1} << state; };
@@ -249,21 +254,36 @@ RulesScanner::Match RulesScanner::Scan() const {
   }
   const char after = char_at(at + 1);
   switch (c) {
-    case '{': return {RulesLexer::LBRACE, 1};
-    case '}': return {RulesLexer::RBRACE, 1};
-    case '(': return {RulesLexer::LPAREN, 1};
-    case ')': return {RulesLexer::RPAREN, 1};
-    case ']': return {RulesLexer::RBRACK, 1};
-    case ',': return {RulesLexer::COMMA, 1};
-    case '.': return {RulesLexer::DOT, 1};
-    case ':': return {RulesLexer::COLON, 1};
-    case '+': return {RulesLexer::PLUS, 1};
-    case '-': return {RulesLexer::MINUS, 1};
-    case '*': return {RulesLexer::STAR, 1};
-    case '/': return {RulesLexer::SLASH, 1};
-    case '=': return after == '=' ? Match{RulesLexer::EQ, 2} : Match{RulesLexer::ASSIGN, 1};
-    case '<': return after == '=' ? Match{RulesLexer::LE, 2} : Match{RulesLexer::LT, 1};
-    case '>': return after == '=' ? Match{RulesLexer::GE, 2} : Match{RulesLexer::GT, 1};
+    case '{':
+      return {RulesLexer::LBRACE, 1};
+    case '}':
+      return {RulesLexer::RBRACE, 1};
+    case '(':
+      return {RulesLexer::LPAREN, 1};
+    case ')':
+      return {RulesLexer::RPAREN, 1};
+    case ']':
+      return {RulesLexer::RBRACK, 1};
+    case ',':
+      return {RulesLexer::COMMA, 1};
+    case '.':
+      return {RulesLexer::DOT, 1};
+    case ':':
+      return {RulesLexer::COLON, 1};
+    case '+':
+      return {RulesLexer::PLUS, 1};
+    case '-':
+      return {RulesLexer::MINUS, 1};
+    case '*':
+      return {RulesLexer::STAR, 1};
+    case '/':
+      return {RulesLexer::SLASH, 1};
+    case '=':
+      return after == '=' ? Match{RulesLexer::EQ, 2} : Match{RulesLexer::ASSIGN, 1};
+    case '<':
+      return after == '=' ? Match{RulesLexer::LE, 2} : Match{RulesLexer::LT, 1};
+    case '>':
+      return after == '=' ? Match{RulesLexer::GE, 2} : Match{RulesLexer::GT, 1};
     case '!':
       if (after == '=') return {RulesLexer::NE, 2};
       break;

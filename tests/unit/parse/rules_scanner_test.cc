@@ -69,13 +69,14 @@ TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnEveryRulesetOfTheRepositor
 }
 
 TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnTrickyText) {
-  for (const std::string text : {
-           "", " ", "\n", "r\"raw\" r\"open\nr", "\"\"\"triple\n\"\"\" \"\"\"\"\"\" \"\"\"open\"\"",
-           "\"esc\\\"aped\" \"bad\\\n\"x\\", "[\"a\"] [\"a\", \"b\"] [\"a\" , \"b\",] [\"a\",]",
-           "[\"a\", # note ]\n \"b\" # close ] here\n]", "[\"a\", \"b\" # ] only\n", "[ # c\n\"a\",\"b\"]",
-           "2025-01-01 2025-1-01 12.5 12. .5 0012 2025-01-011", "US-CA US- USA-B Us-CA EU EUx A_b _x",
-           "rule rules RULE r ruleset test tests TRUE true", "a==b != ! <= >= < > = += -* /",
-           "é \"é\" # é\n€x 中文 \"\xF0\x9F\x98\x80\"", "\t\r\n\r\r\n x"}) {
+  for (const std::string text :
+       {"", " ", "\n", "r\"raw\" r\"open\nr", "\"\"\"triple\n\"\"\" \"\"\"\"\"\" \"\"\"open\"\"",
+        "\"esc\\\"aped\" \"bad\\\n\"x\\", "[\"a\"] [\"a\", \"b\"] [\"a\" , \"b\",] [\"a\",]",
+        "[\"a\", # note ]\n \"b\" # close ] here\n]", "[\"a\", \"b\" # ] only\n",
+        "[ # c\n\"a\",\"b\"]", "2025-01-01 2025-1-01 12.5 12. .5 0012 2025-01-011",
+        "US-CA US- USA-B Us-CA EU EUx A_b _x", "rule rules RULE r ruleset test tests TRUE true",
+        "a==b != ! <= >= < > = += -* /", "é \"é\" # é\n€x 中文 \"\xF0\x9F\x98\x80\"",
+        "\t\r\n\r\r\n x"}) {
     const auto [lexer, scanner] = BothTokens(text);
     EXPECT_EQ(scanner, lexer) << text;
   }
@@ -83,8 +84,8 @@ TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnTrickyText) {
 
 TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnRandomText) {
   const std::vector<std::string> pieces = {
-      "\"", "\"\"\"", "\\", "[", "]", ",", "#", "\n", "\r", " ", "\t", "r", "a", "Z", "_",
-      "0",  "2025", "-", ".", "=", "!", "<", ">", "rule", "in", "US", "é", "中", "{", "}"};
+      "\"", "\"\"\"", "\\", "[", "]", ",", "#", "\n", "\r",   " ",  "\t", "r", "a",  "Z", "_",
+      "0",  "2025",   "-",  ".", "=", "!", "<", ">",  "rule", "in", "US", "é", "中", "{", "}"};
   std::mt19937 random(20261205);
   for (int round = 0; round < 3000; ++round) {
     std::string text;
