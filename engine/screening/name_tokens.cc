@@ -25,6 +25,16 @@ constexpr std::array<std::string_view, 25> kGreek = {"a", "v", "g", "d", "e",  "
                                                      "s", "t", "y", "f", "ch", "ps", "o"};
 
 std::string Fold(std::string_view text) {
+  // ASCII folds to itself but for A-Z (no ASCII character decomposes, is a mark or is
+  // ignorable): most names on the lists and to screen are ASCII.
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string folded(text);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded;
+  }
   utf8proc_uint8_t* mapped = nullptr;
   const utf8proc_ssize_t length = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()),

@@ -39,6 +39,22 @@ TEST(NameTokens, CasePunctuationDiacriticsAndApostrophes) {
   EXPECT_EQ(NameTokens("Straße Øresund"), W({"STRASSE", "ORESUND"}));
 }
 
+// ASCII text is folded without utf8proc; a non-ASCII word after it sends the same text through
+// utf8proc, which must give the same words before it. Every ASCII character, each between
+// letters.
+TEST(NameTokens, AsciiFoldsAsUtf8procFoldsIt) {
+  std::string text;
+  for (int c = 1; c < 0x80; ++c) {
+    text += "Ab";
+    text += static_cast<char>(c);
+  }
+  std::vector<std::string> through_utf8proc = NameTokens(text + " \u00e9");
+  ASSERT_FALSE(through_utf8proc.empty());
+  EXPECT_EQ(through_utf8proc.back(), "E");
+  through_utf8proc.pop_back();
+  EXPECT_EQ(NameTokens(text), through_utf8proc);
+}
+
 TEST(NameTokens, TransliteratesCyrillicAndGreek) {
   EXPECT_EQ(NameTokens("Владимир Путин"), W({"VLADIMIR", "PUTIN"}));
   EXPECT_EQ(NameTokens("Хабаровск Щукин"), W({"KHABAROVSK", "SHCHUKIN"}));
