@@ -1,5 +1,7 @@
 #include "engine/refdata/csv_records.h"
 
+#include <algorithm>
+
 namespace tradelint {
 
 std::vector<CsvRecord> ReadCsvRecords(std::string_view text) {
@@ -29,9 +31,12 @@ std::vector<CsvRecord> ReadCsvRecords(std::string_view text) {
         ++i;
       } else if (c == '"') {
         quoted = false;
-      } else {
-        if (c == '\n') ++line;
-        field += c;
+      } else {  // up to the next quote at once
+        const std::size_t end = std::min(text.find('"', i), text.size());
+        const std::string_view run = text.substr(i, end - i);
+        line += static_cast<int>(std::count(run.begin(), run.end(), '\n'));
+        field += run;
+        i = end - 1;
       }
     } else if (c == '"' && !field_started) {
       quoted = field_started = true;
@@ -41,9 +46,11 @@ std::vector<CsvRecord> ReadCsvRecords(std::string_view text) {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       ++line;
       end_record();
-    } else {
-      field += c;
+    } else {  // up to the next comma or line end at once (a quote inside is a character)
+      const std::size_t end = std::min(text.find_first_of(",\r\n", i), text.size());
+      field.append(text, i, end - i);
       field_started = true;
+      i = end - 1;
     }
   }
   if (field_started || !field.empty() || !record.fields.empty()) end_record();
