@@ -102,6 +102,10 @@ name
   | DAY | DAYS | WEEK | WEEKS | MONTH | MONTHS | YEAR | YEARS
   ;
 
+// Lexer rules. The parser reads the tokens of engine/parse/internal/rules_scanner.cc, a scanner
+// written by hand to give exactly what these rules give (longest match; on a tie, the rule
+// listed first): change both together; tests/unit/parse/rules_scanner_test.cc compares them.
+
 // Soft keywords (usable as names).
 RULESET: 'ruleset'; TITLE: 'title'; JURISDICTION: 'jurisdiction'; INSTRUMENT: 'instrument';
 EFFECTIVE: 'effective'; UNTIL: 'until'; VERSION: 'version'; IMPORT: 'import'; DEF: 'def';
