@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -336,6 +337,22 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t i, std::size_t
   return 0;
 }
 
+// Whether one of the 8 bytes of `bytes` is not copied into a JSON string as it is: below 0x20,
+// `"`, `\`, or 0x80 and above (the start or part of a UTF-8 sequence, which is validated).
+// Tests all 8 at once in a 64-bit word: (x - 0x01...) & ~x & 0x80... has a byte's high bit
+// set where that byte of x is zero, or less than the subtracted byte for "below".
+bool HasByteToLookAt(std::string_view bytes) {
+  std::uint64_t word;
+  std::memcpy(&word, bytes.data(), sizeof word);
+  constexpr std::uint64_t kOnes = 0x0101010101010101;
+  constexpr std::uint64_t kHigh = 0x8080808080808080;
+  const auto has_zero_byte = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
+  const bool high = (word & kHigh) != 0;
+  const bool control = ((word - kOnes * 0x20) & ~word & kHigh) != 0;
+  return high || control || has_zero_byte(word ^ (kOnes * '"')) ||
+         has_zero_byte(word ^ (kOnes * '\\'));
+}
+
 void AppendEscaped(std::string& out, unsigned char c) {
   switch (c) {
     case '"':
@@ -402,6 +419,8 @@ void AppendJsonString(std::string& out, std::string_view text) {
   std::size_t run = 0;  // start of the pending run of bytes copied as they are
   std::size_t i = 0;
   while (i < text.size()) {
+    while (i + 8 <= text.size() && !HasByteToLookAt(text.substr(i, 8))) i += 8;
+    if (i == text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;

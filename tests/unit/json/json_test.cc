@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <variant>
 
@@ -233,6 +234,29 @@ TEST(AppendJsonStringTest, Escaping) {
   EXPECT_EQ(JsonString(std::string("\0\x01\x1f\x7f", 4)), "\"\\u0000\\u0001\\u001f\x7f\"");
   EXPECT_EQ(JsonString("\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"),
             "\"\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"");  // UTF-8 passes through
+}
+
+// Runs of plain bytes are skipped eight at a time: whatever the offset of a byte to escape in
+// its word, a string comes out as its pieces escaped one by one would.
+TEST(AppendJsonStringTest, AnyPositionOfAByteToEscape) {
+  const std::vector<std::string> pieces = {
+      "a",   "Z",    "0",    " ",    "/",        "\"",           "\\",
+      "\n",  "\x01", "\x1f", "\x7f", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80",
+      "\xFF"};
+  std::mt19937 random(5);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    std::string expected = "\"";
+    const int length = static_cast<int>(random() % 40);
+    for (int i = 0; i < length; ++i) {
+      const std::string& piece = pieces[random() % 3 == 0 ? random() % pieces.size() : 0];
+      text += piece;
+      const std::string escaped = JsonString(piece);
+      expected += escaped.substr(1, escaped.size() - 2);
+    }
+    expected += '"';
+    ASSERT_EQ(JsonString(text), expected) << text;
+  }
 }
 
 TEST(AppendJsonStringTest, InvalidUtf8BecomesReplacementCharacters) {
