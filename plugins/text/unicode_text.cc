@@ -2,9 +2,10 @@
 
 #include <utf8proc.h>
 
-#include <cstdint>
 #include <cstdlib>
 #include <memory>
+
+#include "plugins/text/code_point_class.h"
 
 namespace tradelint {
 namespace {
@@ -53,20 +54,6 @@ std::optional<std::string> MapEachCodePoint(std::string_view text, MapCodePoint 
   return result;
 }
 
-// Whether NFKC case folding leaves `code_point` as it is wherever it stands: a starter
-// (canonical combining class 0) with no decomposition, canonical or compatibility, no case
-// folding, and that no composition takes as its second part. utf8proc's comb_index is
-// 0xFFFF for a code point in no composition, below 0x8000 for one that composes with what
-// follows it, and has bit 0x8000 for a second part; Hangul vowel and trailing jamo compose by
-// algorithm, not by table. A code point utf8proc does not know has none of these.
-bool FoldsToItself(utf8proc_int32_t code_point) {
-  if (code_point >= 0x1100 && code_point <= 0x11FF) return false;  // Hangul jamo
-  const utf8proc_property_t* property = utf8proc_get_property(code_point);
-  const bool second_part = property->comb_index != UINT16_MAX && property->comb_index >= 0x8000;
-  return property->combining_class == 0 && property->decomp_seqindex == UINT16_MAX &&
-         property->casefold_seqindex == UINT16_MAX && !second_part;
-}
-
 bool IsSpace(utf8proc_int32_t code_point) {
   if ((code_point >= 0x09 && code_point <= 0x0D) || code_point == 0x85) return true;
   const utf8proc_category_t category = utf8proc_category(code_point);
@@ -78,7 +65,7 @@ bool IsSpace(utf8proc_int32_t code_point) {
 
 std::optional<std::string> CaseFold(std::string_view text) {
   constexpr int kFold = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
-  // A code point that folds to itself wherever it stands (FoldsToItself; ASCII once A-Z are
+  // A code point that folds to itself wherever it stands (code_point_class.h; ASCII once A-Z are
   // mapped) is copied. Each run of other code points goes through utf8proc together with the
   // code point before it, which a combining mark of the run may compose with (`e` + U+0301 is
   // `é`, alef + U+0653 is U+0622). Nothing crosses the edges of such a run: the code point
@@ -95,7 +82,8 @@ std::optional<std::string> CaseFold(std::string_view text) {
     const utf8proc_ssize_t length = utf8proc_iterate(
         Bytes(text) + at, static_cast<utf8proc_ssize_t>(text.size() - at), &code_point);
     if (length <= 0) return CodePoint{};
-    return CodePoint{static_cast<std::size_t>(length), FoldsToItself(code_point)};
+    return CodePoint{static_cast<std::size_t>(length),
+                     ClassOf(static_cast<char32_t>(code_point)).folds_to_itself};
   };
   std::string folded;
   folded.reserve(text.size());

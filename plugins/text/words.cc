@@ -5,39 +5,19 @@
 #include <array>
 #include <functional>
 
+#include "plugins/text/code_point_class.h"
 #include "plugins/text/script.h"
 #include "plugins/text/unicode_text.h"
 
 namespace tradelint {
 namespace {
 
-enum class CharClass { kSeparator, kLetter, kJoiner };  // joiner: digit or combining mark
-
-CharClass Classify(utf8proc_int32_t code_point) {
-  switch (utf8proc_category(code_point)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-      return CharClass::kLetter;
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return CharClass::kJoiner;
-    default:
-      return CharClass::kSeparator;
-  }
-}
-
-// Classify for ASCII, without a table lookup: letters, digits (joiners), the rest separators.
-CharClass ClassifyAscii(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
-  if (c >= '0' && c <= '9') return CharClass::kJoiner;
-  return CharClass::kSeparator;
+// The role of an ASCII character, without a table: letters, digits (joiners), the rest
+// separators.
+WordRole AsciiRole(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return WordRole::kLetter;
+  if (c >= '0' && c <= '9') return WordRole::kJoiner;
+  return WordRole::kSeparator;
 }
 
 }  // namespace
@@ -52,7 +32,6 @@ std::vector<std::string_view> SplitFoldedWords(std::string_view folded) {
     start = std::string_view::npos;
     script.reset();
   };
-  static const Script kLatin = ScriptOf(U'a');
   while (offset < folded.size()) {
     utf8proc_int32_t code_point = static_cast<unsigned char>(folded[offset]);
     utf8proc_ssize_t length = 1;
@@ -61,16 +40,16 @@ std::vector<std::string_view> SplitFoldedWords(std::string_view folded) {
                                 static_cast<utf8proc_ssize_t>(folded.size() - offset), &code_point);
       if (length <= 0) break;
     }
-    const CharClass char_class =
-        code_point < 0x80 ? ClassifyAscii(static_cast<char>(code_point)) : Classify(code_point);
-    if (char_class == CharClass::kSeparator) {
+    const CodePointClass code_point_class =
+        code_point < 0x80
+            ? CodePointClass{AsciiRole(static_cast<char>(code_point)), Script::kLatin, true}
+            : ClassOf(static_cast<char32_t>(code_point));
+    if (code_point_class.role == WordRole::kSeparator) {
       finish(offset);
-    } else if (char_class == CharClass::kLetter) {
-      const Script letter_script =
-          code_point < 0x80 ? kLatin : ScriptOf(static_cast<char32_t>(code_point));
-      if (script && *script != letter_script) finish(offset);
+    } else if (code_point_class.role == WordRole::kLetter) {
+      if (script && *script != code_point_class.script) finish(offset);
       if (start == std::string_view::npos) start = offset;
-      script = letter_script;
+      script = code_point_class.script;
     } else if (start == std::string_view::npos) {
       start = offset;
     }
