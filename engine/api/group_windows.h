@@ -12,23 +12,27 @@
 // earlier in time joins its group only while that group is still open.
 //
 // Memory: the groups open at any time, so the records of one window (at most a year, a
-// group rule's longest `within`), never the whole input; of each record a group holds only
-// what its rule reads (RecordProjection), the record's id and source (shared by the groups
-// it joins) and its date. Not thread-safe, but for Links: one run, one thread, records in
-// input order. Record results are never revised: group findings are reported on their own
+// group rule's longest `within`), never the whole input. A group holds its key and its members
+// packed in one byte string: of each member what its rule reads (RecordProjection), its kind,
+// id, source (the file name once per run, then the line) and nothing else; the date it needs
+// only while open. Not thread-safe, but for Links: one run, one thread, records in input
+// order. Record results are never revised: group findings are reported on their own
 // (GroupResult).
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <queue>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "engine/api/engine.h"
 #include "engine/api/record_projection.h"
 #include "engine/base/date.h"
+#include "engine/base/string_hash.h"
 #include "engine/eval/finding.h"
 #include "engine/schema/schema.h"
 #include "engine/value/value.h"
@@ -57,7 +61,7 @@ struct GroupLinkKey {
   std::size_t rule = 0;  // the group rule, by its index in Program::group_rules()
   Value value;           // the link key
   std::string key;       // its canonical JSON
-  Value record;          // what the rule reads of the record (RecordProjection)
+  std::string record;    // what the rule reads of the record, packed (RecordProjection::Pack)
 };
 
 class GroupWindows {
@@ -72,8 +76,8 @@ class GroupWindows {
   std::vector<GroupLinkKey> Links(const Value& record, RecordKind kind, Date date) const;
 
   // Adds the next record of the input, `member`, dated `date`, with its links (empty: it only
-  // moves time on). Appends to `closed` the groups whose window this record's date closed and
-  // that the rule found against.
+  // moves time on); the groups keep a copy of `member`, packed. Appends to `closed` the groups
+  // whose window this record's date closed and that the rule found against.
   void Add(std::shared_ptr<const GroupMember> member, Date date, std::vector<GroupLinkKey> links,
            std::vector<GroupResult>& closed);
   // Closes every open group (the end of the input), in the order their windows end.
@@ -97,14 +101,11 @@ class GroupWindows {
       return std::hash<std::string>()(key.key) ^ (key.rule * 0x9e3779b97f4a7c15u);
     }
   };
-  struct Member {
-    std::shared_ptr<const GroupMember> member;
-    Value record;  // as the group's rule reads it
-  };
   struct Open {
-    Value key;
-    Date first, last, end;        // end: the last date of the window
-    std::vector<Member> members;  // in input order
+    Date first, last, end;  // end: the last date of the window
+    // The key (packed whole), then each member in input order: the index of its link in the
+    // rule's links, its id, its source (PackSource) and the record as the rule reads it.
+    std::string packed;
   };
   using OpenMap = std::unordered_map<OpenKey, Open, OpenKeyHash>;
   // Windows by the date they end, earliest first (then in the order they opened). Each open
@@ -120,16 +121,23 @@ class GroupWindows {
   };
 
   void Close(const OpenKey& key, Open& group, std::vector<GroupResult>& closed);
+  // Appends `source` (`file:line`) to `out`: the file by its number in `source_files_`, then the
+  // line; a source of another form as text. SkipSource moves `packed` past such a source and
+  // returns its bytes; UnpackSource gives the source they hold.
+  void PackSource(std::string_view source, std::string& out);
+  static std::string_view SkipSource(std::string_view& packed);
+  std::string UnpackSource(std::string_view packed) const;
   // Closes the groups whose window ends before `date` (all of them, without a date).
   void CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed);
 
   const Engine& engine_;
   std::string language_;
   std::optional<Date> as_of_;
-  // For each group rule, for each of its links: what the rule reads of that kind, or the
-  // whole record when another group rule keeps it whole over a window at least as long (a
-  // part would only add a copy).
+  // For each group rule, for each of its links: what the rule reads of that kind.
   std::vector<std::vector<RecordProjection>> projections_;
+  // The files the members' sources name, each once, and their numbers.
+  std::vector<std::string> source_files_;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> source_file_numbers_;
   OpenMap open_;
   std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> deadlines_;
   std::uint64_t next_serial_ = 0;
