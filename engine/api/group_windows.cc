@@ -76,24 +76,32 @@ void GroupWindows::Add(std::shared_ptr<const GroupMember> member, Date date,
   std::string about;
   packed_bytes::PutString(member->id, about);
   PackSource(member->source, about);
+  OpenMap::value_type* key = nullptr;  // the previous link's, often this one's
   for (GroupLinkKey& link : links) {
     // Every group whose window ended before `date` is closed: a group found is open for it.
-    auto [found, opened] = open_.try_emplace(OpenKey{link.rule, std::move(link.key)});
-    Open& group = found->second;
-    if (opened) {
-      RecordProjection::Whole().Pack(link.value, group.packed);
-      group.first = group.last = date;
-      group.end = WindowEnd(date, engine_.program().group_rules()[link.rule]->group->within);
-      deadlines_.push({group.end, next_serial_++, &*found});
+    if (key == nullptr || key->first != link.key) {
+      key = &*open_.try_emplace(std::move(link.key)).first;
     }
-    group.first = std::min(group.first, date);
-    group.last = std::max(group.last, date);
+    std::vector<Open>& groups = key->second;
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&](const Open& open) { return open.rule == link.rule; });
+    if (group == groups.end()) {
+      group = groups.emplace(groups.end());
+      group->rule = link.rule;
+      RecordProjection::Whole().Pack(link.value, group->packed);
+      group->first = group->last = date;
+      group->end = WindowEnd(date, engine_.program().group_rules()[link.rule]->group->within);
+      deadlines_.push({group->end, next_serial_++, key, link.rule});
+      ++open_groups_;
+    }
+    group->first = std::min(group->first, date);
+    group->last = std::max(group->last, date);
     // The link's index leads the packed record; the id and source follow it.
     std::string_view record = link.record;
     const std::size_t index = packed_bytes::GetUnsigned(record);
-    packed_bytes::PutUnsigned(index, group.packed);
-    group.packed += about;
-    group.packed += record;
+    packed_bytes::PutUnsigned(index, group->packed);
+    group->packed += about;
+    group->packed += record;
   }
 }
 
@@ -137,17 +145,22 @@ std::string GroupWindows::UnpackSource(std::string_view packed) const {
 
 void GroupWindows::CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed) {
   while (!deadlines_.empty() && (!date || deadlines_.top().end < *date)) {
-    OpenMap::value_type& group = *deadlines_.top().group;
+    const Deadline deadline = deadlines_.top();
     deadlines_.pop();
-    Close(group.first, group.second, closed);
-    open_.erase(group.first);
+    std::vector<Open>& groups = deadline.key->second;
+    const auto group = std::find_if(groups.begin(), groups.end(),
+                                    [&](const Open& open) { return open.rule == deadline.rule; });
+    Close(deadline.key->first, *group, closed);
+    groups.erase(group);
+    --open_groups_;
+    if (groups.empty()) open_.erase(open_.find(deadline.key->first));
   }
 }
 
 void GroupWindows::CloseAll(std::vector<GroupResult>& closed) { CloseBefore(std::nullopt, closed); }
 
-void GroupWindows::Close(const OpenKey& key, Open& group, std::vector<GroupResult>& closed) {
-  const CheckedRule& rule = *engine_.program().group_rules()[key.rule];
+void GroupWindows::Close(const std::string& key, Open& group, std::vector<GroupResult>& closed) {
+  const CheckedRule& rule = *engine_.program().group_rules()[group.rule];
   const Date as_of = as_of_.value_or(group.first);
   if (!Program::InForce(rule, as_of)) return;
   // The group record: one list per linked kind, in input order, and the key.
@@ -161,7 +174,7 @@ void GroupWindows::Close(const OpenKey& key, Open& group, std::vector<GroupResul
     member.link = packed_bytes::GetUnsigned(packed);
     member.id = packed_bytes::GetString(packed);
     member.source = SkipSource(packed);
-    of_link[member.link].push_back(projections_[key.rule][member.link].Unpack(packed));
+    of_link[member.link].push_back(projections_[group.rule][member.link].Unpack(packed));
   }
   ValueObject fields;
   fields.reserve(links.size() + 1);
@@ -174,7 +187,7 @@ void GroupWindows::Close(const OpenKey& key, Open& group, std::vector<GroupResul
   if (!outcome.finding) return;
   ++fired_;
   GroupResult& result = closed.emplace_back();
-  result.key = key.key;
+  result.key = key;
   result.market = rule.jurisdiction;
   result.as_of = as_of;
   result.first = group.first;

@@ -84,43 +84,37 @@ class GroupWindows {
   void CloseAll(std::vector<GroupResult>& closed);
 
   // Groups open now: what the run holds in memory.
-  std::size_t open_groups() const { return open_.size(); }
+  std::size_t open_groups() const { return open_groups_; }
   // Groups judged so far, and those with a finding.
   std::int64_t judged() const { return judged_; }
   std::int64_t fired() const { return fired_; }
 
  private:
-  // An open group's identity: its rule (an index in Program::group_rules()) and link key.
-  struct OpenKey {
-    std::size_t rule = 0;
-    std::string key;  // canonical JSON
-    bool operator==(const OpenKey& other) const = default;
-  };
-  struct OpenKeyHash {
-    std::size_t operator()(const OpenKey& key) const {
-      return std::hash<std::string>()(key.key) ^ (key.rule * 0x9e3779b97f4a7c15u);
-    }
-  };
+  // An open group.
   struct Open {
+    std::size_t rule = 0;   // its rule, by its index in Program::group_rules()
     Date first, last, end;  // end: the last date of the window
     // The key (packed whole), then each member in input order: the index of its link in the
     // rule's links, its id, its source (PackSource) and the record as the rule reads it.
     std::string packed;
   };
-  using OpenMap = std::unordered_map<OpenKey, Open, OpenKeyHash>;
+  // The open groups by their link key (canonical JSON), at most one per rule: the rules that
+  // link a record by the same key find their groups with one lookup.
+  using OpenMap = std::unordered_map<std::string, std::vector<Open>>;
   // Windows by the date they end, earliest first (then in the order they opened). Each open
-  // group has one; it is closed and erased only when its deadline comes, so `group` (a map
+  // group has one; it is closed and erased only when its deadline comes, so `key` (a map
   // element, which rehashing does not move) stays valid while the deadline is queued.
   struct Deadline {
     Date end;
     std::uint64_t serial = 0;
-    OpenMap::value_type* group = nullptr;
+    OpenMap::value_type* key = nullptr;
+    std::size_t rule = 0;
     bool operator>(const Deadline& other) const {
       return end != other.end ? other.end < end : serial > other.serial;
     }
   };
 
-  void Close(const OpenKey& key, Open& group, std::vector<GroupResult>& closed);
+  void Close(const std::string& key, Open& group, std::vector<GroupResult>& closed);
   // Appends `source` (`file:line`) to `out`: the file by its number in `source_files_`, then the
   // line; a source of another form as text. SkipSource moves `packed` past such a source and
   // returns its bytes; UnpackSource gives the source they hold.
@@ -139,6 +133,7 @@ class GroupWindows {
   std::vector<std::string> source_files_;
   std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> source_file_numbers_;
   OpenMap open_;
+  std::size_t open_groups_ = 0;
   std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> deadlines_;
   std::uint64_t next_serial_ = 0;
   std::int64_t judged_ = 0;
