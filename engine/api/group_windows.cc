@@ -157,7 +157,12 @@ void GroupWindows::CloseBefore(std::optional<Date> date, std::vector<GroupResult
   }
 }
 
-void GroupWindows::CloseAll(std::vector<GroupResult>& closed) { CloseBefore(std::nullopt, closed); }
+void GroupWindows::CloseAll(std::vector<GroupResult>& closed) {
+  // Room for every open group's result, so that none is moved as `closed` grows; the pages of
+  // the room that no result fills are never touched.
+  closed.reserve(closed.size() + open_groups_);
+  CloseBefore(std::nullopt, closed);
+}
 
 void GroupWindows::Close(const std::string& key, Open& group, std::vector<GroupResult>& closed) {
   const CheckedRule& rule = *engine_.program().group_rules()[group.rule];
