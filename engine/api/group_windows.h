@@ -12,10 +12,10 @@
 // earlier in time joins its group only while that group is still open.
 //
 // Memory: the groups open at any time, so the records of one window (at most a year, a
-// group rule's longest `within`), never the whole input. A group holds its key and its members
-// packed in one byte string: of each member what its rule reads (RecordProjection), its kind,
-// id, source (the file name once per run, then the line) and nothing else; the date it needs
-// only while open. Not thread-safe, but for Links: one run, one thread, records in input
+// group rule's longest `within`), never the whole input. A group holds its dates, and its key
+// and members packed in one byte string: of each member what its rule reads
+// (RecordProjection), its link (so its kind), its id and its source (the file's name once per
+// run, then the line). Not thread-safe, but for Links: one run, one thread, records in input
 // order. Record results are never revised: group findings are reported on their own
 // (GroupResult).
 

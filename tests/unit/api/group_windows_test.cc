@@ -154,6 +154,25 @@ TEST_F(GroupWindowsTest, ARecordOfALaterDayClosesTheGroupsItsDatePassed) {
   EXPECT_EQ(closed[0].key, "[\"B-1\",\"2026-03-01\"]");
 }
 
+TEST_F(GroupWindowsTest, RulesLinkingByOneKeyOpenAndCloseTheirGroupsApart) {
+  // `paid` and `waybill_seen` both link by the order's id: their groups of O-6 open on
+  // different days and close on their own.
+  Add(Order("O-6", "2026-03-01"));
+  Add(R"({"kind": "waybill", "id": "W-6", "order_id": "O-6",
+          "created_at": "2026-03-10T10:00:00Z"})");
+  EXPECT_EQ(windows_.open_groups(), 2u);  // same_day closed on 03-10
+  const std::vector<GroupResult> closed = Add(Payment("P-6", "O-6", "2026-04-01"));
+  ASSERT_EQ(closed.size(), 1u);  // paid, opened on 03-01: no payment within 30 days
+  EXPECT_EQ(closed[0].finding.rule->id, "groups.test.paid");
+  EXPECT_THAT(Ids(closed[0]), ElementsAre("O-6"));
+  EXPECT_EQ(windows_.open_groups(), 2u);  // waybill_seen until 04-09, paid of the payment
+  std::vector<GroupResult> rest;
+  windows_.CloseAll(rest);
+  EXPECT_THAT(rest, IsEmpty());     // a waybill was seen; a payment alone is no order
+  EXPECT_EQ(windows_.judged(), 4);  // paid twice, same_day, waybill_seen
+  EXPECT_EQ(windows_.open_groups(), 0u);
+}
+
 TEST_F(GroupWindowsTest, ARecordWithoutItsKeyJoinsNoGroup) {
   const std::string json =
       R"({"kind": "payment", "id": "P-9", "created_at": "2026-03-01T00:00:00Z"})";
