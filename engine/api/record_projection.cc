@@ -90,12 +90,12 @@ void RecordProjection::Keep(const std::vector<PathStep>& steps, bool whole) {
         continue;
       case PathStep::Kind::kField: {
         auto field = std::find_if(node->fields.begin(), node->fields.end(),
-                                  [&](const auto& entry) { return entry.first == step.field; });
+                                  [&](const Node& kept) { return kept.name == step.field; });
         if (field == node->fields.end()) {
-          node->fields.emplace_back(step.field, Node{});
+          node->fields.push_back(Node{step.field, false, {}});
           field = node->fields.end() - 1;
         }
-        node = &field->second;
+        node = &*field;
       }
     }
   }
@@ -171,7 +171,7 @@ void RecordProjection::Pack(const Value& value, const Node& node, std::string& o
   const auto index_of = [&](const std::string& name) {
     return static_cast<std::size_t>(
         std::find_if(node.fields.begin(), node.fields.end(),
-                     [&](const auto& entry) { return entry.first == name; }) -
+                     [&](const Node& kept) { return kept.name == name; }) -
         node.fields.begin());
   };
   PutUnsigned(static_cast<std::size_t>(std::count_if(
@@ -182,7 +182,7 @@ void RecordProjection::Pack(const Value& value, const Node& node, std::string& o
     const std::size_t index = index_of(name);
     if (index == node.fields.size()) continue;
     PutUnsigned(index, out);
-    Pack(field, node.fields[index].second, out);
+    Pack(field, node.fields[index], out);
   }
 }
 
@@ -229,8 +229,8 @@ Value RecordProjection::Unpack(std::string_view& packed, const Node& node) {
       std::string name(GetString(packed));
       fields.emplace_back(std::move(name), Unpack(packed, node));
     } else {
-      const auto& [name, field_node] = node.fields[GetUnsigned(packed)];
-      fields.emplace_back(name, Unpack(packed, field_node));
+      const Node& field = node.fields[GetUnsigned(packed)];
+      fields.emplace_back(field.name, Unpack(packed, field));
     }
   }
   return Value(std::move(fields));

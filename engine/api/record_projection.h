@@ -25,7 +25,6 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "engine/check/checked.h"
@@ -55,8 +54,9 @@ class RecordProjection {
   // A field on some path the rule reads; the root is the record (a list and its elements
   // share a node).
   struct Node {
+    std::string name;    // the field's (empty at the root)
     bool whole = false;  // the rule reads the value here whole
-    std::vector<std::pair<std::string, Node>> fields;
+    std::vector<Node> fields;
   };
 
   // Adds the path `steps` of a record of the kind (the steps after the kind's list); `whole`:
