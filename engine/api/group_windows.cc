@@ -1,9 +1,10 @@
 #include "engine/api/group_windows.h"
 
 #include <algorithm>
-#include <map>
+#include <charconv>
 #include <utility>
 
+#include "engine/api/packed_bytes.h"
 #include "engine/json/canonical_json.h"
 
 namespace tradelint {
@@ -27,34 +28,21 @@ bool HoldsMissing(const Value& value) {
   return false;
 }
 
+// A packed member of a group, its strings still in the group's bytes.
+struct PackedMember {
+  std::size_t link = 0;  // its link's index in the rule's links
+  std::string_view id;
+  std::string_view source;  // packed (GroupWindows::PackSource)
+};
+
 }  // namespace
 
 GroupWindows::GroupWindows(const Engine& engine, std::string language, std::optional<Date> as_of)
     : engine_(engine), language_(std::move(language)), as_of_(as_of) {
-  const std::vector<const CheckedRule*>& rules = engine.program().group_rules();
-  // For each kind, the end of the longest window over which some rule keeps its records
-  // whole (windows compared as if they opened on one day).
-  const Date opening = *Date::Parse("2000-01-01");
-  std::map<RecordKind, Date> whole_until;
-  for (const CheckedRule* rule : rules) {
+  for (const CheckedRule* rule : engine.program().group_rules()) {
     std::vector<RecordProjection>& of_rule = projections_.emplace_back();
     for (const GroupLink& link : rule->group->links) {
       of_rule.push_back(RecordProjection::For(*rule, link.kind));
-      if (!of_rule.back().whole()) continue;
-      const Date end = WindowEnd(opening, rule->group->within);
-      auto [until, added] = whole_until.try_emplace(link.kind, end);
-      if (!added) until->second = std::max(until->second, end);
-    }
-  }
-  // A record another rule keeps whole as long is shared rather than copied in part.
-  for (std::size_t rule = 0; rule < rules.size(); ++rule) {
-    const std::vector<GroupLink>& links = rules[rule]->group->links;
-    for (std::size_t i = 0; i < links.size(); ++i) {
-      const auto until = whole_until.find(links[i].kind);
-      if (until != whole_until.end() &&
-          WindowEnd(opening, rules[rule]->group->within) <= until->second) {
-        projections_[rule][i] = RecordProjection::Whole();
-      }
     }
   }
 }
@@ -69,9 +57,12 @@ std::vector<GroupLinkKey> GroupWindows::Links(const Value& record, RecordKind ki
       if (rule_links[i].kind != kind) continue;
       Value key = engine_.LinkKey(rule_links[i], record, date);
       if (HoldsMissing(key)) continue;
-      std::string text = CanonicalJson(key);
-      links.push_back(
-          {rule, std::move(key), std::move(text), projections_[rule][i].Project(record)});
+      GroupLinkKey& link = links.emplace_back();
+      link.rule = rule;
+      link.key = CanonicalJson(key);
+      link.value = std::move(key);
+      packed_bytes::PutUnsigned(i, link.record);
+      projections_[rule][i].Pack(record, link.record);
     }
   }
   return links;
@@ -80,59 +71,137 @@ std::vector<GroupLinkKey> GroupWindows::Links(const Value& record, RecordKind ki
 void GroupWindows::Add(std::shared_ptr<const GroupMember> member, Date date,
                        std::vector<GroupLinkKey> links, std::vector<GroupResult>& closed) {
   CloseBefore(date, closed);
+  if (links.empty()) return;
+  // The member's id and source, packed once for all its groups.
+  std::string about;
+  packed_bytes::PutString(member->id, about);
+  PackSource(member->source, about);
+  OpenMap::value_type* key = nullptr;  // the previous link's, often this one's
   for (GroupLinkKey& link : links) {
     // Every group whose window ended before `date` is closed: a group found is open for it.
-    auto [found, opened] = open_.try_emplace(OpenKey{link.rule, std::move(link.key)});
-    Open& group = found->second;
-    if (opened) {
-      group.key = std::move(link.value);
-      group.first = group.last = date;
-      group.end = WindowEnd(date, engine_.program().group_rules()[link.rule]->group->within);
-      deadlines_.push({group.end, next_serial_++, &*found});
+    if (key == nullptr || key->first != link.key) {
+      key = &*open_.try_emplace(std::move(link.key)).first;
     }
-    group.first = std::min(group.first, date);
-    group.last = std::max(group.last, date);
-    group.members.push_back({member, std::move(link.record)});
+    std::vector<Open>& groups = key->second;
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&](const Open& open) { return open.rule == link.rule; });
+    if (group == groups.end()) {
+      group = groups.emplace(groups.end());
+      group->rule = link.rule;
+      RecordProjection::Whole().Pack(link.value, group->packed);
+      group->first = group->last = date;
+      group->end = WindowEnd(date, engine_.program().group_rules()[link.rule]->group->within);
+      deadlines_.push({group->end, next_serial_++, key, link.rule});
+      ++open_groups_;
+    }
+    group->first = std::min(group->first, date);
+    group->last = std::max(group->last, date);
+    // The link's index leads the packed record; the id and source follow it.
+    std::string_view record = link.record;
+    const std::size_t index = packed_bytes::GetUnsigned(record);
+    packed_bytes::PutUnsigned(index, group->packed);
+    group->packed += about;
+    group->packed += record;
   }
+}
+
+void GroupWindows::PackSource(std::string_view source, std::string& out) {
+  const std::size_t colon = source.rfind(':');
+  std::uint64_t line = 0;
+  if (colon != std::string_view::npos && colon + 1 < source.size()) {
+    const char* end = source.data() + source.size();
+    const auto [stop, error] = std::from_chars(source.data() + colon + 1, end, line);
+    if (error == std::errc() && stop == end && source[colon + 1] != '0') {
+      const std::string_view file = source.substr(0, colon);
+      auto number = source_file_numbers_.find(file);
+      if (number == source_file_numbers_.end()) {
+        number = source_file_numbers_.emplace(file, source_files_.size()).first;
+        source_files_.emplace_back(file);
+      }
+      packed_bytes::PutUnsigned(number->second + 1, out);
+      packed_bytes::PutUnsigned(line, out);
+      return;
+    }
+  }
+  packed_bytes::PutUnsigned(0, out);
+  packed_bytes::PutString(source, out);
+}
+
+std::string_view GroupWindows::SkipSource(std::string_view& packed) {
+  const std::string_view start = packed;
+  if (packed_bytes::GetUnsigned(packed) == 0) {
+    packed_bytes::GetString(packed);
+  } else {
+    packed_bytes::GetUnsigned(packed);
+  }
+  return start.substr(0, start.size() - packed.size());
+}
+
+std::string GroupWindows::UnpackSource(std::string_view packed) const {
+  const std::size_t file = packed_bytes::GetUnsigned(packed);
+  if (file == 0) return std::string(packed_bytes::GetString(packed));
+  return source_files_[file - 1] + ':' + std::to_string(packed_bytes::GetUnsigned(packed));
 }
 
 void GroupWindows::CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed) {
   while (!deadlines_.empty() && (!date || deadlines_.top().end < *date)) {
-    OpenMap::value_type& group = *deadlines_.top().group;
+    const Deadline deadline = deadlines_.top();
     deadlines_.pop();
-    Close(group.first, group.second, closed);
-    open_.erase(group.first);
+    std::vector<Open>& groups = deadline.key->second;
+    const auto group = std::find_if(groups.begin(), groups.end(),
+                                    [&](const Open& open) { return open.rule == deadline.rule; });
+    Close(deadline.key->first, *group, closed);
+    groups.erase(group);
+    --open_groups_;
+    if (groups.empty()) open_.erase(open_.find(deadline.key->first));
   }
 }
 
-void GroupWindows::CloseAll(std::vector<GroupResult>& closed) { CloseBefore(std::nullopt, closed); }
+void GroupWindows::CloseAll(std::vector<GroupResult>& closed) {
+  // Room for every open group's result, so that none is moved as `closed` grows; the pages of
+  // the room that no result fills are never touched.
+  closed.reserve(closed.size() + open_groups_);
+  CloseBefore(std::nullopt, closed);
+}
 
-void GroupWindows::Close(const OpenKey& key, Open& group, std::vector<GroupResult>& closed) {
-  const CheckedRule& rule = *engine_.program().group_rules()[key.rule];
+void GroupWindows::Close(const std::string& key, Open& group, std::vector<GroupResult>& closed) {
+  const CheckedRule& rule = *engine_.program().group_rules()[group.rule];
   const Date as_of = as_of_.value_or(group.first);
   if (!Program::InForce(rule, as_of)) return;
   // The group record: one list per linked kind, in input order, and the key.
-  ValueObject fields;
-  for (const GroupLink& link : rule.group->links) {
-    ValueList of_kind;
-    for (const Member& member : group.members) {
-      if (member.member->kind == link.kind) of_kind.push_back(member.record);
-    }
-    fields.emplace_back(std::string(RecordKindName(link.kind)), Value(std::move(of_kind)));
+  const std::vector<GroupLink>& links = rule.group->links;
+  std::string_view packed = group.packed;
+  Value link_key = RecordProjection::Whole().Unpack(packed);
+  std::vector<ValueList> of_link(links.size());
+  std::vector<PackedMember> members;
+  while (!packed.empty()) {
+    PackedMember& member = members.emplace_back();
+    member.link = packed_bytes::GetUnsigned(packed);
+    member.id = packed_bytes::GetString(packed);
+    member.source = SkipSource(packed);
+    of_link[member.link].push_back(projections_[group.rule][member.link].Unpack(packed));
   }
-  fields.emplace_back("link", std::move(group.key));
+  ValueObject fields;
+  fields.reserve(links.size() + 1);
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    fields.emplace_back(std::string(RecordKindName(links[i].kind)), Value(std::move(of_link[i])));
+  }
+  fields.emplace_back("link", std::move(link_key));
   ++judged_;
   RuleOutcome outcome = engine_.JudgeGroup(rule, Value(std::move(fields)), as_of, language_);
   if (!outcome.finding) return;
   ++fired_;
   GroupResult& result = closed.emplace_back();
-  result.key = key.key;
+  result.key = key;
   result.market = rule.jurisdiction;
   result.as_of = as_of;
   result.first = group.first;
   result.last = group.last;
-  result.members.reserve(group.members.size());
-  for (const Member& member : group.members) result.members.push_back(*member.member);
+  result.members.reserve(members.size());
+  for (PackedMember& member : members) {
+    result.members.push_back(
+        {links[member.link].kind, std::string(member.id), UnpackSource(member.source)});
+  }
   result.finding = std::move(*outcome.finding);
 }
 

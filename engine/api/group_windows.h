@@ -12,23 +12,27 @@
 // earlier in time joins its group only while that group is still open.
 //
 // Memory: the groups open at any time, so the records of one window (at most a year, a
-// group rule's longest `within`), never the whole input; of each record a group holds only
-// what its rule reads (RecordProjection), the record's id and source (shared by the groups
-// it joins) and its date. Not thread-safe, but for Links: one run, one thread, records in
-// input order. Record results are never revised: group findings are reported on their own
+// group rule's longest `within`), never the whole input. A group holds its dates, and its key
+// and members packed in one byte string: of each member what its rule reads
+// (RecordProjection), its link (so its kind), its id and its source (the file's name once per
+// run, then the line). Not thread-safe, but for Links: one run, one thread, records in input
+// order. Record results are never revised: group findings are reported on their own
 // (GroupResult).
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <queue>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "engine/api/engine.h"
 #include "engine/api/record_projection.h"
 #include "engine/base/date.h"
+#include "engine/base/string_hash.h"
 #include "engine/eval/finding.h"
 #include "engine/schema/schema.h"
 #include "engine/value/value.h"
@@ -57,7 +61,7 @@ struct GroupLinkKey {
   std::size_t rule = 0;  // the group rule, by its index in Program::group_rules()
   Value value;           // the link key
   std::string key;       // its canonical JSON
-  Value record;          // what the rule reads of the record (RecordProjection)
+  std::string record;    // what the rule reads of the record, packed (RecordProjection::Pack)
 };
 
 class GroupWindows {
@@ -72,65 +76,64 @@ class GroupWindows {
   std::vector<GroupLinkKey> Links(const Value& record, RecordKind kind, Date date) const;
 
   // Adds the next record of the input, `member`, dated `date`, with its links (empty: it only
-  // moves time on). Appends to `closed` the groups whose window this record's date closed and
-  // that the rule found against.
+  // moves time on); the groups keep a copy of `member`, packed. Appends to `closed` the groups
+  // whose window this record's date closed and that the rule found against.
   void Add(std::shared_ptr<const GroupMember> member, Date date, std::vector<GroupLinkKey> links,
            std::vector<GroupResult>& closed);
   // Closes every open group (the end of the input), in the order their windows end.
   void CloseAll(std::vector<GroupResult>& closed);
 
   // Groups open now: what the run holds in memory.
-  std::size_t open_groups() const { return open_.size(); }
+  std::size_t open_groups() const { return open_groups_; }
   // Groups judged so far, and those with a finding.
   std::int64_t judged() const { return judged_; }
   std::int64_t fired() const { return fired_; }
 
  private:
-  // An open group's identity: its rule (an index in Program::group_rules()) and link key.
-  struct OpenKey {
-    std::size_t rule = 0;
-    std::string key;  // canonical JSON
-    bool operator==(const OpenKey& other) const = default;
-  };
-  struct OpenKeyHash {
-    std::size_t operator()(const OpenKey& key) const {
-      return std::hash<std::string>()(key.key) ^ (key.rule * 0x9e3779b97f4a7c15u);
-    }
-  };
-  struct Member {
-    std::shared_ptr<const GroupMember> member;
-    Value record;  // as the group's rule reads it
-  };
+  // An open group.
   struct Open {
-    Value key;
-    Date first, last, end;        // end: the last date of the window
-    std::vector<Member> members;  // in input order
+    std::size_t rule = 0;   // its rule, by its index in Program::group_rules()
+    Date first, last, end;  // end: the last date of the window
+    // The key (packed whole), then each member in input order: the index of its link in the
+    // rule's links, its id, its source (PackSource) and the record as the rule reads it.
+    std::string packed;
   };
-  using OpenMap = std::unordered_map<OpenKey, Open, OpenKeyHash>;
+  // The open groups by their link key (canonical JSON), at most one per rule: the rules that
+  // link a record by the same key find their groups with one lookup.
+  using OpenMap = std::unordered_map<std::string, std::vector<Open>>;
   // Windows by the date they end, earliest first (then in the order they opened). Each open
-  // group has one; it is closed and erased only when its deadline comes, so `group` (a map
+  // group has one; it is closed and erased only when its deadline comes, so `key` (a map
   // element, which rehashing does not move) stays valid while the deadline is queued.
   struct Deadline {
     Date end;
     std::uint64_t serial = 0;
-    OpenMap::value_type* group = nullptr;
+    OpenMap::value_type* key = nullptr;
+    std::size_t rule = 0;
     bool operator>(const Deadline& other) const {
       return end != other.end ? other.end < end : serial > other.serial;
     }
   };
 
-  void Close(const OpenKey& key, Open& group, std::vector<GroupResult>& closed);
+  void Close(const std::string& key, Open& group, std::vector<GroupResult>& closed);
+  // Appends `source` (`file:line`) to `out`: the file by its number in `source_files_`, then the
+  // line; a source of another form as text. SkipSource moves `packed` past such a source and
+  // returns its bytes; UnpackSource gives the source they hold.
+  void PackSource(std::string_view source, std::string& out);
+  static std::string_view SkipSource(std::string_view& packed);
+  std::string UnpackSource(std::string_view packed) const;
   // Closes the groups whose window ends before `date` (all of them, without a date).
   void CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed);
 
   const Engine& engine_;
   std::string language_;
   std::optional<Date> as_of_;
-  // For each group rule, for each of its links: what the rule reads of that kind, or the
-  // whole record when another group rule keeps it whole over a window at least as long (a
-  // part would only add a copy).
+  // For each group rule, for each of its links: what the rule reads of that kind.
   std::vector<std::vector<RecordProjection>> projections_;
+  // The files the members' sources name, each once, and their numbers.
+  std::vector<std::string> source_files_;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> source_file_numbers_;
   OpenMap open_;
+  std::size_t open_groups_ = 0;
   std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> deadlines_;
   std::uint64_t next_serial_ = 0;
   std::int64_t judged_ = 0;

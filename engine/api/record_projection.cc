@@ -1,32 +1,73 @@
 #include "engine/api/record_projection.h"
 
 #include <algorithm>
+#include <cstdint>
 
+#include "engine/api/packed_bytes.h"
 #include "engine/api/root_paths.h"
 
 namespace tradelint {
+namespace {
+
+using packed_bytes::GetSigned;
+using packed_bytes::GetString;
+using packed_bytes::GetUnsigned;
+using packed_bytes::GetWideSigned;
+using packed_bytes::PutSigned;
+using packed_bytes::PutString;
+using packed_bytes::PutUnsigned;
+
+// The first byte of a packed value: its kind.
+enum class Tag : char {
+  kMissing,
+  kNull,
+  kFalse,
+  kTrue,
+  kNumber,    // the scale, then the coefficient (PutSigned)
+  kString,    // the length, then the bytes
+  kDate,      // days since the epoch
+  kDateTime,  // seconds since the epoch
+  kDays,      // a duration in days: the count
+  kMonths,    // a duration in months: the count
+  kMoney,     // the amount as kNumber, then the currency code as kString
+  kList,      // the length, then the elements
+  kObject,    // the number of fields, then each: its name (or index, projected), its value
+};
+
+void PutDecimal(const Decimal& number, std::string& out) {
+  out.push_back(static_cast<char>(number.scale()));
+  PutSigned(number.coefficient(), out);
+}
+
+Decimal GetDecimal(std::string_view& in) {
+  const int scale = static_cast<std::uint8_t>(in.front());
+  in.remove_prefix(1);
+  return Decimal::FromParts(GetWideSigned(in), scale);
+}
+
+}  // namespace
 
 RecordProjection RecordProjection::For(const CheckedRule& rule, RecordKind kind) {
   RecordProjection projection;
   const std::string_view list = RecordKindName(kind);
   RootPaths paths;
-  const auto keep = [&](const CheckedExpr& expr, bool obligation) {
+  const auto keep = [&](const CheckedExpr& expr) {
     paths.Walk(expr, [&](const RootPath& path) {
       if (path.steps.empty() || path.steps[0].kind != PathStep::Kind::kField ||
           path.steps[0].field != list) {
         return;  // another kind's list, or the group's `link`
       }
       const std::vector<PathStep> inside(path.steps.begin() + 1, path.steps.end());
-      projection.Keep(inside, obligation || path.use == RootPath::Use::kValue);
+      projection.Keep(inside, path.use == RootPath::Use::kValue);
     });
   };
-  for (const CheckedExprPtr& when : rule.when) keep(*when, false);
-  for (const CheckedExprPtr& unless : rule.unless) keep(*unless, false);
-  if (rule.obligation != nullptr) keep(*rule.obligation, true);
+  for (const CheckedExprPtr& when : rule.when) keep(*when);
+  for (const CheckedExprPtr& unless : rule.unless) keep(*unless);
+  if (rule.obligation != nullptr) keep(*rule.obligation);
   for (const std::vector<CheckedText>* texts : {&rule.messages, &rule.fixes}) {
     for (const CheckedText& text : *texts) {
       for (const CheckedText::Piece& piece : text.pieces) {
-        if (piece.expr != nullptr) keep(*piece.expr, false);
+        if (piece.expr != nullptr) keep(*piece.expr);
       }
     }
   }
@@ -44,20 +85,17 @@ void RecordProjection::Keep(const std::vector<PathStep>& steps, bool whole) {
   for (const PathStep& step : steps) {
     if (node->whole) return;
     switch (step.kind) {
-      case PathStep::Kind::kEach:  // the elements share the list's node
-        continue;
+      case PathStep::Kind::kEach:  // the elements share the list's node, each projected alike
       case PathStep::Kind::kIndex:
-        node->whole = true;
-        node->fields.clear();
-        return;
+        continue;
       case PathStep::Kind::kField: {
         auto field = std::find_if(node->fields.begin(), node->fields.end(),
-                                  [&](const auto& entry) { return entry.first == step.field; });
+                                  [&](const Node& kept) { return kept.name == step.field; });
         if (field == node->fields.end()) {
-          node->fields.emplace_back(step.field, Node{});
+          node->fields.push_back(Node{step.field, false, {}});
           field = node->fields.end() - 1;
         }
-        node = &field->second;
+        node = &*field;
       }
     }
   }
@@ -67,26 +105,133 @@ void RecordProjection::Keep(const std::vector<PathStep>& steps, bool whole) {
   }
 }
 
-Value RecordProjection::Project(const Value& value, const Node& node) {
-  if (node.whole) return value;
-  if (value.is_list()) {
-    ValueList items;
-    items.reserve(value.as_list().size());
-    for (const Value& item : value.as_list()) items.push_back(Project(item, node));
-    return Value(std::move(items));
+Value RecordProjection::Project(const Value& record) const {
+  std::string packed;
+  Pack(record, packed);
+  std::string_view in = packed;
+  return Unpack(in);
+}
+
+void RecordProjection::Pack(const Value& value, const Node& node, std::string& out) {
+  switch (value.kind()) {
+    case Value::Kind::kMissing:
+      out.push_back(static_cast<char>(Tag::kMissing));
+      return;
+    case Value::Kind::kNull:
+      out.push_back(static_cast<char>(Tag::kNull));
+      return;
+    case Value::Kind::kBool:
+      out.push_back(static_cast<char>(value.as_bool() ? Tag::kTrue : Tag::kFalse));
+      return;
+    case Value::Kind::kNumber:
+      out.push_back(static_cast<char>(Tag::kNumber));
+      PutDecimal(value.as_number(), out);
+      return;
+    case Value::Kind::kString:
+      out.push_back(static_cast<char>(Tag::kString));
+      PutString(value.as_string(), out);
+      return;
+    case Value::Kind::kDate:
+      out.push_back(static_cast<char>(Tag::kDate));
+      PutSigned(value.as_date().days(), out);
+      return;
+    case Value::Kind::kDateTime:
+      out.push_back(static_cast<char>(Tag::kDateTime));
+      PutSigned(value.as_datetime().epoch_seconds(), out);
+      return;
+    case Value::Kind::kDuration:
+      out.push_back(static_cast<char>(
+          value.as_duration().unit() == Duration::Unit::kMonths ? Tag::kMonths : Tag::kDays));
+      PutSigned(value.as_duration().count(), out);
+      return;
+    case Value::Kind::kMoney:
+      out.push_back(static_cast<char>(Tag::kMoney));
+      PutDecimal(value.as_money().amount, out);
+      PutString(value.as_money().currency.code(), out);
+      return;
+    case Value::Kind::kList:
+      out.push_back(static_cast<char>(Tag::kList));
+      PutUnsigned(value.as_list().size(), out);
+      for (const Value& item : value.as_list()) Pack(item, node, out);
+      return;
+    case Value::Kind::kObject:
+      break;
   }
-  if (!value.is_object()) return value;
-  const auto node_of = [&](const std::string& name) {
-    return std::find_if(node.fields.begin(), node.fields.end(),
-                        [&](const auto& entry) { return entry.first == name; });
+  out.push_back(static_cast<char>(Tag::kObject));
+  const ValueObject& object = value.as_object();
+  if (node.whole) {
+    PutUnsigned(object.size(), out);
+    for (const auto& [name, field] : object) {
+      PutString(name, out);
+      Pack(field, node, out);
+    }
+    return;
+  }
+  // A kept field is named by its index among the node's fields.
+  const auto index_of = [&](const std::string& name) {
+    return static_cast<std::size_t>(
+        std::find_if(node.fields.begin(), node.fields.end(),
+                     [&](const Node& kept) { return kept.name == name; }) -
+        node.fields.begin());
   };
+  PutUnsigned(static_cast<std::size_t>(std::count_if(
+                  object.begin(), object.end(),
+                  [&](const auto& field) { return index_of(field.first) < node.fields.size(); })),
+              out);
+  for (const auto& [name, field] : object) {
+    const std::size_t index = index_of(name);
+    if (index == node.fields.size()) continue;
+    PutUnsigned(index, out);
+    Pack(field, node.fields[index], out);
+  }
+}
+
+Value RecordProjection::Unpack(std::string_view& packed, const Node& node) {
+  const auto tag = static_cast<Tag>(packed.front());
+  packed.remove_prefix(1);
+  switch (tag) {
+    case Tag::kMissing:
+      return Value();
+    case Tag::kNull:
+      return Value::Null();
+    case Tag::kFalse:
+    case Tag::kTrue:
+      return Value(tag == Tag::kTrue);
+    case Tag::kNumber:
+      return Value(GetDecimal(packed));
+    case Tag::kString:
+      return Value(std::string(GetString(packed)));
+    case Tag::kDate:
+      return Value(Date::FromDays(GetSigned(packed)));
+    case Tag::kDateTime:
+      return Value(DateTime::FromEpochSeconds(GetSigned(packed)));
+    case Tag::kDays:
+      return Value(Duration::Days(GetSigned(packed)));
+    case Tag::kMonths:
+      return Value(Duration::Months(GetSigned(packed)));
+    case Tag::kMoney: {
+      const Decimal amount = GetDecimal(packed);
+      return Value(Money{amount, Currency::FromCode(GetString(packed))});
+    }
+    case Tag::kList: {
+      ValueList items(GetUnsigned(packed));
+      for (Value& item : items) item = Unpack(packed, node);
+      return Value(std::move(items));
+    }
+    case Tag::kObject:
+      break;
+  }
+  const std::size_t count = GetUnsigned(packed);
   ValueObject fields;
-  fields.reserve(static_cast<std::size_t>(
-      std::count_if(value.as_object().begin(), value.as_object().end(),
-                    [&](const auto& field) { return node_of(field.first) != node.fields.end(); })));
-  for (const auto& [name, field] : value.as_object()) {
-    const auto kept = node_of(name);
-    if (kept != node.fields.end()) fields.emplace_back(name, Project(field, kept->second));
+  fields.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (node.whole) {
+      std::string name(GetString(packed));
+      fields.emplace_back(std::move(name), Unpack(packed, node));
+    } else {
+      const Node& field = node.fields[GetUnsigned(packed)];
+      fields.emplace_back(field.name, Unpack(packed, field));
+    }
   }
   return Value(std::move(fields));
 }

@@ -1,6 +1,6 @@
 #pragma once
 // RecordProjection: what a group rule reads of the records of one kind it links, so that its
-// open groups hold only that (docs/language.md, "Group rules").
+// open groups hold only that, packed (docs/language.md, "Group rules").
 //
 // Worked out once from the rule's `when`, `unless`, `require`, messages and fixes, with every
 // path named from the group record's root (RootPaths): `payment[*].amount`, or `p.amount`
@@ -8,20 +8,23 @@
 // keeps, of each path the rule reads:
 //   - the value at its end whole, with everything under it;
 //   - on the way there, of an object only the fields on some path, of a list every element,
-//     each projected alike; a step through an index (`lines[0]`) keeps that list whole;
-//   - a list that `when`, `unless`, a message or a fix only walks with a quantifier or
-//     counts with count(): every element, each projected alike (an element no path reads
-//     further becomes `{}`).
-// In `require` every path keeps its value whole, also a list it walks or counts: a finding
-// names the deciding value the obligation read (Finding::value), which may be such a list.
+//     each projected alike (also through an index: `lines[0].sku` keeps `sku` of every line);
+//   - a list the rule only walks with a quantifier or counts with count(): every element,
+//     each projected alike (an element no path reads further becomes `{}`).
 // A rule that reads the kind's list or an element as a value (passes it to a function,
 // compares it) keeps the records of that kind whole.
 //
 // So a rule judges the projected records of a group exactly as it judges the records: every
 // path it reads has the same value, or the same presence, list length and scalars on the way.
+// A finding's deciding value (Finding::value) that is a list the rule walked or counted, e.g.
+// `"value_path": "transaction"`, shows its elements as projected: what the rule reads of them.
+//
+// A group holds a record packed (Pack): a compact byte string, one per group rather than a tree
+// of Values per record, that names a field the projection keeps by its index among the fields
+// of its node; Unpack gives the projected record back.
 
 #include <string>
-#include <utility>
+#include <string_view>
 #include <vector>
 
 #include "engine/check/checked.h"
@@ -40,21 +43,27 @@ class RecordProjection {
   // Whether the rule reads the records whole: Project returns them unchanged.
   bool whole() const { return root_.whole; }
 
-  // `record` with only what the rule reads. Thread-safe.
-  Value Project(const Value& record) const { return Project(record, root_); }
+  // `record` with only what the rule reads. Thread-safe, as are Pack and Unpack.
+  Value Project(const Value& record) const;
+  // Appends `record`, with only what the rule reads, packed to `out`.
+  void Pack(const Value& record, std::string& out) const { Pack(record, root_, out); }
+  // The projected record that Pack appended at the start of `packed`; moves `packed` past it.
+  Value Unpack(std::string_view& packed) const { return Unpack(packed, root_); }
 
  private:
   // A field on some path the rule reads; the root is the record (a list and its elements
   // share a node).
   struct Node {
+    std::string name;    // the field's (empty at the root)
     bool whole = false;  // the rule reads the value here whole
-    std::vector<std::pair<std::string, Node>> fields;
+    std::vector<Node> fields;
   };
 
   // Adds the path `steps` of a record of the kind (the steps after the kind's list); `whole`:
   // the rule reads its end as a value.
   void Keep(const std::vector<PathStep>& steps, bool whole);
-  static Value Project(const Value& value, const Node& node);
+  static void Pack(const Value& value, const Node& node, std::string& out);
+  static Value Unpack(std::string_view& packed, const Node& node);
 
   Node root_;
 };

@@ -154,6 +154,25 @@ TEST_F(GroupWindowsTest, ARecordOfALaterDayClosesTheGroupsItsDatePassed) {
   EXPECT_EQ(closed[0].key, "[\"B-1\",\"2026-03-01\"]");
 }
 
+TEST_F(GroupWindowsTest, RulesLinkingByOneKeyOpenAndCloseTheirGroupsApart) {
+  // `paid` and `waybill_seen` both link by the order's id: their groups of O-6 open on
+  // different days and close on their own.
+  Add(Order("O-6", "2026-03-01"));
+  Add(R"({"kind": "waybill", "id": "W-6", "order_id": "O-6",
+          "created_at": "2026-03-10T10:00:00Z"})");
+  EXPECT_EQ(windows_.open_groups(), 2u);  // same_day closed on 03-10
+  const std::vector<GroupResult> closed = Add(Payment("P-6", "O-6", "2026-04-01"));
+  ASSERT_EQ(closed.size(), 1u);  // paid, opened on 03-01: no payment within 30 days
+  EXPECT_EQ(closed[0].finding.rule->id, "groups.test.paid");
+  EXPECT_THAT(Ids(closed[0]), ElementsAre("O-6"));
+  EXPECT_EQ(windows_.open_groups(), 2u);  // waybill_seen until 04-09, paid of the payment
+  std::vector<GroupResult> rest;
+  windows_.CloseAll(rest);
+  EXPECT_THAT(rest, IsEmpty());     // a waybill was seen; a payment alone is no order
+  EXPECT_EQ(windows_.judged(), 4);  // paid twice, same_day, waybill_seen
+  EXPECT_EQ(windows_.open_groups(), 0u);
+}
+
 TEST_F(GroupWindowsTest, ARecordWithoutItsKeyJoinsNoGroup) {
   const std::string json =
       R"({"kind": "payment", "id": "P-9", "created_at": "2026-03-01T00:00:00Z"})";
@@ -182,8 +201,8 @@ TEST_F(GroupWindowsTest, AGroupHoldsOnlyWhatItsRuleReads) {
       "created_at": "2026-03-01T10:00:00Z", "notes": {"gift": true}, "lines": [{"sku": "A"}],
       "totals": {"total": {"amount": 150, "currency": "CNY"}, "tax": 3}})";
   const Value record = std::get<Value>(ParseJson(order));
-  // `same_day` sums the totals in `require`; `paid` only counts the orders in `when` and
-  // reads the payments in `require` (a finding may name the whole list it walked).
+  // `same_day` sums the totals in `require`; `paid` only counts the orders in `when` and the
+  // payments in `require`: of either it keeps only that the record is there.
   EXPECT_EQ(
       CanonicalJson(RecordProjection::For(Rule("groups.test.same_day"), RecordKind::kTransaction)
                         .Project(record)),
@@ -191,7 +210,10 @@ TEST_F(GroupWindowsTest, AGroupHoldsOnlyWhatItsRuleReads) {
   EXPECT_EQ(CanonicalJson(RecordProjection::For(Rule("groups.test.paid"), RecordKind::kTransaction)
                               .Project(record)),
             "{}");
-  EXPECT_TRUE(RecordProjection::For(Rule("groups.test.paid"), RecordKind::kPayment).whole());
+  EXPECT_EQ(
+      CanonicalJson(RecordProjection::For(Rule("groups.test.paid"), RecordKind::kPayment)
+                        .Project(std::get<Value>(ParseJson(Payment("P-8", "O-8", "2026-03-01"))))),
+      "{}");
 
   // The finding is the one the whole record gives.
   std::vector<GroupResult> closed = Add(order);
@@ -228,6 +250,94 @@ TEST_F(GroupWindowsTest, ARuleThatReadsAWholeRecordKeepsItWhole) {
       RecordProjection::For(Rule("groups.test.waybill_seen"), RecordKind::kWaybill);
   EXPECT_TRUE(projection.whole());
   EXPECT_EQ(CanonicalJson(projection.Project(waybill)), CanonicalJson(waybill));
+}
+
+TEST_F(GroupWindowsTest, APackedRecordReadsBackAsItWas) {
+  // Field order, the scale of numbers, numbers beyond 64 bits, every kind of value.
+  ValueObject typed;
+  typed.emplace_back("money", Value(Money{*Decimal::Parse("-19.990"), Currency::FromCode("EUR")}));
+  typed.emplace_back("date", Value(*Date::Parse("1969-12-31")));
+  typed.emplace_back("instant", Value(*DateTime::Parse("2026-03-01T10:00:00Z")));
+  typed.emplace_back("within",
+                     Value(ValueList{Value(Duration::Months(12)), Value(Duration::Days(-3))}));
+  typed.emplace_back("absent", Value());
+  ValueObject fields = std::get<Value>(ParseJson(R"({"z": 1, "a": [2.50, -0.001, 0,
+      12345678901234567890123456789, -98765432109876543210], "s": "W-\u00fc \"q\"", "e": {},
+      "l": [[], [null, true, false]], "o": {"b": {"c": "x"}, "a": ""}})"))
+                           .as_object();
+  fields.emplace_back("typed", Value(std::move(typed)));
+  const Value record(std::move(fields));
+  const Value back = RecordProjection::Whole().Project(record);
+  EXPECT_EQ(back.ToDisplayString(), record.ToDisplayString());
+}
+
+TEST(GroupFindingValue, AListOfRecordsShowsWhatTheRuleReadsOfThem) {
+  // The deciding value of `amounts` is the list of orders it walked: it shows of each order
+  // the fields the rule reads (its total, the buyer in the message), not the whole record.
+  Diagnostics diagnostics;
+  const InlineRules rules("groups-value", {{"amounts.trl", R"(
+ruleset groups.value {
+  title        "A group finding's value"
+  jurisdiction CN
+  instrument   "Test rules: no version, a draft not held to `ref`"
+}
+
+group rule amounts "the payments add up to the order total" {
+  link       transaction by id
+  link       payment by order_id
+  within     30 days
+  domain     customs_tax
+  severity   error
+  cite       "test"
+  when       count(payment) >= 1
+  require    all t in transaction: sum(payment[*].amount) == t.totals.total
+  message    "{transaction[0].buyer.id} paid {sum(payment[*].amount)}"
+}
+)"}},
+                          diagnostics);
+  ASSERT_NE(rules.engine(), nullptr) << diagnostics.RenderAll();
+  GroupWindows windows(*rules.engine(), "en", std::nullopt);
+  std::vector<GroupResult> closed;
+  for (const std::string json : {
+           R"({"kind": "transaction", "id": "O-1", "created_at": "2026-03-01T10:00:00Z",
+               "buyer": {"id": "B-1", "name": "Li"}, "lines": [{"sku": "A"}],
+               "totals": {"total": {"amount": 50, "currency": "CNY"}}})",
+           R"({"kind": "payment", "id": "P-1", "order_id": "O-1",
+               "created_at": "2026-03-01T11:00:00Z", "payer": {"name": "Li"},
+               "amount": {"amount": 40, "currency": "CNY"}})"}) {
+    const Value record = std::get<Value>(ParseJson(json));
+    const RecordKind kind = *RecordKindFromName(record.Get("kind").as_string());
+    const Date date = *Date::Parse("2026-03-01");
+    windows.Add(std::make_shared<const GroupMember>(
+                    GroupMember{kind, record.Get("id").as_string(), "in.jsonl:1"}),
+                date, windows.Links(record, kind, date), closed);
+  }
+  windows.CloseAll(closed);
+  ASSERT_EQ(closed.size(), 1u);
+  const Finding& finding = closed[0].finding;
+  EXPECT_EQ(finding.message, "B-1 paid CNY 40");
+  EXPECT_EQ(finding.value_path, "transaction");
+  ASSERT_TRUE(finding.value.has_value());
+  EXPECT_EQ(CanonicalJson(*finding.value),
+            R"([{"buyer":{"id":"B-1"},"totals":{"total":{"amount":50,"currency":"CNY"}}}])");
+}
+
+TEST_F(GroupWindowsTest, AGroupGivesItsMembersSourcesBack) {
+  std::vector<GroupResult> closed;
+  const Date date = *Date::Parse("2026-03-01");
+  const Value order = std::get<Value>(ParseJson(Order("O-7", "2026-03-01", "150")));
+  for (const std::string source :
+       {"a/in.jsonl:7", "a/in.jsonl:1234567", "-:12", "b:c:007", "feed.xml", "x:"}) {
+    windows_.Add(
+        std::make_shared<const GroupMember>(GroupMember{RecordKind::kTransaction, "O-7", source}),
+        date, windows_.Links(order, RecordKind::kTransaction, date), closed);
+  }
+  windows_.CloseAll(closed);
+  ASSERT_FALSE(closed.empty());
+  std::vector<std::string> sources;
+  for (const GroupMember& member : closed[0].members) sources.push_back(member.source);
+  EXPECT_THAT(sources, ElementsAre("a/in.jsonl:7", "a/in.jsonl:1234567", "-:12", "b:c:007",
+                                   "feed.xml", "x:"));
 }
 
 }  // namespace
