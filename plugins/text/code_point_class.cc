@@ -50,10 +50,10 @@ bool FoldsToItself(char32_t code_point) {
   utf8proc_uint8_t text[4];
   const utf8proc_ssize_t length = utf8proc_encode_char(point, text);
   utf8proc_uint8_t* folded = nullptr;
-  const utf8proc_ssize_t folded_length = utf8proc_map(
-      text, length, &folded,
-      static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-                                     UTF8PROC_STABLE));
+  const utf8proc_ssize_t folded_length =
+      utf8proc_map(text, length, &folded,
+                   static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                                  UTF8PROC_CASEFOLD | UTF8PROC_STABLE));
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(folded, &std::free);
   return folded_length == length && std::equal(text, text + length, folded);
 }
