@@ -143,8 +143,9 @@ std::string GroupWindows::UnpackSource(std::string_view packed) const {
   return source_files_[file - 1] + ':' + std::to_string(packed_bytes::GetUnsigned(packed));
 }
 
-void GroupWindows::CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed) {
-  while (!deadlines_.empty() && (!date || deadlines_.top().end < *date)) {
+void GroupWindows::CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed,
+                               std::size_t count) {
+  for (; count > 0 && !deadlines_.empty() && (!date || deadlines_.top().end < *date); --count) {
     const Deadline deadline = deadlines_.top();
     deadlines_.pop();
     std::vector<Open>& groups = deadline.key->second;
@@ -157,11 +158,13 @@ void GroupWindows::CloseBefore(std::optional<Date> date, std::vector<GroupResult
   }
 }
 
-void GroupWindows::CloseAll(std::vector<GroupResult>& closed) {
-  // Room for every open group's result, so that none is moved as `closed` grows; the pages of
-  // the room that no result fills are never touched.
-  closed.reserve(closed.size() + open_groups_);
-  CloseBefore(std::nullopt, closed);
+void GroupWindows::CloseAll(std::vector<GroupResult>& closed) { CloseFirst(open_groups_, closed); }
+
+void GroupWindows::CloseFirst(std::size_t count, std::vector<GroupResult>& closed) {
+  // Room for every result, so that none is moved as `closed` grows; the pages of the room that
+  // no result fills are never touched.
+  closed.reserve(closed.size() + std::min(count, open_groups_));
+  CloseBefore(std::nullopt, closed, count);
 }
 
 void GroupWindows::Close(const std::string& key, Open& group, std::vector<GroupResult>& closed) {

@@ -82,6 +82,10 @@ class GroupWindows {
            std::vector<GroupResult>& closed);
   // Closes every open group (the end of the input), in the order their windows end.
   void CloseAll(std::vector<GroupResult>& closed);
+  // Closes the `count` open groups whose windows end first (fewer when fewer are open), as
+  // CloseAll would close them: a caller that reports each portion before the next holds only
+  // that portion's results.
+  void CloseFirst(std::size_t count, std::vector<GroupResult>& closed);
 
   // Groups open now: what the run holds in memory.
   std::size_t open_groups() const { return open_groups_; }
@@ -121,8 +125,10 @@ class GroupWindows {
   void PackSource(std::string_view source, std::string& out);
   static std::string_view SkipSource(std::string_view& packed);
   std::string UnpackSource(std::string_view packed) const;
-  // Closes the groups whose window ends before `date` (all of them, without a date).
-  void CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed);
+  // Closes the groups whose window ends before `date` (all of them, without a date), at most
+  // `count` of them, earliest first.
+  void CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed,
+                   std::size_t count = SIZE_MAX);
 
   const Engine& engine_;
   std::string language_;

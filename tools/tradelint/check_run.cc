@@ -108,8 +108,12 @@ void CheckRun::WarnOfStaleRates(Date as_of) {
 }
 
 void CheckRun::Finish() {
-  groups_.CloseAll(closed_);
-  ReportGroups();
+  // The groups still open, a portion at a time, so that the run never holds the results of all.
+  constexpr std::size_t kGroupsPerPortion = 1024;
+  while (groups_.open_groups() > 0) {
+    groups_.CloseFirst(kGroupsPerPortion, closed_);
+    ReportGroups();
+  }
   for (const auto& [format, paths] : uncarried_) {
     std::string fields;
     for (const std::string& path : paths) fields += (fields.empty() ? "`" : ", `") + path + "`";

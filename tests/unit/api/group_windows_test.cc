@@ -173,6 +173,40 @@ TEST_F(GroupWindowsTest, RulesLinkingByOneKeyOpenAndCloseTheirGroupsApart) {
   EXPECT_EQ(windows_.open_groups(), 0u);
 }
 
+// Closing the open groups a few at a time gives the groups CloseAll gives, in its order.
+TEST_F(GroupWindowsTest, ClosingInPortionsClosesAsClosingAllAtOnce) {
+  GroupWindows all_at_once(*engine_, "en", std::nullopt);
+  std::vector<GroupResult> ignored;
+  for (const std::string& json :
+       {Order("O-10", "2026-03-01", "60"), Order("O-11", "2026-03-01", "60"),
+        Order("O-12", "2026-03-02", "200"), Order("O-13", "2026-03-03"),
+        Payment("P-13", "O-13", "2026-03-04")}) {
+    const Value record = std::get<Value>(ParseJson(json));
+    const RecordKind kind = record.Get("kind").as_string() == "payment" ? RecordKind::kPayment
+                                                                        : RecordKind::kTransaction;
+    const Date date = *Date::Parse(record.Get("created_at").as_string().substr(0, 10));
+    const auto member = std::make_shared<const GroupMember>(
+        GroupMember{kind, record.Get("id").as_string(), "test"});
+    windows_.Add(member, date, windows_.Links(record, kind, date), ignored);
+    all_at_once.Add(member, date, all_at_once.Links(record, kind, date), ignored);
+  }
+  std::vector<GroupResult> expected;
+  all_at_once.CloseAll(expected);
+  std::vector<std::string> portions;
+  while (windows_.open_groups() > 0) {
+    std::vector<GroupResult> portion;
+    windows_.CloseFirst(2, portion);
+    for (const GroupResult& group : portion)
+      portions.push_back(group.key + " " + group.finding.rule->id);
+  }
+  std::vector<std::string> at_once;
+  for (const GroupResult& group : expected)
+    at_once.push_back(group.key + " " + group.finding.rule->id);
+  EXPECT_EQ(portions, at_once);
+  EXPECT_FALSE(at_once.empty());
+  EXPECT_EQ(windows_.judged(), all_at_once.judged());
+}
+
 TEST_F(GroupWindowsTest, ARecordWithoutItsKeyJoinsNoGroup) {
   const std::string json =
       R"({"kind": "payment", "id": "P-9", "created_at": "2026-03-01T00:00:00Z"})";
