@@ -21,7 +21,7 @@ fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${TRADELINT_FUZZ_BUILD_DIR:-$root/build-fuzz}"
-targets=(record_reader_fuzz parser_fuzz rules_fuzz)
+targets=(record_reader_fuzz parser_fuzz rules_fuzz scanner_fuzz)
 
 generator=()
 if [ ! -f "$build/CMakeCache.txt" ]; then generator=(-G Ninja); fi

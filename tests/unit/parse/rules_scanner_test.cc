@@ -8,43 +8,15 @@
 
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "RulesLexer.h"
-#include "engine/parse/internal/fragment.h"
-#include "engine/parse/internal/utf8_char_stream.h"
+#include "tests/unit/parse/scanner_and_lexer.h"
 
 namespace tradelint::parse_internal {
 namespace {
-
-// One line per token, with everything the parser and the diagnostics read of it.
-std::string Describe(antlr4::TokenSource& source) {
-  std::string out;
-  while (true) {
-    const std::unique_ptr<antlr4::Token> token = source.nextToken();
-    out += std::to_string(token->getType()) + " ch" + std::to_string(token->getChannel()) + " " +
-           std::to_string(token->getStartIndex()) + ".." + std::to_string(token->getStopIndex()) +
-           " " + std::to_string(token->getLine()) + ":" +
-           std::to_string(token->getCharPositionInLine()) + " `" + token->getText() + "`\n";
-    if (token->getType() == antlr4::Token::EOF) return out;
-  }
-}
-
-// The tokens of `text` by ANTLR's lexer and by the scanner.
-std::pair<std::string, std::string> BothTokens(const std::string& text) {
-  const auto file = std::make_shared<const SourceFile>("t.trl", text);
-  const Fragment fragment(file, 0, text.size());
-  Utf8CharStream lexer_input(fragment);
-  tradelint_grammar::RulesLexer lexer(&lexer_input);
-  lexer.removeErrorListeners();
-  Utf8CharStream scanner_input(fragment);
-  RulesScanner scanner(fragment, scanner_input);
-  return {Describe(lexer), Describe(scanner)};
-}
 
 TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnEveryRulesetOfTheRepository) {
   const std::filesystem::path root = TRADELINT_SOURCE_DIR;
@@ -56,12 +28,9 @@ TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnEveryRulesetOfTheRepositor
       std::stringstream text;
       text << in.rdbuf();
       // Text that is not UTF-8 is refused before it is scanned (a golden case has some).
-      Diagnostics diagnostics;
-      if (!ValidateUtf8(std::make_shared<const SourceFile>("t.trl", text.str()), diagnostics)) {
-        continue;
-      }
-      const auto [lexer, scanner] = BothTokens(text.str());
-      ASSERT_EQ(scanner, lexer) << entry.path();
+      const auto tokens = LexerAndScannerTokens(text.str());
+      if (!tokens) continue;
+      ASSERT_EQ(tokens->second, tokens->first) << entry.path();
       ++files;
     }
   }
@@ -77,8 +46,9 @@ TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnTrickyText) {
         "US-CA US- USA-B Us-CA EU EUx A_b _x", "rule rules RULE r ruleset test tests TRUE true",
         "a==b != ! <= >= < > = += -* /", "é \"é\" # é\n€x 中文 \"\xF0\x9F\x98\x80\"",
         "\t\r\n\r\r\n x"}) {
-    const auto [lexer, scanner] = BothTokens(text);
-    EXPECT_EQ(scanner, lexer) << text;
+    const auto tokens = LexerAndScannerTokens(text);
+    ASSERT_TRUE(tokens) << text;
+    EXPECT_EQ(tokens->second, tokens->first) << text;
   }
 }
 
@@ -91,8 +61,9 @@ TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnRandomText) {
     std::string text;
     const int length = static_cast<int>(random() % 24);
     for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
-    const auto [lexer, scanner] = BothTokens(text);
-    ASSERT_EQ(scanner, lexer) << "text: " << text;
+    const auto tokens = LexerAndScannerTokens(text);
+    ASSERT_TRUE(tokens) << text;
+    ASSERT_EQ(tokens->second, tokens->first) << "text: " << text;
   }
 }
 
