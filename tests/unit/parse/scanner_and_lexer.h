@@ -10,10 +10,10 @@
 #include <utility>
 
 #include "RulesLexer.h"
+#include "engine/diag/diagnostic.h"
 #include "engine/parse/internal/fragment.h"
 #include "engine/parse/internal/rules_scanner.h"
 #include "engine/parse/internal/utf8_char_stream.h"
-#include "engine/diag/diagnostic.h"
 #include "engine/source/source.h"
 
 namespace tradelint::parse_internal {
