@@ -87,6 +87,10 @@ std::optional<std::string> CaseFold(std::string_view text) {
   };
   std::string folded;
   folded.reserve(text.size());
+  const auto append_ascii = [&](std::string_view ascii) {
+    for (const char c : ascii)
+      folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  };
   std::size_t i = 0;
   CodePoint current = text.empty() ? CodePoint{} : read(0);
   const auto is_ascii = [&](std::size_t at) { return static_cast<unsigned char>(text[at]) < 0x80; };
@@ -95,17 +99,14 @@ std::optional<std::string> CaseFold(std::string_view text) {
     if (is_ascii(i)) {  // an ASCII span at once, but for its last character
       std::size_t end = i + 1;
       while (end < text.size() && is_ascii(end)) ++end;
-      for (; i + 1 < end; ++i) {
-        const char c = text[i];
-        folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      }
+      append_ascii(text.substr(i, end - 1 - i));
+      i = end - 1;
     }
     const std::size_t next = i + current.length;
     const CodePoint after = next < text.size() ? read(next) : CodePoint{0, true};
     if (current.folds_to_itself && after.folds_to_itself) {
       if (current.length == 1) {
-        const char c = text[i];
-        folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        append_ascii(text.substr(i, 1));
       } else {
         folded.append(text.substr(i, current.length));
       }
