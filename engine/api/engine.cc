@@ -56,13 +56,15 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   // The reference tables (FX rates, the HS nomenclature, languages: a fifth of a cold start) are
   // read on another thread while the rulesets are parsed, which needs none of them. Diagnostics
   // come in the order of a sequential compilation: the data's errors, which stop it before
-  // anything is parsed, then the plugins', then the rulesets'.
+  // anything is parsed, then the plugins', then the rulesets'. (Without a thread to spare, the
+  // tables are read when first needed, on this thread.)
   std::string reference_error;
   std::future<std::optional<ReferenceData>> reference_load =
-      std::async(std::launch::async, [&bundled_reference, &reference_error, &overlay, &extensions] {
-        return ReferenceData::Load(bundled_reference, &reference_error, *overlay,
-                                   extensions.languages);
-      });
+      std::async(std::launch::async | std::launch::deferred,
+                 [&bundled_reference, &reference_error, &overlay, &extensions] {
+                   return ReferenceData::Load(bundled_reference, &reference_error, *overlay,
+                                              extensions.languages);
+                 });
   const auto reference_loaded = [&] {
     std::optional<ReferenceData> reference = reference_load.get();
     if (!reference) {
