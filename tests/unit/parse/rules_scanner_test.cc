@@ -2,7 +2,7 @@
 // grammar/Rules.g4 (type, channel, start and stop, line, column, text) on every ruleset in the
 // repository and on generated text that mixes the grammar's characters at random.
 
-#include "engine/parse/internal/rules_scanner.h"
+#include "engine/parse/scanner_check.h"
 
 #include <gtest/gtest.h>
 
@@ -13,9 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/unit/parse/scanner_and_lexer.h"
-
-namespace tradelint::parse_internal {
+namespace tradelint {
 namespace {
 
 TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnEveryRulesetOfTheRepository) {
@@ -28,9 +26,9 @@ TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnEveryRulesetOfTheRepositor
       std::stringstream text;
       text << in.rdbuf();
       // Text that is not UTF-8 is refused before it is scanned (a golden case has some).
-      const auto tokens = LexerAndScannerTokens(text.str());
+      const auto tokens = CheckScanner(text.str());
       if (!tokens) continue;
-      ASSERT_EQ(tokens->second, tokens->first) << entry.path();
+      ASSERT_EQ(tokens->scanner_tokens, tokens->lexer_tokens) << entry.path();
       ++files;
     }
   }
@@ -46,9 +44,9 @@ TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnTrickyText) {
         "US-CA US- USA-B Us-CA EU EUx A_b _x", "rule rules RULE r ruleset test tests TRUE true",
         "a==b != ! <= >= < > = += -* /", "é \"é\" # é\n€x 中文 \"\xF0\x9F\x98\x80\"",
         "\t\r\n\r\r\n x"}) {
-    const auto tokens = LexerAndScannerTokens(text);
+    const auto tokens = CheckScanner(text);
     ASSERT_TRUE(tokens) << text;
-    EXPECT_EQ(tokens->second, tokens->first) << text;
+    EXPECT_EQ(tokens->scanner_tokens, tokens->lexer_tokens) << text;
   }
 }
 
@@ -61,11 +59,11 @@ TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnRandomText) {
     std::string text;
     const int length = static_cast<int>(random() % 24);
     for (int i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
-    const auto tokens = LexerAndScannerTokens(text);
+    const auto tokens = CheckScanner(text);
     ASSERT_TRUE(tokens) << text;
-    ASSERT_EQ(tokens->second, tokens->first) << "text: " << text;
+    ASSERT_EQ(tokens->scanner_tokens, tokens->lexer_tokens) << "text: " << text;
   }
 }
 
 }  // namespace
-}  // namespace tradelint::parse_internal
+}  // namespace tradelint
