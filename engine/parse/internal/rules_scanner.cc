@@ -290,16 +290,14 @@ RulesScanner::Match RulesScanner::Scan() const {
     default:
       break;
   }
-  // ERROR_CHAR: one code point.
-  const auto lead = static_cast<unsigned char>(c);
-  return {RulesLexer::ERROR_CHAR, lead < 0x80 ? 1u : lead < 0xE0 ? 2u : lead < 0xF0 ? 3u : 4u};
+  return {RulesLexer::ERROR_CHAR, SequenceLength(c)};  // one code point
 }
 
 void RulesScanner::Advance(std::size_t length) {
   const std::size_t end = offset_ + length;
   for (; offset_ < end; ++offset_) {
     const char c = text_[offset_];
-    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) continue;  // inside a code point
+    if (IsContinuation(c)) continue;  // inside a code point
     ++index_;
     if (c == '\n') {
       ++line_;

@@ -6,17 +6,13 @@
 #include "misc/Interval.h"
 
 namespace tradelint::parse_internal {
-namespace {
 
-// Bytes in the UTF-8 sequence that starts with `lead` (the text is valid UTF-8).
 std::size_t SequenceLength(char lead) {
   const auto byte = static_cast<unsigned char>(lead);
   return byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
 }
 
 bool IsContinuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
-
-}  // namespace
 
 Utf8CharStream::Utf8CharStream(const Fragment& fragment)
     : fragment_(fragment),

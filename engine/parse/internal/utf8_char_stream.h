@@ -18,6 +18,11 @@ namespace tradelint::parse_internal {
 // parse. The grammar never tells such code points apart (they occur only in strings, comments
 // and error tokens, which take any character), so the tokens are the same; their text still
 // comes from the original input. `fragment` must outlive the stream.
+// Bytes in the UTF-8 sequence that starts with `lead` (the text is valid UTF-8).
+std::size_t SequenceLength(char lead);
+// Whether `byte` continues a UTF-8 sequence rather than starting one.
+bool IsContinuation(char byte);
+
 class Utf8CharStream : public antlr4::CharStream {
  public:
   explicit Utf8CharStream(const Fragment& fragment);
