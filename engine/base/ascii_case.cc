@@ -5,9 +5,14 @@
 namespace tradelint {
 
 std::string AsciiLower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower;
+  lower.reserve(text.size());
+  AppendAsciiLower(lower, text);
   return lower;
+}
+
+void AppendAsciiLower(std::string& out, std::string_view text) {
+  for (const char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 std::string AsciiUpper(std::string_view text) {

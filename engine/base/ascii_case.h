@@ -9,6 +9,9 @@
 namespace tradelint {
 
 std::string AsciiLower(std::string_view text);
+// Appends `text` to `out` with A-Z mapped to a-z: also the ASCII part of Unicode case folding
+// (plugins/text/unicode_text.cc), where ASCII folds by that mapping alone.
+void AppendAsciiLower(std::string& out, std::string_view text);
 std::string AsciiUpper(std::string_view text);
 
 }  // namespace tradelint

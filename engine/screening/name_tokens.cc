@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "engine/base/ascii_case.h"
+
 namespace tradelint {
 namespace {
 
@@ -29,11 +31,7 @@ std::string Fold(std::string_view text) {
   // ignorable): most names on the lists and to screen are ASCII.
   if (std::all_of(text.begin(), text.end(),
                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string folded(text);
-    for (char& c : folded) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return folded;
+    return AsciiLower(text);
   }
   utf8proc_uint8_t* mapped = nullptr;
   const utf8proc_ssize_t length = utf8proc_map(

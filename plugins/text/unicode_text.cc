@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "engine/base/ascii_case.h"
 #include "plugins/text/code_point_class.h"
 
 namespace tradelint {
@@ -87,10 +88,6 @@ std::optional<std::string> CaseFold(std::string_view text) {
   };
   std::string folded;
   folded.reserve(text.size());
-  const auto append_ascii = [&](std::string_view ascii) {
-    for (const char c : ascii)
-      folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  };
   std::size_t i = 0;
   CodePoint current = text.empty() ? CodePoint{} : read(0);
   const auto is_ascii = [&](std::size_t at) { return static_cast<unsigned char>(text[at]) < 0x80; };
@@ -99,14 +96,14 @@ std::optional<std::string> CaseFold(std::string_view text) {
     if (is_ascii(i)) {  // an ASCII span at once, but for its last character
       std::size_t end = i + 1;
       while (end < text.size() && is_ascii(end)) ++end;
-      append_ascii(text.substr(i, end - 1 - i));
+      AppendAsciiLower(folded, text.substr(i, end - 1 - i));
       i = end - 1;
     }
     const std::size_t next = i + current.length;
     const CodePoint after = next < text.size() ? read(next) : CodePoint{0, true};
     if (current.folds_to_itself && after.folds_to_itself) {
       if (current.length == 1) {
-        append_ascii(text.substr(i, 1));
+        AppendAsciiLower(folded, text.substr(i, 1));
       } else {
         folded.append(text.substr(i, current.length));
       }
