@@ -34,10 +34,14 @@ std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view fi
     const Row* first = nullptr;
     const Row* second = nullptr;
     const Series* repeated = nullptr;
+    const auto by_date_and_line = [](const Row& a, const Row& b) {
+      return a.date != b.date ? a.date < b.date : a.line < b.line;
+    };
     for (Series& series : all_series) {
-      std::sort(series.rows.begin(), series.rows.end(), [](const Row& a, const Row& b) {
-        return a.date != b.date ? a.date < b.date : a.line < b.line;
-      });
+      // The published file is in date order already.
+      if (!std::is_sorted(series.rows.begin(), series.rows.end(), by_date_and_line)) {
+        std::sort(series.rows.begin(), series.rows.end(), by_date_and_line);
+      }
       for (std::size_t i = 1; i < series.rows.size(); ++i) {
         if (series.rows[i].date == series.rows[i - 1].date &&
             (second == nullptr || series.rows[i].line < second->line)) {
