@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "engine/eval/internal/interpreter.h"
+#include "engine/eval/unknown_value_words.h"
 
 namespace tradelint {
 namespace {
@@ -69,6 +70,7 @@ const CheckedText* PickText(const std::vector<CheckedText>& texts, std::string_v
 
 std::string Render(const CheckedText* text, Frame& frame) {
   if (text == nullptr) return "";
+  const UnknownValueWords& words = UnknownValueWordsFor(text->language);
   std::string out;
   for (const CheckedText::Piece& piece : text->pieces) {
     if (!piece.expr) {
@@ -78,8 +80,8 @@ std::string Render(const CheckedText* text, Frame& frame) {
     const Value value = eval_internal::Evaluate(*piece.expr, frame);
     // A field the record leaves out is "not stated"; any other unknown value is "unknown".
     out += value.is_missing() && piece.expr->op == CheckedExpr::Op::kPath
-               ? "not stated"
-               : eval_internal::MessageText(value);
+               ? std::string(words.not_stated)
+               : eval_internal::MessageText(value, words);
   }
   return out;
 }

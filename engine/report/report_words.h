@@ -47,18 +47,16 @@ enum class Word {
   kFindingsByDomain,
   kFindingsBySeverity,
   kFindingsByRule,
-  kRecords,      // heading of the per-record details
-  kAll,          // a filter's "any" choice
-  kSearch,       // the search box's placeholder
-  kShown,        // "{shown} of {total} records shown"
-  kMoreRecords,  // "{n} further records: ids and verdicts only"
-  kFields,       // label of the field paths of a finding
-  kFeedAttributes,
-  kUpcoming,
-  kGroup,         // heading of a group rule's finding over several records
-  kGroupMembers,  // label of the records of a group  // label of a rule coming into force within
-                  // --horizon that would fire  // label of the feed attributes those paths came
-                  // from (feed input)
+  kRecords,         // heading of the per-record details
+  kAll,             // a filter's "any" choice
+  kSearch,          // the search box's placeholder
+  kShown,           // "{shown} of {total} records shown"
+  kMoreRecords,     // "{n} further records: ids and verdicts only"
+  kFields,          // label of the field paths of a finding
+  kFeedAttributes,  // label of the feed attributes those paths came from (feed input)
+  kUpcoming,        // label of a rule coming into force within --horizon that would fire
+  kGroup,           // heading of a group rule's finding over several records
+  kGroupMembers,    // label of the records of a group
   // Labels of the details `--verbose` adds.
   kResponsible,
   kMissing,

@@ -584,13 +584,13 @@ Value Evaluate(const CheckedExpr& expr, Frame& frame) {
   return result;
 }
 
-std::string MessageText(const Value& value) {
-  if (value.is_missing() || value.is_null()) return "unknown";
+std::string MessageText(const Value& value, const UnknownValueWords& words) {
+  if (value.is_missing() || value.is_null()) return std::string(words.unknown);
   if (value.is_string()) return value.as_string();
   if (value.is_list()) {
     std::string text;
     for (const Value& item : value.as_list())
-      text += (text.empty() ? "" : ", ") + MessageText(item);
+      text += (text.empty() ? "" : ", ") + MessageText(item, words);
     return text;
   }
   return value.ToDisplayString();

@@ -7,6 +7,7 @@
 
 #include "engine/check/checked.h"
 #include "engine/eval/evaluation_observer.h"
+#include "engine/eval/unknown_value_words.h"
 #include "engine/plan/program.h"
 
 namespace tradelint::eval_internal {
@@ -60,8 +61,8 @@ struct Frame {
 Value Evaluate(const CheckedExpr& expr, Frame& frame);
 
 // Text of a value inside a message: strings as they are, money as `EUR 19.99`, lists joined
-// with `, `; `unknown` for a value the evaluation could not give (a message says what is not
-// stated in its own words, never a placeholder).
-std::string MessageText(const Value& value);
+// with `, `; `words.unknown` for a value the evaluation could not give (a message says what is
+// not stated in its own words, never a placeholder).
+std::string MessageText(const Value& value, const UnknownValueWords& words);
 
 }  // namespace tradelint::eval_internal

@@ -367,7 +367,7 @@ TEST_F(FindingDetails, MessageAndFixInTheRequestedLanguage) {
   const std::string record = R"({"kind": "listing", "id": "A", "x_case": "price_ceiling",
       "offer": {"price": {"amount": 150.01, "currency": "EUR"}}})";
   const Finding german = Only(Check(record, "DE", "de"), "price_ceiling");
-  EXPECT_EQ(german.message, "Der Preis EUR 150.01 liegt über EUR 150; Marke: not stated");
+  EXPECT_EQ(german.message, "Der Preis EUR 150.01 liegt über EUR 150; Marke: nicht angegeben");
   EXPECT_EQ(german.fix, "Preis senken");
 }
 
@@ -376,7 +376,7 @@ TEST_F(FindingDetails, RegionalTagFallsBackToItsLanguage) {
       "offer": {"price": {"amount": 150.01, "currency": "EUR"}}})",
                                      "AT", "de-AT"),
                                "price_ceiling");
-  EXPECT_EQ(finding.message, "Der Preis EUR 150.01 liegt über EUR 150; Marke: not stated");
+  EXPECT_EQ(finding.message, "Der Preis EUR 150.01 liegt über EUR 150; Marke: nicht angegeben");
   EXPECT_EQ(finding.fix, "Preis senken");
 }
 
