@@ -1,6 +1,6 @@
 #include "engine/base/ascii_case.h"
 
-#include <cctype>
+#include <algorithm>
 
 namespace tradelint {
 
@@ -17,8 +17,14 @@ void AppendAsciiLower(std::string& out, std::string_view text) {
 
 std::string AsciiUpper(std::string_view text) {
   std::string upper(text);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
   return upper;
+}
+
+bool AsciiEqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return x == y || ((x | 0x20) == (y | 0x20) && (x | 0x20) >= 'a' && (x | 0x20) <= 'z');
+  });
 }
 
 }  // namespace tradelint

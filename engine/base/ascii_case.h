@@ -13,5 +13,7 @@ std::string AsciiLower(std::string_view text);
 // (plugins/text/unicode_text.cc), where ASCII folds by that mapping alone.
 void AppendAsciiLower(std::string& out, std::string_view text);
 std::string AsciiUpper(std::string_view text);
+// Whether `a` and `b` are equal when A-Z and a-z are taken as the same letters.
+bool AsciiEqualsIgnoringCase(std::string_view a, std::string_view b);
 
 }  // namespace tradelint

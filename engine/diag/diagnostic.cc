@@ -14,18 +14,6 @@ namespace {
 // Renders indent the gutter by this many spaces; `= help:` and `= note:` lines too.
 constexpr std::string_view kIndent = "   ";
 
-std::string_view SeverityWord(DiagnosticSeverity severity) {
-  switch (severity) {
-    case DiagnosticSeverity::kError:
-      return "error";
-    case DiagnosticSeverity::kWarning:
-      return "warning";
-    case DiagnosticSeverity::kNote:
-      return "note";
-  }
-  return "error";
-}
-
 bool StartsCodePoint(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }
 
 int DigitCount(int n) { return static_cast<int>(std::to_string(n).size()); }
@@ -80,10 +68,22 @@ void AppendSnippet(std::string& out, const Span& span, int gutter_width) {
 
 }  // namespace
 
+std::string_view SeverityName(DiagnosticSeverity severity) {
+  switch (severity) {
+    case DiagnosticSeverity::kError:
+      return "error";
+    case DiagnosticSeverity::kWarning:
+      return "warning";
+    case DiagnosticSeverity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
 std::string Diagnostic::Render() const {
   std::string out;
   if (span.valid()) out += span.Location() + ": ";
-  out += fmt::format("{}[{}]: {}\n", SeverityWord(severity), code, message);
+  out += fmt::format("{}[{}]: {}\n", SeverityName(severity), code, message);
   const int gutter_width = GutterWidth(*this);
   if (span.valid()) AppendSnippet(out, span, gutter_width);
   for (const DiagnosticLabel& label : labels) {

@@ -18,6 +18,9 @@ namespace tradelint {
 
 enum class DiagnosticSeverity { kError, kWarning, kNote };
 
+// `error`, `warning` or `note`: the word of rendered diagnostics and of machine reports.
+std::string_view SeverityName(DiagnosticSeverity severity);
+
 struct DiagnosticLabel {
   Span span;
   std::string message;

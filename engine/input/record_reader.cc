@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -13,6 +12,7 @@
 #include <system_error>
 #include <utility>
 
+#include "engine/base/ascii_case.h"
 #include "engine/input/internal/csv_reader.h"
 #include "engine/input/internal/feed_record.h"
 #include "engine/input/internal/format_sniffer.h"
@@ -98,9 +98,7 @@ class FeedReader final : public RecordReader {
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() &&
-         std::equal(suffix.begin(), suffix.end(), text.end() - suffix.size(), [](char a, char b) {
-           return a == std::tolower(static_cast<unsigned char>(b));
-         });
+         AsciiEqualsIgnoringCase(text.substr(text.size() - suffix.size()), suffix);
 }
 
 }  // namespace

@@ -7,18 +7,6 @@
 namespace tradelint {
 namespace {
 
-std::string_view SeverityName(DiagnosticSeverity severity) {
-  switch (severity) {
-    case DiagnosticSeverity::kError:
-      return "error";
-    case DiagnosticSeverity::kWarning:
-      return "warning";
-    case DiagnosticSeverity::kNote:
-      return "note";
-  }
-  return "note";
-}
-
 // Where `span` lies: file, and 1-based start and (exclusive) end positions; no file when the
 // span points nowhere.
 SarifRegion RegionOf(const Span& span) {

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <map>
 #include <memory>
 #include <optional>
@@ -16,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "engine/base/ascii_case.h"
 #include "engine/base/file.h"
 #include "engine/base/spelling.h"
 #include "engine/json/json.h"
@@ -506,10 +506,8 @@ std::string Suggest(const SchemaNode& node, const std::string& text) {
   if (auto alias = kAliases.find(text); alias != kAliases.end()) {
     if (Accepts(node, std::string(alias->second))) return std::string(alias->second);
   }
-  std::string upper = text;
-  std::string lower = text;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string upper = AsciiUpper(text);
+  const std::string lower = AsciiLower(text);
   if (upper != text && Accepts(node, upper)) return upper;
   if (lower != text && Accepts(node, lower)) return lower;
 

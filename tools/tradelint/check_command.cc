@@ -1,11 +1,9 @@
 // `tradelint check`: judge records and write the report (docs/cli.md).
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -193,16 +191,13 @@ int RunCheck(const CheckOptions& options) {
   const FeedInput feed{feed_mapping ? &*feed_mapping : nullptr,
                        supplement ? &*supplement : nullptr};
 
-  int fd = STDOUT_FILENO;
-  if (!options.output.empty()) {
-    fd = ::open(options.output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) {
-      PrintError("cannot write `" + options.output + "`: " + std::strerror(errno));
-      return kUsageError;
-    }
+  std::string output_error;
+  const std::unique_ptr<OutputBuffer> buffer = OutputBuffer::Open(options.output, output_error);
+  if (buffer == nullptr) {
+    PrintError(output_error);
+    return kUsageError;
   }
-  OutputBuffer buffer(fd, /*owns_fd=*/fd != STDOUT_FILENO);
-  std::ostream out(&buffer);
+  std::ostream out(buffer.get());
   const std::unique_ptr<ReportWriter> writer =
       MakeReportWriter(*ReportFormatFromName(options.format), out,
                        TextReportOptions{.colour = WantsColour(options),
@@ -231,10 +226,10 @@ int RunCheck(const CheckOptions& options) {
   if (out) run.Finish();
   if (out) writer->End(run.summary());
   out.flush();
-  if (buffer.error() != 0) {
+  if (buffer->error() != 0) {
     PrintError("cannot write the report" +
                (options.output.empty() ? std::string() : " to `" + options.output + "`") + ": " +
-               std::strerror(buffer.error()) + " (after " +
+               std::strerror(buffer->error()) + " (after " +
                Counted(run.summary().records, "record") + ")");
     return kWriteError;
   }

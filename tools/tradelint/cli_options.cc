@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iostream>
 
+#include "engine/base/ascii_case.h"
 #include "engine/base/file.h"
 #include "engine/report/terminal_text.h"
 #include "plugins/shared_library/shared_library_plugin.h"
@@ -107,9 +108,7 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
 CLI::Validator MarketCodeCase() {
   return CLI::Validator(
       [](std::string& code) -> std::string {
-        for (char& c : code) {
-          if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-        }
+        code = AsciiUpper(code);
         return "";
       },
       "");

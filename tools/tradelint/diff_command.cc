@@ -8,11 +8,7 @@
 // verdict changes or some rule does. Changed results are written as they are found; the counts
 // by rule and market, with example record ids, close the output.
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <iostream>
 #include <map>
@@ -364,16 +360,13 @@ int RunDiff(const DiffOptions& options) {
   const CheckRun new_run(new_engine ? *new_engine : *old_engine, settings(options.new_as_of),
                          no_report);
 
-  int fd = STDOUT_FILENO;
-  if (!options.output.empty()) {
-    fd = ::open(options.output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) {
-      PrintError("cannot write `" + options.output + "`: " + std::strerror(errno));
-      return kUsageError;
-    }
+  std::string output_error;
+  const std::unique_ptr<OutputBuffer> buffer = OutputBuffer::Open(options.output, output_error);
+  if (buffer == nullptr) {
+    PrintError(output_error);
+    return kUsageError;
   }
-  OutputBuffer buffer(fd, /*owns_fd=*/fd != STDOUT_FILENO);
-  std::ostream out(&buffer);
+  std::ostream out(buffer.get());
   Differ differ(out, options.format == "json");
   differ.Begin(options);
   bool all_opened = true;
@@ -395,8 +388,8 @@ int RunDiff(const DiffOptions& options) {
   }
   const bool changed = differ.End();
   out.flush();
-  if (buffer.error() != 0) {
-    PrintError("cannot write the diff: " + std::string(std::strerror(buffer.error())));
+  if (buffer->error() != 0) {
+    PrintError("cannot write the diff: " + std::string(std::strerror(buffer->error())));
     return kWriteError;
   }
   if (!all_opened) return kUnusableInput;

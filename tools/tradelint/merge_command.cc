@@ -9,11 +9,7 @@
 // Each shard is read twice, once for its header and once for its results, so that at most
 // one shard (and the groups, few beside the results) is held in memory at a time.
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <iostream>
 #include <memory>
@@ -134,16 +130,13 @@ int RunMerge(const MergeOptions& options) {
     if (warning.is_string()) summary.warnings.push_back(warning.as_string());
   }
 
-  int fd = STDOUT_FILENO;
-  if (!options.output.empty()) {
-    fd = ::open(options.output.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) {
-      PrintError("cannot write `" + options.output + "`: " + std::strerror(errno));
-      return kUsageError;
-    }
+  std::string output_error;
+  const std::unique_ptr<OutputBuffer> buffer = OutputBuffer::Open(options.output, output_error);
+  if (buffer == nullptr) {
+    PrintError(output_error);
+    return kUsageError;
   }
-  OutputBuffer buffer(fd, /*owns_fd=*/fd != STDOUT_FILENO);
-  std::ostream out(&buffer);
+  std::ostream out(buffer.get());
   std::string text;
   JsonWriter json(text, JsonWriter::Style::kPretty);
   json.BeginObject();
@@ -176,8 +169,8 @@ int RunMerge(const MergeOptions& options) {
   json.EndObject();
   out << text << '\n';
   out.flush();
-  if (buffer.error() != 0) {
-    PrintError("cannot write the merged report: " + std::string(std::strerror(buffer.error())));
+  if (buffer->error() != 0) {
+    PrintError("cannot write the merged report: " + std::string(std::strerror(buffer->error())));
     return kWriteError;
   }
   return kClean;

@@ -1,5 +1,6 @@
 #include "tools/tradelint/output_buffer.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,6 +17,16 @@ constexpr std::size_t kBufferBytes = std::size_t{64} << 10;
 OutputBuffer::OutputBuffer(int fd, bool owns_fd)
     : fd_(fd), owns_fd_(owns_fd), buffer_(kBufferBytes) {
   setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
+std::unique_ptr<OutputBuffer> OutputBuffer::Open(const std::string& path, std::string& error) {
+  if (path.empty()) return std::make_unique<OutputBuffer>(STDOUT_FILENO);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    error = "cannot write `" + path + "`: " + std::strerror(errno);
+    return nullptr;
+  }
+  return std::make_unique<OutputBuffer>(fd, /*owns_fd=*/true);
 }
 
 OutputBuffer::~OutputBuffer() {

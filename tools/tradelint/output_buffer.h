@@ -9,7 +9,9 @@
 // streambuf whose writes fail.
 
 #include <cstddef>
+#include <memory>
 #include <streambuf>
+#include <string>
 #include <vector>
 
 namespace tradelint::cli {
@@ -18,6 +20,9 @@ class OutputBuffer : public std::streambuf {
  public:
   // Writes to `fd`, which stays open while the buffer lives; closed with it if `owns_fd`.
   explicit OutputBuffer(int fd, bool owns_fd = false);
+  // A buffer over the file at `path`, created or truncated (`--output`), or over standard
+  // output when `path` is empty; null, with the reason in `error`, when it cannot be opened.
+  static std::unique_ptr<OutputBuffer> Open(const std::string& path, std::string& error);
   ~OutputBuffer() override;  // flushes
   OutputBuffer(const OutputBuffer&) = delete;
   OutputBuffer& operator=(const OutputBuffer&) = delete;

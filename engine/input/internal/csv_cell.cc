@@ -3,25 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <string>
 #include <variant>
 
+#include "engine/base/ascii_case.h"
 #include "engine/base/decimal.h"
 #include "engine/input/internal/csv_row_reader.h"
 
 namespace tradelint {
-namespace {
-
-bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
-}  // namespace
 
 const SchemaNode* ResolveColumn(const Schema& schema, RecordKind kind,
                                 const std::vector<PathStep>& path) {
@@ -43,8 +33,8 @@ Value TypeCell(std::string_view cell, const SchemaNode* node) {
     if (node->type == FieldType::kNumber) {
       if (std::optional<Decimal> number = Decimal::Parse(trimmed)) return Value(*number);
     } else if (node->type == FieldType::kBool) {
-      if (EqualsIgnoringCase(trimmed, "true")) return Value(true);
-      if (EqualsIgnoringCase(trimmed, "false")) return Value(false);
+      if (AsciiEqualsIgnoringCase(trimmed, "true")) return Value(true);
+      if (AsciiEqualsIgnoringCase(trimmed, "false")) return Value(false);
     } else if (node->type == FieldType::kList) {
       if (trimmed == "[]") return Value(ValueList{});
     }

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
 
+#include "engine/base/ascii_case.h"
 #include "engine/input/feed_mapping.h"
 #include "engine/input/internal/record_text.h"
 #include "engine/input/internal/utf8.h"
@@ -14,11 +14,9 @@ namespace tradelint {
 namespace {
 
 std::string AttributeName(std::string_view cell) {
-  std::string name(TrimSpaces(cell));
+  std::string name = AsciiLower(TrimSpaces(cell));
   if (name.rfind("g:", 0) == 0) name.erase(0, 2);
-  for (char& c : name) {
-    c = c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  std::replace(name.begin(), name.end(), ' ', '_');
   return name;
 }
 
