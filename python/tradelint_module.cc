@@ -33,6 +33,7 @@
 #include "plugins/builtin_plugins.h"
 #include "plugins/shared_library/shared_library_plugin.h"
 #include "tools/tradelint/check_run.h"
+#include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/record_pipeline.h"
 
 namespace tradelint::python {
@@ -102,14 +103,15 @@ class CompiledEngine {
 
   // Judges each of `texts` (one JSON record each; its source `source_name:line`, the lines
   // numbered from `first_line`, a text of blanks skipped but counted) for `markets` (empty:
-  // each record's own) at `as_of` (empty: each record's default) on up to `jobs` threads,
-  // without the GIL. Returns, per record, the JSON array of its result objects, in input
-  // order. Throws ValueError for a market or date that is not one.
+  // each record's own) at `as_of` (empty: each record's default), with the rules coming into
+  // force within `horizon` months (`check --horizon`), on up to `jobs` threads, without the
+  // GIL. Returns, per record, the JSON array of its result objects, in input order. Throws
+  // ValueError for a market, date or horizon that is not one.
   std::vector<std::string> Judge(std::vector<std::string> texts, const std::string& source_name,
                                  std::size_t first_line, const std::vector<std::string>& markets,
-                                 const std::string& as_of, const std::string& language,
-                                 int jobs) const {
-    const CheckRun::Settings run_settings = RunSettings(markets, as_of, language);
+                                 const std::string& as_of, const std::string& language, int jobs,
+                                 std::optional<int> horizon) const {
+    const CheckRun::Settings run_settings = RunSettings(markets, as_of, language, horizon);
     std::vector<std::string> judged(texts.size());
     {
       py::gil_scoped_release unlocked;
@@ -138,8 +140,8 @@ class CompiledEngine {
   // read or written.
   std::string CheckFile(const std::string& input, const std::string& output,
                         const std::vector<std::string>& markets, const std::string& as_of,
-                        const std::string& language, int jobs) const {
-    const CheckRun::Settings run_settings = RunSettings(markets, as_of, language);
+                        const std::string& language, int jobs, std::optional<int> horizon) const {
+    const CheckRun::Settings run_settings = RunSettings(markets, as_of, language, horizon);
     std::string error;
     {
       py::gil_scoped_release unlocked;
@@ -184,7 +186,7 @@ class CompiledEngine {
 
  private:
   CheckRun::Settings RunSettings(const std::vector<std::string>& markets, const std::string& as_of,
-                                 const std::string& language) const {
+                                 const std::string& language, std::optional<int> horizon) const {
     CheckRun::Settings run;
     for (const std::string& market : markets) {
       if (engine_->markets().IsValidMarket(market)) continue;
@@ -198,6 +200,12 @@ class CompiledEngine {
       if (!run.as_of) throw py::value_error("`" + as_of + "` is not a date of the form YYYY-MM-DD");
     }
     run.language = language;
+    if (horizon && (*horizon < 0 || *horizon > cli::kMaxHorizonMonths)) {
+      throw py::value_error("horizon: " + std::to_string(*horizon) +
+                            " is not a number of months from 0 to " +
+                            std::to_string(cli::kMaxHorizonMonths));
+    }
+    run.horizon_months = horizon;
     return run;
   }
 
@@ -237,9 +245,10 @@ PYBIND11_MODULE(_tradelint, module) {
            py::arg("plugins"))
       .def("judge", &CompiledEngine::Judge, py::arg("texts"), py::arg("source_name"),
            py::arg("first_line"), py::arg("markets"), py::arg("as_of"), py::arg("language"),
-           py::arg("jobs"))
+           py::arg("jobs"), py::arg("horizon"))
       .def("check_file", &CompiledEngine::CheckFile, py::arg("input"), py::arg("output"),
-           py::arg("markets"), py::arg("as_of"), py::arg("language"), py::arg("jobs"))
+           py::arg("markets"), py::arg("as_of"), py::arg("language"), py::arg("jobs"),
+           py::arg("horizon"))
       .def_property_readonly("rulesets", &CompiledEngine::Rulesets)
       .def_property_readonly("data_directory", &CompiledEngine::data_directory);
 }

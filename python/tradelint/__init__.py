@@ -106,20 +106,23 @@ class Engine:
         """The compiled rulesets as (id, version) pairs, in load order."""
         return self._engine.rulesets
 
-    def check(self, record, markets=None, as_of=None, lang="en", *, source_name="python"):
+    def check(self, record, markets=None, as_of=None, lang="en", *, source_name="python",
+              horizon=None):
         """The results of one record (a dict, or its JSON text): one per market, in market
         order, or one `invalid` result; `record.source` is `<source_name>:1`.
 
         markets: `"DE,FR"` or a list; None: the record's own. as_of: a date or `YYYY-MM-DD`;
-        None: the record's default. Raises ValueError for an unknown market or a bad date.
+        None: the record's default. horizon: months, as `check --horizon` (each result lists
+        the rules coming into force within them that would fire, `upcoming`). Raises
+        ValueError for an unknown market, a bad date or a horizon outside 0 to 1200.
         """
         text = record if isinstance(record, str) else json.dumps(record, ensure_ascii=False)
         judged = self._engine.judge([text], source_name, 1, _markets(markets), _as_of(as_of),
-                                    lang, 1)
+                                    lang, 1, horizon)
         return json.loads(judged[0]) if judged else []
 
     def check_lines(self, lines, jobs=None, markets=None, as_of=None, lang="en", *,
-                    source_name="python"):
+                    source_name="python", horizon=None):
         """Yields the results of each record of `lines` (JSON Lines: an open file, a list of
         strings or bytes), in input order, judged on `jobs` threads (None: one per core).
 
@@ -135,6 +138,6 @@ class Engine:
             if not batch:
                 return
             for judged in self._engine.judge(batch, source_name, first_line, markets, as_of,
-                                             lang, jobs):
+                                             lang, jobs, horizon):
                 yield from json.loads(judged)
             first_line += len(batch)

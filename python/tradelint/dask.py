@@ -49,15 +49,17 @@ def _record_text(record):
     return record if isinstance(record, str) else json.dumps(record, ensure_ascii=False)
 
 
-def _check_partition(records, index, markets, as_of, lang, rules, reference_data, source_name):
+def _check_partition(records, index, markets, as_of, lang, rules, reference_data, source_name,
+                     horizon):
     engine = engine_for(rules, reference_data)
     return list(engine.check_lines((_record_text(record) for record in records), jobs=1,
                                    markets=markets, as_of=as_of, lang=lang,
-                                   source_name="%s.%d" % (source_name, index[0])))
+                                   source_name="%s.%d" % (source_name, index[0]),
+                                   horizon=horizon))
 
 
 def check_bag(bag, markets=None, as_of=None, rules=None, reference_data=None, lang="en", *,
-              source_name="bag"):
+              source_name="bag", horizon=None):
     """A Dask bag of the result dicts of each record of `bag` (dicts, or JSON texts), in
     order: the results of `tradelint check` on the same records. Records are judged one by
     one, so group rules judge nothing here: use check_files for them (docs/scale-out.md). The source of record n of
@@ -65,12 +67,12 @@ def check_bag(bag, markets=None, as_of=None, rules=None, reference_data=None, la
     partitions = bag.npartitions
     indexes = dask.bag.from_sequence(range(partitions), npartitions=partitions)
     return bag.map_partitions(_check_partition, indexes, _markets(markets), _as_of(as_of), lang,
-                              _paths(rules), reference_data, source_name)
+                              _paths(rules), reference_data, source_name, horizon)
 
 
-def _check_file(path, output, markets, as_of, lang, rules, reference_data):
+def _check_file(path, output, markets, as_of, lang, rules, reference_data, horizon):
     report = engine_for(rules, reference_data)._engine.check_file(path, output, markets, as_of,
-                                                                  lang, 1)
+                                                                  lang, 1, horizon)
     return json.loads(report)
 
 
@@ -89,7 +91,7 @@ def _merge_counts(total, part):
 
 
 def check_files(paths, output_dir, markets=None, as_of=None, rules=None, reference_data=None,
-                lang="en"):
+                lang="en", *, horizon=None):
     """Checks each record file of `paths` (JSON Lines, JSON or CSV, named as the CLI takes
     them) as one Dask task on the current Dask scheduler (a distributed.Client, else Dask's
     default), writing `<output_dir>/part-NNNNN.jsonl` for the n-th path: the lines of
@@ -108,7 +110,7 @@ def check_files(paths, output_dir, markets=None, as_of=None, rules=None, referen
     markets, as_of = _markets(markets), _as_of(as_of)
     outputs = [os.path.join(output_dir, "part-%05d.jsonl" % n) for n in range(len(paths))]
     tasks = [dask.delayed(_check_file, pure=False)(path, output, markets, as_of, lang,
-                                                   _paths(rules), reference_data)
+                                                   _paths(rules), reference_data, horizon)
              for path, output in zip(paths, outputs)]
     reports = dask.compute(*tasks)
     if not reports:

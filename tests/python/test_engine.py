@@ -47,6 +47,28 @@ def test_markets_and_dates_as_the_cli_takes_them(engine):
     assert {r["market"] for r in results} == {"DE", "FR"}
 
 
+def test_horizon_as_the_cli_takes_it(engine, tmp_path):
+    # A plush toy with a built-in portable battery: battery rules come into force after 2026-06-01.
+    toy = {"kind": "listing", "id": "TOY-1", "target_markets": ["DE"], "title": "Plush bear",
+           "product": {"regulated_as": ["toy"], "batteries": [
+               {"category": "portable", "packaging": "contained_in_equipment",
+                "user_removable": False}]}}
+    path = tmp_path / "toy.jsonl"
+    path.write_text(json.dumps(toy) + "\n", encoding="utf-8")
+    expected = run_cli(str(path), "--market", "DE", "--as-of", "2026-06-01",
+                       "--horizon", "60")["results"]
+    assert expected[0]["upcoming"]
+    results = engine.check(toy, markets="DE", as_of="2026-06-01", horizon=60,
+                           source_name=str(path))
+    assert results == expected
+    lines = list(engine.check_lines([json.dumps(toy)], markets="DE", as_of="2026-06-01",
+                                    horizon=60, source_name=str(path)))
+    assert lines == expected
+    assert "upcoming" not in engine.check(toy, markets="DE", as_of="2026-06-01")[0]
+    with pytest.raises(ValueError, match="horizon"):
+        engine.check(toy, markets="DE", horizon=1201)
+
+
 def test_bad_lines_are_invalid_results(engine):
     results = list(engine.check_lines(['{"kind": "listing", "id": "A"', "", "[1]", b'{"id": 1}\n',
                                        b'{"kind": "listing", "id": "\xff"}']))

@@ -144,6 +144,30 @@ class CheckMatchesCliTest(ServerTest):
                             stdin=body)
         self.assertEqual(json.loads(text), expected)
 
+    def test_horizon_as_a_query_parameter_and_an_envelope_member(self):
+        """`horizon` is `check --horizon`: at 2023-06-01, the fixture rules in force from
+        2024-01-01 that would fire are `upcoming` within 12 months."""
+        body = read("listings.jsonl")
+        expected = cli_json("check", "--rules", GOOD_RULES, "--format", "json", "--as-of",
+                            "2023-06-01", "--horizon", "12", "--source-name", "request",
+                            "--input-format", "jsonl", stdin=body)
+        self.assertTrue(any(r.get("upcoming") for r in expected["results"]), expected)
+        status, _, text = self.check(body, "?as_of=2023-06-01&horizon=12", "application/x-ndjson")
+        self.assertEqual(status, 200, text)
+        self.assertEqual(json.loads(text), expected)
+        records = [json.loads(line) for line in body.splitlines() if line.strip()]
+        envelope = {"records": records, "as_of": "2023-06-01", "horizon": 12}
+        status, _, text = self.check(json.dumps(envelope))
+        self.assertEqual(status, 200, text)
+        self.assertEqual(json.loads(text)["results"][0].get("upcoming"),
+                         expected["results"][0].get("upcoming"))
+        for bad in ("-1", "1201", "1.5", "twelve"):
+            answer = self.check(body, "?as_of=2023-06-01&horizon=" + bad, "application/x-ndjson")
+            self.assertJsonError(answer, 400, "invalid_parameter")
+            self.assertIn("horizon: `%s`" % bad, answer[2])
+        envelope["horizon"] = [12]
+        self.assertJsonError(self.check(json.dumps(envelope)), 400, "invalid_envelope")
+
     def test_formats_by_name(self):
         body = read("listings.jsonl")
         for name, content_type in (("sarif", "application/sarif+json"),

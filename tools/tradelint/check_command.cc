@@ -296,7 +296,7 @@ Command AddCheckCommand(CLI::App& app) {
                    "the as-of date and would fire, each judged at its effective_from "
                    "(`upcoming`)")
       ->type_name("MONTHS")
-      ->check(CLI::Range(0, 1200));
+      ->check(CLI::Range(0, kMaxHorizonMonths));
   command->add_flag("--expand", options->expand,
                     "a group market (EU, EEA, GCC) gives one result per member instead of one "
                     "combined result");

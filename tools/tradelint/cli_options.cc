@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <iostream>
 
 #include "engine/base/ascii_case.h"
@@ -148,6 +149,17 @@ bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>&
   const std::vector<std::string> errors = MarketErrors(markets, codes, option);
   for (const std::string& error : errors) PrintError(error);
   return errors.empty();
+}
+
+std::optional<int> ParseHorizonMonths(std::string_view text) {
+  int months = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, months);
+  if (text.empty() || error != std::errc() || stop != end || months < 0 ||
+      months > kMaxHorizonMonths) {
+    return std::nullopt;
+  }
+  return months;
 }
 
 std::string NormalizeLanguageTag(std::string& text) {

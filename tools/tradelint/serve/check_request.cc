@@ -98,13 +98,16 @@ struct Body {
   std::vector<std::string> markets;  // the envelope's
   std::string as_of;
   std::string language;
+  std::string horizon;
 };
 
-// The envelope's parameter `key`, a string; `market` may also be a list of strings.
+// The envelope's parameter `key`, a string; `market` may also be a list of strings, `horizon`
+// a number.
 std::optional<std::string> EnvelopeText(const Value& value, std::string_view key,
                                         std::string* error) {
   if (value.is_missing()) return std::string();
   if (value.is_string()) return value.as_string();
+  if (key == "horizon" && value.is_number()) return value.as_number().ToString();
   if (key == "market" && value.is_list()) {
     std::string joined;
     for (const Value& item : value.as_list()) {
@@ -114,7 +117,9 @@ std::optional<std::string> EnvelopeText(const Value& value, std::string_view key
     if (!joined.empty() || value.as_list().empty()) return joined;
   }
   *error = fmt::format("the envelope's `{}` must be a string{}", key,
-                       key == "market" ? " (`DE,FR`) or a list of strings" : "");
+                       key == "market"    ? " (`DE,FR`) or a list of strings"
+                       : key == "horizon" ? " or a number"
+                                          : "");
   return std::nullopt;
 }
 
@@ -156,10 +161,11 @@ std::optional<CheckAnswer> ReadBody(const CheckRequest& request, const InputLimi
   }
   body.is_envelope = true;
   for (const auto& [key, value] : document.as_object()) {
-    if (key != "records" && key != "market" && key != "as_of" && key != "lang") {
+    if (key != "records" && key != "market" && key != "as_of" && key != "lang" &&
+        key != "horizon") {
       return Error(400, kInvalidEnvelope,
                    "unknown envelope member `" + key +
-                       "`: an envelope has `records`, `market`, `as_of` and `lang`");
+                       "`: an envelope has `records`, `market`, `as_of`, `lang` and `horizon`");
     }
   }
   const Value& records = document.Get("records");
@@ -174,10 +180,13 @@ std::optional<CheckAnswer> ReadBody(const CheckRequest& request, const InputLimi
   const std::optional<std::string> market = EnvelopeText(document.Get("market"), "market", &error);
   const std::optional<std::string> as_of = EnvelopeText(document.Get("as_of"), "as_of", &error);
   const std::optional<std::string> language = EnvelopeText(document.Get("lang"), "lang", &error);
-  if (!market || !as_of || !language) return Error(400, kInvalidEnvelope, error);
+  const std::optional<std::string> horizon =
+      EnvelopeText(document.Get("horizon"), "horizon", &error);
+  if (!market || !as_of || !language || !horizon) return Error(400, kInvalidEnvelope, error);
   if (!market->empty()) body.markets = {*market};
   body.as_of = *as_of;
   body.language = *language;
+  body.horizon = *horizon;
   return std::nullopt;
 }
 
@@ -214,6 +223,16 @@ CheckAnswer AnswerCheck(const Engine& engine, const std::string& tool_version,
   if (const std::string error = cli::NormalizeLanguageTag(language); !error.empty()) {
     return Error(400, kInvalidParameter, "lang: " + error);
   }
+  const std::string horizon_text = request.horizon.empty() ? body.horizon : request.horizon;
+  std::optional<int> horizon_months;
+  if (!horizon_text.empty()) {
+    horizon_months = cli::ParseHorizonMonths(horizon_text);
+    if (!horizon_months) {
+      return Error(400, kInvalidParameter,
+                   fmt::format("horizon: `{}` is not a whole number of months from 0 to {}",
+                               horizon_text, cli::kMaxHorizonMonths));
+    }
+  }
 
   std::ostringstream out;
   const std::unique_ptr<ReportWriter> writer =
@@ -224,6 +243,7 @@ CheckAnswer AnswerCheck(const Engine& engine, const std::string& tool_version,
                                             .as_of = as_of,
                                             .language = language,
                                             .fail_on = std::nullopt,
+                                            .horizon_months = horizon_months,
                                             .notes_on_stderr = false},
                     *writer);
   TextStreambuf text(body.is_envelope ? std::string_view(body.envelope_lines) : request.body);

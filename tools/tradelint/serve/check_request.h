@@ -40,6 +40,7 @@ struct CheckRequest {
   std::vector<std::string> markets;  // each value of the `market` query parameter
   std::string as_of;                 // query parameters; empty when not given
   std::string language;
+  std::string horizon;  // months, as `check --horizon`
   std::string format;
   std::string accept;  // the Accept header
 };

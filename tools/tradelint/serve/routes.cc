@@ -161,6 +161,7 @@ void Check(Service& service, const httplib::Request& request, httplib::Response&
                                           .markets = ParamValues(request, "market"),
                                           .as_of = request.get_param_value("as_of"),
                                           .language = request.get_param_value("lang"),
+                                          .horizon = request.get_param_value("horizon"),
                                           .format = request.get_param_value("format"),
                                           .accept = request.get_header_value("Accept")},
                                          service.input_limits, request_start + service.time_limit);
