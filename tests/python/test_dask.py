@@ -68,11 +68,27 @@ def check_on(client, inputs, output_dir):
     assert len(counts) == 2 and max(counts) == 1, counts
 
 
+def check_horizon(inputs, output_dir):
+    """check_files(horizon=60) writes what `check --horizon 60 --format jsonl` prints."""
+    _, paths, _ = inputs
+    expected_lines = subprocess.run(
+        [os.environ["TRADELINT_BIN"], "check", *paths, "--format", "jsonl", "--horizon", "60"],
+        capture_output=True, text=True).stdout.splitlines()
+    assert any(json.loads(line).get("upcoming") for line in expected_lines)
+    report = tradelint.dask.check_files(paths, output_dir, horizon=60)
+    written = []
+    for output in report["outputs"]:
+        with open(output, encoding="utf-8") as file:
+            written += file.read().splitlines()
+    assert written == expected_lines
+
+
 def test_local_cluster_of_two_processes(inputs, tmp_path):
     with distributed.LocalCluster(n_workers=2, threads_per_worker=2, processes=True,
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         check_on(client, inputs, tmp_path / "out")
+        check_horizon(inputs, tmp_path / "horizon")
 
 
 @contextlib.contextmanager
