@@ -1,12 +1,12 @@
 #include "engine/json/json.h"
 
+#include "engine/base/byte_word.h"
 #include "engine/json/internal/object_members.h"
 #include "engine/json/internal/simd_parser.h"
 
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
-#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -339,18 +339,10 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t i, std::size_t
 
 // Whether one of the 8 bytes of `bytes` is not copied into a JSON string as it is: below 0x20,
 // `"`, `\`, or 0x80 and above (the start or part of a UTF-8 sequence, which is validated).
-// Tests all 8 at once in a 64-bit word: (x - 0x01...) & ~x & 0x80... has a byte's high bit
-// set where that byte of x is zero, or less than the subtracted byte for "below".
 bool HasByteToLookAt(std::string_view bytes) {
-  std::uint64_t word;
-  std::memcpy(&word, bytes.data(), sizeof word);
-  constexpr std::uint64_t kOnes = 0x0101010101010101;
-  constexpr std::uint64_t kHigh = 0x8080808080808080;
-  const auto has_zero_byte = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
-  const bool high = (word & kHigh) != 0;
-  const bool control = ((word - kOnes * 0x20) & ~word & kHigh) != 0;
-  return high || control || has_zero_byte(word ^ (kOnes * '"')) ||
-         has_zero_byte(word ^ (kOnes * '\\'));
+  const std::uint64_t word = byte_word::Load(bytes.data());
+  return byte_word::HasHighByte(word) || byte_word::HasByteBelow(word, 0x20) ||
+         byte_word::HasByte(word, '"') || byte_word::HasByte(word, '\\');
 }
 
 void AppendEscaped(std::string& out, unsigned char c) {

@@ -57,6 +57,32 @@ INSTANTIATE_TEST_SUITE_P(
                     R"({"a": 1e999999})",   // beyond a Decimal
                     R"({"a": )", R"({"a" 1})"));
 
+// A control character is found wherever it stands, also past the first 8 bytes and in the
+// last few (the scan reads 8 bytes at a time); JSON whitespace anywhere between tokens is not one.
+TEST(FastPathControlCharacters, DeclinedAtEveryOffsetWhitespaceAcceptedAtEvery) {
+  const std::string document =
+      R"({"id":"L-1","tags":["a","b"],"n":12,"ok":true,"no":false,"z":null,"t":"some text"})";
+  for (std::size_t at = 1; at < document.size(); ++at) {
+    for (char control = 0; control < 0x20; ++control) {
+      if (control == '\t' || control == '\n' || control == '\r') continue;
+      std::string with_control = document;
+      with_control.insert(at, 1, control);
+      EXPECT_FALSE(ParseJsonFast(with_control, 8).has_value()) << at << " " << int{control};
+    }
+  }
+  for (std::size_t at = 0; at <= document.size(); ++at) {
+    const char before = at == 0 ? ' ' : document[at - 1];
+    if (at > 0 && at < document.size() && before != ',' && before != ':' && before != '{' &&
+        before != '[')
+      continue;  // inside a token: whitespace would change the document
+    for (const char space : {'\t', '\n', '\r'}) {
+      std::string spaced = document;
+      spaced.insert(at, 1, space);
+      EXPECT_TRUE(ParseJsonFast(spaced, 8).has_value()) << at << " " << int{space};
+    }
+  }
+}
+
 }  // namespace
 }  // namespace tradelint::json_internal
 
