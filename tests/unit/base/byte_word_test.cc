@@ -23,7 +23,8 @@ TEST(ByteWord, EachTestAgreesWithLookingAtEveryByte) {
             return static_cast<unsigned char>(c) < limit;
           });
           ASSERT_EQ(byte_word::HasByteBelow(word, limit), below)
-              << value << " at " << position << " among " << int{filler} << ", limit " << int{limit};
+              << value << " at " << position << " among " << int{filler} << ", limit "
+              << int{limit};
         }
         for (const unsigned char wanted : {'"', '\\', '\0', '\xff'}) {
           ASSERT_EQ(byte_word::HasByte(word, wanted),
