@@ -30,6 +30,7 @@
 #include "tools/tradelint/output_buffer.h"
 #include "tools/tradelint/progress_line.h"
 #include "tools/tradelint/record_pipeline.h"
+#include "tools/tradelint/shared_options.h"
 
 namespace tradelint::cli {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
-// Options and steps that several commands share: the rulesets to load, the as-of date,
-// market codes, and how problems are printed on standard error.
+// Steps that several commands (and the server and the Python package) share: compiling the
+// rulesets, checking market codes, language tags and horizons, and printing problems on
+// standard error. The options the commands register for them are in shared_options.h.
 
-#include <CLI/CLI.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,27 +16,6 @@
 #include "plugins/builtin_plugins.h"
 
 namespace tradelint::cli {
-
-// `--rules PATH`, repeatable: ruleset files or folders searched recursively, or `+bundled`
-// (kBundledRules) for the bundled ones beside them. Left empty, the commands use the bundled
-// rulesets.
-void AddRulesOption(CLI::App& command, std::vector<std::string>& paths);
-
-// An option `name` taking YYYY-MM-DD: a valid calendar date (anything else is a usage error),
-// stored in `date`, which must outlive the parse.
-void AddDateOption(CLI::App& command, const std::string& name, std::optional<Date>& date,
-                   const std::string& description);
-
-// `--as-of YYYY-MM-DD` (AddDateOption).
-void AddAsOfOption(CLI::App& command, std::optional<Date>& date, const std::string& description);
-
-// `--reference-data DIR`: files in DIR replace the bundled reference files at the same path
-// under `rulesets/reference/` (EngineOptions::reference_data_directory).
-void AddReferenceDataOption(CLI::App& command, std::string& directory);
-
-// `--plugin LIB.so`, repeatable: plugin libraries built against the C plugin ABI
-// (engine/plugin/abi/tradelint_plugin.h) whose functions the rulesets may call.
-void AddPluginOption(CLI::App& command, std::vector<std::string>& paths);
 
 // The function library of a command: the built-in plugins, then those of `--plugin`, in order.
 class FunctionLibrary {
@@ -77,11 +56,6 @@ std::unique_ptr<const Engine> CompileRulesets(const std::vector<std::string>& ru
 // `--dispositions FILE` read for the screening plugin; null (with the error printed) when the
 // file cannot be read or is malformed. An empty `path` gives an empty set.
 std::optional<std::shared_ptr<const Dispositions>> LoadDispositions(const std::string& path);
-
-// For `--market`: market codes are upper case (ISO 3166, group codes), so letters are
-// upper-cased as the option is read (`de` -> `DE`, `us-ca` -> `US-CA`); ValidateMarkets then
-// checks the codes.
-CLI::Validator MarketCodeCase();
 
 // An error message for each of `codes` that is not a market, naming `option`, with
 // MarketTable::Suggest's did-you-mean.

@@ -27,6 +27,7 @@
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
 #include "tools/tradelint/output_buffer.h"
+#include "tools/tradelint/shared_options.h"
 
 namespace tradelint::cli {
 namespace {

@@ -17,6 +17,7 @@
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
 #include "tools/tradelint/field_guide_query.h"
+#include "tools/tradelint/shared_options.h"
 
 namespace tradelint::cli {
 namespace {

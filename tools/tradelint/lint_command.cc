@@ -11,6 +11,7 @@
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
+#include "tools/tradelint/shared_options.h"
 
 namespace tradelint::cli {
 namespace {

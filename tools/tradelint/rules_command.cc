@@ -19,6 +19,7 @@
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/exit_status.h"
 #include "tools/tradelint/rule_catalogue.h"
+#include "tools/tradelint/shared_options.h"
 
 namespace tradelint::cli {
 namespace {

@@ -6,6 +6,7 @@
 #include "tools/tradelint/cli_options.h"
 #include "tools/tradelint/commands.h"
 #include "tools/tradelint/serve/server.h"
+#include "tools/tradelint/shared_options.h"
 
 namespace tradelint::cli {
 
