@@ -487,9 +487,15 @@ class OutputFormatTest(TradelintTestCase):
                     self.assertRegex(text, SUMMARY_LINE)
 
     def test_output_file_not_writable(self):
-        process = run("check", "--rules", GOOD_RULES, "--output",
-                      os.path.join(DATA, "no-such-folder", "report.json"), data("pass.jsonl"))
+        target = os.path.join(DATA, "no-such-folder", "report.json")
+        process = run("check", "--rules", GOOD_RULES, "--output", target, data("pass.jsonl"))
         self.assertExit(process, 2)
+        self.assertIn("cannot write `%s`" % target, process.stderr)
+        # diff and merge open --output the same way.
+        process = run("diff", "--old-rules", GOOD_RULES, "--new-rules", GOOD_RULES, "--output",
+                      target, data("pass.jsonl"))
+        self.assertExit(process, 2)
+        self.assertIn("cannot write `%s`" % target, process.stderr)
 
 
 class WriteErrorTest(TradelintTestCase):

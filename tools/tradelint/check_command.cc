@@ -192,12 +192,8 @@ int RunCheck(const CheckOptions& options) {
   const FeedInput feed{feed_mapping ? &*feed_mapping : nullptr,
                        supplement ? &*supplement : nullptr};
 
-  std::string output_error;
-  const std::unique_ptr<OutputBuffer> buffer = OutputBuffer::Open(options.output, output_error);
-  if (buffer == nullptr) {
-    PrintError(output_error);
-    return kUsageError;
-  }
+  const std::unique_ptr<OutputBuffer> buffer = OutputBuffer::Open(options.output);
+  if (buffer == nullptr) return kUsageError;
   std::ostream out(buffer.get());
   const std::unique_ptr<ReportWriter> writer =
       MakeReportWriter(*ReportFormatFromName(options.format), out,

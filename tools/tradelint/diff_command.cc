@@ -361,12 +361,8 @@ int RunDiff(const DiffOptions& options) {
   const CheckRun new_run(new_engine ? *new_engine : *old_engine, settings(options.new_as_of),
                          no_report);
 
-  std::string output_error;
-  const std::unique_ptr<OutputBuffer> buffer = OutputBuffer::Open(options.output, output_error);
-  if (buffer == nullptr) {
-    PrintError(output_error);
-    return kUsageError;
-  }
+  const std::unique_ptr<OutputBuffer> buffer = OutputBuffer::Open(options.output);
+  if (buffer == nullptr) return kUsageError;
   std::ostream out(buffer.get());
   Differ differ(out, options.format == "json");
   differ.Begin(options);

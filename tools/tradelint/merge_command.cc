@@ -130,12 +130,8 @@ int RunMerge(const MergeOptions& options) {
     if (warning.is_string()) summary.warnings.push_back(warning.as_string());
   }
 
-  std::string output_error;
-  const std::unique_ptr<OutputBuffer> buffer = OutputBuffer::Open(options.output, output_error);
-  if (buffer == nullptr) {
-    PrintError(output_error);
-    return kUsageError;
-  }
+  const std::unique_ptr<OutputBuffer> buffer = OutputBuffer::Open(options.output);
+  if (buffer == nullptr) return kUsageError;
   std::ostream out(buffer.get());
   std::string text;
   JsonWriter json(text, JsonWriter::Style::kPretty);

@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "tools/tradelint/cli_options.h"
+
 namespace tradelint::cli {
 namespace {
 
@@ -19,11 +21,11 @@ OutputBuffer::OutputBuffer(int fd, bool owns_fd)
   setp(buffer_.data(), buffer_.data() + buffer_.size());
 }
 
-std::unique_ptr<OutputBuffer> OutputBuffer::Open(const std::string& path, std::string& error) {
+std::unique_ptr<OutputBuffer> OutputBuffer::Open(const std::string& path) {
   if (path.empty()) return std::make_unique<OutputBuffer>(STDOUT_FILENO);
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) {
-    error = "cannot write `" + path + "`: " + std::strerror(errno);
+    PrintError("cannot write `" + path + "`: " + std::strerror(errno));
     return nullptr;
   }
   return std::make_unique<OutputBuffer>(fd, /*owns_fd=*/true);

@@ -21,8 +21,9 @@ class OutputBuffer : public std::streambuf {
   // Writes to `fd`, which stays open while the buffer lives; closed with it if `owns_fd`.
   explicit OutputBuffer(int fd, bool owns_fd = false);
   // A buffer over the file at `path`, created or truncated (`--output`), or over standard
-  // output when `path` is empty; null, with the reason in `error`, when it cannot be opened.
-  static std::unique_ptr<OutputBuffer> Open(const std::string& path, std::string& error);
+  // output when `path` is empty; null, after printing why (PrintError), when it cannot be
+  // opened.
+  static std::unique_ptr<OutputBuffer> Open(const std::string& path);
   ~OutputBuffer() override;  // flushes
   OutputBuffer(const OutputBuffer&) = delete;
   OutputBuffer& operator=(const OutputBuffer&) = delete;
