@@ -200,12 +200,11 @@ class CompiledEngine {
       if (!run.as_of) throw py::value_error("`" + as_of + "` is not a date of the form YYYY-MM-DD");
     }
     run.language = language;
-    if (horizon && (*horizon < 0 || *horizon > cli::kMaxHorizonMonths)) {
-      throw py::value_error("horizon: " + std::to_string(*horizon) +
-                            " is not a number of months from 0 to " +
-                            std::to_string(cli::kMaxHorizonMonths));
+    if (horizon) {
+      std::string error;
+      run.horizon_months = cli::ParseHorizonMonths(std::to_string(*horizon), error);
+      if (!run.horizon_months) throw py::value_error(error);
     }
-    run.horizon_months = horizon;
     return run;
   }
 

@@ -96,12 +96,14 @@ bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>&
   return errors.empty();
 }
 
-std::optional<int> ParseHorizonMonths(std::string_view text) {
+std::optional<int> ParseHorizonMonths(std::string_view text, std::string& error) {
   int months = 0;
   const char* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, months);
-  if (text.empty() || error != std::errc() || stop != end || months < 0 ||
+  const auto [stop, status] = std::from_chars(text.data(), end, months);
+  if (text.empty() || status != std::errc() || stop != end || months < 0 ||
       months > kMaxHorizonMonths) {
+    error = "horizon: `" + std::string(text) + "` is not a whole number of months from 0 to " +
+            std::to_string(kMaxHorizonMonths);
     return std::nullopt;
   }
   return months;

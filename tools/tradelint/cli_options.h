@@ -69,10 +69,10 @@ bool ValidateMarkets(const MarketTable& markets, const std::vector<std::string>&
                      std::string_view option);
 
 // `--horizon MONTHS` (docs/cli.md, "What is coming"): a whole number of months from 0 to
-// kMaxHorizonMonths; ParseHorizonMonths gives nullopt for any other text (the server's
-// `horizon` parameter).
+// kMaxHorizonMonths. ParseHorizonMonths reads it for the server's `horizon` parameter and the
+// Python package's `horizon=`; for any other text, nullopt with `error` saying so.
 inline constexpr int kMaxHorizonMonths = 1200;
-std::optional<int> ParseHorizonMonths(std::string_view text);
+std::optional<int> ParseHorizonMonths(std::string_view text, std::string& error);
 
 // `--lang`: empty when `text` has a BCP 47 tag's shape (a 2-8 letter language subtag, then
 // subtags of 1-8 letters or digits, joined by `-`), else why not. The language subtag is

@@ -226,12 +226,9 @@ CheckAnswer AnswerCheck(const Engine& engine, const std::string& tool_version,
   const std::string horizon_text = request.horizon.empty() ? body.horizon : request.horizon;
   std::optional<int> horizon_months;
   if (!horizon_text.empty()) {
-    horizon_months = cli::ParseHorizonMonths(horizon_text);
-    if (!horizon_months) {
-      return Error(400, kInvalidParameter,
-                   fmt::format("horizon: `{}` is not a whole number of months from 0 to {}",
-                               horizon_text, cli::kMaxHorizonMonths));
-    }
+    std::string error;
+    horizon_months = cli::ParseHorizonMonths(horizon_text, error);
+    if (!horizon_months) return Error(400, kInvalidParameter, error);
   }
 
   std::ostringstream out;
