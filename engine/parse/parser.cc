@@ -1,8 +1,8 @@
 #include "engine/parse/parser.h"
 
 #include "engine/parse/internal/ast_builder.h"
+#include "engine/parse/internal/direct_parser.h"
 #include "engine/parse/internal/fragment.h"
-#include "engine/parse/internal/syntax.h"
 
 namespace tradelint {
 
@@ -10,16 +10,10 @@ std::unique_ptr<ast::RulesetFile> ParseRuleset(std::shared_ptr<const SourceFile>
                                                Diagnostics& diagnostics, const ParseLimits& limits,
                                                TestBlocks tests) {
   if (!parse_internal::ValidateUtf8(source, diagnostics)) return nullptr;
-  const parse_internal::Fragment fragment(source, 0, source->text().size());
-  std::unique_ptr<parse_internal::ParsedTree> tree =
-      parse_internal::ParseFragment(fragment, false, diagnostics, limits, tests);
-  if (tree == nullptr) return nullptr;
-  const int errors_before = diagnostics.error_count();
-  auto file = parse_internal::BuildRulesetFile(
-      static_cast<tradelint_grammar::RulesParser::FileContext&>(*tree->root), fragment, diagnostics,
-      limits);
-  if (diagnostics.error_count() > errors_before) return nullptr;
-  return file;
+  // The direct parser gives the reference's AST or declines; only then does ANTLR parse, and
+  // report what made the direct parser decline (internal/direct_parser.h).
+  if (auto file = parse_internal::ParseDirectly(source, limits, tests)) return file;
+  return parse_internal::ParseWithAntlr(source, diagnostics, limits, tests);
 }
 
 }  // namespace tradelint

@@ -327,55 +327,33 @@ class AstBuilder {
     auto flush_literal = [&](std::size_t end) {
       const std::string_view raw_literal = body.substr(literal_start, end - literal_start);
       if (raw_literal.empty()) return;
-      // `{{` and `}}` write one brace; `raw_offset` maps each kept byte back to the token.
-      std::string collapsed;
-      std::vector<std::size_t> raw_offset;
-      for (std::size_t i = 0; i < raw_literal.size(); ++i) {
-        collapsed += raw_literal[i];
-        raw_offset.push_back(literal_start + i);
-        if ((raw_literal[i] == '{' || raw_literal[i] == '}') && i + 1 < raw_literal.size() &&
-            raw_literal[i + 1] == raw_literal[i]) {
-          ++i;
-        }
-      }
       std::string decoded;
       EscapeError error;
-      if (!UnescapeString(collapsed, decoded, error)) {
-        const std::uint32_t at = body_begin + static_cast<std::uint32_t>(raw_offset[error.offset]);
+      if (!DecodeTextLiteral(raw_literal, decoded, error)) {
+        const std::uint32_t at =
+            body_begin + static_cast<std::uint32_t>(literal_start + error.offset);
         diagnostics_.Error(code::kInvalidEscape,
                            Span{token.file, at, at + static_cast<std::uint32_t>(error.length)},
                            error.message, "write a backslash as `\\\\`");
       }
       text.pieces.push_back({std::move(decoded), nullptr});
     };
-    for (std::size_t i = 0; i < body.size(); ++i) {
-      if (body[i] == '\\') {
-        ++i;
+    for (TextBrace brace = NextTextBrace(body, 0); brace.kind != TextBrace::Kind::kNone;
+         brace = NextTextBrace(body, brace.at + 1)) {
+      const std::uint32_t at = body_begin + static_cast<std::uint32_t>(brace.at);
+      if (brace.kind == TextBrace::Kind::kUnmatchedClose) {
+        diagnostics_.Error(code::kSyntaxError, Span{token.file, at, at + 1},
+                           "unmatched `}` in text", "write a literal brace as `}}`");
         continue;
       }
-      if ((body[i] == '{' || body[i] == '}') && i + 1 < body.size() && body[i + 1] == body[i]) {
-        ++i;
-        continue;
-      }
-      if (body[i] == '}') {
-        diagnostics_.Error(
-            code::kSyntaxError,
-            Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
-            "unmatched `}` in text", "write a literal brace as `}}`");
-        continue;
-      }
-      if (body[i] != '{') continue;
-      const std::size_t close = body.find('}', i);
+      const std::size_t close = body.find('}', brace.at);
       if (close == std::string_view::npos) {
-        diagnostics_.Error(
-            code::kSyntaxError,
-            Span{token.file, body_begin + std::uint32_t(i), body_begin + std::uint32_t(i + 1)},
-            "unclosed `{` in text",
-            "close the interpolation with `}`, or write a literal brace as `{{`");
+        diagnostics_.Error(code::kSyntaxError, Span{token.file, at, at + 1}, "unclosed `{` in text",
+                           "close the interpolation with `}`, or write a literal brace as `{{`");
         break;
       }
-      flush_literal(i);
-      const Fragment inner(fragment_.source(), body_begin + i + 1, body_begin + close);
+      flush_literal(brace.at);
+      const Fragment inner(fragment_.source(), at + 1, body_begin + close);
       std::unique_ptr<ParsedTree> tree = ParseFragment(inner, true, diagnostics_, limits_);
       if (tree != nullptr) {
         AstBuilder inner_builder(inner, diagnostics_, limits_);
@@ -383,7 +361,7 @@ class AstBuilder {
         text.pieces.push_back({"", inner_builder.Expression(root->expr())});
       }
       literal_start = close + 1;
-      i = close;
+      brace.at = close;
     }
     flush_literal(body.size());
     return text;
@@ -606,6 +584,19 @@ std::unique_ptr<ast::RulesetFile> BuildRulesetFile(G::FileContext& tree, const F
                                                    Diagnostics& diagnostics,
                                                    const ParseLimits& limits) {
   return AstBuilder(fragment, diagnostics, limits).File(tree);
+}
+
+std::unique_ptr<ast::RulesetFile> ParseWithAntlr(const std::shared_ptr<const SourceFile>& source,
+                                                 Diagnostics& diagnostics,
+                                                 const ParseLimits& limits, TestBlocks tests) {
+  const Fragment fragment(source, 0, source->text().size());
+  std::unique_ptr<ParsedTree> tree = ParseFragment(fragment, false, diagnostics, limits, tests);
+  if (tree == nullptr) return nullptr;
+  const int errors_before = diagnostics.error_count();
+  auto file =
+      BuildRulesetFile(static_cast<G::FileContext&>(*tree->root), fragment, diagnostics, limits);
+  if (diagnostics.error_count() > errors_before) return nullptr;
+  return file;
 }
 
 }  // namespace tradelint::parse_internal

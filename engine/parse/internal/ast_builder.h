@@ -17,4 +17,10 @@ std::unique_ptr<ast::RulesetFile> BuildRulesetFile(
     tradelint_grammar::RulesParser::FileContext& tree, const Fragment& fragment,
     Diagnostics& diagnostics, const ParseLimits& limits);
 
+// The reference path of ParseRuleset: ANTLR's parser (ParseFragment), then BuildRulesetFile.
+// `source` must be valid UTF-8 (ValidateUtf8). Null when it reported an error.
+std::unique_ptr<ast::RulesetFile> ParseWithAntlr(const std::shared_ptr<const SourceFile>& source,
+                                                 Diagnostics& diagnostics,
+                                                 const ParseLimits& limits, TestBlocks tests);
+
 }  // namespace tradelint::parse_internal

@@ -10,9 +10,6 @@ namespace {
 
 using tradelint_grammar::RulesLexer;
 
-// A type for WS, which the grammar skips.
-constexpr std::size_t kSkip = static_cast<std::size_t>(-1);
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsWordChar(char c) { return IsDigit(c) || IsUpper(c) || (c >= 'a' && c <= 'z') || c == '_'; }
@@ -181,15 +178,14 @@ std::size_t StringListLength(std::string_view text, std::size_t at) {
 RulesScanner::RulesScanner(const Fragment& fragment, Utf8CharStream& input)
     : text_(fragment.text()), input_(input) {}
 
-RulesScanner::Match RulesScanner::Scan() const {
-  const std::string_view text = text_;
-  const std::size_t at = offset_;
+ScannedToken ScanToken(std::string_view text, std::size_t at) {
+  using Match = ScannedToken;
   const char c = text[at];
   const auto char_at = [&](std::size_t i) { return i < text.size() ? text[i] : '\0'; };
   if (IsSpace(c)) {
     std::size_t end = at + 1;
     while (end < text.size() && IsSpace(text[end])) ++end;
-    return {kSkip, end - at};
+    return {kSkippedToken, end - at};
   }
   if (c == '#') {
     std::size_t end = at + 1;
@@ -318,9 +314,9 @@ std::unique_ptr<antlr4::Token> RulesScanner::nextToken() {
                                        antlr4::Token::DEFAULT_CHANNEL, start, start - 1, line,
                                        column);
     }
-    const Match match = Scan();
+    const ScannedToken match = ScanToken(text_, offset_);
     Advance(match.length);
-    if (match.type == kSkip) continue;
+    if (match.type == kSkippedToken) continue;
     const std::size_t channel = match.type == RulesLexer::COMMENT ? antlr4::Token::HIDDEN_CHANNEL
                                                                   : antlr4::Token::DEFAULT_CHANNEL;
     return getTokenFactory()->create({this, &input_}, match.type, "", channel, start, index_ - 1,

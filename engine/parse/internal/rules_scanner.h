@@ -26,6 +26,15 @@
 
 namespace tradelint::parse_internal {
 
+// The token at byte `at` of `text` (before its end): its type (a RulesLexer token type, or
+// kSkippedToken for whitespace, which the grammar skips) and its length in bytes.
+struct ScannedToken {
+  std::size_t type;
+  std::size_t length;
+};
+inline constexpr std::size_t kSkippedToken = static_cast<std::size_t>(-1);
+ScannedToken ScanToken(std::string_view text, std::size_t at);
+
 class RulesScanner : public antlr4::TokenSource {
  public:
   // `input` reads `fragment`; both must outlive the scanner and its tokens (a token's text is
@@ -42,13 +51,6 @@ class RulesScanner : public antlr4::TokenSource {
   }
 
  private:
-  // The token type and byte length of the longest match at offset_ (not at the end), with
-  // kSkip for whitespace.
-  struct Match {
-    std::size_t type;
-    std::size_t length;
-  };
-  Match Scan() const;
   // Moves past `length` bytes, counting code points, lines and columns as ANTLR does.
   void Advance(std::size_t length);
 

@@ -5,6 +5,7 @@
 
 #include "engine/diag/codes.h"
 #include "engine/parse/internal/rules_scanner.h"
+#include "engine/parse/internal/test_blocks.h"
 
 namespace tradelint::parse_internal {
 namespace {
@@ -156,33 +157,19 @@ bool CheckNesting(antlr4::CommonTokenStream& tokens, const Fragment& fragment,
   return true;
 }
 
-// Moves every top-level `test STRING { ... }` block to the hidden channel, so the parser never
-// sees it (TestBlocks::kSkip). Brace depth is counted over all tokens; a `test` keyword not
-// followed by a name and `{` is left for the parser to report.
+// Moves every top-level `test STRING { ... }` block (FindTestBlocks) to the hidden channel, so
+// the parser never sees it (TestBlocks::kSkip).
 void HideTestBlocks(antlr4::CommonTokenStream& tokens) {
   const std::vector<antlr4::Token*>& all = tokens.getTokens();
-  int depth = 0;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    const std::size_t type = all[i]->getType();
-    if (type == RulesLexer::LBRACE) ++depth;
-    if (type == RulesLexer::RBRACE) --depth;
-    if (depth != 0 || type != RulesLexer::TEST || i + 2 >= all.size() ||
-        all[i + 1]->getType() != RulesLexer::STRING ||
-        all[i + 2]->getType() != RulesLexer::LBRACE) {
-      continue;
-    }
-    std::size_t end = i + 2;
-    for (int inner = 0; end < all.size(); ++end) {
-      if (all[end]->getType() == RulesLexer::LBRACE) ++inner;
-      if (all[end]->getType() == RulesLexer::RBRACE && --inner == 0) break;
-    }
-    if (end == all.size()) return;  // unclosed: the parser reports it
-    for (std::size_t k = i; k <= end; ++k) {
+  std::vector<std::size_t> types;
+  types.reserve(all.size());
+  for (const antlr4::Token* token : all) types.push_back(token->getType());
+  for (const TokenRange block : FindTestBlocks(types)) {
+    for (std::size_t k = block.first; k <= block.last; ++k) {
       if (auto* token = dynamic_cast<antlr4::WritableToken*>(all[k])) {
         token->setChannel(antlr4::Token::HIDDEN_CHANNEL);
       }
     }
-    i = end;
   }
 }
 

@@ -1,6 +1,7 @@
 #include "engine/parse/internal/text_literals.h"
 
 #include <charconv>
+#include <vector>
 
 namespace tradelint::parse_internal {
 namespace {
@@ -86,6 +87,37 @@ bool UnescapeString(std::string_view body, std::string& out, EscapeError& error)
     }
   }
   return true;
+}
+
+TextBrace NextTextBrace(std::string_view body, std::size_t from) {
+  for (std::size_t i = from; i < body.size(); ++i) {
+    const char c = body[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (c != '{' && c != '}') continue;
+    if (i + 1 < body.size() && body[i + 1] == c) {
+      ++i;
+      continue;
+    }
+    return {c == '{' ? TextBrace::Kind::kOpen : TextBrace::Kind::kUnmatchedClose, i};
+  }
+  return {};
+}
+
+bool DecodeTextLiteral(std::string_view raw, std::string& out, EscapeError& error) {
+  // `raw_offset` maps each kept byte back to `raw`, for the error's place.
+  std::string collapsed;
+  std::vector<std::size_t> raw_offset;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    collapsed += raw[i];
+    raw_offset.push_back(i);
+    if ((raw[i] == '{' || raw[i] == '}') && i + 1 < raw.size() && raw[i + 1] == raw[i]) ++i;
+  }
+  if (UnescapeString(collapsed, out, error)) return true;
+  error.offset = raw_offset[error.offset];
+  return false;
 }
 
 }  // namespace tradelint::parse_internal

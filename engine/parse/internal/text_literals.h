@@ -18,4 +18,18 @@ struct EscapeError {
 // unknown escape or an invalid code point.
 bool UnescapeString(std::string_view body, std::string& out, EscapeError& error);
 
+// The next brace that matters in the body of a message or fix text, from byte `from` (0, or
+// just past a brace this found before): an `{` opening an `{expr}` interpolation, or a `}`
+// with no `{` before it. `{{` and `}}` write a literal brace, as do `\{` and `\}`.
+struct TextBrace {
+  enum class Kind { kNone, kOpen, kUnmatchedClose };
+  Kind kind = Kind::kNone;
+  std::size_t at = 0;  // offset of the brace in the body
+};
+TextBrace NextTextBrace(std::string_view body, std::size_t from);
+
+// Decodes a stretch of message text between interpolations: `{{` and `}}` write one brace,
+// then escapes are decoded as by UnescapeString. On failure `error.offset` is an offset in `raw`.
+bool DecodeTextLiteral(std::string_view raw, std::string& out, EscapeError& error);
+
 }  // namespace tradelint::parse_internal
