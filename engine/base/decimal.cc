@@ -191,6 +191,18 @@ std::optional<Decimal> Decimal::Parse(std::string_view text) {
   if (i != n) return std::nullopt;
   const bool negative = text[0] == '-';
 
+  // Without an exponent, up to 18 digits are the coefficient as written (an int64 holds
+  // them), at the scale of the fractional digits: what the general path below computes.
+  // (An exponent of 0 changes nothing.)
+  if (exponent == 0 && integer_digits.size() + fraction_digits.size() <= 18) {
+    std::int64_t coefficient = 0;
+    for (const std::string_view part : {integer_digits, fraction_digits}) {
+      for (const char c : part) coefficient = coefficient * 10 + (c - '0');
+    }
+    return FromParts(negative ? -coefficient : coefficient,
+                     static_cast<int>(fraction_digits.size()));
+  }
+
   // The digits are significand * 10^trailing_zeros, leading zeros dropped.
   UInt128 significand = 0;
   std::int64_t significand_digits = 0;

@@ -57,7 +57,7 @@ class AstWriter {
       return;
     }
     Line(label + " " + At(expr->span) + " " +
-         std::visit([this](const auto& node) { return Describe(node); }, expr->node));
+         std::visit([](const auto& node) { return Describe(node); }, expr->node));
     ++indent_;
     std::visit([this](const auto& node) { Children(node); }, expr->node);
     --indent_;

@@ -18,8 +18,8 @@ SourceFile::SourceFile(std::string path, std::string text)
   // Invariant: line_starts_[i] is the byte offset where line i + 1 begins; line 1 always
   // exists, and a final line break opens one more (empty) line.
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  for (std::size_t i = text_.find('\n'); i != std::string::npos; i = text_.find('\n', i + 1)) {
+    line_starts_.push_back(i + 1);
   }
 }
 

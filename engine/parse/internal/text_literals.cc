@@ -1,5 +1,6 @@
 #include "engine/parse/internal/text_literals.h"
 
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -31,7 +32,10 @@ bool UnescapeString(std::string_view body, std::string& out, EscapeError& error)
   out.reserve(body.size());
   for (std::size_t i = 0; i < body.size(); ++i) {
     if (body[i] != '\\') {
-      out += body[i];
+      // The run up to the next escape, as it is.
+      const std::size_t escape = std::min(body.find('\\', i), body.size());
+      out.append(body.substr(i, escape - i));
+      i = escape - 1;
       continue;
     }
     const std::size_t start = i;
@@ -90,13 +94,13 @@ bool UnescapeString(std::string_view body, std::string& out, EscapeError& error)
 }
 
 TextBrace NextTextBrace(std::string_view body, std::size_t from) {
-  for (std::size_t i = from; i < body.size(); ++i) {
+  for (std::size_t i = body.find_first_of("\\{}", from); i < body.size();
+       i = body.find_first_of("\\{}", i + 1)) {
     const char c = body[i];
     if (c == '\\') {
       ++i;
       continue;
     }
-    if (c != '{' && c != '}') continue;
     if (i + 1 < body.size() && body[i + 1] == c) {
       ++i;
       continue;
@@ -107,6 +111,9 @@ TextBrace NextTextBrace(std::string_view body, std::size_t from) {
 }
 
 bool DecodeTextLiteral(std::string_view raw, std::string& out, EscapeError& error) {
+  if (raw.find("{{") == std::string_view::npos && raw.find("}}") == std::string_view::npos) {
+    return UnescapeString(raw, out, error);
+  }
   // `raw_offset` maps each kept byte back to `raw`, for the error's place.
   std::string collapsed;
   std::vector<std::size_t> raw_offset;

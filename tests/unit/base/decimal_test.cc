@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,30 @@ struct ParseCase {
   std::string_view text;
   std::optional<std::string_view> canonical;  // ToString of the result; nullopt = rejected
 };
+
+// Numbers of up to 18 digits without an exponent take a short path; they must come out as the
+// general path gives them: exactly as written, on both sides of the boundary.
+TEST(DecimalParse, NumbersAsWrittenOnBothSidesOfTheShortPath) {
+  std::mt19937 random(20261205);
+  const auto digits = [&](std::size_t count, bool leading_zero_allowed) {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) {
+      const bool first = i == 0 && !leading_zero_allowed;
+      text += static_cast<char>('0' + (first ? 1 + random() % 9 : random() % 10));
+    }
+    return text;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    const std::size_t integer_size = 1 + random() % 14;
+    const std::size_t fraction_size = random() % 12;
+    std::string text = random() % 4 == 0 ? "0" : digits(integer_size, false);
+    if (fraction_size > 0) text += "." + digits(fraction_size, true);
+    ASSERT_EQ(D(text).ToString(), text);
+    const bool zero = text.find_first_not_of("0.") == std::string::npos;
+    ASSERT_EQ(D("-" + text).ToString(), zero ? text : "-" + text);
+    ASSERT_EQ(D(text + "e0").ToString(), text);
+  }
+}
 
 class DecimalParseTest : public testing::TestWithParam<ParseCase> {};
 
