@@ -70,12 +70,20 @@ std::optional<std::string> ReadFile(const std::string& path, std::size_t max_byt
 bool ResolvesInside(const std::string& path, const std::string& root) {
   std::error_code error;
   const std::filesystem::path resolved = std::filesystem::canonical(path, error);
-  if (error) return false;
-  const std::filesystem::path resolved_root = std::filesystem::canonical(root, error);
-  if (error) return false;
-  // Inside when the root's components are a prefix of the path's.
-  return std::mismatch(resolved_root.begin(), resolved_root.end(), resolved.begin(), resolved.end())
-             .first == resolved_root.end();
+  return !error && ResolvedFolder(root).Contains(resolved);
+}
+
+ResolvedFolder::ResolvedFolder(const std::string& folder) {
+  std::error_code error;
+  std::filesystem::path resolved = std::filesystem::canonical(folder, error);
+  if (!error) folder_ = std::move(resolved);
+}
+
+bool ResolvedFolder::Contains(const std::filesystem::path& resolved) const {
+  // Inside when the folder's components are a prefix of the path's.
+  return folder_.has_value() &&
+         std::mismatch(folder_->begin(), folder_->end(), resolved.begin(), resolved.end()).first ==
+             folder_->end();
 }
 
 }  // namespace tradelint

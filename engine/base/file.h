@@ -2,6 +2,7 @@
 // Reading whole files (schemas, rulesets, their reference tables): the engine's one place for it.
 
 #include <cstddef>
+#include <filesystem>
 #include <limits>
 #include <optional>
 #include <string>
@@ -30,5 +31,18 @@ std::optional<std::string> ReadFile(const std::string& path,
 // Whether `path`, with every symbolic link resolved, lies inside the folder `root` (also
 // resolved; `root` itself counts as inside). False when either cannot be resolved.
 bool ResolvesInside(const std::string& path, const std::string& root);
+
+// A folder resolved once (every symbolic link followed), to tell of many resolved paths
+// whether they lie inside it, as ResolvesInside does, without resolving it again for each.
+class ResolvedFolder {
+ public:
+  explicit ResolvedFolder(const std::string& folder);
+  // Whether `resolved` (a path already resolved with std::filesystem::canonical) lies inside
+  // the folder, or is the folder. False when the folder could not be resolved.
+  bool Contains(const std::filesystem::path& resolved) const;
+
+ private:
+  std::optional<std::filesystem::path> folder_;
+};
 
 }  // namespace tradelint

@@ -22,6 +22,7 @@ bool IsRulesetFile(const fs::path& path) { return path.extension() == ".trl"; }
 struct FoundFile {
   std::string path;
   std::string rules_root;
+  std::string resolved;  // `path` with every symbolic link resolved: one name for one file
 };
 
 // The unsaved text of the file at `path`, or null when it is read from disk.
@@ -50,14 +51,19 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
     return {};
   }
   // The bundled rulesets name files across the data directory (`../reference/...`).
-  const auto root_of = [&](const std::string& file, const std::string& given_root) {
-    return IsBundled(file, library_directory) ? fs::path(library_directory).parent_path().string()
-                                              : given_root;
+  const ResolvedFolder library(library_directory);
+  const auto root_of = [&](bool bundled, const std::string& given_root) {
+    return bundled ? fs::path(library_directory).parent_path().string() : given_root;
   };
   if (only_unsaved || !fs::is_directory(status)) {
     const std::string folder = fs::path(path).parent_path().string();
-    return {{path, root_of(path, folder.empty() ? "." : folder)}};
+    std::error_code resolve_error;
+    fs::path resolved = fs::canonical(path, resolve_error);
+    const bool bundled = !resolve_error && library.Contains(resolved);
+    if (resolve_error) resolved = fs::weakly_canonical(path, resolve_error);
+    return {{path, root_of(bundled, folder.empty() ? "." : folder), resolved.string()}};
   }
+  const ResolvedFolder rules_folder(path);
   std::vector<FoundFile> files;
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
   for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
@@ -73,13 +79,14 @@ std::vector<FoundFile> CollectFiles(const std::string& path, const std::string& 
       continue;
     }
     if (!fs::is_regular_file(entry_status) || !IsRulesetFile(it->path())) continue;
-    if (!ResolvesInside(entry, path)) {
+    const fs::path resolved = fs::canonical(it->path(), entry_error);
+    if (entry_error || !rules_folder.Contains(resolved)) {
       diagnostics.Error(code::kPathOutsideRulesRoot, Span{},
                         "`" + entry + "` leads outside the rules folder `" + path + "`",
                         "copy the ruleset into the folder, or name it with its own `--rules`");
       continue;
     }
-    files.push_back({entry, root_of(entry, path)});
+    files.push_back({entry, root_of(library.Contains(resolved), path), resolved.string()});
   }
   if (error) {
     diagnostics.Error(code::kUnreadableRuleset, Span{},
@@ -139,8 +146,7 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
   std::vector<FoundFile> given;
   for (const std::string& path : paths) {
     for (FoundFile& file : CollectFiles(path, library_directory, unsaved, diagnostics)) {
-      std::error_code ignored;
-      if (loaded_paths.insert(fs::weakly_canonical(file.path, ignored).string()).second) {
+      if (loaded_paths.insert(file.resolved).second) {
         given.push_back(std::move(file));
       }
     }
@@ -169,8 +175,7 @@ std::vector<std::unique_ptr<ast::RulesetFile>> LoadRulesetFiles(
   std::vector<FoundFile> library_files;
   for (FoundFile& file :
        CollectFiles(library_directory, library_directory, unsaved, library_diagnostics)) {
-    std::error_code ignored;
-    if (!loaded_paths.count(fs::weakly_canonical(file.path, ignored).string())) {
+    if (!loaded_paths.count(file.resolved)) {
       library_files.push_back(std::move(file));
     }
   }
