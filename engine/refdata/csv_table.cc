@@ -15,14 +15,12 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-// `expected`: the number of fields a row should have (room is made for them at once).
-std::vector<std::string> SplitFields(std::string_view line, std::size_t expected) {
-  std::vector<std::string> fields;
-  fields.reserve(expected);
+// Appends the trimmed, comma-separated fields of `line` to `fields`.
+void SplitFields(std::string_view line, std::vector<std::string_view>& fields) {
   while (true) {
     const std::size_t comma = line.find(',');
-    fields.emplace_back(Trim(line.substr(0, comma)));
-    if (comma == std::string_view::npos) return fields;
+    fields.push_back(Trim(line.substr(0, comma)));
+    if (comma == std::string_view::npos) return;
     line.remove_prefix(comma + 1);
   }
 }
@@ -80,22 +78,30 @@ std::optional<CsvTable> ParseCsvTable(std::string_view text, std::string_view fi
     if (line.find('"') != std::string_view::npos) {
       return fail(line_number, "quoted fields are not supported");
     }
-    std::vector<std::string> fields =
-        SplitFields(line, header_seen ? table.header.size() : columns.size());
+    const std::size_t first = table.cells.size();
+    SplitFields(line, table.cells);
+    const std::size_t count = table.cells.size() - first;
     if (!header_seen) {
+      const auto fields = std::span(table.cells).subspan(first);
       if (!columns.empty() &&
           !std::equal(fields.begin(), fields.end(), columns.begin(), columns.end())) {
         return fail(line_number, "expected the header `" + Join(columns) + "`");
       }
-      table.header = std::move(fields);
+      table.header.assign(fields.begin(), fields.end());
+      table.cells.resize(first);
       header_seen = true;
       continue;
     }
-    if (fields.size() != table.header.size()) {
+    if (count != table.header.size()) {
       return fail(line_number, "expected " + std::to_string(table.header.size()) +
-                                   " fields, found " + std::to_string(fields.size()));
+                                   " fields, found " + std::to_string(count));
     }
-    table.rows.push_back({line_number, std::move(fields)});
+    table.rows.push_back({line_number, {}});
+  }
+  // The cells stopped moving: each row's fields are the next `width` of them.
+  const std::size_t width = table.header.size();
+  for (std::size_t i = 0; i < table.rows.size(); ++i) {
+    table.rows[i].fields = std::span(table.cells).subspan(i * width, width);
   }
   if (!header_seen) {
     return fail(std::max(line_number, 1),

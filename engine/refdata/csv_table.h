@@ -23,14 +23,23 @@
 
 namespace tradelint {
 
+// The fields are views of the text given to ParseCsvTable, which must outlive the table.
 struct CsvTable {
+  // Moved, never copied: the rows view `cells`.
+  CsvTable() = default;
+  CsvTable(CsvTable&&) = default;
+  CsvTable& operator=(CsvTable&&) = default;
+  CsvTable(const CsvTable&) = delete;
+  CsvTable& operator=(const CsvTable&) = delete;
+
   struct Row {
-    int line = 0;                     // 1-based line number in the file, for error messages
-    std::vector<std::string> fields;  // exactly as many as the header's columns
+    int line = 0;                              // 1-based line number, for error messages
+    std::span<const std::string_view> fields;  // exactly as many as the header's columns
   };
   Provenance provenance;            // source and date; the caller names the table
   std::vector<std::string> header;  // the column names, as the header line gives them
-  std::vector<Row> rows;
+  std::vector<Row> rows;            // their fields are consecutive in `cells`
+  std::vector<std::string_view> cells;
 };
 
 // Parses `text`; an empty `columns` accepts whatever header the file has. `sidecar`, when

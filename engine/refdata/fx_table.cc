@@ -56,6 +56,10 @@ std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view fi
            repeated->code + " on " + second->date.ToString() + " (the first is on line " +
            std::to_string(first->line) + ")";
   };
+  // The rows of one day come together (the published file lists each day's currencies in a
+  // run), so each date is parsed once.
+  std::string_view last_date_text;
+  std::optional<Date> last_date;
   for (const CsvTable::Row& row : table->rows) {
     const auto fail = [&](const std::string& message) {
       // A repeat on an earlier line is the first error.
@@ -63,16 +67,21 @@ std::optional<FxTable> FxTable::Parse(std::string_view text, std::string_view fi
                                        ": " + message);
       return std::nullopt;
     };
-    const std::optional<Date> date = Date::Parse(row.fields[0]);
-    if (!date) return fail("`" + row.fields[0] + "` is not a date as YYYY-MM-DD");
+    if (row.fields[0] != last_date_text) {
+      last_date_text = row.fields[0];
+      last_date = Date::Parse(last_date_text);
+    }
+    const std::optional<Date> date = last_date;
+    if (!date) return fail("`" + std::string(row.fields[0]) + "` is not a date as YYYY-MM-DD");
     const Currency currency = Currency::FromCode(row.fields[1]);
     if (currency.empty()) {
-      return fail("`" + row.fields[1] + "` is not a currency code (three capital letters)");
+      return fail("`" + std::string(row.fields[1]) +
+                  "` is not a currency code (three capital letters)");
     }
     if (currency.code() == "EUR") return fail("EUR is the base currency: its rate is always 1");
     const std::optional<Decimal> rate = Decimal::Parse(row.fields[2]);
     if (!rate || rate->IsNegative() || rate->IsZero()) {
-      return fail("`" + row.fields[2] + "` is not a positive decimal rate");
+      return fail("`" + std::string(row.fields[2]) + "` is not a positive decimal rate");
     }
     const std::string_view code = currency.code();
     int& index = series_of[((code[0] - 'A') * 26 + (code[1] - 'A')) * 26 + (code[2] - 'A')];

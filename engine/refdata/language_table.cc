@@ -28,7 +28,7 @@ std::optional<LanguageTable> LanguageTable::Parse(std::string_view text, std::st
       *error = std::string(file_name) + ":" + std::to_string(row.line) + ": " + message;
       return std::nullopt;
     };
-    const std::string& country = row.fields[0];
+    const std::string country(row.fields[0]);
     if (!IsLetters(country, 2, 2, 'A', 'Z')) {
       return fail("`" + country + "` is not a country code (two capital letters)");
     }

@@ -44,12 +44,12 @@ std::string ReadColumn(std::string_view header_field, LookupTable::Column* colum
 }
 
 // The cell's value by its column's type; nullopt when the text is not of that type.
-std::optional<Value> ReadCell(const std::string& text, ColumnType type,
+std::optional<Value> ReadCell(std::string_view text, ColumnType type,
                               const LookupTable::MarketCheck& is_market) {
   if (text.empty()) return Value();
   switch (type) {
     case ColumnType::kString:
-      return Value(text);
+      return Value(std::string(text));
     case ColumnType::kNumber: {
       std::optional<Decimal> number = Decimal::Parse(text);
       if (!number) return std::nullopt;
@@ -63,14 +63,14 @@ std::optional<Value> ReadCell(const std::string& text, ColumnType type,
     case ColumnType::kMoney: {
       const std::size_t space = text.find(' ');
       if (space != 3) return std::nullopt;
-      const Currency currency = Currency::FromCode(std::string_view(text).substr(0, 3));
-      std::optional<Decimal> amount = Decimal::Parse(std::string_view(text).substr(4));
+      const Currency currency = Currency::FromCode(text.substr(0, 3));
+      std::optional<Decimal> amount = Decimal::Parse(text.substr(4));
       if (currency.empty() || !amount) return std::nullopt;
       return Value(Money{*amount, currency});
     }
     case ColumnType::kMarket:
       if (!is_market(text)) return std::nullopt;
-      return Value(text);
+      return Value(std::string(text));
     case ColumnType::kBool:
       if (text != "true" && text != "false") return std::nullopt;
       return Value(text == "true");
@@ -131,19 +131,19 @@ std::optional<LookupTable> LookupTable::Parse(std::string_view text, std::string
     return fail(header_line, "the first column is the key and must be a `string` or a `market`");
   }
   ValueList keys;
-  for (CsvTable::Row& row : csv->rows) {
+  for (const CsvTable::Row& row : csv->rows) {
     std::vector<Value> cells;
     cells.reserve(row.fields.size());
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
       const Column& column = table.columns_[i];
       std::optional<Value> cell = ReadCell(row.fields[i], column.type, is_market);
       if (!cell) {
-        return fail(row.line, "`" + row.fields[i] + "` in column `" + column.name + "` is not " +
-                                  std::string(Example(column.type)));
+        return fail(row.line, "`" + std::string(row.fields[i]) + "` in column `" + column.name +
+                                  "` is not " + std::string(Example(column.type)));
       }
       cells.push_back(std::move(*cell));
     }
-    const std::string& key = row.fields.front();
+    const std::string key(row.fields.front());
     if (key.empty()) return fail(row.line, "the key (first column) is empty");
     if (!table.row_of_key_.emplace(key, table.rows_.size()).second) {
       return fail(row.line, "the key `" + key + "` appears twice");

@@ -33,14 +33,16 @@ std::optional<ListCountries> ListCountries::Parse(std::string_view text, std::st
   countries.provenance_.name = std::string(kFileName);
   for (const CsvTable::Row& row : table->rows) {
     const std::string name = NormalForm(row.fields[0]);
-    const std::string& code = row.fields[1];
+    const std::string_view code = row.fields[1];
     const auto fail = [&](const std::string& message) {
       *error = std::string(file_name) + ":" + std::to_string(row.line) + ": " + message;
       return std::nullopt;
     };
     if (name.empty()) return fail("a country name is empty");
-    if (!IsAlpha2(code)) return fail("`" + code + "` is not an ISO 3166-1 alpha-2 code");
-    if (!countries.codes_.emplace(name, code).second) return fail("`" + name + "` appears twice");
+    if (!IsAlpha2(code))
+      return fail("`" + std::string(code) + "` is not an ISO 3166-1 alpha-2 code");
+    if (!countries.codes_.emplace(name, std::string(code)).second)
+      return fail("`" + name + "` appears twice");
   }
   return countries;
 }
