@@ -5,6 +5,11 @@
 // Expression words (`and`, `or`, `not`, `in`, `if`, `any`, `all`, ...) are reserved.
 grammar Rules;
 
+// Parser rules. ParseRuleset builds the AST with engine/parse/internal/direct_parser.cc, a
+// recursive-descent parser of these rules (with ANTLR's precedence for `expr`), and leaves what it
+// declines to the parser ANTLR generates from them: change both together;
+// tests/unit/parse/direct_parser_test.cc compares their ASTs.
+
 file          : rulesetHeader topItem* EOF ;
 expressionOnly: expr EOF ;   // entry point for `{expr}` interpolations inside messages
 
