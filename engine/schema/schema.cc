@@ -445,24 +445,46 @@ void CollectAllowed(const SchemaNode& node, std::vector<std::string>& out) {
   for (const auto& alternative : node.any_of) CollectAllowed(*alternative, out);
 }
 
+// Where a value is in the record: a chain of links from the value up to the record itself,
+// each on the stack of the validator's recursion. Its text (`images[0].url`) is built only when
+// a violation names it.
+struct FieldPath {
+  const FieldPath* parent = nullptr;  // null: the record itself
+  std::string_view member;            // the member's name, unless `item`
+  bool item = false;                  // a list item, at `index`
+  std::size_t index = 0;
+
+  std::string Text() const {
+    if (parent == nullptr) return "";
+    std::string text = parent->Text();
+    if (item) return text + "[" + std::to_string(index) + "]";
+    if (!text.empty()) text += '.';
+    return text.append(member);
+  }
+};
+
 class Validator {
  public:
   // `suggest`: attach did-you-mean suggestions. Validators that only ask whether a value is
   // accepted (anyOf alternatives, candidate suggestions) leave it off, which also keeps
   // Suggest from recursing into itself.
   explicit Validator(bool suggest) : suggest_(suggest) {}
-  void Check(const SchemaNode& node, const Value& value, std::string& path);
+  void Check(const SchemaNode& node, const Value& value, const FieldPath& path);
   std::vector<SchemaViolation> TakeViolations() { return std::move(violations_); }
   std::vector<SchemaViolation> TakeUnknownFields() { return std::move(unknown_fields_); }
 
  private:
   bool full() const { return violations_.size() >= Schema::kMaxViolations; }
-  void Add(const std::string& path, std::string message, std::string suggestion = {}) {
-    if (!full()) violations_.push_back({path, std::move(message), std::move(suggestion)});
+  void Add(const FieldPath& path, std::string message, std::string suggestion = {}) {
+    if (!full()) AddAt(path.Text(), std::move(message), std::move(suggestion));
   }
-  bool CheckNumber(const SchemaNode& node, const Decimal& number, const std::string& path);
-  bool CheckString(const SchemaNode& node, const std::string& text, const std::string& path);
-  void CheckAnyOf(const SchemaNode& node, const Value& value, const std::string& path);
+  void AddAt(std::string path, std::string message, std::string suggestion) {
+    if (!full())
+      violations_.push_back({std::move(path), std::move(message), std::move(suggestion)});
+  }
+  bool CheckNumber(const SchemaNode& node, const Decimal& number, const FieldPath& path);
+  bool CheckString(const SchemaNode& node, const std::string& text, const FieldPath& path);
+  void CheckAnyOf(const SchemaNode& node, const Value& value, const FieldPath& path);
 
   std::string SuggestionFor(const SchemaNode& node, const std::string& text) const;
 
@@ -474,8 +496,7 @@ class Validator {
 // Whether `node` accepts the string `text` without any violation.
 bool Accepts(const SchemaNode& node, std::string text) {
   Validator validator(/*suggest=*/false);
-  std::string path;
-  validator.Check(node, Value(std::move(text)), path);
+  validator.Check(node, Value(std::move(text)), FieldPath{});
   return validator.TakeViolations().empty();
 }
 
@@ -534,8 +555,7 @@ std::string Validator::SuggestionFor(const SchemaNode& node, const std::string& 
   return suggest_ ? Suggest(node, text) : std::string();
 }
 
-bool Validator::CheckNumber(const SchemaNode& node, const Decimal& number,
-                            const std::string& path) {
+bool Validator::CheckNumber(const SchemaNode& node, const Decimal& number, const FieldPath& path) {
   if (node.integer && !number.IsInteger()) {
     Add(path, "expected a whole number, found `" + number.ToString() + "`");
   } else if (node.minimum && number < *node.minimum) {
@@ -549,13 +569,14 @@ bool Validator::CheckNumber(const SchemaNode& node, const Decimal& number,
 }
 
 bool Validator::CheckString(const SchemaNode& node, const std::string& text,
-                            const std::string& path) {
+                            const FieldPath& path) {
   if (node.const_value && text != *node.const_value) {
     Add(path, "expected `" + *node.const_value + "`, found `" + Clipped(text) + "`",
         SuggestionFor(node, text));
   } else if (node.enum_index != nullptr && node.enum_index->count(text) == 0) {
     Add(path, NotAccepted(node, text), SuggestionFor(node, text));
-  } else if (node.compiled_pattern && !RE2::PartialMatch(text, *node.compiled_pattern)) {
+  } else if (node.compiled_pattern &&
+             !node.compiled_pattern->Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) {
     Add(path, NotAccepted(node, text), SuggestionFor(node, text));
   } else if (node.format == "date" && !Date::Parse(text)) {
     Add(path, "`" + Clipped(text) + "` is not a valid calendar date");
@@ -570,12 +591,11 @@ bool Validator::CheckString(const SchemaNode& node, const std::string& text,
 // The value must satisfy at least one alternative. For a string the message names what the
 // node accepts (with a suggestion); otherwise the closest alternative's violations are
 // reported.
-void Validator::CheckAnyOf(const SchemaNode& node, const Value& value, const std::string& path) {
+void Validator::CheckAnyOf(const SchemaNode& node, const Value& value, const FieldPath& path) {
   std::vector<SchemaViolation> closest;
   for (std::size_t i = 0; i < node.any_of.size(); ++i) {
     Validator alternative(/*suggest=*/false);
-    std::string alternative_path = path;
-    alternative.Check(*node.any_of[i], value, alternative_path);
+    alternative.Check(*node.any_of[i], value, path);
     std::vector<SchemaViolation> violations = alternative.TakeViolations();
     if (violations.empty()) return;
     if (i == 0 || violations.size() < closest.size()) closest = std::move(violations);
@@ -585,11 +605,11 @@ void Validator::CheckAnyOf(const SchemaNode& node, const Value& value, const std
     return;
   }
   for (SchemaViolation& violation : closest) {
-    Add(violation.path, std::move(violation.message), std::move(violation.suggestion));
+    AddAt(std::move(violation.path), std::move(violation.message), std::move(violation.suggestion));
   }
 }
 
-void Validator::Check(const SchemaNode& node, const Value& value, std::string& path) {
+void Validator::Check(const SchemaNode& node, const Value& value, const FieldPath& path) {
   if (full()) return;
   if (value.is_null()) {
     Add(path, "null is not allowed; leave the field out");
@@ -608,34 +628,26 @@ void Validator::Check(const SchemaNode& node, const Value& value, std::string& p
   } else if (value.is_string()) {
     valid = CheckString(node, value.as_string(), path);
   } else if (value.is_list() && node.items) {
-    const std::size_t length = path.size();
     for (std::size_t i = 0; i < value.as_list().size() && !full(); ++i) {
-      path += "[" + std::to_string(i) + "]";
-      Check(*node.items, value.At(i), path);
-      path.resize(length);
+      Check(*node.items, value.At(i), FieldPath{&path, {}, true, i});
     }
   } else if (value.is_object()) {
-    const std::size_t length = path.size();
     for (const auto& [name, member] : value.as_object()) {
       const SchemaNode* property = node.Property(name);
-      if (!path.empty()) path += '.';
-      path += name;
+      const FieldPath member_path{&path, name};
       if (property == nullptr) {
         // Open to extensions (additionalProperties), but a name the model does not have and
         // that is not an `x_` extension is most likely a typo, which no rule would read.
         if (suggest_ && !node.properties.empty() && !name.starts_with("x_") &&
             unknown_fields_.size() < Schema::kMaxViolations) {
           const std::string sibling = ClosestFieldName(node, name);
-          unknown_fields_.push_back(
-              {path, "the data model has no field `" + name + "`",
-               sibling.empty() ? sibling
-                               : path.substr(0, length) + (length == 0 ? "" : ".") + sibling});
+          unknown_fields_.push_back({member_path.Text(),
+                                     "the data model has no field `" + name + "`",
+                                     sibling.empty() ? sibling : FieldPath{&path, sibling}.Text()});
         }
-        path.resize(length);
         continue;
       }
-      Check(*property, member, path);
-      path.resize(length);
+      Check(*property, member, member_path);
       if (full()) break;
     }
   }
@@ -873,8 +885,7 @@ const SchemaNode* Schema::Resolve(const SchemaNode& from,
 std::vector<SchemaViolation> Schema::Validate(RecordKind kind, const Value& record,
                                               std::vector<SchemaViolation>* unknown_fields) const {
   Validator validator(/*suggest=*/true);
-  std::string path;
-  validator.Check(Root(kind), record, path);
+  validator.Check(Root(kind), record, FieldPath{});
   if (unknown_fields != nullptr) *unknown_fields = validator.TakeUnknownFields();
   return validator.TakeViolations();
 }
