@@ -1,6 +1,8 @@
 #include "engine/eval/internal/interpreter.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 
 namespace tradelint::eval_internal {
 namespace {
@@ -420,11 +422,18 @@ Value EvaluateLogic(const CheckedExpr& expr, Frame& frame) {
 }
 
 Value EvaluateCall(const CheckedExpr& expr, Frame& frame) {
-  std::vector<Value> arguments;
-  arguments.reserve(expr.children.size());
-  for (const CheckedExprPtr& child : expr.children) {
-    arguments.push_back(Evaluate(*child, frame));
-    if (arguments.back().is_missing() && !expr.function->accepts_missing) return Value();
+  // The arguments of a call of up to kInline of them live on the stack: no allocation per call.
+  constexpr std::size_t kInline = 4;
+  std::array<Value, kInline> inline_arguments;
+  std::vector<Value> more_arguments;
+  if (expr.children.size() > kInline) more_arguments.resize(expr.children.size());
+  const std::span<Value> arguments =
+      expr.children.size() > kInline
+          ? std::span<Value>(more_arguments)
+          : std::span<Value>(inline_arguments.data(), expr.children.size());
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    arguments[i] = Evaluate(*expr.children[i], frame);
+    if (arguments[i].is_missing() && !expr.function->accepts_missing) return Value();
   }
   CallContext context;
   context.prepared = expr.prepared.get();
