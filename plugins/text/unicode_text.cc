@@ -2,11 +2,14 @@
 
 #include <utf8proc.h>
 
+#include <array>
 #include <cstdlib>
 #include <memory>
 
-#include "engine/base/ascii_case.h"
+#include "engine/base/byte_word.h"
 #include "plugins/text/code_point_class.h"
+#include "plugins/text/script.h"
+#include "plugins/text/word_splitter.h"
 
 namespace tradelint {
 namespace {
@@ -55,6 +58,77 @@ std::optional<std::string> MapEachCodePoint(std::string_view text, MapCodePoint 
   return result;
 }
 
+constexpr int kCaseFold = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
+
+// What folding and word splitting need of an ASCII character: its folding (A-Z -> a-z) and its
+// role in a word (letters, digits as joiners, the rest separators). ASCII letters are Latin.
+struct AsciiFold {
+  char folded = 0;
+  WordRole role = WordRole::kSeparator;
+};
+
+constexpr std::array<AsciiFold, 128> kAsciiFolds = [] {
+  std::array<AsciiFold, 128> folds{};
+  for (std::size_t c = 0; c < folds.size(); ++c) {
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool lower = c >= 'a' && c <= 'z';
+    folds[c].folded = static_cast<char>(upper ? c - 'A' + 'a' : c);
+    folds[c].role = upper || lower           ? WordRole::kLetter
+                    : (c >= '0' && c <= '9') ? WordRole::kJoiner
+                                             : WordRole::kSeparator;
+  }
+  return folds;
+}();
+
+bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+
+// The class of an ASCII character (code_point_class.h): each folds to itself once A-Z are
+// mapped.
+CodePointClass AsciiClass(unsigned char c) { return {kAsciiFolds[c].role, Script::kLatin, true}; }
+
+// The end of the run of ASCII bytes of `text` from `begin`, read 8 bytes at a time.
+std::size_t AsciiRunEnd(std::string_view text, std::size_t begin) {
+  std::size_t end = begin;
+  while (end + 8 <= text.size() && !byte_word::HasHighByte(byte_word::Load(text.data() + end))) {
+    end += 8;
+  }
+  while (end < text.size() && IsAscii(text[end])) ++end;
+  return end;
+}
+
+// Appends the ASCII `run` folded to `out`, and gives its characters to `words` (if not null).
+void AppendAsciiFolded(std::string_view run, std::string& out, WordSplitter* words) {
+  const std::size_t offset = out.size();
+  out.append(run);
+  char* folded = out.data() + offset;
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    const AsciiFold& fold = kAsciiFolds[static_cast<unsigned char>(run[i])];
+    folded[i] = fold.folded;
+    if (words != nullptr) words->Add(offset + i, fold.role, Script::kLatin);
+  }
+}
+
+// Gives `words` the code points of `folded` (valid UTF-8, output of utf8proc), which is to
+// stand at `offset` of the folded text.
+void AddFolded(std::string_view folded, std::size_t offset, WordSplitter& words) {
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    const auto lead = static_cast<unsigned char>(folded[i]);
+    if (lead < 0x80) {
+      words.Add(offset + i, kAsciiFolds[lead].role, Script::kLatin);
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t code_point = 0;
+    const utf8proc_ssize_t length = utf8proc_iterate(
+        Bytes(folded) + i, static_cast<utf8proc_ssize_t>(folded.size() - i), &code_point);
+    if (length <= 0) return;  // not reached: utf8proc writes valid UTF-8
+    const CodePointClass point_class = ClassOf(static_cast<char32_t>(code_point));
+    words.Add(offset + i, point_class.role, point_class.script);
+    i += static_cast<std::size_t>(length);
+  }
+}
+
 bool IsSpace(utf8proc_int32_t code_point) {
   if ((code_point >= 0x09 && code_point <= 0x0D) || code_point == 0x85) return true;
   const utf8proc_category_t category = utf8proc_category(code_point);
@@ -65,7 +139,13 @@ bool IsSpace(utf8proc_int32_t code_point) {
 }  // namespace
 
 std::optional<std::string> CaseFold(std::string_view text) {
-  constexpr int kFold = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
+  std::string folded;
+  folded.reserve(text.size());
+  if (!AppendCaseFold(text, folded, nullptr)) return std::nullopt;
+  return folded;
+}
+
+bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words) {
   // A code point that folds to itself wherever it stands (code_point_class.h; ASCII once A-Z are
   // mapped) is copied. Each run of other code points goes through utf8proc together with the
   // code point before it, which a combining mark of the run may compose with (`e` + U+0301 is
@@ -74,58 +154,67 @@ std::optional<std::string> CaseFold(std::string_view text) {
   // the run's first are starters too, so neither reordering nor composition reaches them.
   struct CodePoint {
     std::size_t length = 0;  // 0: not valid UTF-8 here
-    bool folds_to_itself = false;
+    CodePointClass point_class;
   };
   const auto read = [&](std::size_t at) {
     const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead < 0x80) return CodePoint{1, true};
+    if (lead < 0x80) return CodePoint{1, AsciiClass(lead)};
     utf8proc_int32_t code_point = 0;
     const utf8proc_ssize_t length = utf8proc_iterate(
         Bytes(text) + at, static_cast<utf8proc_ssize_t>(text.size() - at), &code_point);
     if (length <= 0) return CodePoint{};
-    return CodePoint{static_cast<std::size_t>(length),
-                     ClassOf(static_cast<char32_t>(code_point)).folds_to_itself};
+    return CodePoint{static_cast<std::size_t>(length), ClassOf(static_cast<char32_t>(code_point))};
   };
-  std::string folded;
-  folded.reserve(text.size());
+  const CodePoint end_of_text{0, {WordRole::kSeparator, Script::kOther, true}};
   std::size_t i = 0;
-  CodePoint current = text.empty() ? CodePoint{} : read(0);
-  const auto is_ascii = [&](std::size_t at) { return static_cast<unsigned char>(text[at]) < 0x80; };
+  CodePoint current;  // the code point at i, when current_known
+  bool current_known = false;
   while (i < text.size()) {
-    if (current.length == 0) return std::nullopt;
-    if (is_ascii(i)) {  // an ASCII span at once, but for its last character
-      std::size_t end = i + 1;
-      while (end < text.size() && is_ascii(end)) ++end;
-      AppendAsciiLower(folded, text.substr(i, end - 1 - i));
-      i = end - 1;
+    if (IsAscii(text[i])) {  // an ASCII run at once, but for a last character that a
+                             // non-ASCII code point follows (it may compose with it)
+      const std::size_t run_end = AsciiRunEnd(text, i);
+      const std::size_t alone = run_end == text.size() ? run_end : run_end - 1;
+      if (alone > i) {
+        AppendAsciiFolded(text.substr(i, alone - i), out, words);
+        i = alone;
+        current_known = false;
+        if (i == text.size()) break;
+      }
     }
+    if (!current_known) current = read(i);
+    if (current.length == 0) return false;
     const std::size_t next = i + current.length;
-    const CodePoint after = next < text.size() ? read(next) : CodePoint{0, true};
-    if (current.folds_to_itself && after.folds_to_itself) {
+    const CodePoint after = next < text.size() ? read(next) : end_of_text;
+    current_known = true;
+    if (current.point_class.folds_to_itself && after.point_class.folds_to_itself) {
+      if (words != nullptr) {
+        words->Add(out.size(), current.point_class.role, current.point_class.script);
+      }
       if (current.length == 1) {
-        AppendAsciiLower(folded, text.substr(i, 1));
+        out += kAsciiFolds[static_cast<unsigned char>(text[i])].folded;
       } else {
-        folded.append(text.substr(i, current.length));
+        out.append(text.substr(i, current.length));
       }
       i = next;
       current = after;
       continue;
     }
     const std::size_t start = i;
-    if (current.folds_to_itself) {  // the run's base
+    if (current.point_class.folds_to_itself) {  // the run's base
       i = next;
       current = after;
     }
-    while (i < text.size() && !current.folds_to_itself) {
-      if (current.length == 0) return std::nullopt;
+    while (i < text.size() && !current.point_class.folds_to_itself) {
+      if (current.length == 0) return false;
       i += current.length;
       if (i < text.size()) current = read(i);
     }
-    std::optional<std::string> run = Map(text.substr(start, i - start), kFold);
-    if (!run) return std::nullopt;
-    folded += *run;
+    const std::optional<std::string> run = Map(text.substr(start, i - start), kCaseFold);
+    if (!run) return false;
+    if (words != nullptr) AddFolded(*run, out.size(), *words);
+    out += *run;
   }
-  return folded;
+  return true;
 }
 
 std::optional<std::string> NormalizeNfc(std::string_view text) {
