@@ -2,13 +2,15 @@
 
 #include <utf8proc.h>
 
-#include <array>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 #include "engine/base/byte_word.h"
 #include "plugins/text/code_point_class.h"
 #include "plugins/text/script.h"
+#include "plugins/text/utf8.h"
 #include "plugins/text/word_splitter.h"
 
 namespace tradelint {
@@ -34,22 +36,28 @@ template <typename Visit>
 bool ForEachCodePoint(std::string_view text, Visit visit) {
   std::size_t offset = 0;
   while (offset < text.size()) {
-    utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length = utf8proc_iterate(
-        Bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
-    if (length <= 0) return false;
-    visit(code_point, offset, static_cast<std::size_t>(length));
-    offset += static_cast<std::size_t>(length);
+    char32_t code_point = 0;
+    const std::size_t length = DecodeUtf8(text, offset, code_point);
+    if (length == 0) return false;
+    visit(static_cast<utf8proc_int32_t>(code_point), offset, length);
+    offset += length;
   }
   return true;
 }
 
-template <typename MapCodePoint>
-std::optional<std::string> MapEachCodePoint(std::string_view text, MapCodePoint map) {
+// Maps each code point by `map`, and each ASCII character by `map_ascii` (which must agree
+// with `map` on ASCII, without a call into utf8proc).
+template <typename MapCodePoint, typename MapAscii>
+std::optional<std::string> MapEachCodePoint(std::string_view text, MapCodePoint map,
+                                            MapAscii map_ascii) {
   std::string result;
   result.reserve(text.size());
   const bool valid =
       ForEachCodePoint(text, [&](utf8proc_int32_t code_point, std::size_t, std::size_t) {
+        if (code_point < 0x80) {
+          result += map_ascii(static_cast<char>(code_point));
+          return;
+        }
         utf8proc_uint8_t buffer[4];
         const utf8proc_ssize_t length = utf8proc_encode_char(map(code_point), buffer);
         result.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(length));
@@ -60,31 +68,14 @@ std::optional<std::string> MapEachCodePoint(std::string_view text, MapCodePoint 
 
 constexpr int kCaseFold = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
 
-// What folding and word splitting need of an ASCII character: its folding (A-Z -> a-z) and its
-// role in a word (letters, digits as joiners, the rest separators). ASCII letters are Latin.
-struct AsciiFold {
-  char folded = 0;
-  WordRole role = WordRole::kSeparator;
-};
-
-constexpr std::array<AsciiFold, 128> kAsciiFolds = [] {
-  std::array<AsciiFold, 128> folds{};
-  for (std::size_t c = 0; c < folds.size(); ++c) {
-    const bool upper = c >= 'A' && c <= 'Z';
-    const bool lower = c >= 'a' && c <= 'z';
-    folds[c].folded = static_cast<char>(upper ? c - 'A' + 'a' : c);
-    folds[c].role = upper || lower           ? WordRole::kLetter
-                    : (c >= '0' && c <= '9') ? WordRole::kJoiner
-                                             : WordRole::kSeparator;
-  }
-  return folds;
-}();
+// The case folding of an ASCII character: A-Z -> a-z, the rest as they are.
+char AsciiFolded(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 
 // The class of an ASCII character (code_point_class.h): each folds to itself once A-Z are
 // mapped.
-CodePointClass AsciiClass(unsigned char c) { return {kAsciiFolds[c].role, Script::kLatin, true}; }
+CodePointClass AsciiClass(char c) { return {AsciiRole(c), Script::kLatin, true}; }
 
 // The end of the run of ASCII bytes of `text` from `begin`, read 8 bytes at a time.
 std::size_t AsciiRunEnd(std::string_view text, std::size_t begin) {
@@ -96,16 +87,26 @@ std::size_t AsciiRunEnd(std::string_view text, std::size_t begin) {
   return end;
 }
 
-// Appends the ASCII `run` folded to `out`, and gives its characters to `words` (if not null).
+// Appends the ASCII `run` folded to `out`, 8 bytes at a time, and gives its characters to
+// `words` (if not null).
 void AppendAsciiFolded(std::string_view run, std::string& out, WordSplitter* words) {
+  using byte_word::kHigh;
+  using byte_word::kOnes;
   const std::size_t offset = out.size();
   out.append(run);
   char* folded = out.data() + offset;
-  for (std::size_t i = 0; i < run.size(); ++i) {
-    const AsciiFold& fold = kAsciiFolds[static_cast<unsigned char>(run[i])];
-    folded[i] = fold.folded;
-    if (words != nullptr) words->Add(offset + i, fold.role, Script::kLatin);
+  std::size_t i = 0;
+  for (; i + 8 <= run.size(); i += 8) {
+    // Bytes below 0x80 plus 0x80 - c set their high bit exactly when they are at least c, with
+    // no carry into the next byte; A-Z get 0x20 added.
+    const std::uint64_t word = byte_word::Load(folded + i);
+    const std::uint64_t upper =
+        ((word + kOnes * (0x80 - 'A')) & ~(word + kOnes * (0x80 - 'Z' - 1))) & kHigh;
+    const std::uint64_t lower = word | (upper >> 2);
+    std::memcpy(folded + i, &lower, sizeof lower);
   }
+  for (; i < run.size(); ++i) folded[i] = AsciiFolded(folded[i]);
+  if (words != nullptr) words->AddAscii(offset, std::string_view(folded, run.size()));
 }
 
 // Gives `words` the code points of `folded` (valid UTF-8, output of utf8proc), which is to
@@ -113,19 +114,17 @@ void AppendAsciiFolded(std::string_view run, std::string& out, WordSplitter* wor
 void AddFolded(std::string_view folded, std::size_t offset, WordSplitter& words) {
   std::size_t i = 0;
   while (i < folded.size()) {
-    const auto lead = static_cast<unsigned char>(folded[i]);
-    if (lead < 0x80) {
-      words.Add(offset + i, kAsciiFolds[lead].role, Script::kLatin);
+    if (IsAscii(folded[i])) {
+      words.Add(offset + i, AsciiRole(folded[i]), Script::kLatin);
       ++i;
       continue;
     }
-    utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length = utf8proc_iterate(
-        Bytes(folded) + i, static_cast<utf8proc_ssize_t>(folded.size() - i), &code_point);
-    if (length <= 0) return;  // not reached: utf8proc writes valid UTF-8
-    const CodePointClass point_class = ClassOf(static_cast<char32_t>(code_point));
+    char32_t code_point = 0;
+    const std::size_t length = DecodeUtf8(folded, i, code_point);
+    if (length == 0) return;  // not reached: utf8proc writes valid UTF-8
+    const CodePointClass point_class = ClassOf(code_point);
     words.Add(offset + i, point_class.role, point_class.script);
-    i += static_cast<std::size_t>(length);
+    i += length;
   }
 }
 
@@ -157,13 +156,19 @@ bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words
     CodePointClass point_class;
   };
   const auto read = [&](std::size_t at) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead < 0x80) return CodePoint{1, AsciiClass(lead)};
-    utf8proc_int32_t code_point = 0;
-    const utf8proc_ssize_t length = utf8proc_iterate(
-        Bytes(text) + at, static_cast<utf8proc_ssize_t>(text.size() - at), &code_point);
-    if (length <= 0) return CodePoint{};
-    return CodePoint{static_cast<std::size_t>(length), ClassOf(static_cast<char32_t>(code_point))};
+    if (IsAscii(text[at])) return CodePoint{1, AsciiClass(text[at])};
+    char32_t code_point = 0;
+    const std::size_t length = DecodeUtf8(text, at, code_point);
+    if (length == 0) return CodePoint{};
+    return CodePoint{length, ClassOf(code_point)};
+  };
+  // Non-ASCII code points copied as they are gather in text[copy_begin, copy_end) and are
+  // appended at once, before anything else is.
+  std::size_t copy_begin = 0;
+  std::size_t copy_end = 0;
+  const auto flush_copy = [&] {
+    out.append(text.substr(copy_begin, copy_end - copy_begin));
+    copy_begin = copy_end;
   };
   const CodePoint end_of_text{0, {WordRole::kSeparator, Script::kOther, true}};
   std::size_t i = 0;
@@ -175,6 +180,7 @@ bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words
       const std::size_t run_end = AsciiRunEnd(text, i);
       const std::size_t alone = run_end == text.size() ? run_end : run_end - 1;
       if (alone > i) {
+        flush_copy();
         AppendAsciiFolded(text.substr(i, alone - i), out, words);
         i = alone;
         current_known = false;
@@ -187,13 +193,20 @@ bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words
     const CodePoint after = next < text.size() ? read(next) : end_of_text;
     current_known = true;
     if (current.point_class.folds_to_itself && after.point_class.folds_to_itself) {
-      if (words != nullptr) {
-        words->Add(out.size(), current.point_class.role, current.point_class.script);
-      }
       if (current.length == 1) {
-        out += kAsciiFolds[static_cast<unsigned char>(text[i])].folded;
+        flush_copy();
+        if (words != nullptr) words->Add(out.size(), current.point_class.role, Script::kLatin);
+        out += AsciiFolded(text[i]);
       } else {
-        out.append(text.substr(i, current.length));
+        if (copy_end != i) {
+          flush_copy();
+          copy_begin = i;
+        }
+        if (words != nullptr) {
+          words->Add(out.size() + (i - copy_begin), current.point_class.role,
+                     current.point_class.script);
+        }
+        copy_end = next;
       }
       i = next;
       current = after;
@@ -211,9 +224,11 @@ bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words
     }
     const std::optional<std::string> run = Map(text.substr(start, i - start), kCaseFold);
     if (!run) return false;
+    flush_copy();
     if (words != nullptr) AddFolded(*run, out.size(), *words);
     out += *run;
   }
+  flush_copy();
   return true;
 }
 
@@ -222,11 +237,13 @@ std::optional<std::string> NormalizeNfc(std::string_view text) {
 }
 
 std::optional<std::string> ToLower(std::string_view text) {
-  return MapEachCodePoint(text, utf8proc_tolower);
+  return MapEachCodePoint(text, utf8proc_tolower, AsciiFolded);
 }
 
 std::optional<std::string> ToUpper(std::string_view text) {
-  return MapEachCodePoint(text, utf8proc_toupper);
+  return MapEachCodePoint(text, utf8proc_toupper, [](char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  });
 }
 
 std::optional<std::string_view> TrimSpace(std::string_view text) {

@@ -5,9 +5,12 @@
 // the slots form one flat array with open addressing (linear probing, at most half full), each
 // holding its key's full hash, so a lookup is a hash of the word and, nearly always, one or two
 // slots compared without touching the keys. Immutable after construction; thread-safe.
+//
+// Find and Hash are defined here so that a matcher's loop over a text's words inlines them.
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,17 +20,45 @@ namespace tradelint {
 
 class WordTable {
  public:
-  WordTable() = default;
+  WordTable() : WordTable(std::vector<std::string>{}) {}
   // `keys` must be distinct, fewer than 2^32 - 1, with less than 4 GiB in all (lists written in
   // rulesets).
   explicit WordTable(const std::vector<std::string>& keys);
 
   // The index in `keys` of `word`; nullopt when it is not a key.
-  std::optional<std::size_t> Find(std::string_view word) const;
+  std::optional<std::size_t> Find(std::string_view word) const {
+    const std::uint64_t hash = Hash(word);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+      const Slot& slot = slots_[at];
+      if (slot.index == kEmpty) return std::nullopt;
+      if (slot.hash == hash && slot.key_length == word.size() &&
+          std::memcmp(bytes_.data() + slot.key_begin, word.data(), word.size()) == 0) {
+        return slot.index;
+      }
+    }
+  }
 
   // The hash of a word: a few multiplications over at most two 8-byte loads for words of up to
-  // 16 bytes.
-  static std::uint64_t Hash(std::string_view word);
+  // 16 bytes, then over 8-byte blocks.
+  static std::uint64_t Hash(std::string_view word) {
+    const char* bytes = word.data();
+    const std::size_t length = word.size();
+    if (length >= 8) {  // 8-byte blocks, then the last 8 bytes (which may overlap the last block)
+      std::uint64_t state = 0;
+      std::size_t i = 0;
+      for (; i + 16 < length; i += 8) state = Mix(state, Load64(bytes + i), i);
+      return Mix(state ^ Load64(bytes + i), Load64(bytes + length - 8), length);
+    }
+    if (length >= 4) return Mix(Load32(bytes), Load32(bytes + length - 4), length);
+    if (length > 0) {
+      const auto byte = [&](std::size_t i) {
+        return static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i]));
+      };
+      return Mix(byte(0) | byte(length / 2) << 8 | byte(length - 1) << 16, 0, length);
+    }
+    return Mix(0, 0, 0);
+  }
 
  private:
   struct Slot {
@@ -38,7 +69,26 @@ class WordTable {
   };
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
 
-  std::string bytes_;       // the keys, one after another
+  static std::uint64_t Load64(const char* bytes) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes, sizeof word);
+    return word;
+  }
+  static std::uint64_t Load32(const char* bytes) {
+    std::uint32_t word;
+    std::memcpy(&word, bytes, sizeof word);
+    return word;
+  }
+  // Mixes two words and a length into 64 well-distributed bits.
+  static std::uint64_t Mix(std::uint64_t a, std::uint64_t b, std::size_t length) {
+    std::uint64_t hash = (a * 0x9E3779B97F4A7C15) ^ ((b ^ length) * 0xC2B2AE3D27D4EB4F);
+    hash ^= hash >> 32;
+    hash *= 0x165667B19E3779F9;
+    hash ^= hash >> 29;
+    return hash;
+  }
+
+  std::string bytes_;        // the keys, one after another
   std::vector<Slot> slots_;  // a power of two in size, at least twice the number of keys
 };
 

@@ -84,11 +84,11 @@ std::vector<std::string> SplitAtOnce(const std::string& folded) {
 // Hangul syllables and jamo, Han, kana with a voicing mark, a supplementary Han letter, and
 // punctuation outside ASCII.
 const std::vector<std::string> kPieces = {
-    "a",      "Z",      "e",      "E",      "x",      "Q",      "5",      "0",       " ",
-    "  ",     "-",      "'",      ".",      "\t",     "fake",   "REPLICA", "iPhone15", "\u0301",
-    "\u0308", "\u0323", "\u00C5", "\u00FC", "\u00DF", "\uFB01", "\u0130", "\uFF21",  "\uFF0C",
-    "\u3002", "\u03A3", "\u03C2", "\u0416", "\u0436", "\u0627", "\u0653", "\u0936",  "\u093F",
-    "\uD55C", "\u1100", "\u1161", "\u11A8", "\u5145", "\u7535", "\u304B", "\u3099",  "\u30AB",
+    "a",          "Z",      "e",      "E",      "x",      "Q",      "5",       "0",        " ",
+    "  ",         "-",      "'",      ".",      "\t",     "fake",   "REPLICA", "iPhone15", "\u0301",
+    "\u0308",     "\u0323", "\u00C5", "\u00FC", "\u00DF", "\uFB01", "\u0130",  "\uFF21",   "\uFF0C",
+    "\u3002",     "\u03A3", "\u03C2", "\u0416", "\u0436", "\u0627", "\u0653",  "\u0936",   "\u093F",
+    "\uD55C",     "\u1100", "\u1161", "\u11A8", "\u5145", "\u7535", "\u304B",  "\u3099",   "\u30AB",
     "\U00020000", "\u00BD", "\u2122", "\u00A0"};
 
 std::string RandomText(std::mt19937& random) {
@@ -135,8 +135,13 @@ TEST(FoldedTextTest, InvalidUtf8HasNoWords) {
 // The per-thread cache gives the words of the text asked for, whatever it held: more texts than
 // it keeps, in turn, and texts that differ in one byte or in length only.
 TEST(FoldedTextTest, RecentFoldedWordsGivesTheWordsOfEachText) {
-  std::vector<std::string> texts = {"", "fake", "Fake watch", "fake watch", "fake watc",
-                                    "\u5145\u7535\u5668 Zentora", "e\u0301t\u00E9"};
+  std::vector<std::string> texts = {"",
+                                    "fake",
+                                    "Fake watch",
+                                    "fake watch",
+                                    "fake watc",
+                                    "\u5145\u7535\u5668 Zentora",
+                                    "e\u0301t\u00E9"};
   for (int i = 0; i < 12; ++i) texts.push_back("brand" + std::to_string(i) + " copy");
   for (int round = 0; round < 3; ++round) {
     for (const std::string& text : texts) {
