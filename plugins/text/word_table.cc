@@ -1,6 +1,7 @@
 #include "plugins/text/word_table.h"
 
 #include <cassert>
+#include <cstring>
 
 namespace tradelint {
 
@@ -19,6 +20,21 @@ WordTable::WordTable(const std::vector<std::string>& keys) {
                   static_cast<std::uint32_t>(keys[index].size()),
                   static_cast<std::uint32_t>(index)};
     key_begin += keys[index].size();
+    const std::size_t pair = Pair(keys[index]);
+    pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+  }
+}
+
+std::optional<std::size_t> WordTable::FindHashed(std::string_view word) const {
+  const std::uint64_t hash = Hash(word);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    const Slot& slot = slots_[at];
+    if (slot.index == kEmpty) return std::nullopt;
+    if (slot.hash == hash && slot.key_length == word.size() &&
+        std::memcmp(bytes_.data() + slot.key_begin, word.data(), word.size()) == 0) {
+      return slot.index;
+    }
   }
 }
 

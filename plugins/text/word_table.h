@@ -4,10 +4,13 @@
 // word of every text, where most lookups find nothing: the keys are copied into one buffer, and
 // the slots form one flat array with open addressing (linear probing, at most half full), each
 // holding its key's full hash, so a lookup is a hash of the word and, nearly always, one or two
-// slots compared without touching the keys. Immutable after construction; thread-safe.
+// slots compared without touching the keys. Before that, a bitmap of the (length mod 32, first
+// byte) pairs of the keys turns most words that are not keys away with one load, without
+// hashing them. Immutable after construction; thread-safe.
 //
-// Find and Hash are defined here so that a matcher's loop over a text's words inlines them.
+// Find's filter is defined here so that a matcher's loop over a text's words inlines it.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -27,16 +30,9 @@ class WordTable {
 
   // The index in `keys` of `word`; nullopt when it is not a key.
   std::optional<std::size_t> Find(std::string_view word) const {
-    const std::uint64_t hash = Hash(word);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
-      const Slot& slot = slots_[at];
-      if (slot.index == kEmpty) return std::nullopt;
-      if (slot.hash == hash && slot.key_length == word.size() &&
-          std::memcmp(bytes_.data() + slot.key_begin, word.data(), word.size()) == 0) {
-        return slot.index;
-      }
-    }
+    const std::size_t pair = Pair(word);
+    if ((pairs_[pair / 64] >> (pair % 64) & 1) == 0) return std::nullopt;
+    return FindHashed(word);
   }
 
   // The hash of a word: a few multiplications over at most two 8-byte loads for words of up to
@@ -69,6 +65,14 @@ class WordTable {
   };
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
 
+  // The bit of `word`'s (length mod 32, first byte) pair in pairs_.
+  static std::size_t Pair(std::string_view word) {
+    const std::size_t first = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
+    return (word.size() % 32) << 8 | first;
+  }
+
+  std::optional<std::size_t> FindHashed(std::string_view word) const;
+
   static std::uint64_t Load64(const char* bytes) {
     std::uint64_t word;
     std::memcpy(&word, bytes, sizeof word);
@@ -88,8 +92,9 @@ class WordTable {
     return hash;
   }
 
-  std::string bytes_;        // the keys, one after another
-  std::vector<Slot> slots_;  // a power of two in size, at least twice the number of keys
+  std::string bytes_;                       // the keys, one after another
+  std::vector<Slot> slots_;                 // a power of two in size, at least twice the keys
+  std::array<std::uint64_t, 128> pairs_{};  // bit Pair(key) set for each key
 };
 
 }  // namespace tradelint
