@@ -237,6 +237,11 @@ std::optional<std::string> NormalizeNfc(std::string_view text) {
 }
 
 std::optional<std::string> ToLower(std::string_view text) {
+  if (AsciiRunEnd(text, 0) == text.size()) {  // ASCII lowers as it folds
+    std::string lower;
+    AppendAsciiFolded(text, lower, nullptr);
+    return lower;
+  }
   return MapEachCodePoint(text, utf8proc_tolower, AsciiFolded);
 }
 

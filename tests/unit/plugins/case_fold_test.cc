@@ -102,6 +102,13 @@ TEST(CaseMappingTest, AgreesWithUtf8procOnEveryCodePoint) {
     ASSERT_EQ(ToUpper(text), upper) << "block U+" << std::hex << block;
   }
   EXPECT_EQ(ToLower("A\xFF"), std::nullopt);
+  std::string ascii;  // all ASCII: lowered 8 bytes at a time
+  std::string ascii_lower;
+  for (utf8proc_int32_t code_point = 0; code_point < 0x80; ++code_point) {
+    ascii += Utf8(code_point);
+    ascii_lower += Utf8(utf8proc_tolower(code_point));
+  }
+  EXPECT_EQ(ToLower(ascii + "Z"), ascii_lower + "z");
 }
 
 TEST(CaseFoldTest, InvalidUtf8IsRejectedWherever) {
