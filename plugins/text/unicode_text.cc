@@ -162,14 +162,6 @@ bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words
     if (length == 0) return CodePoint{};
     return CodePoint{length, ClassOf(code_point)};
   };
-  // Non-ASCII code points copied as they are gather in text[copy_begin, copy_end) and are
-  // appended at once, before anything else is.
-  std::size_t copy_begin = 0;
-  std::size_t copy_end = 0;
-  const auto flush_copy = [&] {
-    out.append(text.substr(copy_begin, copy_end - copy_begin));
-    copy_begin = copy_end;
-  };
   const CodePoint end_of_text{0, {WordRole::kSeparator, Script::kOther, true}};
   std::size_t i = 0;
   CodePoint current;  // the code point at i, when current_known
@@ -180,7 +172,6 @@ bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words
       const std::size_t run_end = AsciiRunEnd(text, i);
       const std::size_t alone = run_end == text.size() ? run_end : run_end - 1;
       if (alone > i) {
-        flush_copy();
         AppendAsciiFolded(text.substr(i, alone - i), out, words);
         i = alone;
         current_known = false;
@@ -194,22 +185,30 @@ bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words
     current_known = true;
     if (current.point_class.folds_to_itself && after.point_class.folds_to_itself) {
       if (current.length == 1) {
-        flush_copy();
         if (words != nullptr) words->Add(out.size(), current.point_class.role, Script::kLatin);
         out += AsciiFolded(text[i]);
-      } else {
-        if (copy_end != i) {
-          flush_copy();
-          copy_begin = i;
-        }
+        i = next;
+        current = after;
+        continue;
+      }
+      // A run of non-ASCII code points that fold to themselves, up to one whose successor does
+      // not: copied at once.
+      const std::size_t run_begin = i;
+      const std::size_t out_begin = out.size();
+      CodePoint following = after;
+      while (true) {
         if (words != nullptr) {
-          words->Add(out.size() + (i - copy_begin), current.point_class.role,
+          words->Add(out_begin + (i - run_begin), current.point_class.role,
                      current.point_class.script);
         }
-        copy_end = next;
+        i += current.length;
+        current = following;  // the code point at i
+        if (i == text.size() || current.length < 2 || !current.point_class.folds_to_itself) break;
+        const std::size_t after_current = i + current.length;
+        following = after_current < text.size() ? read(after_current) : end_of_text;
+        if (!following.point_class.folds_to_itself) break;
       }
-      i = next;
-      current = after;
+      out.append(text.substr(run_begin, i - run_begin));
       continue;
     }
     const std::size_t start = i;
@@ -224,11 +223,9 @@ bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words
     }
     const std::optional<std::string> run = Map(text.substr(start, i - start), kCaseFold);
     if (!run) return false;
-    flush_copy();
     if (words != nullptr) AddFolded(*run, out.size(), *words);
     out += *run;
   }
-  flush_copy();
   return true;
 }
 
