@@ -20,8 +20,8 @@ WordTable::WordTable(const std::vector<std::string>& keys) {
                   static_cast<std::uint32_t>(keys[index].size()),
                   static_cast<std::uint32_t>(index)};
     key_begin += keys[index].size();
-    const std::size_t pair = Pair(keys[index]);
-    pairs_[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    const std::size_t bit = SummaryBit(keys[index]);
+    summaries_[bit / 64] |= std::uint64_t{1} << (bit % 64);
   }
 }
 

@@ -4,9 +4,9 @@
 // word of every text, where most lookups find nothing: the keys are copied into one buffer, and
 // the slots form one flat array with open addressing (linear probing, at most half full), each
 // holding its key's full hash, so a lookup is a hash of the word and, nearly always, one or two
-// slots compared without touching the keys. Before that, a bitmap of the (length mod 32, first
-// byte) pairs of the keys turns most words that are not keys away with one load, without
-// hashing them. Immutable after construction; thread-safe.
+// slots compared without touching the keys. Before that, a bitmap of 2^14 bits, one set for
+// each key's (first byte, last byte, length) summary, turns most words that are not keys away
+// with a few loads, without hashing them. Immutable after construction; thread-safe.
 //
 // Find's filter is defined here so that a matcher's loop over a text's words inlines it.
 
@@ -30,8 +30,8 @@ class WordTable {
 
   // The index in `keys` of `word`; nullopt when it is not a key.
   std::optional<std::size_t> Find(std::string_view word) const {
-    const std::size_t pair = Pair(word);
-    if ((pairs_[pair / 64] >> (pair % 64) & 1) == 0) return std::nullopt;
+    const std::size_t bit = SummaryBit(word);
+    if ((summaries_[bit / 64] >> (bit % 64) & 1) == 0) return std::nullopt;
     return FindHashed(word);
   }
 
@@ -65,10 +65,16 @@ class WordTable {
   };
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
 
-  // The bit of `word`'s (length mod 32, first byte) pair in pairs_.
-  static std::size_t Pair(std::string_view word) {
-    const std::size_t first = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
-    return (word.size() % 32) << 8 | first;
+  static constexpr int kSummaryBits = 14;
+
+  // The bit of summaries_ for `word`'s first byte, last byte and length (mod 256), mixed.
+  static std::size_t SummaryBit(std::string_view word) {
+    std::uint32_t summary = static_cast<std::uint8_t>(word.size());
+    if (!word.empty()) {
+      summary |= std::uint32_t{static_cast<unsigned char>(word.front())} << 8 |
+                 std::uint32_t{static_cast<unsigned char>(word.back())} << 16;
+    }
+    return (summary * 0x9E3779B1u) >> (32 - kSummaryBits);
   }
 
   std::optional<std::size_t> FindHashed(std::string_view word) const;
@@ -92,9 +98,9 @@ class WordTable {
     return hash;
   }
 
-  std::string bytes_;                       // the keys, one after another
-  std::vector<Slot> slots_;                 // a power of two in size, at least twice the keys
-  std::array<std::uint64_t, 128> pairs_{};  // bit Pair(key) set for each key
+  std::string bytes_;        // the keys, one after another
+  std::vector<Slot> slots_;  // a power of two in size, at least twice the keys
+  std::array<std::uint64_t, (1 << kSummaryBits) / 64> summaries_{};  // SummaryBit of each key
 };
 
 }  // namespace tradelint

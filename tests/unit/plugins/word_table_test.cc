@@ -26,16 +26,18 @@ TEST(WordTableTest, FindsEachKeyAndNothingElse) {
   EXPECT_EQ(WordTable(std::vector<std::string>{}).Find("fake"), std::nullopt);
 }
 
-// The filter on (length mod 32, first byte) lets through words that share both with a key.
+// The filter on (first byte, last byte, length) lets through words that share all three with a
+// key, and the table decides.
 TEST(WordTableTest, FilterPassesOnlyToTheTable) {
-  const std::string long_key = "k" + std::string(33, 'x');  // length 34, as 2 mod 32
-  const WordTable table({"", "kx", long_key});
+  const std::string long_key = "k" + std::string(300, 'x') + "z";  // length 302, as 46 mod 256
+  const WordTable table({"", "kxz", long_key});
   EXPECT_EQ(table.Find(""), 0u);
-  EXPECT_EQ(table.Find("kx"), 1u);
+  EXPECT_EQ(table.Find("kxz"), 1u);
   EXPECT_EQ(table.Find(long_key), 2u);
-  EXPECT_EQ(table.Find("ky"), std::nullopt);  // same pair as "kx"
-  EXPECT_EQ(table.Find("k" + std::string(33, 'y')), std::nullopt);
-  EXPECT_EQ(table.Find("x" + std::string(33, 'x')), std::nullopt);
+  EXPECT_EQ(table.Find("kyz"), std::nullopt);  // the summary of "kxz"
+  EXPECT_EQ(table.Find("k" + std::string(300, 'y') + "z"), std::nullopt);
+  EXPECT_EQ(table.Find("k" + std::string(44, 'x') + "z"), std::nullopt);  // length 46
+  EXPECT_EQ(table.Find("x" + std::string(300, 'x') + "z"), std::nullopt);
 }
 
 // Random words of 1 to 40 bytes (every length class of the hash) from a small alphabet, so that
