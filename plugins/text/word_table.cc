@@ -32,7 +32,8 @@ std::optional<std::size_t> WordTable::FindHashed(std::string_view word) const {
     const Slot& slot = slots_[at];
     if (slot.index == kEmpty) return std::nullopt;
     if (slot.hash == hash && slot.key_length == word.size() &&
-        std::memcmp(bytes_.data() + slot.key_begin, word.data(), word.size()) == 0) {
+        (word.empty() ||
+         std::memcmp(bytes_.data() + slot.key_begin, word.data(), word.size()) == 0)) {
       return slot.index;
     }
   }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -32,6 +33,7 @@ TEST(WordTableTest, FilterPassesOnlyToTheTable) {
   const std::string long_key = "k" + std::string(300, 'x') + "z";  // length 302, as 46 mod 256
   const WordTable table({"", "kxz", long_key});
   EXPECT_EQ(table.Find(""), 0u);
+  EXPECT_EQ(table.Find(std::string_view()), 0u);  // no bytes to compare
   EXPECT_EQ(table.Find("kxz"), 1u);
   EXPECT_EQ(table.Find(long_key), 2u);
   EXPECT_EQ(table.Find("kyz"), std::nullopt);  // the summary of "kxz"
