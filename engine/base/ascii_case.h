@@ -9,8 +9,7 @@
 namespace tradelint {
 
 std::string AsciiLower(std::string_view text);
-// Appends `text` to `out` with A-Z mapped to a-z: also the ASCII part of Unicode case folding
-// (plugins/text/unicode_text.cc), where ASCII folds by that mapping alone.
+// Appends `text` to `out` with A-Z mapped to a-z.
 void AppendAsciiLower(std::string& out, std::string_view text);
 std::string AsciiUpper(std::string_view text);
 // Whether `a` and `b` are equal when A-Z and a-z are taken as the same letters.

@@ -62,15 +62,16 @@ CodePointClass Classify(char32_t code_point) {
   return {RoleOf(code_point), ScriptOf(code_point), FoldsToItself(code_point)};
 }
 
-using Page = std::array<CodePointClass, 256>;
-
 }  // namespace
 
-CodePointClass ClassOf(char32_t code_point) {
+namespace code_point_class_internal {
+
+// Pages are built once and never freed; two threads may both build a page, and the one that
+// publishes second frees its copy.
+constinit std::array<std::atomic<const Page*>, 256> pages{};
+
+CodePointClass ClassOfUnbuilt(char32_t code_point) {
   if (code_point > 0xFFFF) return Classify(code_point);
-  // Pages are built once and never freed; two threads may both build a page, and the one that
-  // publishes second frees its copy.
-  static std::array<std::atomic<const Page*>, 256> pages{};
   std::atomic<const Page*>& slot = pages[code_point >> 8];
   const Page* page = slot.load(std::memory_order_acquire);
   if (page == nullptr) {
@@ -84,4 +85,5 @@ CodePointClass ClassOf(char32_t code_point) {
   return (*page)[code_point & 0xFF];
 }
 
+}  // namespace code_point_class_internal
 }  // namespace tradelint

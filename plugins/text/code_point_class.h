@@ -5,6 +5,8 @@
 // pages of 256 code points, each built on its first use (a text touches few pages); code
 // points above it are classified directly. Thread-safe.
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 
 #include "plugins/text/script.h"
@@ -24,7 +26,28 @@ struct CodePointClass {
   bool folds_to_itself = false;
 };
 
-// The class of a valid code point (not a surrogate, at most U+10FFFF).
-CodePointClass ClassOf(char32_t code_point);
+namespace code_point_class_internal {
+
+using Page = std::array<CodePointClass, 256>;
+
+// The pages of the Basic Multilingual Plane built so far, by code point / 256 (null: not yet).
+extern std::array<std::atomic<const Page*>, 256> pages;
+
+// The class of a code point whose page is not built yet or that is above the BMP; builds its page.
+CodePointClass ClassOfUnbuilt(char32_t code_point);
+
+}  // namespace code_point_class_internal
+
+// The class of a valid code point (not a surrogate, at most U+10FFFF). Inline: for a built page,
+// one load.
+inline CodePointClass ClassOf(char32_t code_point) {
+  using code_point_class_internal::pages;
+  if (code_point <= 0xFFFF) {
+    const code_point_class_internal::Page* page =
+        pages[code_point >> 8].load(std::memory_order_acquire);
+    if (page != nullptr) return (*page)[code_point & 0xFF];
+  }
+  return code_point_class_internal::ClassOfUnbuilt(code_point);
+}
 
 }  // namespace tradelint

@@ -2,17 +2,17 @@
 // PrefixMatcher: whether a text starts with any entry of a constant list (`has_prefix`), as
 // used for tariff (HS) code chapters and headings: `8507` matches `850760` and `8507.60.00`.
 //
-// Entries are kept in a hash set with the distinct entry lengths, so a match costs one lookup
-// per distinct length (at most a handful for code lists), whatever the size of the list.
+// Entries are kept in a WordTable (word_table.h) with the distinct entry lengths, so a match
+// costs one lookup per distinct length (at most a handful for code lists), whatever the size of
+// the list.
 // Comparison is by bytes, exact: codes are ASCII. Immutable after Create; thread-safe.
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <variant>
 #include <vector>
 
-#include "engine/base/string_hash.h"
+#include "plugins/text/word_table.h"
 
 namespace tradelint {
 
@@ -24,7 +24,7 @@ class PrefixMatcher {
   bool MatchesStartOf(std::string_view text) const;
 
  private:
-  std::unordered_set<std::string, StringHash, std::equal_to<>> prefixes_;
+  WordTable prefixes_;                // the distinct entries
   std::vector<std::size_t> lengths_;  // distinct entry lengths, ascending
 };
 

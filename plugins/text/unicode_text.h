@@ -9,10 +9,18 @@
 
 namespace tradelint {
 
+class WordSplitter;
+
 // NFKC normalisation with full case folding (utf8proc COMPOSE | COMPAT | CASEFOLD | STABLE):
 // the form in which texts are compared case-insensitively. `STRAßE` -> `strasse`,
 // `ＡＢＣ` (full-width) -> `abc`, `ﬁ` -> `fi`.
 std::optional<std::string> CaseFold(std::string_view text);
+
+// Appends CaseFold(text) to `out` and, when `words` is not null, gives `words` each code point
+// it appends (offsets in `out`), so that a text is folded and split into words in one pass
+// (words.h); `words` is not finished. False when `text` is not valid UTF-8: `out` then holds
+// part of the folding.
+bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words);
 
 // NFC normalisation (canonical composition): `u` + U+0308 -> `ü`.
 std::optional<std::string> NormalizeNfc(std::string_view text);

@@ -4,19 +4,17 @@
 //
 // Built once from a constant list at plan time; matching costs one pass over the text's words
 // with one hash lookup per word, whatever the size of the list: entries are indexed by their
-// first word, and only the entries starting with a text word are compared further. Immutable
-// after Create; safe to use from several threads.
+// first word (word_table.h), and only the entries starting with a text word are compared
+// further. Immutable after Create; safe to use from several threads.
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
-#include "engine/base/string_hash.h"
+#include "plugins/text/word_table.h"
 
 namespace tradelint {
 
@@ -38,7 +36,7 @@ class WordMatcher {
 
  private:
   struct Phrase {
-    std::vector<std::string> words;  // folded; words[0] is the index key
+    std::vector<std::string> words;  // folded; words[0] is its group's key
     std::size_t entry = 0;           // index into entries_
   };
 
@@ -48,7 +46,11 @@ class WordMatcher {
   bool ForEachMatch(std::string_view text, Found found) const;
 
   std::vector<std::string> entries_;  // as written
-  std::unordered_map<std::string, std::vector<Phrase>, StringHash, std::equal_to<>> by_first_word_;
+  // The phrases grouped by first word, each group in list order: group g is
+  // phrases_[group_begins_[g], group_begins_[g + 1]), and first_words_ maps its first word to g.
+  WordTable first_words_;
+  std::vector<Phrase> phrases_;
+  std::vector<std::size_t> group_begins_;
 };
 
 }  // namespace tradelint

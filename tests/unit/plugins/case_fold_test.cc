@@ -84,6 +84,33 @@ TEST(CaseFoldTest, AgreesWithUtf8procOnEveryCanonicalDecomposition) {
   }
 }
 
+// lower and upper map ASCII without utf8proc; every code point of planes 0 and 1, ASCII beside
+// the rest, maps as utf8proc's simple case mapping does.
+TEST(CaseMappingTest, AgreesWithUtf8procOnEveryCodePoint) {
+  for (utf8proc_int32_t block = 0; block < 0x20000; block += 0x1000) {
+    std::string text;
+    std::string lower;
+    std::string upper;
+    for (utf8proc_int32_t code_point = block; code_point < block + 0x1000; ++code_point) {
+      if (!IsScalar(code_point)) continue;
+      const utf8proc_int32_t ascii = code_point % 0x80;
+      text += Utf8(code_point) + Utf8(ascii);
+      lower += Utf8(utf8proc_tolower(code_point)) + Utf8(utf8proc_tolower(ascii));
+      upper += Utf8(utf8proc_toupper(code_point)) + Utf8(utf8proc_toupper(ascii));
+    }
+    ASSERT_EQ(ToLower(text), lower) << "block U+" << std::hex << block;
+    ASSERT_EQ(ToUpper(text), upper) << "block U+" << std::hex << block;
+  }
+  EXPECT_EQ(ToLower("A\xFF"), std::nullopt);
+  std::string ascii;  // all ASCII: lowered 8 bytes at a time
+  std::string ascii_lower;
+  for (utf8proc_int32_t code_point = 0; code_point < 0x80; ++code_point) {
+    ascii += Utf8(code_point);
+    ascii_lower += Utf8(utf8proc_tolower(code_point));
+  }
+  EXPECT_EQ(ToLower(ascii + "Z"), ascii_lower + "z");
+}
+
 TEST(CaseFoldTest, InvalidUtf8IsRejectedWherever) {
   for (const std::string text : {"\xFF", "abc\xFF", "\xE4\xB8", "\xE4\xB8\xAD\xC3", "e\xCC"}) {
     EXPECT_EQ(CaseFold(text), std::nullopt) << text;

@@ -35,6 +35,13 @@ TEST(PrefixMatcherTest, MatchesHeadingsAndSubheadingsOfDifferentLengths) {
   EXPECT_FALSE(matcher.MatchesStartOf("188507")) << "a prefix, not a substring";
 }
 
+TEST(PrefixMatcherTest, RepeatedEntriesAreKeptOnce) {
+  const PrefixMatcher matcher = Prefixes({"8507", "95", "8507"});
+  EXPECT_TRUE(matcher.MatchesStartOf("850760"));
+  EXPECT_TRUE(matcher.MatchesStartOf("9503"));
+  EXPECT_FALSE(matcher.MatchesStartOf("8506"));
+}
+
 TEST(PrefixMatcherTest, AnEmptyEntryIsAnError) {
   EXPECT_TRUE(std::holds_alternative<std::string>(PrefixMatcher::Create({"85", ""})));
 }
