@@ -20,10 +20,11 @@
 // (GroupResult).
 
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
-#include <queue>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -61,6 +62,7 @@ struct GroupLinkKey {
   std::size_t rule = 0;  // the group rule, by its index in Program::group_rules()
   Value value;           // the link key
   std::string key;       // its canonical JSON
+  std::size_t hash = 0;  // of `rule` and `key`: where GroupWindows files the group
   std::string record;    // what the rule reads of the record, packed (RecordProjection::Pack)
 };
 
@@ -94,31 +96,36 @@ class GroupWindows {
   std::int64_t fired() const { return fired_; }
 
  private:
+  // An open group's identity: its rule (by its index in Program::group_rules()) and its link
+  // key (canonical JSON), with the hash of both that Links worked out (GroupLinkKey::hash), so
+  // that the run's one thread neither hashes the key nor builds it.
+  struct GroupId {
+    std::size_t hash = 0;
+    std::size_t rule = 0;
+    std::string key;
+    bool operator==(const GroupId& other) const {
+      return hash == other.hash && rule == other.rule && key == other.key;
+    }
+  };
+  struct GroupIdHash {
+    std::size_t operator()(const GroupId& id) const { return id.hash; }
+  };
   // An open group.
   struct Open {
-    std::size_t rule = 0;   // its rule, by its index in Program::group_rules()
     Date first, last, end;  // end: the last date of the window
     // The key (packed whole), then each member in input order: the index of its link in the
     // rule's links, its id, its source (PackSource) and the record as the rule reads it.
     std::string packed;
   };
-  // The open groups by their link key (canonical JSON), at most one per rule: the rules that
-  // link a record by the same key find their groups with one lookup.
-  using OpenMap = std::unordered_map<std::string, std::vector<Open>>;
-  // Windows by the date they end, earliest first (then in the order they opened). Each open
-  // group has one; it is closed and erased only when its deadline comes, so `key` (a map
-  // element, which rehashing does not move) stays valid while the deadline is queued.
-  struct Deadline {
-    Date end;
-    std::uint64_t serial = 0;
-    OpenMap::value_type* key = nullptr;
-    std::size_t rule = 0;
-    bool operator>(const Deadline& other) const {
-      return end != other.end ? other.end < end : serial > other.serial;
-    }
-  };
+  // The open groups. A map element stays where it is (rehashing does not move it), so the
+  // deadlines point at them.
+  using OpenMap = std::unordered_map<GroupId, Open, GroupIdHash>;
+  // The open groups by the date their window ends, earliest first; of one date in the order
+  // they opened. Each open group is in one list; it is closed and erased only when its date
+  // comes.
+  using Deadlines = std::map<Date, std::deque<OpenMap::value_type*>>;
 
-  void Close(const std::string& key, Open& group, std::vector<GroupResult>& closed);
+  void Close(const GroupId& id, Open& group, std::vector<GroupResult>& closed);
   // Appends `source` (`file:line`) to `out`: the file by its number in `source_files_`, then the
   // line; a source of another form as text. SkipSource moves `packed` past such a source and
   // returns its bytes; UnpackSource gives the source they hold.
@@ -140,8 +147,7 @@ class GroupWindows {
   std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> source_file_numbers_;
   OpenMap open_;
   std::size_t open_groups_ = 0;
-  std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> deadlines_;
-  std::uint64_t next_serial_ = 0;
+  Deadlines deadlines_;
   std::int64_t judged_ = 0;
   std::int64_t fired_ = 0;
 };

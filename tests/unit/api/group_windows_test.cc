@@ -207,6 +207,19 @@ TEST_F(GroupWindowsTest, ClosingInPortionsClosesAsClosingAllAtOnce) {
   EXPECT_EQ(windows_.judged(), all_at_once.judged());
 }
 
+// The groups whose windows end on one date close in the order they opened, after those whose
+// windows end earlier, whatever their keys.
+TEST_F(GroupWindowsTest, GroupsCloseByTheEndOfTheirWindowThenInTheOrderTheyOpened) {
+  for (const char* id : {"O-30", "O-3", "O-300", "O-31"}) Add(Order(id, "2026-03-02", "60"));
+  Add(Order("O-29", "2026-03-01", "120"));  // out of time order: its groups end a day earlier
+  std::vector<GroupResult> closed;
+  windows_.CloseAll(closed);
+  std::vector<std::string> order;
+  for (const GroupResult& group : closed) order.push_back(group.key);
+  EXPECT_THAT(order, ElementsAre(R"(["B-1","2026-03-01"])", R"(["B-1","2026-03-02"])", R"("O-29")",
+                                 R"("O-30")", R"("O-3")", R"("O-300")", R"("O-31")"));
+}
+
 TEST_F(GroupWindowsTest, ARecordWithoutItsKeyJoinsNoGroup) {
   const std::string json =
       R"({"kind": "payment", "id": "P-9", "created_at": "2026-03-01T00:00:00Z"})";
