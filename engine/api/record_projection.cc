@@ -31,7 +31,8 @@ enum class Tag : char {
   kMonths,    // a duration in months: the count
   kMoney,     // the amount as kNumber, then the currency code as kString
   kList,      // the length, then the elements
-  kObject,    // the number of fields, then each: its name (or index, projected), its value
+  kObject,    // whole: the number of fields, then each: its name, its value; projected: each
+              // field kept: its index among the node's fields plus 1, its value; then 0
 };
 
 void PutDecimal(const Decimal& number, std::string& out) {
@@ -167,23 +168,16 @@ void RecordProjection::Pack(const Value& value, const Node& node, std::string& o
     }
     return;
   }
-  // A kept field is named by its index among the node's fields.
-  const auto index_of = [&](const std::string& name) {
-    return static_cast<std::size_t>(
-        std::find_if(node.fields.begin(), node.fields.end(),
-                     [&](const Node& kept) { return kept.name == name; }) -
-        node.fields.begin());
-  };
-  PutUnsigned(static_cast<std::size_t>(std::count_if(
-                  object.begin(), object.end(),
-                  [&](const auto& field) { return index_of(field.first) < node.fields.size(); })),
-              out);
+  // A kept field is named by its index among the node's fields (plus 1: 0 ends the object), so
+  // one pass over the object packs it.
   for (const auto& [name, field] : object) {
-    const std::size_t index = index_of(name);
-    if (index == node.fields.size()) continue;
-    PutUnsigned(index, out);
-    Pack(field, node.fields[index], out);
+    const auto kept = std::find_if(node.fields.begin(), node.fields.end(),
+                                   [&](const Node& candidate) { return candidate.name == name; });
+    if (kept == node.fields.end()) continue;
+    PutUnsigned(static_cast<std::size_t>(kept - node.fields.begin()) + 1, out);
+    Pack(field, *kept, out);
   }
+  out.push_back(0);
 }
 
 Value RecordProjection::Unpack(std::string_view& packed, const Node& node) {
@@ -221,17 +215,20 @@ Value RecordProjection::Unpack(std::string_view& packed, const Node& node) {
     case Tag::kObject:
       break;
   }
-  const std::size_t count = GetUnsigned(packed);
   ValueObject fields;
-  fields.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    if (node.whole) {
+  if (node.whole) {
+    const std::size_t count = GetUnsigned(packed);
+    fields.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
       std::string name(GetString(packed));
       fields.emplace_back(std::move(name), Unpack(packed, node));
-    } else {
-      const Node& field = node.fields[GetUnsigned(packed)];
-      fields.emplace_back(field.name, Unpack(packed, field));
     }
+    return Value(std::move(fields));
+  }
+  fields.reserve(node.fields.size());
+  for (std::size_t index = GetUnsigned(packed); index != 0; index = GetUnsigned(packed)) {
+    const Node& field = node.fields[index - 1];
+    fields.emplace_back(field.name, Unpack(packed, field));
   }
   return Value(std::move(fields));
 }
