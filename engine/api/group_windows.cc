@@ -42,7 +42,7 @@ GroupWindows::GroupWindows(const Engine& engine, std::string language, std::opti
   for (const CheckedRule* rule : engine.program().group_rules()) {
     std::vector<RecordProjection>& of_rule = projections_.emplace_back();
     for (const GroupLink& link : rule->group->links) {
-      of_rule.push_back(RecordProjection::For(*rule, link.kind));
+      of_rule.push_back(RecordProjection::For(*rule, link.kind, engine.schema()));
     }
   }
 }
