@@ -81,23 +81,27 @@ void GroupWindows::Add(std::shared_ptr<const GroupMember> member, Date date,
   PackSource(member->source, about);
   for (GroupLinkKey& link : links) {
     // Every group whose window ended before `date` is closed: a group found is open for it.
-    auto [group, opened] = open_.try_emplace(GroupId{link.hash, link.rule, std::move(link.key)});
-    Open& open = group->second;
-    if (opened) {
-      RecordProjection::Whole().Pack(link.value, open.packed);
-      open.first = open.last = date;
-      open.end = WindowEnd(date, engine_.program().group_rules()[link.rule]->group->within);
-      deadlines_[open.end].push_back(&*group);
-      ++open_groups_;
+    Open* open = open_.Find(link.hash, [&](const Open& group) {
+      return group.rule == link.rule && group.key == link.key;
+    });
+    if (open == nullptr) {
+      const Date end = WindowEnd(date, engine_.program().group_rules()[link.rule]->group->within);
+      open = deadlines_[end].emplace_back(std::make_unique<Open>()).get();
+      open->hash = link.hash;
+      open->rule = link.rule;
+      open->key = std::move(link.key);
+      open->first = open->last = date;
+      RecordProjection::Whole().Pack(link.value, open->packed);
+      open_.Insert(open->hash, open);
     }
-    open.first = std::min(open.first, date);
-    open.last = std::max(open.last, date);
+    open->first = std::min(open->first, date);
+    open->last = std::max(open->last, date);
     // The link's index leads the packed record; the id and source follow it.
     std::string_view record = link.record;
     const std::size_t index = packed_bytes::GetUnsigned(record);
-    packed_bytes::PutUnsigned(index, open.packed);
-    open.packed += about;
-    open.packed += record;
+    packed_bytes::PutUnsigned(index, open->packed);
+    open->packed += about;
+    open->packed += record;
   }
 }
 
@@ -142,29 +146,28 @@ std::string GroupWindows::UnpackSource(std::string_view packed) const {
 void GroupWindows::CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed,
                                std::size_t count) {
   while (count > 0 && !deadlines_.empty() && (!date || deadlines_.begin()->first < *date)) {
-    std::deque<OpenMap::value_type*>& due = deadlines_.begin()->second;
+    std::deque<std::unique_ptr<Open>>& due = deadlines_.begin()->second;
     for (; count > 0 && !due.empty(); --count) {
-      OpenMap::value_type* const group = due.front();
+      const std::unique_ptr<Open> group = std::move(due.front());
       due.pop_front();
-      Close(group->first, group->second, closed);
-      open_.erase(open_.find(group->first));
-      --open_groups_;
+      open_.Erase(group->hash, group.get());
+      Close(*group, closed);
     }
     if (due.empty()) deadlines_.erase(deadlines_.begin());
   }
 }
 
-void GroupWindows::CloseAll(std::vector<GroupResult>& closed) { CloseFirst(open_groups_, closed); }
+void GroupWindows::CloseAll(std::vector<GroupResult>& closed) { CloseFirst(open_.size(), closed); }
 
 void GroupWindows::CloseFirst(std::size_t count, std::vector<GroupResult>& closed) {
   // Room for every result, so that none is moved as `closed` grows; the pages of the room that
   // no result fills are never touched.
-  closed.reserve(closed.size() + std::min(count, open_groups_));
+  closed.reserve(closed.size() + std::min(count, open_.size()));
   CloseBefore(std::nullopt, closed, count);
 }
 
-void GroupWindows::Close(const GroupId& id, Open& group, std::vector<GroupResult>& closed) {
-  const CheckedRule& rule = *engine_.program().group_rules()[id.rule];
+void GroupWindows::Close(Open& group, std::vector<GroupResult>& closed) {
+  const CheckedRule& rule = *engine_.program().group_rules()[group.rule];
   const Date as_of = as_of_.value_or(group.first);
   if (!Program::InForce(rule, as_of)) return;
   // The group record: one list per linked kind, in input order, and the key.
@@ -178,7 +181,7 @@ void GroupWindows::Close(const GroupId& id, Open& group, std::vector<GroupResult
     member.link = packed_bytes::GetUnsigned(packed);
     member.id = packed_bytes::GetString(packed);
     member.source = SkipSource(packed);
-    of_link[member.link].push_back(projections_[id.rule][member.link].Unpack(packed));
+    of_link[member.link].push_back(projections_[group.rule][member.link].Unpack(packed));
   }
   ValueObject fields;
   fields.reserve(links.size() + 1);
@@ -191,7 +194,7 @@ void GroupWindows::Close(const GroupId& id, Open& group, std::vector<GroupResult
   if (!outcome.finding) return;
   ++fired_;
   GroupResult& result = closed.emplace_back();
-  result.key = id.key;
+  result.key = std::move(group.key);
   result.market = rule.jurisdiction;
   result.as_of = as_of;
   result.first = group.first;

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "engine/api/engine.h"
+#include "engine/api/pointer_table.h"
 #include "engine/api/record_projection.h"
 #include "engine/base/date.h"
 #include "engine/base/string_hash.h"
@@ -90,42 +91,31 @@ class GroupWindows {
   void CloseFirst(std::size_t count, std::vector<GroupResult>& closed);
 
   // Groups open now: what the run holds in memory.
-  std::size_t open_groups() const { return open_groups_; }
+  std::size_t open_groups() const { return open_.size(); }
   // Groups judged so far, and those with a finding.
   std::int64_t judged() const { return judged_; }
   std::int64_t fired() const { return fired_; }
 
  private:
-  // An open group's identity: its rule (by its index in Program::group_rules()) and its link
-  // key (canonical JSON), with the hash of both that Links worked out (GroupLinkKey::hash), so
-  // that the run's one thread neither hashes the key nor builds it.
-  struct GroupId {
+  // An open group.
+  struct Open {
+    // Its identity: its rule (by its index in Program::group_rules()) and its link key
+    // (canonical JSON), with the hash of both that Links worked out (GroupLinkKey::hash), so
+    // that the run's one thread neither hashes the key nor builds it.
     std::size_t hash = 0;
     std::size_t rule = 0;
     std::string key;
-    bool operator==(const GroupId& other) const {
-      return hash == other.hash && rule == other.rule && key == other.key;
-    }
-  };
-  struct GroupIdHash {
-    std::size_t operator()(const GroupId& id) const { return id.hash; }
-  };
-  // An open group.
-  struct Open {
-    Date first, last, end;  // end: the last date of the window
+    Date first, last;  // the dates of the earliest and latest member
     // The key (packed whole), then each member in input order: the index of its link in the
     // rule's links, its id, its source (PackSource) and the record as the rule reads it.
     std::string packed;
   };
-  // The open groups. A map element stays where it is (rehashing does not move it), so the
-  // deadlines point at them.
-  using OpenMap = std::unordered_map<GroupId, Open, GroupIdHash>;
   // The open groups by the date their window ends, earliest first; of one date in the order
-  // they opened. Each open group is in one list; it is closed and erased only when its date
-  // comes.
-  using Deadlines = std::map<Date, std::deque<OpenMap::value_type*>>;
+  // they opened. Each open group is owned by one list; it is closed and destroyed when its
+  // date comes.
+  using Deadlines = std::map<Date, std::deque<std::unique_ptr<Open>>>;
 
-  void Close(const GroupId& id, Open& group, std::vector<GroupResult>& closed);
+  void Close(Open& group, std::vector<GroupResult>& closed);
   // Appends `source` (`file:line`) to `out`: the file by its number in `source_files_`, then the
   // line; a source of another form as text. SkipSource moves `packed` past such a source and
   // returns its bytes; UnpackSource gives the source they hold.
@@ -145,9 +135,8 @@ class GroupWindows {
   // The files the members' sources name, each once, and their numbers.
   std::vector<std::string> source_files_;
   std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> source_file_numbers_;
-  OpenMap open_;
-  std::size_t open_groups_ = 0;
   Deadlines deadlines_;
+  PointerTable<Open> open_;  // the groups of deadlines_ by Open::hash
   std::int64_t judged_ = 0;
   std::int64_t fired_ = 0;
 };
