@@ -42,7 +42,7 @@ GroupWindows::GroupWindows(const Engine& engine, std::string language, std::opti
   for (const CheckedRule* rule : engine.program().group_rules()) {
     std::vector<RecordProjection>& of_rule = projections_.emplace_back();
     for (const GroupLink& link : rule->group->links) {
-      of_rule.push_back(RecordProjection::For(*rule, link.kind));
+      of_rule.push_back(RecordProjection::For(*rule, link.kind, engine.schema()));
     }
   }
 }
@@ -51,6 +51,7 @@ std::vector<GroupLinkKey> GroupWindows::Links(const Value& record, RecordKind ki
                                               Date date) const {
   std::vector<GroupLinkKey> links;
   const std::vector<const CheckedRule*>& rules = engine_.program().group_rules();
+  links.reserve(rules.size());  // most records link once per rule, if at all
   for (std::size_t rule = 0; rule < rules.size(); ++rule) {
     const std::vector<GroupLink>& rule_links = rules[rule]->group->links;
     for (std::size_t i = 0; i < rule_links.size(); ++i) {
@@ -60,6 +61,8 @@ std::vector<GroupLinkKey> GroupWindows::Links(const Value& record, RecordKind ki
       GroupLinkKey& link = links.emplace_back();
       link.rule = rule;
       link.key = CanonicalJson(key);
+      const std::size_t key_hash = std::hash<std::string_view>{}(link.key);
+      link.hash = key_hash ^ (rule + 0x9e3779b97f4a7c15 + (key_hash << 6) + (key_hash >> 2));
       link.value = std::move(key);
       packed_bytes::PutUnsigned(i, link.record);
       projections_[rule][i].Pack(record, link.record);
@@ -76,32 +79,29 @@ void GroupWindows::Add(std::shared_ptr<const GroupMember> member, Date date,
   std::string about;
   packed_bytes::PutString(member->id, about);
   PackSource(member->source, about);
-  OpenMap::value_type* key = nullptr;  // the previous link's, often this one's
   for (GroupLinkKey& link : links) {
     // Every group whose window ended before `date` is closed: a group found is open for it.
-    if (key == nullptr || key->first != link.key) {
-      key = &*open_.try_emplace(std::move(link.key)).first;
+    Open* open = open_.Find(link.hash, [&](const Open& group) {
+      return group.rule == link.rule && group.key == link.key;
+    });
+    if (open == nullptr) {
+      const Date end = WindowEnd(date, engine_.program().group_rules()[link.rule]->group->within);
+      open = deadlines_[end].emplace_back(std::make_unique<Open>()).get();
+      open->hash = link.hash;
+      open->rule = link.rule;
+      open->key = std::move(link.key);
+      open->first = open->last = date;
+      RecordProjection::Whole().Pack(link.value, open->packed);
+      open_.Insert(open->hash, open);
     }
-    std::vector<Open>& groups = key->second;
-    auto group = std::find_if(groups.begin(), groups.end(),
-                              [&](const Open& open) { return open.rule == link.rule; });
-    if (group == groups.end()) {
-      group = groups.emplace(groups.end());
-      group->rule = link.rule;
-      RecordProjection::Whole().Pack(link.value, group->packed);
-      group->first = group->last = date;
-      group->end = WindowEnd(date, engine_.program().group_rules()[link.rule]->group->within);
-      deadlines_.push({group->end, next_serial_++, key, link.rule});
-      ++open_groups_;
-    }
-    group->first = std::min(group->first, date);
-    group->last = std::max(group->last, date);
+    open->first = std::min(open->first, date);
+    open->last = std::max(open->last, date);
     // The link's index leads the packed record; the id and source follow it.
     std::string_view record = link.record;
     const std::size_t index = packed_bytes::GetUnsigned(record);
-    packed_bytes::PutUnsigned(index, group->packed);
-    group->packed += about;
-    group->packed += record;
+    packed_bytes::PutUnsigned(index, open->packed);
+    open->packed += about;
+    open->packed += record;
   }
 }
 
@@ -145,29 +145,28 @@ std::string GroupWindows::UnpackSource(std::string_view packed) const {
 
 void GroupWindows::CloseBefore(std::optional<Date> date, std::vector<GroupResult>& closed,
                                std::size_t count) {
-  for (; count > 0 && !deadlines_.empty() && (!date || deadlines_.top().end < *date); --count) {
-    const Deadline deadline = deadlines_.top();
-    deadlines_.pop();
-    std::vector<Open>& groups = deadline.key->second;
-    const auto group = std::find_if(groups.begin(), groups.end(),
-                                    [&](const Open& open) { return open.rule == deadline.rule; });
-    Close(deadline.key->first, *group, closed);
-    groups.erase(group);
-    --open_groups_;
-    if (groups.empty()) open_.erase(open_.find(deadline.key->first));
+  while (count > 0 && !deadlines_.empty() && (!date || deadlines_.begin()->first < *date)) {
+    std::deque<std::unique_ptr<Open>>& due = deadlines_.begin()->second;
+    for (; count > 0 && !due.empty(); --count) {
+      const std::unique_ptr<Open> group = std::move(due.front());
+      due.pop_front();
+      open_.Erase(group->hash, group.get());
+      Close(*group, closed);
+    }
+    if (due.empty()) deadlines_.erase(deadlines_.begin());
   }
 }
 
-void GroupWindows::CloseAll(std::vector<GroupResult>& closed) { CloseFirst(open_groups_, closed); }
+void GroupWindows::CloseAll(std::vector<GroupResult>& closed) { CloseFirst(open_.size(), closed); }
 
 void GroupWindows::CloseFirst(std::size_t count, std::vector<GroupResult>& closed) {
   // Room for every result, so that none is moved as `closed` grows; the pages of the room that
   // no result fills are never touched.
-  closed.reserve(closed.size() + std::min(count, open_groups_));
+  closed.reserve(closed.size() + std::min(count, open_.size()));
   CloseBefore(std::nullopt, closed, count);
 }
 
-void GroupWindows::Close(const std::string& key, Open& group, std::vector<GroupResult>& closed) {
+void GroupWindows::Close(Open& group, std::vector<GroupResult>& closed) {
   const CheckedRule& rule = *engine_.program().group_rules()[group.rule];
   const Date as_of = as_of_.value_or(group.first);
   if (!Program::InForce(rule, as_of)) return;
@@ -195,7 +194,7 @@ void GroupWindows::Close(const std::string& key, Open& group, std::vector<GroupR
   if (!outcome.finding) return;
   ++fired_;
   GroupResult& result = closed.emplace_back();
-  result.key = key;
+  result.key = std::move(group.key);
   result.market = rule.jurisdiction;
   result.as_of = as_of;
   result.first = group.first;

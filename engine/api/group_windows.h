@@ -20,16 +20,18 @@
 // (GroupResult).
 
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
-#include <queue>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "engine/api/engine.h"
+#include "engine/api/pointer_table.h"
 #include "engine/api/record_projection.h"
 #include "engine/base/date.h"
 #include "engine/base/string_hash.h"
@@ -61,6 +63,7 @@ struct GroupLinkKey {
   std::size_t rule = 0;  // the group rule, by its index in Program::group_rules()
   Value value;           // the link key
   std::string key;       // its canonical JSON
+  std::size_t hash = 0;  // of `rule` and `key`: where GroupWindows files the group
   std::string record;    // what the rule reads of the record, packed (RecordProjection::Pack)
 };
 
@@ -88,7 +91,7 @@ class GroupWindows {
   void CloseFirst(std::size_t count, std::vector<GroupResult>& closed);
 
   // Groups open now: what the run holds in memory.
-  std::size_t open_groups() const { return open_groups_; }
+  std::size_t open_groups() const { return open_.size(); }
   // Groups judged so far, and those with a finding.
   std::int64_t judged() const { return judged_; }
   std::int64_t fired() const { return fired_; }
@@ -96,29 +99,23 @@ class GroupWindows {
  private:
   // An open group.
   struct Open {
-    std::size_t rule = 0;   // its rule, by its index in Program::group_rules()
-    Date first, last, end;  // end: the last date of the window
+    // Its identity: its rule (by its index in Program::group_rules()) and its link key
+    // (canonical JSON), with the hash of both that Links worked out (GroupLinkKey::hash), so
+    // that the run's one thread neither hashes the key nor builds it.
+    std::size_t hash = 0;
+    std::size_t rule = 0;
+    std::string key;
+    Date first, last;  // the dates of the earliest and latest member
     // The key (packed whole), then each member in input order: the index of its link in the
     // rule's links, its id, its source (PackSource) and the record as the rule reads it.
     std::string packed;
   };
-  // The open groups by their link key (canonical JSON), at most one per rule: the rules that
-  // link a record by the same key find their groups with one lookup.
-  using OpenMap = std::unordered_map<std::string, std::vector<Open>>;
-  // Windows by the date they end, earliest first (then in the order they opened). Each open
-  // group has one; it is closed and erased only when its deadline comes, so `key` (a map
-  // element, which rehashing does not move) stays valid while the deadline is queued.
-  struct Deadline {
-    Date end;
-    std::uint64_t serial = 0;
-    OpenMap::value_type* key = nullptr;
-    std::size_t rule = 0;
-    bool operator>(const Deadline& other) const {
-      return end != other.end ? other.end < end : serial > other.serial;
-    }
-  };
+  // The open groups by the date their window ends, earliest first; of one date in the order
+  // they opened. Each open group is owned by one list; it is closed and destroyed when its
+  // date comes.
+  using Deadlines = std::map<Date, std::deque<std::unique_ptr<Open>>>;
 
-  void Close(const std::string& key, Open& group, std::vector<GroupResult>& closed);
+  void Close(Open& group, std::vector<GroupResult>& closed);
   // Appends `source` (`file:line`) to `out`: the file by its number in `source_files_`, then the
   // line; a source of another form as text. SkipSource moves `packed` past such a source and
   // returns its bytes; UnpackSource gives the source they hold.
@@ -138,10 +135,8 @@ class GroupWindows {
   // The files the members' sources name, each once, and their numbers.
   std::vector<std::string> source_files_;
   std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> source_file_numbers_;
-  OpenMap open_;
-  std::size_t open_groups_ = 0;
-  std::priority_queue<Deadline, std::vector<Deadline>, std::greater<>> deadlines_;
-  std::uint64_t next_serial_ = 0;
+  Deadlines deadlines_;
+  PointerTable<Open> open_;  // the groups of deadlines_ by Open::hash
   std::int64_t judged_ = 0;
   std::int64_t fired_ = 0;
 };

@@ -31,7 +31,9 @@ enum class Tag : char {
   kMonths,    // a duration in months: the count
   kMoney,     // the amount as kNumber, then the currency code as kString
   kList,      // the length, then the elements
-  kObject,    // the number of fields, then each: its name (or index, projected), its value
+  kEnum,      // a string the data model lists for its field: its index in that list
+  kObject,    // whole: the number of fields, then each: its name, its value; projected: each
+              // field kept: its index among the node's fields plus 1, its value; then 0
 };
 
 void PutDecimal(const Decimal& number, std::string& out) {
@@ -47,7 +49,8 @@ Decimal GetDecimal(std::string_view& in) {
 
 }  // namespace
 
-RecordProjection RecordProjection::For(const CheckedRule& rule, RecordKind kind) {
+RecordProjection RecordProjection::For(const CheckedRule& rule, RecordKind kind,
+                                       const Schema& schema) {
   RecordProjection projection;
   const std::string_view list = RecordKindName(kind);
   RootPaths paths;
@@ -71,7 +74,19 @@ RecordProjection RecordProjection::For(const CheckedRule& rule, RecordKind kind)
       }
     }
   }
+  projection.root_.NameValues(&schema.Root(kind));
   return projection;
+}
+
+void RecordProjection::Node::NameValues(const SchemaNode* schema) {
+  while (schema != nullptr && schema->items != nullptr) schema = schema->items.get();
+  if (schema == nullptr) return;
+  if (!whole) {
+    for (Node& field : fields) field.NameValues(schema->Property(field.name));
+  }
+  if (schema->enum_values.empty()) return;
+  enum_values = &schema->enum_values;
+  for (std::size_t i = 0; i < enum_values->size(); ++i) enum_numbers.emplace((*enum_values)[i], i);
 }
 
 RecordProjection RecordProjection::Whole() {
@@ -92,8 +107,8 @@ void RecordProjection::Keep(const std::vector<PathStep>& steps, bool whole) {
         auto field = std::find_if(node->fields.begin(), node->fields.end(),
                                   [&](const Node& kept) { return kept.name == step.field; });
         if (field == node->fields.end()) {
-          node->fields.push_back(Node{step.field, false, {}});
-          field = node->fields.end() - 1;
+          field = node->fields.emplace(node->fields.end());
+          field->name = step.field;
         }
         node = &*field;
       }
@@ -128,6 +143,12 @@ void RecordProjection::Pack(const Value& value, const Node& node, std::string& o
       PutDecimal(value.as_number(), out);
       return;
     case Value::Kind::kString:
+      if (const auto number = node.enum_numbers.find(value.as_string());
+          number != node.enum_numbers.end()) {
+        out.push_back(static_cast<char>(Tag::kEnum));
+        PutUnsigned(number->second, out);
+        return;
+      }
       out.push_back(static_cast<char>(Tag::kString));
       PutString(value.as_string(), out);
       return;
@@ -167,23 +188,16 @@ void RecordProjection::Pack(const Value& value, const Node& node, std::string& o
     }
     return;
   }
-  // A kept field is named by its index among the node's fields.
-  const auto index_of = [&](const std::string& name) {
-    return static_cast<std::size_t>(
-        std::find_if(node.fields.begin(), node.fields.end(),
-                     [&](const Node& kept) { return kept.name == name; }) -
-        node.fields.begin());
-  };
-  PutUnsigned(static_cast<std::size_t>(std::count_if(
-                  object.begin(), object.end(),
-                  [&](const auto& field) { return index_of(field.first) < node.fields.size(); })),
-              out);
+  // A kept field is named by its index among the node's fields (plus 1: 0 ends the object), so
+  // one pass over the object packs it.
   for (const auto& [name, field] : object) {
-    const std::size_t index = index_of(name);
-    if (index == node.fields.size()) continue;
-    PutUnsigned(index, out);
-    Pack(field, node.fields[index], out);
+    const auto kept = std::find_if(node.fields.begin(), node.fields.end(),
+                                   [&](const Node& candidate) { return candidate.name == name; });
+    if (kept == node.fields.end()) continue;
+    PutUnsigned(static_cast<std::size_t>(kept - node.fields.begin()) + 1, out);
+    Pack(field, *kept, out);
   }
+  out.push_back(0);
 }
 
 Value RecordProjection::Unpack(std::string_view& packed, const Node& node) {
@@ -201,6 +215,8 @@ Value RecordProjection::Unpack(std::string_view& packed, const Node& node) {
       return Value(GetDecimal(packed));
     case Tag::kString:
       return Value(std::string(GetString(packed)));
+    case Tag::kEnum:
+      return Value((*node.enum_values)[GetUnsigned(packed)]);
     case Tag::kDate:
       return Value(Date::FromDays(GetSigned(packed)));
     case Tag::kDateTime:
@@ -221,17 +237,20 @@ Value RecordProjection::Unpack(std::string_view& packed, const Node& node) {
     case Tag::kObject:
       break;
   }
-  const std::size_t count = GetUnsigned(packed);
   ValueObject fields;
-  fields.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    if (node.whole) {
+  if (node.whole) {
+    const std::size_t count = GetUnsigned(packed);
+    fields.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
       std::string name(GetString(packed));
       fields.emplace_back(std::move(name), Unpack(packed, node));
-    } else {
-      const Node& field = node.fields[GetUnsigned(packed)];
-      fields.emplace_back(field.name, Unpack(packed, field));
     }
+    return Value(std::move(fields));
+  }
+  fields.reserve(node.fields.size());
+  for (std::size_t index = GetUnsigned(packed); index != 0; index = GetUnsigned(packed)) {
+    const Node& field = node.fields[index - 1];
+    fields.emplace_back(field.name, Unpack(packed, field));
   }
   return Value(std::move(fields));
 }

@@ -21,10 +21,12 @@
 //
 // A group holds a record packed (Pack): a compact byte string, one per group rather than a tree
 // of Values per record, that names a field the projection keeps by its index among the fields
-// of its node; Unpack gives the projected record back.
+// of its node, and a string the data model lists for its field (an enum) by its index in that
+// list; Unpack gives the projected record back.
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/check/checked.h"
@@ -35,8 +37,9 @@ namespace tradelint {
 
 class RecordProjection {
  public:
-  // What group rule `rule` reads of the records of `kind`.
-  static RecordProjection For(const CheckedRule& rule, RecordKind kind);
+  // What group rule `rule` reads of the records of `kind`, whose data model `schema` gives
+  // (and must outlive the projection).
+  static RecordProjection For(const CheckedRule& rule, RecordKind kind, const Schema& schema);
   // Keeps the records whole.
   static RecordProjection Whole();
 
@@ -57,6 +60,15 @@ class RecordProjection {
     std::string name;    // the field's (empty at the root)
     bool whole = false;  // the rule reads the value here whole
     std::vector<Node> fields;
+    // The strings the data model lists for the field (an enum, e.g. `tax.scheme`, a country
+    // code; of its elements for a list), each by its index: a string among them packs as its
+    // index (any other string as itself). Null and empty when the model lists none.
+    const std::vector<std::string>* enum_values = nullptr;
+    std::unordered_map<std::string_view, std::size_t> enum_numbers;
+
+    // Sets enum_values and enum_numbers of this node and of the fields under it, which
+    // `schema` (may be null) describes.
+    void NameValues(const SchemaNode* schema);
   };
 
   // Adds the path `steps` of a record of the kind (the steps after the kind's list); `whole`:

@@ -207,6 +207,19 @@ TEST_F(GroupWindowsTest, ClosingInPortionsClosesAsClosingAllAtOnce) {
   EXPECT_EQ(windows_.judged(), all_at_once.judged());
 }
 
+// The groups whose windows end on one date close in the order they opened, after those whose
+// windows end earlier, whatever their keys.
+TEST_F(GroupWindowsTest, GroupsCloseByTheEndOfTheirWindowThenInTheOrderTheyOpened) {
+  for (const char* id : {"O-30", "O-3", "O-300", "O-31"}) Add(Order(id, "2026-03-02", "60"));
+  Add(Order("O-29", "2026-03-01", "120"));  // out of time order: its groups end a day earlier
+  std::vector<GroupResult> closed;
+  windows_.CloseAll(closed);
+  std::vector<std::string> order;
+  for (const GroupResult& group : closed) order.push_back(group.key);
+  EXPECT_THAT(order, ElementsAre(R"(["B-1","2026-03-01"])", R"(["B-1","2026-03-02"])", R"("O-29")",
+                                 R"("O-30")", R"("O-3")", R"("O-300")", R"("O-31")"));
+}
+
 TEST_F(GroupWindowsTest, ARecordWithoutItsKeyJoinsNoGroup) {
   const std::string json =
       R"({"kind": "payment", "id": "P-9", "created_at": "2026-03-01T00:00:00Z"})";
@@ -237,16 +250,18 @@ TEST_F(GroupWindowsTest, AGroupHoldsOnlyWhatItsRuleReads) {
   const Value record = std::get<Value>(ParseJson(order));
   // `same_day` sums the totals in `require`; `paid` only counts the orders in `when` and the
   // payments in `require`: of either it keeps only that the record is there.
-  EXPECT_EQ(
-      CanonicalJson(RecordProjection::For(Rule("groups.test.same_day"), RecordKind::kTransaction)
-                        .Project(record)),
-      R"({"totals":{"total":{"amount":150,"currency":"CNY"}}})");
-  EXPECT_EQ(CanonicalJson(RecordProjection::For(Rule("groups.test.paid"), RecordKind::kTransaction)
+  EXPECT_EQ(CanonicalJson(RecordProjection::For(Rule("groups.test.same_day"),
+                                                RecordKind::kTransaction, engine_->schema())
+                              .Project(record)),
+            R"({"totals":{"total":{"amount":150,"currency":"CNY"}}})");
+  EXPECT_EQ(CanonicalJson(RecordProjection::For(Rule("groups.test.paid"), RecordKind::kTransaction,
+                                                engine_->schema())
                               .Project(record)),
             "{}");
   EXPECT_EQ(
-      CanonicalJson(RecordProjection::For(Rule("groups.test.paid"), RecordKind::kPayment)
-                        .Project(std::get<Value>(ParseJson(Payment("P-8", "O-8", "2026-03-01"))))),
+      CanonicalJson(
+          RecordProjection::For(Rule("groups.test.paid"), RecordKind::kPayment, engine_->schema())
+              .Project(std::get<Value>(ParseJson(Payment("P-8", "O-8", "2026-03-01"))))),
       "{}");
 
   // The finding is the one the whole record gives.
@@ -280,8 +295,8 @@ TEST_F(GroupWindowsTest, AGroupHoldsOnlyWhatItsRuleReads) {
 TEST_F(GroupWindowsTest, ARuleThatReadsAWholeRecordKeepsItWhole) {
   const Value waybill = std::get<Value>(ParseJson(
       R"({"kind": "waybill", "id": "W-1", "order_id": "O-9", "consignee": {"name": "Li"}})"));
-  const RecordProjection projection =
-      RecordProjection::For(Rule("groups.test.waybill_seen"), RecordKind::kWaybill);
+  const RecordProjection projection = RecordProjection::For(
+      Rule("groups.test.waybill_seen"), RecordKind::kWaybill, engine_->schema());
   EXPECT_TRUE(projection.whole());
   EXPECT_EQ(CanonicalJson(projection.Project(waybill)), CanonicalJson(waybill));
 }
@@ -303,6 +318,53 @@ TEST_F(GroupWindowsTest, APackedRecordReadsBackAsItWas) {
   const Value record(std::move(fields));
   const Value back = RecordProjection::Whole().Project(record);
   EXPECT_EQ(back.ToDisplayString(), record.ToDisplayString());
+}
+
+// A string the data model lists for its field (here the `tax.scheme` enum and the country code
+// of each line's origin) packs as its index in the list, any other string as itself; both read
+// back as they were.
+TEST(RecordProjectionEnums, AListedStringPacksAsItsIndexAndReadsBack) {
+  Diagnostics diagnostics;
+  const InlineRules rules("groups-enums", {{"schemes.trl", R"(
+ruleset groups.enums {
+  title        "Strings the data model lists"
+  jurisdiction CN
+  instrument   "Test rules: no version, a draft not held to `ref`"
+}
+
+group rule schemes "one scheme per buyer" {
+  link       transaction by buyer.id
+  within     30 days
+  domain     customs_tax
+  severity   error
+  cite       "test"
+  require    count(distinct(transaction[*].tax.scheme)) <= 1
+  message    "{transaction[0].lines[0].country_of_origin}"
+}
+)"}},
+                          diagnostics);
+  ASSERT_NE(rules.engine(), nullptr) << diagnostics.RenderAll();
+  const RecordProjection projection =
+      RecordProjection::For(*rules.engine()->program().group_rules().front(),
+                            RecordKind::kTransaction, rules.engine()->schema());
+  const auto order = [](const std::string& scheme, const std::string& market) {
+    return std::get<Value>(ParseJson(R"({"kind": "transaction", "id": "O-1", "tax": {"scheme": ")" +
+                                     scheme + R"("}, "lines": [{"country_of_origin": "CN"},
+        {"country_of_origin": ")" + market +
+                                     R"(", "sku": "A"}], "buyer": {"id": "B-1"}})"));
+  };
+  const Value listed = order("cross_border_ecommerce_retail_import", "KR");
+  const Value unlisted = order("cross_border_ecommerce_retail_imporX", "XQ");
+  std::string listed_bytes, unlisted_bytes;
+  projection.Pack(listed, listed_bytes);
+  projection.Pack(unlisted, unlisted_bytes);
+  EXPECT_LT(listed_bytes.size() + 30, unlisted_bytes.size());
+  EXPECT_EQ(CanonicalJson(projection.Project(listed)),
+            R"({"lines":[{"country_of_origin":"CN"},{"country_of_origin":"KR"}],)"
+            R"("tax":{"scheme":"cross_border_ecommerce_retail_import"}})");
+  EXPECT_EQ(CanonicalJson(projection.Project(unlisted)),
+            R"({"lines":[{"country_of_origin":"CN"},{"country_of_origin":"XQ"}],)"
+            R"("tax":{"scheme":"cross_border_ecommerce_retail_imporX"}})");
 }
 
 TEST(GroupFindingValue, AListOfRecordsShowsWhatTheRuleReadsOfThem) {
