@@ -6,12 +6,11 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/unit/parse/repository_rulesets.h"
 
 namespace tradelint {
 namespace {
@@ -30,26 +29,19 @@ bool ExpectSameAstOrDeclined(const std::string& text, TestBlocks tests,
 }
 
 TEST(DirectParserTest, SameAstAsTheReferenceOnEveryRulesetOfTheRepository) {
-  const std::filesystem::path root = TRADELINT_SOURCE_DIR;
   int parsed = 0;
-  for (const char* folder : {"rulesets", "bench", "tests", "examples", "docs"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root / folder)) {
-      if (entry.path().extension() != ".trl") continue;
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::stringstream text;
-      text << in.rdbuf();
-      for (const TestBlocks tests : {TestBlocks::kParse, TestBlocks::kSkip}) {
-        const auto check = CheckDirectParser(text.str(), tests);
-        if (!check) continue;  // not UTF-8 (a golden case)
-        if (check->reference_failed) {
-          EXPECT_TRUE(check->declined) << entry.path();
-          continue;
-        }
-        // A file the reference parses is never left to it: that is the point of the parser.
-        EXPECT_FALSE(check->declined) << entry.path();
-        EXPECT_EQ(check->direct_ast, check->reference_ast) << entry.path();
-        ++parsed;
+  for (const RepositoryRuleset& ruleset : RepositoryRulesets()) {
+    for (const TestBlocks tests : {TestBlocks::kParse, TestBlocks::kSkip}) {
+      const auto check = CheckDirectParser(ruleset.text, tests);
+      if (!check) continue;  // not UTF-8 (a golden case)
+      if (check->reference_failed) {
+        EXPECT_TRUE(check->declined) << ruleset.path;
+        continue;
       }
+      // A file the reference parses is never left to it: that is the point of the parser.
+      EXPECT_FALSE(check->declined) << ruleset.path;
+      EXPECT_EQ(check->direct_ast, check->reference_ast) << ruleset.path;
+      ++parsed;
     }
   }
   EXPECT_GT(parsed, 200);

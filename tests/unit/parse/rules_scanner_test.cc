@@ -6,31 +6,23 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
+
+#include "tests/unit/parse/repository_rulesets.h"
 
 namespace tradelint {
 namespace {
 
 TEST(RulesScannerTest, SameTokensAsTheGeneratedLexerOnEveryRulesetOfTheRepository) {
-  const std::filesystem::path root = TRADELINT_SOURCE_DIR;
   int files = 0;
-  for (const char* folder : {"rulesets", "bench", "tests", "examples", "docs"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root / folder)) {
-      if (entry.path().extension() != ".trl") continue;
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::stringstream text;
-      text << in.rdbuf();
-      // Text that is not UTF-8 is refused before it is scanned (a golden case has some).
-      const auto tokens = CheckScanner(text.str());
-      if (!tokens) continue;
-      ASSERT_EQ(tokens->scanner_tokens, tokens->lexer_tokens) << entry.path();
-      ++files;
-    }
+  for (const RepositoryRuleset& ruleset : RepositoryRulesets()) {
+    // Text that is not UTF-8 is refused before it is scanned (a golden case has some).
+    const auto tokens = CheckScanner(ruleset.text);
+    if (!tokens) continue;
+    ASSERT_EQ(tokens->scanner_tokens, tokens->lexer_tokens) << ruleset.path;
+    ++files;
   }
   EXPECT_GT(files, 100);
 }

@@ -14,22 +14,10 @@
 #include <vector>
 
 #include "plugins/text/unicode_text.h"
+#include "tests/unit/plugins/utf8proc_fold.h"
 
 namespace tradelint {
 namespace {
-
-std::optional<std::string> FoldAtOnce(const std::string& text) {
-  utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t length =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                   static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                  UTF8PROC_CASEFOLD | UTF8PROC_STABLE));
-  if (length < 0) return std::nullopt;
-  std::string folded(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
-  std::free(mapped);
-  return folded;
-}
 
 std::string Utf8(utf8proc_int32_t code_point) {
   utf8proc_uint8_t buffer[4];

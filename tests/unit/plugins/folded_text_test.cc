@@ -17,22 +17,10 @@
 #include "plugins/text/script.h"
 #include "plugins/text/unicode_text.h"
 #include "plugins/text/words.h"
+#include "tests/unit/plugins/utf8proc_fold.h"
 
 namespace tradelint {
 namespace {
-
-std::optional<std::string> FoldAtOnce(const std::string& text) {
-  utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t length =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                   static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                   static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                  UTF8PROC_CASEFOLD | UTF8PROC_STABLE));
-  if (length < 0) return std::nullopt;
-  std::string folded(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
-  std::free(mapped);
-  return folded;
-}
 
 // The words of words.h, by their definition.
 std::vector<std::string> SplitAtOnce(const std::string& folded) {
