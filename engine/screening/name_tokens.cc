@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdlib>
 #include <memory>
 
@@ -52,6 +51,14 @@ std::string Fold(std::string_view text) {
     }
   }
   return Fold(latin1);
+}
+
+bool IsAsciiAlphanumeric(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char UpperAsciiLetter(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
 bool IsApostrophe(utf8proc_int32_t c) {
@@ -103,21 +110,25 @@ std::vector<std::string> Words(std::string_view name) {
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
   std::size_t offset = 0;
   while (offset < folded.size()) {
+    // ASCII, most of every list, is read a byte at a time without decoding.
+    if (bytes[offset] < 0x80) {
+      const char c = static_cast<char>(bytes[offset++]);
+      if (IsAsciiAlphanumeric(c)) {
+        word += UpperAsciiLetter(c);
+      } else if (!IsApostrophe(c)) {
+        flush();
+      }
+      continue;
+    }
     utf8proc_int32_t c = 0;
     const utf8proc_ssize_t length =
         utf8proc_iterate(bytes + offset, static_cast<utf8proc_ssize_t>(folded.size() - offset), &c);
     offset += length > 0 ? static_cast<std::size_t>(length) : 1;
     if (length <= 0) continue;
-    if (c < 0x80) {
-      if (std::isalnum(c)) {
-        word += static_cast<char>(std::toupper(c));
-      } else if (!IsApostrophe(c)) {
-        flush();
-      }
-    } else if (c >= 0x430 && c < 0x460) {
-      for (char letter : kCyrillic[c - 0x430]) word += static_cast<char>(std::toupper(letter));
+    if (c >= 0x430 && c < 0x460) {
+      for (char letter : kCyrillic[c - 0x430]) word += UpperAsciiLetter(letter);
     } else if (c >= 0x3B1 && c <= 0x3C9) {
-      for (char letter : kGreek[c - 0x3B1]) word += static_cast<char>(std::toupper(letter));
+      for (char letter : kGreek[c - 0x3B1]) word += UpperAsciiLetter(letter);
     } else if (c == 0xDF) {
       word += "SS";
     } else if (c == 0xF8 || c == 0x153) {
