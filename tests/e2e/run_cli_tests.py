@@ -142,13 +142,6 @@ class CommandLineTest(TradelintTestCase):
         self.assertExit(process, 0)
         self.assertEqual(process.stdout.strip(), "tradelint 0.1.0")
 
-    def test_allocator_asks_for_huge_pages(self):
-        # jemalloc's statistics at exit list the options it runs with
-        # (tools/tradelint/allocator_options.cc).
-        process = run("--version", env={"MALLOC_CONF": "stats_print:true"})
-        self.assertExit(process, 0)
-        self.assertIn('opt.thp: "always"', process.stderr)
-
     def test_help(self):
         process = run("--help")
         self.assertExit(process, 0)
