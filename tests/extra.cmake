@@ -20,6 +20,11 @@ add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/serve ${CMAKE_BINARY_DIR}/serve)
 # lsp_session: the language server driven by a real LSP client (tests/lsp/).
 add_subdirectory(${CMAKE_CURRENT_SOURCE_DIR}/lsp ${CMAKE_BINARY_DIR}/lsp)
 
+# base_test compares the UTF-8 decoder with utf8proc's.
+if(TARGET base_test)
+  target_link_libraries(base_test PRIVATE PkgConfig::UTF8PROC)
+endif()
+
 # check_test parses snippets and builds its own environment with the built-in function library.
 if(TARGET check_test)
   target_link_libraries(check_test PRIVATE tradelint_plugins tradelint_parse)

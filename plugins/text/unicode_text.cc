@@ -8,9 +8,9 @@
 #include <memory>
 
 #include "engine/base/byte_word.h"
+#include "engine/base/utf8.h"
 #include "plugins/text/code_point_class.h"
 #include "plugins/text/script.h"
-#include "plugins/text/utf8.h"
 #include "plugins/text/word_splitter.h"
 
 namespace tradelint {

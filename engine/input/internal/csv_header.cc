@@ -5,8 +5,8 @@
 #include <cctype>
 #include <string_view>
 
+#include "engine/base/utf8.h"
 #include "engine/input/internal/csv_row_reader.h"
-#include "engine/input/internal/utf8.h"
 
 namespace tradelint {
 namespace {

@@ -6,10 +6,10 @@
 #include <string_view>
 #include <utility>
 
+#include "engine/base/utf8.h"
 #include "engine/input/internal/csv_cell.h"
 #include "engine/input/internal/record_check.h"
 #include "engine/input/internal/record_text.h"
-#include "engine/input/internal/utf8.h"
 
 namespace tradelint {
 namespace {

@@ -6,9 +6,9 @@
 #include <utility>
 
 #include "engine/base/ascii_case.h"
+#include "engine/base/utf8.h"
 #include "engine/input/feed_mapping.h"
 #include "engine/input/internal/record_text.h"
-#include "engine/input/internal/utf8.h"
 
 namespace tradelint {
 namespace {

@@ -5,9 +5,9 @@
 #include <string>
 #include <variant>
 
+#include "engine/base/utf8.h"
 #include "engine/diag/codes.h"
 #include "engine/input/internal/record_check.h"
-#include "engine/input/internal/utf8.h"
 #include "engine/json/json.h"
 
 namespace tradelint {

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "engine/base/utf8.h"
 #include "engine/input/feed_mapping.h"
 #include "engine/input/internal/record_text.h"
-#include "engine/input/internal/utf8.h"
 
 namespace tradelint {
 namespace {}  // namespace

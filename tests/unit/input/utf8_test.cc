@@ -1,4 +1,4 @@
-// UTF-8 validation and character counting under the readers' positions and messages.
+// Character counting under the readers' positions and messages.
 
 #include "engine/input/internal/utf8.h"
 
@@ -12,36 +12,6 @@
 
 namespace tradelint {
 namespace {
-
-struct Utf8Case {
-  std::string text;
-  std::size_t first_invalid;  // npos when valid
-};
-
-TEST(Utf8Test, FindInvalidUtf8) {
-  constexpr std::size_t kValid = std::string_view::npos;
-  const std::vector<Utf8Case> cases = {
-      {"", kValid},
-      {"plain ascii", kValid},
-      {"\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80", kValid},  // é 中 😀
-      {"\xf4\x8f\xbf\xbf", kValid},                      // U+10FFFF
-      {"ab\xff", 2},
-      {"\x80", 0},              // continuation byte alone
-      {"\xc0\xaf", 0},          // overlong `/`
-      {"\xc1\xbf", 0},          // overlong
-      {"\xe0\x9f\xbf", 0},      // overlong 3-byte
-      {"\xed\xa0\x80", 0},      // surrogate U+D800
-      {"\xf0\x8f\xbf\xbf", 0},  // overlong 4-byte
-      {"\xf4\x90\x80\x80", 0},  // above U+10FFFF
-      {"\xf5\x80\x80\x80", 0},  // invalid lead
-      {"a\xe4\xb8", 1},         // truncated at the end
-      {"a\xe4\xb8z", 1},        // truncated before ASCII
-      {"\xc3\xa9\xc3", 2},
-  };
-  for (const Utf8Case& c : cases) {
-    EXPECT_EQ(FindInvalidUtf8(c.text), c.first_invalid) << c.text;
-  }
-}
 
 TEST(Utf8Test, CountCharacters) {
   EXPECT_EQ(CountCharacters(""), 0u);

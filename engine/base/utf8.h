@@ -1,7 +1,8 @@
 #pragma once
-// Decoding one UTF-8 code point, inline, for the loops of unicode_text.cc that visit every code
-// point of a text. It accepts exactly what utf8proc_iterate accepts (tested byte for byte
-// against it): the shortest form of a scalar value, no surrogates, nothing above U+10FFFF.
+// UTF-8 as RFC 3629 defines it: the shortest form of a scalar value, no surrogates, nothing
+// above U+10FFFF (exactly what utf8proc_iterate accepts, tested byte for byte against it). The
+// one decoder of the project: rulesets, records, terminal text and the text functions' loops
+// over every code point of a text (hence inline).
 
 #include <cstddef>
 #include <string_view>
@@ -38,5 +39,9 @@ inline std::size_t DecodeUtf8(std::string_view text, std::size_t at, char32_t& c
                (byte(3) & 0x3F);
   return code_point < 0x10000 || code_point > 0x10FFFF ? 0 : 4;
 }
+
+// Offset of the first byte of `text` that does not begin a well-formed UTF-8 sequence, or npos
+// when the whole text is well-formed.
+std::size_t FindInvalidUtf8(std::string_view text);
 
 }  // namespace tradelint

@@ -1,10 +1,13 @@
-#include "plugins/text/utf8.h"
+// The project's UTF-8 decoder against utf8proc, and the search for the first invalid byte.
+
+#include "engine/base/utf8.h"
 
 #include <utf8proc.h>
 
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tradelint {
@@ -49,6 +52,51 @@ TEST(Utf8Test, AgreesWithUtf8procIterate) {
       }
     }
   }
+}
+
+struct Utf8Case {
+  std::string text;
+  std::size_t first_invalid;  // npos when valid
+};
+
+TEST(Utf8Test, FindInvalidUtf8) {
+  constexpr std::size_t kValid = std::string_view::npos;
+  const std::vector<Utf8Case> cases = {
+      {"", kValid},
+      {"plain ascii", kValid},
+      {"\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80", kValid},  // é 中 😀
+      {"\xf4\x8f\xbf\xbf", kValid},                      // U+10FFFF
+      {"ab\xff", 2},
+      {"\x80", 0},              // continuation byte alone
+      {"\xc0\xaf", 0},          // overlong `/`
+      {"\xc1\xbf", 0},          // overlong
+      {"\xe0\x9f\xbf", 0},      // overlong 3-byte
+      {"\xed\xa0\x80", 0},      // surrogate U+D800
+      {"\xf0\x8f\xbf\xbf", 0},  // overlong 4-byte
+      {"\xf4\x90\x80\x80", 0},  // above U+10FFFF
+      {"\xf5\x80\x80\x80", 0},  // invalid lead
+      {"a\xe4\xb8", 1},         // truncated at the end
+      {"a\xe4\xb8z", 1},        // truncated before ASCII
+      {"\xc3\xa9\xc3", 2},
+  };
+  for (const Utf8Case& c : cases) {
+    EXPECT_EQ(FindInvalidUtf8(c.text), c.first_invalid) << c.text;
+  }
+}
+
+// The first invalid byte is found wherever it stands among ASCII runs, which are passed over 8
+// bytes at a time: at every offset from 0 to 24, in texts of every length up to 32.
+TEST(Utf8Test, FindInvalidUtf8AmongAsciiRuns) {
+  for (std::size_t length = 1; length <= 32; ++length) {
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string text(length, 'a');
+      text[at] = '\xff';
+      EXPECT_EQ(FindInvalidUtf8(text), at) << length << " " << at;
+      text[at] = 'b';
+      EXPECT_EQ(FindInvalidUtf8(text), std::string_view::npos);
+    }
+  }
+  EXPECT_EQ(FindInvalidUtf8(std::string(20, 'a') + "\xc3\xa9" + std::string(9, 'b') + "\xc3"), 31u);
 }
 
 TEST(Utf8Test, DecodesAtAnOffset) {
