@@ -12,12 +12,12 @@ std::string AsciiLower(std::string_view text) {
 }
 
 void AppendAsciiLower(std::string& out, std::string_view text) {
-  for (const char c : text) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (const char c : text) out += AsciiLower(c);
 }
 
 std::string AsciiUpper(std::string_view text) {
   std::string upper(text);
-  for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  for (char& c : upper) c = AsciiUpper(c);
   return upper;
 }
 

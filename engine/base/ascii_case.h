@@ -8,6 +8,14 @@
 
 namespace tradelint {
 
+// `c` with A-Z mapped to a-z (AsciiLower) or a-z to A-Z (AsciiUpper); any other byte as it is.
+inline char AsciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+inline char AsciiUpper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
 std::string AsciiLower(std::string_view text);
 // Appends `text` to `out` with A-Z mapped to a-z.
 void AppendAsciiLower(std::string& out, std::string_view text);

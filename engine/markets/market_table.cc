@@ -7,6 +7,7 @@
 #include <utility>
 #include <variant>
 
+#include "engine/base/ascii_case.h"
 #include "engine/base/file.h"
 #include "engine/base/spelling.h"
 #include "engine/diag/diagnostic.h"
@@ -36,14 +37,6 @@ bool IsSubdivisionShape(std::string_view code) {
 // A group code: two to eight upper-case ASCII letters (EU, EEA, GCC).
 bool IsGroupShape(std::string_view code) {
   return code.size() >= 2 && code.size() <= 8 && std::all_of(code.begin(), code.end(), IsUpper);
-}
-
-std::string ToUpperAscii(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return upper;
 }
 
 // Codes people write for a country that ISO 3166-1 spells differently: the United Kingdom's
@@ -280,7 +273,7 @@ std::optional<MarketTable::Form> MarketTable::Classify(std::string_view code) co
 
 std::string MarketTable::Suggest(std::string_view code) const {
   if (IsValidMarket(code)) return {};
-  const std::string upper = ToUpperAscii(code);
+  const std::string upper = AsciiUpper(code);
   if (IsValidMarket(upper)) return upper;
   // A subdivision-like code is corrected in its country part and keeps the rest.
   const std::size_t hyphen = upper.find('-');

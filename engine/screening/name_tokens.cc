@@ -57,10 +57,6 @@ bool IsAsciiAlphanumeric(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-char UpperAsciiLetter(char c) {
-  return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
 bool IsApostrophe(utf8proc_int32_t c) {
   return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x02BB ||
          c == 0x00B4;
@@ -114,7 +110,7 @@ std::vector<std::string> Words(std::string_view name) {
     if (bytes[offset] < 0x80) {
       const char c = static_cast<char>(bytes[offset++]);
       if (IsAsciiAlphanumeric(c)) {
-        word += UpperAsciiLetter(c);
+        word += AsciiUpper(c);
       } else if (!IsApostrophe(c)) {
         flush();
       }
@@ -126,9 +122,9 @@ std::vector<std::string> Words(std::string_view name) {
     offset += length > 0 ? static_cast<std::size_t>(length) : 1;
     if (length <= 0) continue;
     if (c >= 0x430 && c < 0x460) {
-      for (char letter : kCyrillic[c - 0x430]) word += UpperAsciiLetter(letter);
+      for (char letter : kCyrillic[c - 0x430]) word += AsciiUpper(letter);
     } else if (c >= 0x3B1 && c <= 0x3C9) {
-      for (char letter : kGreek[c - 0x3B1]) word += UpperAsciiLetter(letter);
+      for (char letter : kGreek[c - 0x3B1]) word += AsciiUpper(letter);
     } else if (c == 0xDF) {
       word += "SS";
     } else if (c == 0xF8 || c == 0x153) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "engine/base/ascii_case.h"
 #include "engine/markets/market_table.h"
 #include "engine/refdata/reference_data.h"
 #include "plugins/common/arguments.h"
@@ -100,9 +101,7 @@ Value PrimaryLanguage(std::string_view tag, const CallContext&) {
   });
   // BCP 47: a primary language subtag is 2 to 8 letters.
   if (!letters || primary.size() < 2 || primary.size() > 8) return Value();
-  std::string lower(primary);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return Value(std::move(lower));
+  return Value(AsciiLower(primary));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <memory>
 
+#include "engine/base/ascii_case.h"
 #include "engine/base/byte_word.h"
 #include "engine/base/utf8.h"
 #include "plugins/text/code_point_class.h"
@@ -68,9 +69,6 @@ std::optional<std::string> MapEachCodePoint(std::string_view text, MapCodePoint 
 
 constexpr int kCaseFold = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STABLE;
 
-// The case folding of an ASCII character: A-Z -> a-z, the rest as they are.
-char AsciiFolded(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 
 // The class of an ASCII character (code_point_class.h): each folds to itself once A-Z are
@@ -105,7 +103,7 @@ void AppendAsciiFolded(std::string_view run, std::string& out, WordSplitter* wor
     const std::uint64_t lower = word | (upper >> 2);
     std::memcpy(folded + i, &lower, sizeof lower);
   }
-  for (; i < run.size(); ++i) folded[i] = AsciiFolded(folded[i]);
+  for (; i < run.size(); ++i) folded[i] = AsciiLower(folded[i]);
   if (words != nullptr) words->AddAscii(offset, std::string_view(folded, run.size()));
 }
 
@@ -186,7 +184,7 @@ bool AppendCaseFold(std::string_view text, std::string& out, WordSplitter* words
     if (current.point_class.folds_to_itself && after.point_class.folds_to_itself) {
       if (current.length == 1) {
         if (words != nullptr) words->Add(out.size(), current.point_class.role, Script::kLatin);
-        out += AsciiFolded(text[i]);
+        out += AsciiLower(text[i]);
         i = next;
         current = after;
         continue;
@@ -239,13 +237,11 @@ std::optional<std::string> ToLower(std::string_view text) {
     AppendAsciiFolded(text, lower, nullptr);
     return lower;
   }
-  return MapEachCodePoint(text, utf8proc_tolower, AsciiFolded);
+  return MapEachCodePoint(text, utf8proc_tolower, [](char c) { return AsciiLower(c); });
 }
 
 std::optional<std::string> ToUpper(std::string_view text) {
-  return MapEachCodePoint(text, utf8proc_toupper, [](char c) {
-    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-  });
+  return MapEachCodePoint(text, utf8proc_toupper, [](char c) { return AsciiUpper(c); });
 }
 
 std::optional<std::string_view> TrimSpace(std::string_view text) {

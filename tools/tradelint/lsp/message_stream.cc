@@ -1,4 +1,5 @@
 #include "tools/tradelint/lsp/message_stream.h"
+#include "engine/base/ascii_case.h"
 
 #include <poll.h>
 #include <unistd.h>
@@ -17,15 +18,8 @@ constexpr std::string_view kHeaderEnd = "\r\n\r\n";
 // The offset just past the last `name` in `text`, ignoring ASCII case (header names are
 // case-insensitive); npos when there is none.
 std::size_t EndOfLastNoCase(std::string_view text, std::string_view name) {
-  const auto lower = [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  };
   for (std::size_t at = text.size(); at >= name.size(); --at) {
-    bool equal = true;
-    for (std::size_t i = 0; i < name.size() && equal; ++i) {
-      equal = lower(text[at - name.size() + i]) == name[i];
-    }
-    if (equal) return at;
+    if (AsciiEqualsIgnoringCase(text.substr(at - name.size(), name.size()), name)) return at;
   }
   return std::string_view::npos;
 }
