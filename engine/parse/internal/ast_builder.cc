@@ -58,12 +58,9 @@ class AstBuilder {
   // Decodes the "..." literal whose opening quote is at byte `begin` of `file`, reporting a
   // bad escape at its place.
   std::string DecodeString(const std::shared_ptr<const SourceFile>& file, std::uint32_t begin) {
-    const std::string_view text = std::string_view(file->text()).substr(begin + 1);
-    std::size_t end = 0;
-    while (text[end] != '"') end += text[end] == '\\' ? 2 : 1;
     std::string decoded;
     EscapeError error;
-    if (!UnescapeString(text.substr(0, end), decoded, error)) {
+    if (!UnescapeString(QuotedBody(file->text(), begin), decoded, error)) {
       const std::uint32_t at = begin + 1 + static_cast<std::uint32_t>(error.offset);
       diagnostics_.Error(code::kInvalidEscape,
                          Span{file, at, at + static_cast<std::uint32_t>(error.length)},
@@ -76,16 +73,10 @@ class AstBuilder {
   // them), as one list Value.
   ValueList StringListOf(antlr4::tree::TerminalNode* node) {
     const Span token = SpanOf(node);
-    const std::string_view text = token.text();
     ValueList strings;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '#') {
-        i = text.find('\n', i);
-        if (i == std::string_view::npos) break;
-      } else if (text[i] == '"') {
-        strings.emplace_back(DecodeString(token.file, token.begin + static_cast<std::uint32_t>(i)));
-        for (++i; text[i] != '"'; ++i) i += text[i] == '\\' ? 1 : 0;
-      }
+    for (const std::size_t open : StringListItems(token.text())) {
+      strings.emplace_back(
+          DecodeString(token.file, token.begin + static_cast<std::uint32_t>(open)));
     }
     return strings;
   }

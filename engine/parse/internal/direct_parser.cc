@@ -246,15 +246,8 @@ class DirectParser {
   ValueList StringListOf(std::size_t token) const {
     const std::string_view list = TextOf(token);
     ValueList strings;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (list[i] == '#') {
-        i = list.find('\n', i);
-        if (i == std::string_view::npos) break;
-      } else if (list[i] == '"') {
-        const std::size_t open = i;
-        for (++i; list[i] != '"'; ++i) i += list[i] == '\\' ? 1 : 0;
-        strings.emplace_back(Decoded(list.substr(open + 1, i - open - 1)));
-      }
+    for (const std::size_t open : StringListItems(list)) {
+      strings.emplace_back(Decoded(QuotedBody(list, open)));
     }
     return strings;
   }

@@ -93,6 +93,26 @@ bool UnescapeString(std::string_view body, std::string& out, EscapeError& error)
   return true;
 }
 
+std::string_view QuotedBody(std::string_view text, std::size_t open) {
+  std::size_t close = open + 1;
+  while (text[close] != '"') close += text[close] == '\\' ? 2 : 1;
+  return text.substr(open + 1, close - open - 1);
+}
+
+std::vector<std::size_t> StringListItems(std::string_view list) {
+  std::vector<std::size_t> items;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (list[i] == '#') {
+      i = list.find('\n', i);
+      if (i == std::string_view::npos) break;
+    } else if (list[i] == '"') {
+      items.push_back(i);
+      i += QuotedBody(list, i).size() + 1;  // on the closing quote
+    }
+  }
+  return items;
+}
+
 TextBrace NextTextBrace(std::string_view body, std::size_t from) {
   for (std::size_t i = body.find_first_of("\\{}", from); i < body.size();
        i = body.find_first_of("\\{}", i + 1)) {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tradelint::parse_internal {
 
@@ -17,6 +18,14 @@ struct EscapeError {
 // `\{`, `\}` and `\u{1F600}`-style code points. Returns false and fills `error` on an
 // unknown escape or an invalid code point.
 bool UnescapeString(std::string_view body, std::string& out, EscapeError& error);
+
+// The body (between the quotes) of the closed "..." literal whose opening quote is at `open` in
+// `text`; a `\"` inside it does not close it.
+std::string_view QuotedBody(std::string_view text, std::size_t open);
+
+// The offset of the opening quote of each string in the text of a STRING_LIST token
+// (`["a", # note` / `"b"]`: strings between spaces, commas and comments), in order.
+std::vector<std::size_t> StringListItems(std::string_view list);
 
 // The next brace that matters in the body of a message or fix text, from byte `from` (0, or
 // just past a brace this found before): an `{` opening an `{expr}` interpolation, or a `}`
