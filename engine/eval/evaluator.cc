@@ -389,6 +389,12 @@ Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string
   frame.record = &record;
   frame.market = market;
   frame.as_of = as_of;
+  if (path_reading_ == PathReading::kOncePerRecord) {
+    // One table per thread: an evaluation never starts another on its thread.
+    thread_local eval_internal::RecordPaths record_paths;
+    record_paths.Begin(record, program_.record_path_count());
+    frame.record_paths = &record_paths;
+  }
   const RuleSelection& selection = SelectOnThisThread(program_, kind, market, as_of);
   evaluation.covered = selection.covered;
   std::vector<std::pair<const CheckedRule*, std::string>> held;  // undecided rules by fact

@@ -42,6 +42,16 @@ struct EvaluationLimits {
   std::int64_t steps_per_rule = 20'000'000;
 };
 
+// How the evaluator reads fields of the record it judges (the values are the same either way).
+enum class PathReading {
+  // Each path the rules read from the record root (without fanning out) is found once per
+  // record and market, and every later read takes it from a table
+  // (eval_internal::RecordPaths, CheckedExpr::record_path).
+  kOncePerRecord,
+  // Every read walks the record: the reference evaluation, which tests compare the other with.
+  kWalkEachRead,
+};
+
 // How one rule judged one record for one market.
 struct RuleOutcome {
   enum class Status { kNotApplicable, kApplied, kUndecided };
@@ -73,7 +83,9 @@ struct Evaluation {
 
 class Evaluator {
  public:
-  Evaluator(const Program& program, EvaluationLimits limits) : program_(program), limits_(limits) {}
+  Evaluator(const Program& program, EvaluationLimits limits,
+            PathReading path_reading = PathReading::kOncePerRecord)
+      : program_(program), limits_(limits), path_reading_(path_reading) {}
 
   // Judges `record` (of `kind`) for `market` on `as_of` with every rule selected there.
   // Messages and fixes in `language` (BCP 47) where the rule has it, else English. With
@@ -106,6 +118,7 @@ class Evaluator {
  private:
   const Program& program_;
   EvaluationLimits limits_;
+  PathReading path_reading_;
 };
 
 }  // namespace tradelint

@@ -69,9 +69,11 @@ class Planner {
     }
     const bool prepare = expr->op == CheckedExpr::Op::kCall && expr->function->prepare;
     const bool hash_strings = expr->op == CheckedExpr::Op::kInList && IsStringList(*children[1]);
-    if (!changed && !prepare && !hash_strings) return expr;
+    const bool number_path = IsRecordPath(*expr);
+    if (!changed && !prepare && !hash_strings && !number_path) return expr;
     auto planned = std::make_shared<CheckedExpr>(*expr);
     planned->children = std::move(children);
+    if (number_path) planned->record_path = RecordPathNumber(*expr);
     if (hash_strings) {
       const ValueList& items = planned->children[1]->constant.as_list();
       auto strings =
@@ -104,6 +106,9 @@ class Planner {
     }
     return planned;
   }
+
+  // How many record paths RecordPathNumber numbered.
+  std::size_t record_path_count() const { return record_paths_.size(); }
 
   void Plan(CheckedRule& rule) {
     bool reads_market = false;
@@ -150,8 +155,24 @@ class Planner {
     prepared_[function].push_back(std::move(call));
   }
 
+  // A path from the record root that does not fan out: its leaf is one value of the record.
+  static bool IsRecordPath(const CheckedExpr& expr) {
+    return expr.op == CheckedExpr::Op::kPath && expr.slot < 0 && !expr.fans_out;
+  }
+
+  // The number of `path` (IsRecordPath): the same for every path of the same text read as the
+  // same type, numbered from 0 in the order first met.
+  int RecordPathNumber(const CheckedExpr& path) {
+    std::string key = path.path_text;
+    key += '\0';
+    key += FieldTypeName(path.leaf_type);
+    return record_paths_.emplace(std::move(key), static_cast<int>(record_paths_.size()))
+        .first->second;
+  }
+
   Diagnostics& diagnostics_;
   std::unordered_map<const FunctionDef*, std::vector<PreparedCall>> prepared_;
+  std::unordered_map<std::string, int> record_paths_;  // by path text and leaf type
 };
 
 }  // namespace
@@ -166,7 +187,7 @@ std::unique_ptr<const Program> PlanProgram(std::vector<CheckedRuleset> rulesets,
   }
   if (diagnostics.has_errors()) return nullptr;
   return std::make_unique<const Program>(std::move(rulesets), std::move(markets),
-                                         std::move(reference));
+                                         std::move(reference), planner.record_path_count());
 }
 
 }  // namespace tradelint

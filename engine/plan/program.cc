@@ -38,11 +38,12 @@ std::unique_ptr<const Program::ScopeRule> MakeScopeRule(const CheckedRuleset& ru
 }  // namespace
 
 Program::Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const MarketTable> markets,
-                 std::shared_ptr<const ReferenceData> reference)
+                 std::shared_ptr<const ReferenceData> reference, std::size_t record_path_count)
     : id_(NextProgramId()),
       rulesets_(std::move(rulesets)),
       markets_(std::move(markets)),
-      reference_(std::move(reference)) {
+      reference_(std::move(reference)),
+      record_path_count_(record_path_count) {
   for (const CheckedRuleset& ruleset : rulesets_) {
     ruleset_infos_.push_back({ruleset.id, ruleset.title, ruleset.jurisdiction, ruleset.instrument,
                               ruleset.version, ruleset.effective_from, ruleset.effective_until,

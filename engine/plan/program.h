@@ -48,8 +48,9 @@ struct RuleSelection {
 
 class Program {
  public:
+  // `record_path_count`: how many record paths the planner numbered (record_path_count()).
   Program(std::vector<CheckedRuleset> rulesets, std::shared_ptr<const MarketTable> markets,
-          std::shared_ptr<const ReferenceData> reference);
+          std::shared_ptr<const ReferenceData> reference, std::size_t record_path_count);
 
   const std::vector<RulesetInfo>& rulesets() const { return ruleset_infos_; }
   const std::vector<CheckedTest>& tests() const { return tests_; }
@@ -83,6 +84,10 @@ class Program {
   // Every scope rule, in load order (one per ruleset and record kind).
   const std::vector<std::unique_ptr<const ScopeRule>>& scope_rules() const { return scope_rules_; }
 
+  // How many distinct paths from the record root the rules read without fanning out: every
+  // CheckedExpr::record_path is below it.
+  std::size_t record_path_count() const { return record_path_count_; }
+
   // Unique among the Programs of a process, also after one is destroyed and another takes its
   // address: a key for caches outside the Program.
   std::uint64_t id() const { return id_; }
@@ -99,6 +104,7 @@ class Program {
   std::vector<std::unique_ptr<const ScopeRule>> scope_rules_;  // see FindScopeRule
   std::shared_ptr<const MarketTable> markets_;
   std::shared_ptr<const ReferenceData> reference_;
+  std::size_t record_path_count_;
 
   // What one (market, date) selects, for every record kind.
   struct MarketSelection {

@@ -9,8 +9,9 @@
 // The ruleset is compiled as parser_fuzz compiles it (tests/fuzz/fuzz_compile.h); when it
 // compiles, every usable record of the JSON Lines after the separator is judged for several
 // markets and dates by the Evaluator, as `tradelint check` judges it. Nothing may crash, hang
-// or leak, and every finding must name a rule of the program, of the record's kind, in force
-// on the date.
+// or leak, every finding must name a rule of the program, of the record's kind, in force on
+// the date, and the reference evaluation (PathReading::kWalkEachRead) must give the same
+// evaluation, field by field.
 
 #include <cstddef>
 #include <cstdint>
@@ -26,6 +27,7 @@
 #include "engine/input/record_reader.h"
 #include "engine/plan/program.h"
 #include "tests/fuzz/fuzz_compile.h"
+#include "tests/support/evaluation_text.h"
 
 namespace {
 
@@ -37,6 +39,8 @@ constexpr std::string_view kMarkets[] = {"DE", "FR", "EU", "US", "US-CA", "GB"};
 
 void JudgeRecords(const tradelint::Program& program, std::string_view records) {
   const tradelint::Evaluator evaluator(program, tradelint::EvaluationLimits{});
+  const tradelint::Evaluator reference(program, tradelint::EvaluationLimits{},
+                                       tradelint::PathReading::kWalkEachRead);
   const tradelint::Date dates[] = {*tradelint::Date::Parse("2025-03-01"),
                                    *tradelint::Date::Parse("2019-12-31")};
   // Small limits: a record this target judges is short anyway.
@@ -53,6 +57,12 @@ void JudgeRecords(const tradelint::Program& program, std::string_view records) {
         tradelint::MarketIndependentResults shared;
         const tradelint::Evaluation evaluation =
             evaluator.Evaluate(record.record, *record.kind, market, date, "de", &shared);
+        tradelint::MarketIndependentResults reference_shared;
+        const std::string expected = tradelint::testing_support::EvaluationText(
+            reference.Evaluate(record.record, *record.kind, market, date, "de", &reference_shared));
+        if (tradelint::testing_support::EvaluationText(evaluation) != expected) {
+          tradelint::fuzz::Fail(kTarget, "the reference evaluation differs: " + expected);
+        }
         const tradelint::Coverage& coverage = evaluation.coverage;
         if (coverage.in_force != coverage.applied + coverage.not_applicable + coverage.undecided ||
             coverage.fired > coverage.applied) {

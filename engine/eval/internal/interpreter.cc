@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <span>
+
+#include "engine/eval/internal/field_leaf.h"
 
 namespace tradelint::eval_internal {
 namespace {
@@ -30,40 +33,6 @@ bool IsUnstatedFact(const CheckedExpr& path, const std::vector<std::string>& fac
 // A field is present when it exists, is not null and is not an empty string.
 bool IsPresent(const Value& v) {
   return !v.is_missing() && !v.is_null() && !(v.is_string() && v.as_string().empty());
-}
-
-// Reads a record value as the schema types it: money objects, dates and instants.
-Value ConvertLeaf(const Value& value, FieldType type) {
-  if (value.is_null()) return Value();
-  if (value.is_list()) {
-    if (type == FieldType::kAny) return value;
-    ValueList items;
-    items.reserve(value.as_list().size());
-    for (const Value& item : value.as_list()) items.push_back(ConvertLeaf(item, type));
-    return Value(std::move(items));
-  }
-  switch (type) {
-    case FieldType::kMoney: {
-      const Value& amount = value.Get("amount");
-      const Value& currency = value.Get("currency");
-      if (!amount.is_number() || !currency.is_string()) return Value();
-      const Currency code = Currency::FromCode(currency.as_string());
-      if (code.empty()) return Value();
-      return Value(Money{amount.as_number(), code});
-    }
-    case FieldType::kDate:
-      if (value.is_string()) {
-        if (auto date = Date::Parse(value.as_string())) return Value(*date);
-      }
-      return Value();
-    case FieldType::kDateTime:
-      if (value.is_string()) {
-        if (auto instant = DateTime::Parse(value.as_string())) return Value(*instant);
-      }
-      return Value();
-    default:
-      return value;
-  }
 }
 
 std::string StepText(const PathStep& step, std::size_t element) {
@@ -147,7 +116,8 @@ class PathReader {
     }
     const bool absent = !IsPresent(*current);
     Note(concrete, absent, *current);
-    Value leaf = convert_ ? ConvertLeaf(*current, path_.leaf_type) : *current;
+    std::optional<Value> typed = convert_ ? ReadAsType(*current, path_.leaf_type) : std::nullopt;
+    Value leaf = typed ? std::move(*typed) : *current;
     if (leaves != nullptr) {
       leaves->push_back(std::move(leaf));
       return Value(false);
@@ -167,7 +137,13 @@ class PathReader {
   bool convert_;
 };
 
+// The value of a kPath: the leaf (or, fanning out, the list of leaves) as stored, or with
+// `convert` read as its type. A record path is taken from the frame's table unless the read is
+// traced, which needs the concrete path; either way the value is the same.
 Value ReadPath(const CheckedExpr& path, Frame& frame, bool convert) {
+  if (path.record_path >= 0 && frame.record_paths != nullptr && frame.trace == nullptr) {
+    return convert ? frame.record_paths->Typed(path) : frame.record_paths->Leaf(path);
+  }
   const bool from_variable = path.slot >= 0;
   const Value& base = from_variable ? frame.slots[path.slot] : *frame.record;
   static const std::string kRoot;

@@ -7,6 +7,7 @@
 
 #include "engine/check/checked.h"
 #include "engine/eval/evaluation_observer.h"
+#include "engine/eval/internal/record_paths.h"
 #include "engine/eval/unknown_value_words.h"
 #include "engine/plan/program.h"
 
@@ -34,6 +35,9 @@ struct Trace {
 struct Frame {
   const Program* program = nullptr;
   const Value* record = nullptr;
+  // When set, the record's paths are read through it (`record` is the record it began with);
+  // when null, every read walks `record`, as the reference evaluation does.
+  RecordPaths* record_paths = nullptr;
   std::string_view market;
   Date as_of;
   std::vector<Value> slots;             // quantifier variables
