@@ -66,8 +66,8 @@ struct CheckedExpr {
   std::vector<PathStep> steps;  // kPath
   bool fans_out = false;        // kPath: some step is `[*]`, so the value is a list of leaves
   FieldType leaf_type = FieldType::kAny;  // kPath: how the leaf is read (money, dates)
-  // kPath from the record root (slot < 0) that does not fan out: its number among the
-  // Program's record paths, the same for every node that reads the same path as the same type
+  // kPath from the record root (slot < 0): its number among the Program's record paths, the
+  // same for every node that reads the same path as the same type
   // (Program::record_path_count()); set by the planner, -1 before and for any other node.
   // Evaluating a record reads each such path once (eval_internal::RecordPaths).
   int record_path = -1;

@@ -44,8 +44,8 @@ struct EvaluationLimits {
 
 // How the evaluator reads fields of the record it judges (the values are the same either way).
 enum class PathReading {
-  // Each path the rules read from the record root (without fanning out) is found once per
-  // record and market, and every later read takes it from a table
+  // Each path the rules read from the record root is read once per record and market, and
+  // every later read takes it from a table
   // (eval_internal::RecordPaths, CheckedExpr::record_path).
   kOncePerRecord,
   // Every read walks the record: the reference evaluation, which tests compare the other with.

@@ -155,9 +155,9 @@ class Planner {
     prepared_[function].push_back(std::move(call));
   }
 
-  // A path from the record root that does not fan out: its leaf is one value of the record.
+  // A path from the record root (not from a quantifier's variable).
   static bool IsRecordPath(const CheckedExpr& expr) {
-    return expr.op == CheckedExpr::Op::kPath && expr.slot < 0 && !expr.fans_out;
+    return expr.op == CheckedExpr::Op::kPath && expr.slot < 0;
   }
 
   // The number of `path` (IsRecordPath): the same for every path of the same text read as the

@@ -84,7 +84,7 @@ class Program {
   // Every scope rule, in load order (one per ruleset and record kind).
   const std::vector<std::unique_ptr<const ScopeRule>>& scope_rules() const { return scope_rules_; }
 
-  // How many distinct paths from the record root the rules read without fanning out: every
+  // How many distinct paths from the record root the rules read: every
   // CheckedExpr::record_path is below it.
   std::size_t record_path_count() const { return record_path_count_; }
 

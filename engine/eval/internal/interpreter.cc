@@ -138,11 +138,25 @@ class PathReader {
 };
 
 // The value of a kPath: the leaf (or, fanning out, the list of leaves) as stored, or with
-// `convert` read as its type. A record path is taken from the frame's table unless the read is
-// traced, which needs the concrete path; either way the value is the same.
+// `convert` read as its type. The fast evaluation (a frame with record_paths) takes a record
+// path from the frame's table and reads a variable's path without the walk's bookkeeping,
+// unless the read is traced, which needs the concrete path; the value is the same either way.
 Value ReadPath(const CheckedExpr& path, Frame& frame, bool convert) {
-  if (path.record_path >= 0 && frame.record_paths != nullptr && frame.trace == nullptr) {
-    return convert ? frame.record_paths->Typed(path) : frame.record_paths->Leaf(path);
+  if (frame.record_paths != nullptr && frame.trace == nullptr) {
+    using Reading = RecordPaths::Reading;
+    const Reading reading = convert ? Reading::kTyped : Reading::kStored;
+    if (path.record_path >= 0 && !path.fans_out) return frame.record_paths->Leaf(path, reading);
+    if (path.record_path >= 0) {
+      return frame.record_paths->Leaves(
+          path, reading, [](const CheckedExpr& fanning_out, const Value& record, Reading as) {
+            return PathReader(fanning_out, nullptr, as == Reading::kTyped).Read(record, {});
+          });
+    }
+    if (!path.fans_out) {
+      const Value& leaf = LeafOf(frame.slots[path.slot], path.steps);
+      std::optional<Value> typed = convert ? ReadAsType(leaf, path.leaf_type) : std::nullopt;
+      return typed ? std::move(*typed) : leaf;
+    }
   }
   const bool from_variable = path.slot >= 0;
   const Value& base = from_variable ? frame.slots[path.slot] : *frame.record;

@@ -13,28 +13,34 @@ void RecordPaths::Begin(const Value& record, std::size_t path_count) {
   if (entries_.size() < path_count) entries_.resize(path_count);
 }
 
-const Value& RecordPaths::Leaf(const CheckedExpr& path) {
+const Value& RecordPaths::Leaf(const CheckedExpr& path, Reading reading) {
   Entry& entry = entries_[static_cast<std::size_t>(path.record_path)];
-  if (entry.leaf_evaluation != evaluation_) {
-    entry.leaf = &LeafOf(*record_, path.steps);
-    entry.leaf_evaluation = evaluation_;
+  const auto i = static_cast<std::size_t>(reading);
+  if (entry.evaluation[i] == evaluation_) return *entry.value[i];
+  if (reading == Reading::kStored) {
+    entry.value[i] = &LeafOf(*record_, path.steps);
+  } else {
+    const Value& leaf = Leaf(path, Reading::kStored);
+    if (std::optional<Value> typed = ReadAsType(leaf, path.leaf_type)) {
+      entry.computed[i] = std::move(*typed);
+      entry.value[i] = &entry.computed[i];
+    } else {
+      entry.value[i] = &leaf;
+    }
   }
-  return *entry.leaf;
+  entry.evaluation[i] = evaluation_;
+  return *entry.value[i];
 }
 
-const Value& RecordPaths::Typed(const CheckedExpr& path) {
-  const Value& leaf = Leaf(path);
+const Value& RecordPaths::Leaves(const CheckedExpr& path, Reading reading, ReadLeaves read) {
   Entry& entry = entries_[static_cast<std::size_t>(path.record_path)];
-  if (entry.typed_evaluation != evaluation_) {
-    if (std::optional<Value> converted = ReadAsType(leaf, path.leaf_type)) {
-      entry.converted = std::move(*converted);
-      entry.typed = &entry.converted;
-    } else {
-      entry.typed = &leaf;
-    }
-    entry.typed_evaluation = evaluation_;
+  const auto i = static_cast<std::size_t>(reading);
+  if (entry.evaluation[i] != evaluation_) {
+    entry.computed[i] = read(path, *record_, reading);
+    entry.value[i] = &entry.computed[i];
+    entry.evaluation[i] = evaluation_;
   }
-  return *entry.typed;
+  return *entry.value[i];
 }
 
 }  // namespace tradelint::eval_internal
