@@ -5,7 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/json/json.h"
 
@@ -102,3 +106,53 @@ TEST(ParseJsonTest, BothParsersRefuseIllFormedUtf8) {
 
 }  // namespace
 }  // namespace tradelint
+
+namespace tradelint::json_internal {
+namespace {
+
+// Repeated keys keep their first place and their last value, in objects of every size on both
+// sides of the linear scan's limit, with keys that share a length, a first or a last byte (and
+// so may share KeyBit) and keys that share none. The expected object is worked out here.
+TEST(RepeatedKeys, FirstPlaceLastValueInObjectsOfEverySize) {
+  const std::vector<std::string> keys = {"a",        "b",  "ab",  "ba",  "aa",
+                                         "abc",      "cb", "xyz", "x_z", "price",
+                                         "currency", "id", "",    "ib",  "kind"};
+  std::uint32_t state = 12345;
+  const auto next = [&state](std::uint32_t bound) {
+    state = state * 1103515245u + 12345u;
+    return (state >> 8) % bound;
+  };
+  for (int round = 0; round < 400; ++round) {
+    const std::size_t size = 1 + next(48);
+    std::string text = "{";
+    std::vector<std::pair<std::string, int>> expected;  // first place, last value
+    for (std::size_t i = 0; i < size; ++i) {
+      // Mostly fresh keys (numbered), sometimes one of `keys` again.
+      const std::string key = next(3) == 0 ? "k" + std::to_string(i) : keys[next(keys.size())];
+      const int value = static_cast<int>(i);
+      text += (i == 0 ? "\"" : ", \"") + key + "\": " + std::to_string(value);
+      auto found = std::find_if(expected.begin(), expected.end(),
+                                [&](const auto& member) { return member.first == key; });
+      if (found != expected.end()) {
+        found->second = value;
+      } else {
+        expected.emplace_back(key, value);
+      }
+    }
+    text += "}";
+    std::string want = "{";
+    for (const auto& [key, value] : expected) {
+      want += (want.size() == 1 ? "\"" : ",\"") + key + "\":" + std::to_string(value);
+    }
+    want += "}";
+    const std::optional<Value> fast = ParseJsonFast(text, 8);
+    ASSERT_TRUE(fast.has_value()) << text;
+    EXPECT_EQ(Dump(*fast), want) << text;
+    const JsonResult full = ParseJsonPrecise(text);
+    ASSERT_TRUE(std::holds_alternative<Value>(full)) << text;
+    EXPECT_EQ(Dump(std::get<Value>(full)), want) << text;
+  }
+}
+
+}  // namespace
+}  // namespace tradelint::json_internal
