@@ -137,26 +137,31 @@ class PathReader {
   bool convert_;
 };
 
+// A record path's value from the frame's table (the fast evaluation, untraced), as stored
+// or typed: a value that lives until the evaluation of the record ends; null when the read
+// must walk (the reference evaluation, a traced read, a variable's path).
+const Value* ReadFromTable(const CheckedExpr& path, Frame& frame, bool convert) {
+  if (path.record_path < 0 || frame.record_paths == nullptr || frame.trace != nullptr)
+    return nullptr;
+  using Reading = RecordPaths::Reading;
+  const Reading reading = convert ? Reading::kTyped : Reading::kStored;
+  if (!path.fans_out) return &frame.record_paths->Leaf(path, reading);
+  return &frame.record_paths->Leaves(
+      path, reading, [](const CheckedExpr& fanning_out, const Value& record, Reading as) {
+        return PathReader(fanning_out, nullptr, as == Reading::kTyped).Read(record, {});
+      });
+}
+
 // The value of a kPath: the leaf (or, fanning out, the list of leaves) as stored, or with
 // `convert` read as its type. The fast evaluation (a frame with record_paths) takes a record
 // path from the frame's table and reads a variable's path without the walk's bookkeeping,
 // unless the read is traced, which needs the concrete path; the value is the same either way.
 Value ReadPath(const CheckedExpr& path, Frame& frame, bool convert) {
-  if (frame.record_paths != nullptr && frame.trace == nullptr) {
-    using Reading = RecordPaths::Reading;
-    const Reading reading = convert ? Reading::kTyped : Reading::kStored;
-    if (path.record_path >= 0 && !path.fans_out) return frame.record_paths->Leaf(path, reading);
-    if (path.record_path >= 0) {
-      return frame.record_paths->Leaves(
-          path, reading, [](const CheckedExpr& fanning_out, const Value& record, Reading as) {
-            return PathReader(fanning_out, nullptr, as == Reading::kTyped).Read(record, {});
-          });
-    }
-    if (!path.fans_out) {
-      const Value& leaf = LeafOf(frame.slots[path.slot], path.steps);
-      std::optional<Value> typed = convert ? ReadAsType(leaf, path.leaf_type) : std::nullopt;
-      return typed ? std::move(*typed) : leaf;
-    }
+  if (const Value* value = ReadFromTable(path, frame, convert)) return *value;
+  if (frame.record_paths != nullptr && frame.trace == nullptr && path.slot >= 0 && !path.fans_out) {
+    const Value& leaf = LeafOf(frame.slots[path.slot], path.steps);
+    std::optional<Value> typed = convert ? ReadAsType(leaf, path.leaf_type) : std::nullopt;
+    return typed ? std::move(*typed) : leaf;
   }
   const bool from_variable = path.slot >= 0;
   const Value& base = from_variable ? frame.slots[path.slot] : *frame.record;
@@ -164,6 +169,34 @@ Value ReadPath(const CheckedExpr& path, Frame& frame, bool convert) {
   const std::string& prefix =
       from_variable && frame.trace != nullptr ? frame.slot_paths[path.slot] : kRoot;
   return PathReader(path, frame.trace, convert).Read(base, prefix);
+}
+
+// Counts one evaluation step: false when the rule's budget is spent (the first time, with
+// the problem noted).
+bool TakeStep(Frame& frame) {
+  if (--frame.steps_left >= 0) return true;
+  if (!frame.over_budget) {
+    frame.over_budget = true;
+    Problem(frame, "the evaluation budget was exhausted (nested quantifiers over long lists?)");
+  }
+  return false;
+}
+
+// Evaluate(expr) for an operand that is only looked at, without copying a value that outlives
+// the look: a constant, or a record path's value from the frame's table. Any other value (and
+// every value while an observer watches, as Evaluate tells it) is evaluated into `scratch`.
+// The result is valid until `scratch` changes or the evaluation of the record ends.
+const Value& EvaluateOperand(const CheckedExpr& expr, Frame& frame, Value& scratch) {
+  if (frame.observer == nullptr) {
+    const Value* value = expr.op == Op::kConstant ? &expr.constant
+                         : expr.op == Op::kPath   ? ReadFromTable(expr, frame, true)
+                                                  : nullptr;
+    if (value != nullptr) {
+      if (TakeStep(frame)) return *value;
+      return scratch = Value();
+    }
+  }
+  return scratch = Evaluate(expr, frame);
 }
 
 int Sign(std::strong_ordering order) { return order < 0 ? -1 : order > 0 ? 1 : 0; }
@@ -337,7 +370,8 @@ std::string ElementPath(const CheckedExpr& domain, const Frame& frame, std::size
 }
 
 Value EvaluateQuantifier(const CheckedExpr& expr, Frame& frame) {
-  const Value domain = Evaluate(*expr.children[0], frame);
+  Value domain_scratch;
+  const Value& domain = EvaluateOperand(*expr.children[0], frame, domain_scratch);
   if (!domain.is_list()) return Value();
   const bool all = expr.op == Op::kAll;
   const CheckedExpr& body = *expr.children[1];
@@ -457,7 +491,8 @@ Value EvaluateCall(const CheckedExpr& expr, Frame& frame) {
 // A table cell; unknown when the key is, when the table has no row for it or the cell is
 // empty (the trace says which).
 Value EvaluateLookup(const CheckedExpr& expr, Frame& frame) {
-  const Value key = Evaluate(*expr.children[0], frame);
+  Value key_scratch;
+  const Value& key = EvaluateOperand(*expr.children[0], frame, key_scratch);
   if (!key.is_string()) return Value();
   const Value* cell = expr.table->Find(key.as_string(), expr.column);
   if (cell == nullptr || cell->is_missing()) {
@@ -485,12 +520,7 @@ namespace {
 
 // One evaluation step: `expr`'s operation on its operands, each evaluated through Evaluate.
 Value EvaluateOperation(const CheckedExpr& expr, Frame& frame) {
-  if (--frame.steps_left < 0) {
-    if (frame.over_budget) return Value();
-    frame.over_budget = true;
-    return Problem(frame,
-                   "the evaluation budget was exhausted (nested quantifiers over long lists?)");
-  }
+  if (!TakeStep(frame)) return Value();
   switch (expr.op) {
     case Op::kConstant:
       return expr.constant;
@@ -515,8 +545,10 @@ Value EvaluateOperation(const CheckedExpr& expr, Frame& frame) {
     case Op::kOr:
       return EvaluateLogic(expr, frame);
     case Op::kCompare: {
-      const Value lhs = Evaluate(*expr.children[0], frame);
-      return EvaluateComparison(expr, lhs, Evaluate(*expr.children[1], frame), frame);
+      Value lhs_scratch, rhs_scratch;
+      const Value& lhs = EvaluateOperand(*expr.children[0], frame, lhs_scratch);
+      return EvaluateComparison(expr, lhs, EvaluateOperand(*expr.children[1], frame, rhs_scratch),
+                                frame);
     }
     case Op::kArithmetic: {
       const Value lhs = Evaluate(*expr.children[0], frame);
@@ -524,11 +556,13 @@ Value EvaluateOperation(const CheckedExpr& expr, Frame& frame) {
     }
     case Op::kInList:
     case Op::kInMarket: {
-      const Value element = Evaluate(*expr.children[0], frame);
+      Value element_scratch, container_scratch;
+      const Value& element = EvaluateOperand(*expr.children[0], frame, element_scratch);
       if (expr.string_set != nullptr && element.is_string()) {
         return Bool(expr.string_set->count(element.as_string()) > 0);
       }
-      return EvaluateMembership(element, Evaluate(*expr.children[1], frame), frame);
+      return EvaluateMembership(
+          element, EvaluateOperand(*expr.children[1], frame, container_scratch), frame);
     }
     case Op::kIf: {
       const Value condition = Evaluate(*expr.children[0], frame);
@@ -552,7 +586,10 @@ Value EvaluateOperation(const CheckedExpr& expr, Frame& frame) {
           IsUnstatedFact(*expr.children[0], *frame.unstated_facts)) {
         return Value();
       }
-      const Value value = ReadPath(*expr.children[0], frame, false);
+      Value read;
+      const Value* stored = ReadFromTable(*expr.children[0], frame, false);
+      const Value& value =
+          stored != nullptr ? *stored : (read = ReadPath(*expr.children[0], frame, false));
       if (frame.observer != nullptr) {  // the field read, as if evaluated (unknown for null)
         frame.observer->Enter(*expr.children[0]);
         frame.observer->Leave(*expr.children[0], value.is_null() ? Value() : value);
