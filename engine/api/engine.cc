@@ -17,7 +17,7 @@ Engine::Engine(std::string data_directory, bool bundled, std::shared_ptr<const S
                std::shared_ptr<const MarketTable> markets,
                std::shared_ptr<const ReferenceData> reference,
                std::unique_ptr<FunctionRegistry> functions, std::unique_ptr<const Program> program,
-               EvaluationLimits limits, PathReading path_reading)
+               EvaluationLimits limits, EvaluationMode evaluation_mode)
     : data_directory_(std::move(data_directory)),
       bundled_(bundled),
       schema_(std::move(schema)),
@@ -25,7 +25,7 @@ Engine::Engine(std::string data_directory, bool bundled, std::shared_ptr<const S
       reference_(std::move(reference)),
       functions_(std::move(functions)),
       program_(std::move(program)),
-      evaluator_(*program_, limits, path_reading) {}
+      evaluator_(*program_, limits, evaluation_mode) {}
 
 std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
                                               Diagnostics& diagnostics, CompileStats* stats) {
@@ -120,7 +120,7 @@ std::unique_ptr<const Engine> Engine::Compile(const EngineOptions& options,
   return std::unique_ptr<const Engine>(
       new Engine(data, options.rule_paths.empty(), std::move(shared_schema),
                  std::move(shared_markets), std::move(shared_reference), std::move(functions),
-                 std::move(program), options.evaluation_limits, options.path_reading));
+                 std::move(program), options.evaluation_limits, options.evaluation_mode));
 }
 
 std::vector<ReferenceTable> Engine::reference_tables() const {

@@ -49,8 +49,8 @@ struct EngineOptions {
   // Folder with the shipped `rulesets/` and `schema/`; empty means FindDataDirectory().
   std::string data_directory;
   EvaluationLimits evaluation_limits;
-  // kWalkEachRead for the reference evaluation (tests compare the two).
-  PathReading path_reading = PathReading::kOncePerRecord;
+  // kReference for the reference evaluation (tests compare the two).
+  EvaluationMode evaluation_mode = EvaluationMode::kFast;
   // `--reference-data DIR`: files that replace the bundled reference files at the same path
   // under `rulesets/reference/` (ReferenceOverlay); empty means none.
   std::string reference_data_directory;
@@ -142,7 +142,7 @@ class Engine {
   Engine(std::string data_directory, bool bundled, std::shared_ptr<const Schema> schema,
          std::shared_ptr<const MarketTable> markets, std::shared_ptr<const ReferenceData> reference,
          std::unique_ptr<FunctionRegistry> functions, std::unique_ptr<const Program> program,
-         EvaluationLimits limits, PathReading path_reading);
+         EvaluationLimits limits, EvaluationMode evaluation_mode);
 
   // One country or subdivision, with waivers applied; `group` is the group it was asked for
   // as a member of, else empty.

@@ -389,7 +389,7 @@ Evaluation Evaluator::Evaluate(const Value& record, RecordKind kind, std::string
   frame.record = &record;
   frame.market = market;
   frame.as_of = as_of;
-  if (path_reading_ == PathReading::kOncePerRecord) {
+  if (evaluation_mode_ == EvaluationMode::kFast) {
     // One table per thread: an evaluation never starts another on its thread.
     thread_local eval_internal::RecordPaths record_paths;
     record_paths.Begin(record, program_.record_path_count());

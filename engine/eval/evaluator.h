@@ -42,14 +42,15 @@ struct EvaluationLimits {
   std::int64_t steps_per_rule = 20'000'000;
 };
 
-// How the evaluator reads fields of the record it judges (the values are the same either way).
-enum class PathReading {
+// How the evaluator goes about one record (the results are the same either way).
+enum class EvaluationMode {
   // Each path the rules read from the record root is read once per record and market, and
-  // every later read takes it from a table
-  // (eval_internal::RecordPaths, CheckedExpr::record_path).
-  kOncePerRecord,
-  // Every read walks the record: the reference evaluation, which tests compare the other with.
-  kWalkEachRead,
+  // every later read takes it from a table (eval_internal::RecordPaths, CheckedExpr::
+  // record_path), and a quantifier variable's path without the traced walk's bookkeeping.
+  kFast,
+  // Every read walks the record, as written: the reference evaluation, which tests compare
+  // kFast with.
+  kReference,
 };
 
 // How one rule judged one record for one market.
@@ -84,8 +85,8 @@ struct Evaluation {
 class Evaluator {
  public:
   Evaluator(const Program& program, EvaluationLimits limits,
-            PathReading path_reading = PathReading::kOncePerRecord)
-      : program_(program), limits_(limits), path_reading_(path_reading) {}
+            EvaluationMode evaluation_mode = EvaluationMode::kFast)
+      : program_(program), limits_(limits), evaluation_mode_(evaluation_mode) {}
 
   // Judges `record` (of `kind`) for `market` on `as_of` with every rule selected there.
   // Messages and fixes in `language` (BCP 47) where the rule has it, else English. With
@@ -118,7 +119,7 @@ class Evaluator {
  private:
   const Program& program_;
   EvaluationLimits limits_;
-  PathReading path_reading_;
+  EvaluationMode evaluation_mode_;
 };
 
 }  // namespace tradelint

@@ -10,7 +10,7 @@
 // compiles, every usable record of the JSON Lines after the separator is judged for several
 // markets and dates by the Evaluator, as `tradelint check` judges it. Nothing may crash, hang
 // or leak, every finding must name a rule of the program, of the record's kind, in force on
-// the date, and the reference evaluation (PathReading::kWalkEachRead) must give the same
+// the date, and the reference evaluation (EvaluationMode::kReference) must give the same
 // evaluation, field by field.
 
 #include <cstddef>
@@ -40,7 +40,7 @@ constexpr std::string_view kMarkets[] = {"DE", "FR", "EU", "US", "US-CA", "GB"};
 void JudgeRecords(const tradelint::Program& program, std::string_view records) {
   const tradelint::Evaluator evaluator(program, tradelint::EvaluationLimits{});
   const tradelint::Evaluator reference(program, tradelint::EvaluationLimits{},
-                                       tradelint::PathReading::kWalkEachRead);
+                                       tradelint::EvaluationMode::kReference);
   const tradelint::Date dates[] = {*tradelint::Date::Parse("2025-03-01"),
                                    *tradelint::Date::Parse("2019-12-31")};
   // Small limits: a record this target judges is short anyway.

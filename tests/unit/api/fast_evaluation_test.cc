@@ -1,6 +1,6 @@
-// The fast evaluation, which finds each path of the record once per record and market
-// (PathReading::kOncePerRecord, the default), judges exactly as the reference evaluation, which
-// walks the record at every read (kWalkEachRead): the records of every test of the
+// The fast evaluation, which reads each path of the record once per record and market
+// (EvaluationMode::kFast, the default), judges exactly as the reference evaluation, which walks
+// the record at every read (kReference): the records of every test of the
 // conformance suite and of the bundled rulesets, and the records of examples/, each judged for
 // its test's market, its own markets and two more, on its date and another, in German (English
 // where a rule has no German text); the two evaluations are compared field by field
@@ -24,13 +24,13 @@ namespace {
 namespace fs = std::filesystem;
 
 std::unique_ptr<const Engine> CompileWith(const std::vector<std::string>& rule_paths,
-                                          PathReading path_reading) {
+                                          EvaluationMode evaluation_mode) {
   const BuiltinPlugins builtin;
   EngineOptions options;
   options.plugins = builtin.plugins();
   options.rule_paths = rule_paths;
   options.data_directory = TRADELINT_SOURCE_DIR;
-  options.path_reading = path_reading;
+  options.evaluation_mode = evaluation_mode;
   Diagnostics diagnostics;
   std::unique_ptr<const Engine> engine = Engine::Compile(options, diagnostics);
   EXPECT_NE(engine, nullptr) << diagnostics.RenderAll();
@@ -109,19 +109,19 @@ int CompareEvaluations(const Engine& fast, const Engine& reference) {
   return compared;
 }
 
-TEST(PathReading, FastEvaluationJudgesTheConformanceSuiteAsTheReference) {
+TEST(EvaluationMode, FastEvaluationJudgesTheConformanceSuiteAsTheReference) {
   const std::vector<std::string> paths = {TRADELINT_SOURCE_DIR "/tests/conformance"};
-  const std::unique_ptr<const Engine> fast = CompileWith(paths, PathReading::kOncePerRecord);
-  const std::unique_ptr<const Engine> reference = CompileWith(paths, PathReading::kWalkEachRead);
+  const std::unique_ptr<const Engine> fast = CompileWith(paths, EvaluationMode::kFast);
+  const std::unique_ptr<const Engine> reference = CompileWith(paths, EvaluationMode::kReference);
   ASSERT_NE(fast, nullptr);
   ASSERT_NE(reference, nullptr);
   EXPECT_GT(fast->program().record_path_count(), 20u);
   EXPECT_GT(CompareEvaluations(*fast, *reference), 2000);
 }
 
-TEST(PathReading, FastEvaluationJudgesTheBundledRulesetsAsTheReference) {
-  const std::unique_ptr<const Engine> fast = CompileWith({}, PathReading::kOncePerRecord);
-  const std::unique_ptr<const Engine> reference = CompileWith({}, PathReading::kWalkEachRead);
+TEST(EvaluationMode, FastEvaluationJudgesTheBundledRulesetsAsTheReference) {
+  const std::unique_ptr<const Engine> fast = CompileWith({}, EvaluationMode::kFast);
+  const std::unique_ptr<const Engine> reference = CompileWith({}, EvaluationMode::kReference);
   ASSERT_NE(fast, nullptr);
   ASSERT_NE(reference, nullptr);
   EXPECT_GT(fast->program().record_path_count(), 200u);
