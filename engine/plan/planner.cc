@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "engine/diag/codes.h"
 
@@ -73,7 +76,7 @@ class Planner {
     if (!changed && !prepare && !hash_strings && !number_path) return expr;
     auto planned = std::make_shared<CheckedExpr>(*expr);
     planned->children = std::move(children);
-    if (number_path) planned->record_path = RecordPathNumber(*expr);
+    if (number_path) planned->record_path = RecordPathNumber(*planned);
     if (hash_strings) {
       const ValueList& items = planned->children[1]->constant.as_list();
       auto strings =
@@ -108,7 +111,7 @@ class Planner {
   }
 
   // How many record paths RecordPathNumber numbered.
-  std::size_t record_path_count() const { return record_paths_.size(); }
+  std::size_t record_path_count() const { return record_path_count_; }
 
   void Plan(CheckedRule& rule) {
     bool reads_market = false;
@@ -160,19 +163,22 @@ class Planner {
     return expr.op == CheckedExpr::Op::kPath && expr.slot < 0;
   }
 
-  // The number of `path` (IsRecordPath): the same for every path of the same text read as the
-  // same type, numbered from 0 in the order first met.
+  // The number of `path` (IsRecordPath, a node that ends up in the Program): the same for every
+  // path of the same text read as the same type, numbered from 0 in the order first met.
   int RecordPathNumber(const CheckedExpr& path) {
-    std::string key = path.path_text;
-    key += '\0';
-    key += FieldTypeName(path.leaf_type);
-    return record_paths_.emplace(std::move(key), static_cast<int>(record_paths_.size()))
-        .first->second;
+    std::vector<std::pair<FieldType, int>>& numbers = record_paths_[path.path_text];
+    for (const auto& [leaf_type, number] : numbers) {
+      if (leaf_type == path.leaf_type) return number;
+    }
+    numbers.emplace_back(path.leaf_type, static_cast<int>(record_path_count_));
+    return static_cast<int>(record_path_count_++);
   }
 
   Diagnostics& diagnostics_;
   std::unordered_map<const FunctionDef*, std::vector<PreparedCall>> prepared_;
-  std::unordered_map<std::string, int> record_paths_;  // by path text and leaf type
+  // By path text (views of the numbered nodes' path_text), the number of each leaf type.
+  std::unordered_map<std::string_view, std::vector<std::pair<FieldType, int>>> record_paths_;
+  std::size_t record_path_count_ = 0;
 };
 
 }  // namespace
