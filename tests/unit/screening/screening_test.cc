@@ -87,6 +87,70 @@ TEST(NameTokens, LegalFormsSpelledWithDotsOrSpaces) {
   EXPECT_DOUBLE_EQ(Score("Banco Nacional de Cuba S.A.", "BANCO NACIONAL DE CUBA"), 100);
 }
 
+std::vector<std::string> Words(const NameWords& split, const std::vector<NameWords::Span>& spans) {
+  std::vector<std::string> words;
+  for (const NameWords::Span span : spans) words.emplace_back(split(span));
+  return words;
+}
+
+// SplitName splits "LAST, First" once into one buffer of letters and gives both readings as
+// spans of it; a legal form spelled in one-letter words is one span over their letters.
+TEST(NameTokens, SplitNameGivesBothReadingsFromOneBuffer) {
+  NameWords split;
+  SplitName("Van Dam B.V., Jan", split);
+  EXPECT_EQ(split.letters, "VANDAMBVJAN");
+  EXPECT_EQ(Words(split, split.words), W({"VAN", "DAM", "BV", "JAN"}));
+  EXPECT_EQ(Words(split, split.reordered), W({"JAN", "VAN", "DAM", "BV"}));
+  EXPECT_EQ(split.last_name_words, 3u);
+  // Reused for the next name. A run of one-letter words across the comma joins in the name
+  // as written, but each side is joined on its own in "First LAST".
+  SplitName("Acme S., A.", split);
+  EXPECT_EQ(Words(split, split.words), W({"ACME", "SA"}));
+  EXPECT_EQ(Words(split, split.reordered), W({"A", "ACME", "S"}));
+  EXPECT_EQ(split.last_name_words, 2u);
+  SplitName("Acme SA", split);
+  EXPECT_EQ(Words(split, split.words), W({"ACME", "SA"}));
+  EXPECT_TRUE(split.reordered.empty());
+  EXPECT_EQ(split.last_name_words, 0u);
+  // Not UTF-8 as a whole (one side is): the whole is read as Latin-1 (C3 is Ã, A9 is ©), each
+  // side as it would be alone.
+  SplitName("Jos\xc3\xa9, \xff Ma", split);
+  EXPECT_EQ(Words(split, split.words), W({"JOSA", "Y", "MA"}));
+  EXPECT_EQ(Words(split, split.reordered), W({"Y", "MA", "JOSE"}));
+  EXPECT_EQ(NameTokens("Jos\xc3\xa9, \xff Ma"), W({"JOSA", "Y", "MA"}));
+  EXPECT_EQ(ReorderedNameTokens("Jos\xc3\xa9, \xff Ma"), W({"Y", "MA", "JOSE"}));
+}
+
+std::vector<std::string> W(PreparedName::Words words) {
+  return std::vector<std::string>(words.begin(), words.end());
+}
+
+// A prepared name's words and keys are views of its own buffer: they stay valid when the name
+// is moved (here by a growing vector), short names too.
+TEST(NameScore, PreparedNameKeepsItsWordsWhenMoved) {
+  std::vector<PreparedName> names;
+  for (int i = 0; i < 40; ++i) {
+    names.push_back(PrepareName(i % 2 == 0 ? "PUTIN, Vladimir Vladimirovich" : "Al, Bo Ltd"));
+  }
+  for (std::size_t i = 0; i < names.size(); i += 2) {
+    const PreparedName& putin = names[i];
+    EXPECT_EQ(W(putin.words()), W({"PUTIN", "VLADIMIR", "VLADIMIROVICH"}));
+    EXPECT_EQ(W(putin.reordered()), W({"VLADIMIR", "VLADIMIROVICH", "PUTIN"}));
+    EXPECT_EQ(W(putin.evidence()), W({"PUTIN", "VLADIMIR", "VLADIMIROVICH"}));
+    EXPECT_EQ(W(putin.keys()),
+              std::vector<std::string>(
+                  {PhoneticKey("PUTIN"), PhoneticKey("VLADIMIR"), PhoneticKey("VLADIMIROVICH")}));
+    // The patronymic, a middle name as the name is read, weighs half its letters.
+    EXPECT_EQ(std::vector<double>(putin.unfound_weights().begin(), putin.unfound_weights().end()),
+              std::vector<double>({5, 8, 6.5}));
+    const PreparedName& al = names[i + 1];
+    EXPECT_EQ(W(al.words()), W({"AL", "BO", "LTD"}));
+    EXPECT_EQ(W(al.evidence()), W({"AL", "BO"}));
+    EXPECT_EQ(W(al.keys()), std::vector<std::string>({PhoneticKey("AL"), PhoneticKey("BO")}));
+  }
+  EXPECT_DOUBLE_EQ(ScoreName(names[0], names[2], ScoringMode::kScreening), 100);
+}
+
 TEST(Similarity, JaroWinklerKnownValues) {
   EXPECT_DOUBLE_EQ(JaroWinkler("PUTIN", "PUTIN"), 1.0);
   EXPECT_NEAR(JaroWinkler("MARTHA", "MARHTA"), 0.961, 0.001);
