@@ -30,9 +30,14 @@ class CsvReader {
   // Reads one field from at_ on, up to the comma or line end after it (or the end of the
   // text), into fields_ or, when it cannot be a view of the text, into unescaped_.
   void ReadField();
+  // Where the field from at_ on ends, if it is not quoted: the next comma or line end.
+  std::size_t FieldEnd();
 
   std::string_view text_;
   std::size_t at_ = 0;
+  // The first CR or LF at or after at_ (or the text's size) while at_ <= line_end_; found
+  // again when at_ passes it.
+  std::size_t line_end_ = std::string_view::npos;
   int line_ = 0, next_line_ = 1;
   std::vector<std::string_view> fields_;
   // The text of the record's unescaped fields, back to back. It may move while the record is
