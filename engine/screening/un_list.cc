@@ -1,7 +1,12 @@
 #include "engine/screening/un_list.h"
 
+#include <string.h>  // memmem
+
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
+#include <optional>
 
 namespace tradelint {
 namespace {
@@ -53,27 +58,74 @@ std::string Unescape(std::string_view raw) {
   return text;
 }
 
+// The first `needle` in `haystack` at or after `from`, or npos. memmem skips ahead by pairs of
+// characters; the XML has a `<` every few bytes, where a search by the first one stops.
+std::size_t Find(std::string_view haystack, std::string_view needle, std::size_t from) {
+  if (from > haystack.size()) return std::string_view::npos;
+  const void* found =
+      memmem(haystack.data() + from, haystack.size() - from, needle.data(), needle.size());
+  return found == nullptr
+             ? std::string_view::npos
+             : static_cast<std::size_t>(static_cast<const char*>(found) - haystack.data());
+}
+
+// The start and end tags of an element, `<tag>` and `</tag>`, in a buffer of their own (the
+// list's tag names are short).
+class Tags {
+ public:
+  explicit Tags(std::string_view tag) {
+    const std::size_t n = std::min(tag.size(), kLongest);
+    buffer_[0] = '<';
+    tag.copy(buffer_.data() + 1, n);
+    buffer_[n + 1] = '>';
+    buffer_[n + 2] = '<';
+    buffer_[n + 3] = '/';
+    tag.copy(buffer_.data() + n + 4, n);
+    buffer_[2 * n + 4] = '>';
+    open_ = std::string_view(buffer_.data(), n + 2);
+    close_ = std::string_view(buffer_.data() + n + 2, n + 3);
+  }
+  Tags(const Tags&) = delete;
+  Tags& operator=(const Tags&) = delete;
+
+  std::string_view open() const { return open_; }
+  std::string_view close() const { return close_; }
+
+ private:
+  static constexpr std::size_t kLongest = 32;
+  std::array<char, 2 * kLongest + 5> buffer_;
+  std::string_view open_, close_;
+};
+
+// The contents of the next `<tag>...</tag>` element of `xml` (not nested in itself) from `at`
+// on, moving `at` past it; nullopt when there is none.
+std::optional<std::string_view> NextElement(std::string_view xml, const Tags& tags,
+                                            std::size_t& at) {
+  const std::size_t open = Find(xml, tags.open(), at);
+  if (open == std::string_view::npos) return std::nullopt;
+  const std::size_t start = open + tags.open().size();
+  const std::size_t end = Find(xml, tags.close(), start);
+  if (end == std::string_view::npos) return std::nullopt;
+  at = end + tags.close().size();
+  return xml.substr(start, end - start);
+}
+
 // The contents of every `<tag>...</tag>` element of `xml` (not nested in itself), in order.
 std::vector<std::string_view> Elements(std::string_view xml, std::string_view tag) {
+  const Tags tags(tag);
   std::vector<std::string_view> elements;
-  const std::string open = "<" + std::string(tag) + ">";
-  const std::string close = "</" + std::string(tag) + ">";
   std::size_t at = 0;
-  while ((at = xml.find(open, at)) != std::string_view::npos) {
-    const std::size_t start = at + open.size();
-    const std::size_t end = xml.find(close, start);
-    if (end == std::string_view::npos) break;
-    elements.push_back(xml.substr(start, end - start));
-    at = end + close.size();
-  }
+  while (const std::optional<std::string_view> element = NextElement(xml, tags, at))
+    elements.push_back(*element);
   return elements;
 }
 
 // The text of the first `<tag>` element, trimmed and unescaped; empty when absent.
 std::string Text(std::string_view xml, std::string_view tag) {
-  std::vector<std::string_view> found = Elements(xml, tag);
-  if (found.empty()) return "";
-  std::string_view text = found.front();
+  std::size_t at = 0;
+  const std::optional<std::string_view> found = NextElement(xml, Tags(tag), at);
+  if (!found) return "";
+  std::string_view text = *found;
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
     text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))

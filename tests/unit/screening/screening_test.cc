@@ -202,6 +202,103 @@ TEST(NameScore, OfacModeReproducesPublishedScores) {
   EXPECT_LT(Score("BUSH GEORGE", "GEORGIOU, Georgios", ScoringMode::kOfac), 80);
 }
 
+// The SDN files through CsvReader: quoted fields with doubled quotes, `-0-` as empty, programs,
+// remarks (years of birth, nationality), aliases (weak), address countries, and the digest over
+// every cleaned field of the entry's rows, each followed by 0x1F.
+TEST(OfacSdn, ParsesTheThreeFiles) {
+  const std::string sdn =
+      "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0- \r\n"
+      "173,\"ANGLO-CARIBBEAN \"\"CO.\"\", LTD.\",\"individual\",\"IRAN] [SDGT\",-0-,-0-,-0-,-0-,"
+      "-0-,-0-,-0-,\"DOB 07 Oct 1952; DOB circa 1960; nationality Russia.\"\r\n\x1a";
+  const std::string alt =
+      "36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \r\n173,13,\"aka\",\"ANGLO\",\"weak aka\"\r\n"
+      "999,14,\"aka\",\"NOBODY\",-0-\r\n";
+  const std::string add =
+      "173,25,-0-,\"Moscow\",\"Russia\",-0- \r\n36,26,-0-,\"Havana\",\"Cuba\",-0-\r\n";
+  std::string error;
+  const std::optional<SanctionsList> list = ParseOfacSdn({sdn, alt, add}, Provenance(), &error);
+  ASSERT_TRUE(list) << error;
+  ASSERT_EQ(list->entries.size(), 2u);
+  const ListEntry& airline = list->entries[0];
+  EXPECT_EQ(airline.id, "36");
+  EXPECT_EQ(airline.type, "entity");
+  EXPECT_EQ(airline.programs, "CUBA");
+  ASSERT_EQ(airline.names.size(), 2u);
+  EXPECT_EQ(airline.names[1].text, "AERO-CARIBBEAN");
+  EXPECT_EQ(airline.names[1].kind, "aka");
+  EXPECT_EQ(airline.countries, W({"CUBA"}));
+  std::uint64_t digest = Fnv1a("");
+  for (const char* field :
+       {"36", "AEROCARIBBEAN AIRLINES", "", "CUBA", "", "", "", "", "", "", "", ""})
+    digest = Fnv1a(std::string(field) + "\x1f", digest);
+  for (const char* field : {"36", "12", "aka", "AERO-CARIBBEAN", ""})
+    digest = Fnv1a(std::string(field) + "\x1f", digest);
+  for (const char* field : {"36", "26", "", "Havana", "Cuba", ""})
+    digest = Fnv1a(std::string(field) + "\x1f", digest);
+  EXPECT_EQ(airline.digest, digest);
+  const ListEntry& person = list->entries[1];
+  EXPECT_EQ(person.names[0].text, "ANGLO-CARIBBEAN \"CO.\", LTD.");
+  EXPECT_EQ(person.type, "individual");
+  EXPECT_EQ(person.programs, "IRAN; SDGT");
+  EXPECT_EQ(person.birth_years, std::vector<int>({1952, 1960}));
+  EXPECT_EQ(person.countries, W({"RUSSIA"}));  // the nationality and the address, once
+  ASSERT_EQ(person.names.size(), 2u);
+  EXPECT_TRUE(person.names[1].weak);
+  EXPECT_FALSE(ParseOfacSdn({"x\r\n1,2\r\n", "", ""}, Provenance(), &error));
+  EXPECT_NE(error.find("sdn.csv:2:"), std::string::npos) << error;
+}
+
+// The UN list's elements are found by their exact tags (<COUNTRY> is not <ISSUING_COUNTRY>,
+// <INDIVIDUAL> not <INDIVIDUALS>), the first of a kind for a single value, every one for a
+// list; an element without its end tag is not read; the digest is over the entry's text.
+TEST(UnList, ReadsEntriesByExactTags) {
+  const std::string individual =
+      "<DATAID>1</DATAID><FIRST_NAME> Ivan </FIRST_NAME><SECOND_NAME>PETROV &amp; SON"
+      "</SECOND_NAME><FOURTH_NAME/><UN_LIST_TYPE>DPRK</UN_LIST_TYPE>"
+      "<REFERENCE_NUMBER>KPi.001</"
+      "REFERENCE_NUMBER><NAME_ORIGINAL_SCRIPT>&#x418;&#1074;&#x430;&#x43D;"
+      "</NAME_ORIGINAL_SCRIPT><NATIONALITY><VALUE>Russian Federation</VALUE><VALUE>Ukraine</VALUE>"
+      "</NATIONALITY><INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Vanya</ALIAS_NAME>"
+      "</INDIVIDUAL_ALIAS><INDIVIDUAL_ALIAS><QUALITY>Low</QUALITY><ALIAS_NAME>The Bear</ALIAS_NAME>"
+      "</INDIVIDUAL_ALIAS><INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME></ALIAS_NAME>"
+      "</INDIVIDUAL_ALIAS><INDIVIDUAL_ADDRESS><CITY>Kyiv</CITY><COUNTRY>Ukraine</COUNTRY>"
+      "</INDIVIDUAL_ADDRESS><INDIVIDUAL_DATE_OF_BIRTH><YEAR>1961</YEAR></INDIVIDUAL_DATE_OF_BIRTH>"
+      "<INDIVIDUAL_DATE_OF_BIRTH><DATE>1963-02-01</DATE></INDIVIDUAL_DATE_OF_BIRTH>"
+      "<INDIVIDUAL_DOCUMENT><ISSUING_COUNTRY>Japan</ISSUING_COUNTRY></INDIVIDUAL_DOCUMENT>";
+  const std::string xml =
+      "<?xml version=\"1.0\"?><CONSOLIDATED_LIST dateGenerated=\"2026-02-27T00:00:09.554Z\">"
+      "<INDIVIDUALS><INDIVIDUAL>" +
+      individual +
+      "</INDIVIDUAL></INDIVIDUALS><ENTITIES><ENTITY>"
+      "<FIRST_NAME>ACME TRADING</FIRST_NAME><REFERENCE_NUMBER>KPe.002</REFERENCE_NUMBER>"
+      "<ENTITY_ADDRESS><COUNTRY>China</COUNTRY></ENTITY_ADDRESS></ENTITY><ENTITY>"
+      "<FIRST_NAME>UNFINISHED</FIRST_NAME></ENTITIES></CONSOLIDATED_LIST>";
+  std::string error;
+  const std::optional<SanctionsList> list = ParseUnList(xml, "un.xml", "UN", &error);
+  ASSERT_TRUE(list) << error;
+  EXPECT_EQ(list->provenance.date, "2026-02-27");
+  ASSERT_EQ(list->entries.size(), 2u);
+  const ListEntry& ivan = list->entries[0];
+  EXPECT_EQ(ivan.id, "KPi.001");
+  EXPECT_EQ(ivan.type, "individual");
+  EXPECT_EQ(ivan.programs, "DPRK");
+  ASSERT_EQ(ivan.names.size(), 4u);
+  EXPECT_EQ(ivan.names[0].text, "Ivan PETROV & SON");
+  EXPECT_EQ(ivan.names[1].text, "\u0418\u0432\u0430\u043d");
+  EXPECT_EQ(ivan.names[1].kind, "original script");
+  EXPECT_EQ(ivan.names[2].text, "Vanya");
+  EXPECT_FALSE(ivan.names[2].weak);
+  EXPECT_EQ(ivan.names[3].text, "The Bear");
+  EXPECT_TRUE(ivan.names[3].weak);
+  EXPECT_EQ(ivan.countries, W({"RUSSIAN FEDERATION", "UKRAINE", "UKRAINE"}));
+  EXPECT_EQ(ivan.birth_years, std::vector<int>({1961, 1963}));
+  EXPECT_EQ(ivan.digest, Fnv1a(individual));
+  const ListEntry& acme = list->entries[1];
+  EXPECT_EQ(acme.names[0].text, "ACME TRADING");
+  EXPECT_EQ(acme.countries, W({"CHINA"}));
+  EXPECT_FALSE(ParseUnList("<CONSOLIDATED_LIST>", "un.xml", "UN", &error));
+}
+
 ScreenOptions Options(double min_score, std::vector<std::string> lists = {},
                       std::optional<int> birth_year = std::nullopt) {
   ScreenOptions options;
