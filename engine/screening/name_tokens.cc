@@ -228,7 +228,7 @@ std::vector<std::string> ReorderedNameTokens(std::string_view name) {
 }
 
 bool IsLegalFormWord(std::string_view token) {
-  // Sorted, for binary search. Company types of the jurisdictions the lists name most often.
+  // Company types of the jurisdictions the lists name most often.
   static constexpr std::string_view kWords[] = {
       "AB",      "AG",   "AO",          "AS",           "BHD", "BV",   "CIA", "CO",
       "COMPANY", "CORP", "CORPORATION", "CV",           "DOO", "EIRL", "FZC", "FZCO",
@@ -236,7 +236,39 @@ bool IsLegalFormWord(std::string_view token) {
       "LLC",     "LLP",  "LTD",         "NV",           "OAO", "OJSC", "OOO", "PJSC",
       "PLC",     "PT",   "PTE",         "PTY",          "PVT", "SA",   "SAL", "SARL",
       "SAS",     "SDN",  "SPA",         "SRL",          "TOO", "ZAO",  "ZAT"};
-  return std::binary_search(std::begin(kWords), std::end(kWords), token);
+  // Every word of the lists and of each name screened is asked: the words up to 8 bytes are
+  // compared as numbers (sorted, for binary search; no word has a NUL byte, so words of
+  // different lengths differ), the few longer ones as they are.
+  constexpr std::size_t kPacked = 8;
+  constexpr auto pack = [](std::string_view word) {
+    std::uint64_t packed = 0;
+    for (char c : word) packed = packed << 8 | static_cast<unsigned char>(c);
+    return packed;
+  };
+  struct Table {
+    std::array<std::uint64_t, std::size(kWords)> packed{};
+    std::size_t packed_count = 0;
+    std::array<std::string_view, std::size(kWords)> long_words{};
+    std::size_t long_count = 0;
+  };
+  static constexpr Table kTable = [&] {
+    Table table;
+    for (std::string_view word : kWords) {
+      if (word.size() <= kPacked) {
+        table.packed[table.packed_count++] = pack(word);
+      } else {
+        table.long_words[table.long_count++] = word;
+      }
+    }
+    std::sort(table.packed.begin(), table.packed.begin() + table.packed_count);
+    return table;
+  }();
+  if (token.size() > kPacked) {
+    const auto end = kTable.long_words.begin() + kTable.long_count;
+    return std::find(kTable.long_words.begin(), end, token) != end;
+  }
+  return std::binary_search(kTable.packed.begin(), kTable.packed.begin() + kTable.packed_count,
+                            pack(token));
 }
 
 }  // namespace tradelint

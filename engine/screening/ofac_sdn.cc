@@ -10,12 +10,13 @@
 namespace tradelint {
 namespace {
 
+// std::isspace in the C locale (the program's), without a library call per character.
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 // A field trimmed, `-0-` (OFAC's empty) as empty.
 std::string_view Clean(std::string_view field) {
-  while (!field.empty() && std::isspace(static_cast<unsigned char>(field.front())))
-    field.remove_prefix(1);
-  while (!field.empty() && std::isspace(static_cast<unsigned char>(field.back())))
-    field.remove_suffix(1);
+  while (!field.empty() && IsSpace(field.front())) field.remove_prefix(1);
+  while (!field.empty() && IsSpace(field.back())) field.remove_suffix(1);
   if (field == "-0-") return "";
   return field;
 }

@@ -67,9 +67,13 @@ TEST(NameTokens, LastFirstIsAlsoReadFirstLast) {
 }
 
 TEST(NameTokens, LegalForms) {
-  for (const char* word : {"LTD", "CORP", "LLC", "CO", "GMBH", "OOO", "INC", "SA"})
+  for (const char* word : {"LTD", "CORP", "LLC", "CO", "GMBH", "OOO", "INC", "SA", "AB", "ZAT",
+                           "COMPANY", "LIMITED", "CORPORATION", "INCORPORATED"})
     EXPECT_TRUE(IsLegalFormWord(word)) << word;
-  EXPECT_FALSE(IsLegalFormWord("BANCO"));
+  // Words up to 8 bytes are compared packed into a number, longer ones as they are.
+  for (const char* word : {"BANCO", "", "A", "LTDA", "SAS2", "COMPANYS", "CORPORATIONS",
+                           "INCORPORATE", "ZZZ", "\xd0\x9e\xd0\x9e\xd0\x9e"})
+    EXPECT_FALSE(IsLegalFormWord(word)) << word;
 }
 
 TEST(NameTokens, LegalFormsSpelledWithDotsOrSpaces) {
