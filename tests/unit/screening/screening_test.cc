@@ -15,6 +15,7 @@
 #include "engine/screening/name_score.h"
 #include "engine/screening/name_tokens.h"
 #include "engine/screening/ofac_sdn.h"
+#include "engine/screening/sanctions_list.h"
 #include "engine/screening/screening_lists.h"
 #include "engine/screening/similarity.h"
 #include "engine/screening/un_list.h"
@@ -155,6 +156,25 @@ TEST(NameScore, PreparedNameKeepsItsWordsWhenMoved) {
   EXPECT_DOUBLE_EQ(ScoreName(names[0], names[2], ScoringMode::kScreening), 100);
 }
 
+// FNV-1a (64 bits) as published, eight bytes a turn and the rest one at a time: the entries'
+// digests that dispositions were made on must not change.
+TEST(Similarity, Fnv1aKnownValues) {
+  EXPECT_EQ(Fnv1a(""), 14695981039346656037ull);
+  EXPECT_EQ(Fnv1a("a"), 0xaf63dc4c8601ec8cull);
+  EXPECT_EQ(Fnv1a("foobar"), 0x85944171f73967e8ull);
+  std::string text;
+  for (int i = 0; i < 41; ++i) text += static_cast<char>('A' + i * 7 % 53);
+  for (std::size_t length = 0; length <= text.size(); ++length) {
+    std::uint64_t expected = 14695981039346656037ull;
+    for (std::size_t i = 0; i < length; ++i) {
+      expected ^= static_cast<unsigned char>(text[i]);
+      expected *= 1099511628211ull;
+    }
+    EXPECT_EQ(Fnv1a(std::string_view(text).substr(0, length)), expected) << length;
+    EXPECT_EQ(Fnv1a(text.substr(length), Fnv1a(text.substr(0, length))), Fnv1a(text));
+  }
+}
+
 TEST(Similarity, JaroWinklerKnownValues) {
   EXPECT_DOUBLE_EQ(JaroWinkler("PUTIN", "PUTIN"), 1.0);
   EXPECT_NEAR(JaroWinkler("MARTHA", "MARHTA"), 0.961, 0.001);
@@ -169,6 +189,14 @@ TEST(Similarity, PhoneticKeysMeetAcrossTransliterations) {
   EXPECT_EQ(PhoneticKey("PUTIN"), PhoneticKey("PUTNI"));
   EXPECT_EQ(PhoneticKey("ANATOLIJEVITCH"), PhoneticKey("ANATOLYEVICH"));
   EXPECT_NE(PhoneticKey("PUTIN"), PhoneticKey("OBAMA"));
+  // The first letter, then the consonants merged, doubled ones once, sorted when three or fewer.
+  EXPECT_EQ(PhoneticKey("PUTIN"), "PNT");
+  EXPECT_EQ(PhoneticKey("PHILIP"), "FLP");
+  EXPECT_EQ(PhoneticKey("STEPHEN"), "SFNT");
+  EXPECT_EQ(PhoneticKey("ZWICKY"), "SKV");
+  EXPECT_EQ(PhoneticKey("ANATOLIJEVITCH"), "ANTLVK");
+  EXPECT_EQ(PhoneticKey("Ab"), "Ab");  // not upper-case ASCII letters: its own key
+  EXPECT_EQ(PhoneticKey(""), "");
 }
 
 TEST(NameScore, WordOrderAndLastFirstDoNotMatter) {
