@@ -303,6 +303,9 @@ TEST(UnList, ReadsEntriesByExactTags) {
       individual +
       "</INDIVIDUAL></INDIVIDUALS><ENTITIES><ENTITY>"
       "<FIRST_NAME>ACME TRADING</FIRST_NAME><REFERENCE_NUMBER>KPe.002</REFERENCE_NUMBER>"
+      "<UN_LIST_TYPE>DPRK</UN_LIST_TYPE><UN_LIST_TYPE>Iraq</UN_LIST_TYPE><ENTITY_ALIAS>"
+      "<QUALITY>a.k.a.</QUALITY><ALIAS_NAME>ACME</ALIAS_NAME></ENTITY_ALIAS><INDIVIDUAL_ALIAS>"
+      "<ALIAS_NAME>NOT AN ENTITY'S</ALIAS_NAME></INDIVIDUAL_ALIAS>"
       "<ENTITY_ADDRESS><COUNTRY>China</COUNTRY></ENTITY_ADDRESS></ENTITY><ENTITY>"
       "<FIRST_NAME>UNFINISHED</FIRST_NAME></ENTITIES></CONSOLIDATED_LIST>";
   std::string error;
@@ -327,6 +330,9 @@ TEST(UnList, ReadsEntriesByExactTags) {
   EXPECT_EQ(ivan.digest, Fnv1a(individual));
   const ListEntry& acme = list->entries[1];
   EXPECT_EQ(acme.names[0].text, "ACME TRADING");
+  EXPECT_EQ(acme.programs, "DPRK");  // a single value from the first element
+  ASSERT_EQ(acme.names.size(), 2u);  // an entity's aliases are ENTITY_ALIAS
+  EXPECT_EQ(acme.names[1].text, "ACME");
   EXPECT_EQ(acme.countries, W({"CHINA"}));
   EXPECT_FALSE(ParseUnList("<CONSOLIDATED_LIST>", "un.xml", "UN", &error));
 }
