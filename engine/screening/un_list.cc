@@ -69,10 +69,12 @@ std::size_t Find(std::string_view haystack, std::string_view needle, std::size_t
              : static_cast<std::size_t>(static_cast<const char*>(found) - haystack.data());
 }
 
-// The start and end tags of an element, `<tag>` and `</tag>`, in a buffer of their own (the
-// list's tag names are short).
+// The start and end tags of an element, `<tag>` and `</tag>`, in a buffer of their own.
 class Tags {
  public:
+  // The longest tag name kept whole (the list's are at most 24 bytes); a longer one is cut.
+  static constexpr std::size_t kLongest = 32;
+
   explicit Tags(std::string_view tag) {
     const std::size_t n = std::min(tag.size(), kLongest);
     buffer_[0] = '<';
@@ -90,9 +92,6 @@ class Tags {
 
   std::string_view open() const { return open_; }
   std::string_view close() const { return close_; }
-
- public:
-  static constexpr std::size_t kLongest = 32;  // tags longer are cut
 
  private:
   std::array<char, 2 * kLongest + 5> buffer_;
