@@ -4,7 +4,7 @@
 
 namespace tradelint {
 
-std::size_t CsvReader::FieldEnd() {
+std::size_t CsvRows::FieldEnd() {
   // The line end is found once for all the line's fields (by memchr, as commas are): a byte
   // at a time, the scan for three characters was most of the cost of reading a file.
   if (line_end_ < at_ || line_end_ == std::string_view::npos) {
@@ -14,7 +14,7 @@ std::size_t CsvReader::FieldEnd() {
   return std::min(text_.substr(0, line_end_).find(',', at_), line_end_);
 }
 
-void CsvReader::ReadField() {
+void CsvRows::ReadField() {
   if (at_ >= text_.size() || text_[at_] != '"') {  // up to the comma or line end
     const std::size_t end = FieldEnd();
     fields_.push_back(text_.substr(at_, end - at_));
@@ -57,7 +57,7 @@ void CsvReader::ReadField() {
   at_ = end;
 }
 
-bool CsvReader::Next() {
+bool CsvRows::Next() {
   while (at_ < text_.size()) {
     line_ = next_line_;
     fields_.clear();
@@ -92,10 +92,10 @@ bool CsvReader::Next() {
 
 std::vector<CsvRecord> ReadCsvRecords(std::string_view text) {
   std::vector<CsvRecord> records;
-  CsvReader reader(text);
-  while (reader.Next()) {
+  CsvRows rows(text);
+  while (rows.Next()) {
     records.push_back(
-        {reader.line(), std::vector<std::string>(reader.fields().begin(), reader.fields().end())});
+        {rows.line(), std::vector<std::string>(rows.fields().begin(), rows.fields().end())});
   }
   return records;
 }

@@ -11,15 +11,15 @@
 namespace tradelint {
 
 // The records of CSV text one at a time, their fields as views: of the text itself, or, for a
-// quoted field with a doubled quote or with text after its closing quote, of the reader's own
+// quoted field with a doubled quote or with text after its closing quote, of its own
 // buffer. A record's fields stay valid until the next call of Next. What ReadCsvRecords reads,
 // without a string per field.
 //
-//   CsvReader reader(text);
-//   while (reader.Next()) Use(reader.line(), reader.fields());
-class CsvReader {
+//   CsvRows rows(text);
+//   while (rows.Next()) Use(rows.line(), rows.fields());
+class CsvRows {
  public:
-  explicit CsvReader(std::string_view text) : text_(text) {}
+  explicit CsvRows(std::string_view text) : text_(text) {}
 
   // Reads the next record; false after the last.
   bool Next();

@@ -1,4 +1,4 @@
-// ReadCsvRecords (and CsvReader under it) reads RFC 4180 records: quoted fields with commas,
+// ReadCsvRecords (and CsvRows under it) reads RFC 4180 records: quoted fields with commas,
 // doubled quotes and line breaks, a quote inside an unquoted field kept as written, CR LF or LF,
 // blank lines skipped, each record with the line it starts on.
 
@@ -34,15 +34,15 @@ TEST(CsvRecordsTest, PlainAndQuotedFields) {
   ExpectRecords("ab\"c,d\n", {{1, {"ab\"c", "d"}}});
 }
 
-// CsvReader gives fields as views of the text where they are written as they read (plain, or
+// CsvRows gives fields as views of the text where they are written as they read (plain, or
 // quoted without a doubled quote), else of its own buffer; every field of a record stays valid
 // while its buffer grows for the record's later fields.
 TEST(CsvRecordsTest, ReaderFieldsAreViewsOfTheTextWhereTheyCanBe) {
   const std::string text = "plain,\"quoted, x\",\"say \"\"hi\"\"\",\"ab\"cd\n2,\"one\ntwo\"";
-  CsvReader reader(text);
-  ASSERT_TRUE(reader.Next());
-  EXPECT_EQ(reader.line(), 1);
-  std::span<const std::string_view> fields = reader.fields();
+  CsvRows rows(text);
+  ASSERT_TRUE(rows.Next());
+  EXPECT_EQ(rows.line(), 1);
+  std::span<const std::string_view> fields = rows.fields();
   ASSERT_EQ(fields.size(), 4u);
   EXPECT_EQ(fields[0], "plain");
   EXPECT_EQ(fields[1], "quoted, x");
@@ -50,11 +50,11 @@ TEST(CsvRecordsTest, ReaderFieldsAreViewsOfTheTextWhereTheyCanBe) {
   EXPECT_EQ(fields[3], "abcd");  // text after the closing quote belongs to the field
   EXPECT_EQ(fields[0].data(), text.data());
   EXPECT_EQ(fields[1].data(), text.data() + 7);
-  ASSERT_TRUE(reader.Next());
-  EXPECT_EQ(reader.line(), 2);
-  ASSERT_EQ(reader.fields().size(), 2u);
-  EXPECT_EQ(reader.fields()[1], "one\ntwo");
-  EXPECT_FALSE(reader.Next());
+  ASSERT_TRUE(rows.Next());
+  EXPECT_EQ(rows.line(), 2);
+  ASSERT_EQ(rows.fields().size(), 2u);
+  EXPECT_EQ(rows.fields()[1], "one\ntwo");
+  EXPECT_FALSE(rows.Next());
 
   std::string many;
   std::vector<std::string> expected;
@@ -62,7 +62,7 @@ TEST(CsvRecordsTest, ReaderFieldsAreViewsOfTheTextWhereTheyCanBe) {
     many += (i > 0 ? "," : "") + std::string("\"") + std::to_string(i) + "\"\"x\"";
     expected.push_back(std::to_string(i) + "\"x");
   }
-  CsvReader unescaped(many);
+  CsvRows unescaped(many);
   ASSERT_TRUE(unescaped.Next());
   EXPECT_EQ(std::vector<std::string>(unescaped.fields().begin(), unescaped.fields().end()),
             expected);
