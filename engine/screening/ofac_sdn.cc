@@ -89,7 +89,7 @@ std::optional<SanctionsList> ParseOfacSdn(const SdnFiles& files, Provenance prov
   list.title = "OFAC SDN List";
   list.provenance = std::move(provenance);
   std::unordered_map<std::string, std::size_t> index;  // ent_num -> entry
-  for (CsvReader rows(files.sdn); rows.Next();) {
+  for (CsvRows rows(files.sdn); rows.Next();) {
     const std::span<const std::string_view> row = rows.fields();
     if (row.size() == 1) continue;  // the files end with a DOS end-of-file mark (0x1A)
     if (row.size() < 4 || Clean(row[0]).empty()) {
@@ -125,7 +125,7 @@ std::optional<SanctionsList> ParseOfacSdn(const SdnFiles& files, Provenance prov
     auto found = index.find(std::string(Clean(row[0])));
     return found == index.end() ? nullptr : &list.entries[found->second];
   };
-  for (CsvReader rows(files.alt); rows.Next();) {
+  for (CsvRows rows(files.alt); rows.Next();) {
     const std::span<const std::string_view> row = rows.fields();
     ListEntry* entry = entry_of(row);
     if (entry == nullptr || row.size() < 4 || Clean(row[3]).empty()) continue;
@@ -135,7 +135,7 @@ std::optional<SanctionsList> ParseOfacSdn(const SdnFiles& files, Provenance prov
                             remarks.find("weak") != std::string_view::npos});
     entry->digest = Digest(row, entry->digest);
   }
-  for (CsvReader rows(files.add); rows.Next();) {
+  for (CsvRows rows(files.add); rows.Next();) {
     const std::span<const std::string_view> row = rows.fields();
     ListEntry* entry = entry_of(row);
     if (entry == nullptr) continue;

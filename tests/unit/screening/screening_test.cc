@@ -234,7 +234,7 @@ TEST(NameScore, OfacModeReproducesPublishedScores) {
   EXPECT_LT(Score("BUSH GEORGE", "GEORGIOU, Georgios", ScoringMode::kOfac), 80);
 }
 
-// The SDN files through CsvReader: quoted fields with doubled quotes, `-0-` as empty, programs,
+// The SDN files through CsvRows: quoted fields with doubled quotes, `-0-` as empty, programs,
 // remarks (years of birth, nationality), aliases (weak), address countries, and the digest over
 // every cleaned field of the entry's rows, each followed by 0x1F.
 TEST(OfacSdn, ParsesTheThreeFiles) {
