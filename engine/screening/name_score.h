@@ -17,6 +17,8 @@
 // written out, for the name as listed and for "LAST, First" read as "First LAST". Every word
 // counts, legal forms too, as in OFAC's tool.
 
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,16 +27,35 @@ namespace tradelint {
 
 enum class ScoringMode { kScreening, kOfac };
 
-// A name normalised once for scoring it against many others.
-struct PreparedName {
-  std::vector<std::string> words;      // NameTokens, in order
-  std::vector<std::string> reordered;  // ReorderedNameTokens ("LAST, First"), or empty
-  std::vector<std::string> evidence;   // the words that are not legal forms
-  std::vector<std::string> keys;       // PhoneticKey of each evidence word
+// A name normalised once for scoring it against many others. Its words and keys are views of
+// one buffer it owns (three allocations a name, however many words): moving it keeps them
+// valid; it is not copied.
+class PreparedName {
+ public:
+  using Words = std::span<const std::string_view>;
+
+  Words words() const { return Slice(0, reordered_at_); }  // NameTokens, in order
+  // ReorderedNameTokens ("LAST, First"), or empty
+  Words reordered() const { return Slice(reordered_at_, evidence_at_); }
+  Words evidence() const { return Slice(evidence_at_, keys_at_); }  // the words not legal forms
+  Words keys() const {
+    return Slice(keys_at_, views_.size());
+  }  // PhoneticKey of each evidence word
   // What each evidence word counts for in its name's share (kScreening) when the other name
   // lacks it: its letters, half of them for a middle name or patronymic (a word neither first
   // nor last as the name is read). A word found counts all its letters.
-  std::vector<double> unfound_weights;
+  std::span<const double> unfound_weights() const { return unfound_weights_; }
+
+ private:
+  friend PreparedName PrepareName(std::string_view name);
+  Words Slice(std::size_t from, std::size_t to) const {
+    return Words(views_).subspan(from, to - from);
+  }
+
+  std::unique_ptr<char[]> letters_;      // what views_ see
+  std::vector<std::string_view> views_;  // words, reordered, evidence, keys
+  std::size_t reordered_at_ = 0, evidence_at_ = 0, keys_at_ = 0;
+  std::vector<double> unfound_weights_;
 };
 
 PreparedName PrepareName(std::string_view name);

@@ -1,6 +1,8 @@
 #include "engine/screening/ofac_sdn.h"
 
 #include <cctype>
+#include <span>
+#include <string_view>
 #include <unordered_map>
 
 #include "engine/refdata/csv_records.h"
@@ -8,18 +10,27 @@
 namespace tradelint {
 namespace {
 
-std::string Clean(std::string_view field) {
-  while (!field.empty() && std::isspace(static_cast<unsigned char>(field.front())))
-    field.remove_prefix(1);
-  while (!field.empty() && std::isspace(static_cast<unsigned char>(field.back())))
-    field.remove_suffix(1);
+// std::isspace in the C locale (the program's), without a library call per character.
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// A field trimmed, `-0-` (OFAC's empty) as empty.
+std::string_view Clean(std::string_view field) {
+  while (!field.empty() && IsSpace(field.front())) field.remove_prefix(1);
+  while (!field.empty() && IsSpace(field.back())) field.remove_suffix(1);
   if (field == "-0-") return "";
-  return std::string(field);
+  return field;
 }
 
-std::string Upper(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
+std::string Upper(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return upper;
+}
+
+// The entry's digest continued over a row of its files: each field cleaned, then 0x1F.
+std::uint64_t Digest(std::span<const std::string_view> fields, std::uint64_t digest) {
+  for (const std::string_view field : fields) digest = Fnv1a("\x1f", Fnv1a(Clean(field), digest));
+  return digest;
 }
 
 // The years of `DOB ...;` clauses: `DOB 07 Oct 1952`, `DOB circa 1960`, `DOB 1962 to 1965`.
@@ -77,32 +88,31 @@ std::optional<SanctionsList> ParseOfacSdn(const SdnFiles& files, Provenance prov
   list.id = "sdn";
   list.title = "OFAC SDN List";
   list.provenance = std::move(provenance);
-  std::unordered_map<std::string, std::size_t> index;
-  for (const CsvRecord& row : ReadCsvRecords(files.sdn)) {
-    if (row.fields.size() == 1) continue;  // the files end with a DOS end-of-file mark (0x1A)
-    if (row.fields.size() < 4 || Clean(row.fields[0]).empty()) {
-      *error = "sdn.csv:" + std::to_string(row.line) +
+  std::unordered_map<std::string, std::size_t> index;  // ent_num -> entry
+  for (CsvRows rows(files.sdn); rows.Next();) {
+    const std::span<const std::string_view> row = rows.fields();
+    if (row.size() == 1) continue;  // the files end with a DOS end-of-file mark (0x1A)
+    if (row.size() < 4 || Clean(row[0]).empty()) {
+      *error = "sdn.csv:" + std::to_string(rows.line()) +
                ": expected ent_num, SDN_Name, SDN_Type, "
                "Program, ... (OFAC's legacy CSV)";
       return std::nullopt;
     }
     ListEntry entry;
-    entry.id = Clean(row.fields[0]);
-    entry.names.push_back({Clean(row.fields[1]), "primary", false});
-    const std::string type = Clean(row.fields[2]);
+    entry.id = Clean(row[0]);
+    entry.names.push_back({std::string(Clean(row[1])), "primary", false});
+    const std::string_view type = Clean(row[2]);
     entry.type = type.empty() ? "entity" : type;
-    std::string programs = Clean(row.fields[3]);
+    std::string programs(Clean(row[3]));
     for (std::size_t at; (at = programs.find("] [")) != std::string::npos;)
       programs.replace(at, 3, "; ");
     if (!programs.empty() && programs.front() == '[') programs.erase(0, 1);
     if (!programs.empty() && programs.back() == ']') programs.pop_back();
     entry.programs = programs;
-    const std::string remarks = row.fields.size() > 11 ? Clean(row.fields[11]) : "";
+    const std::string_view remarks = row.size() > 11 ? Clean(row[11]) : "";
     entry.birth_years = BirthYears(remarks);
     for (std::string& country : Nationalities(remarks)) AddCountry(entry, std::move(country));
-    entry.digest = Fnv1a("");
-    for (const std::string& field : row.fields)
-      entry.digest = Fnv1a(Clean(field) + "\x1f", entry.digest);
+    entry.digest = Digest(row, Fnv1a(""));
     index.emplace(entry.id, list.entries.size());
     list.entries.push_back(std::move(entry));
   }
@@ -110,27 +120,27 @@ std::optional<SanctionsList> ParseOfacSdn(const SdnFiles& files, Provenance prov
     *error = "sdn.csv: no entries";
     return std::nullopt;
   }
-  auto entry_of = [&](const CsvRecord& row) -> ListEntry* {
-    if (row.fields.empty()) return nullptr;
-    auto found = index.find(Clean(row.fields[0]));
+  auto entry_of = [&](std::span<const std::string_view> row) -> ListEntry* {
+    if (row.empty()) return nullptr;
+    auto found = index.find(std::string(Clean(row[0])));
     return found == index.end() ? nullptr : &list.entries[found->second];
   };
-  for (const CsvRecord& row : ReadCsvRecords(files.alt)) {
+  for (CsvRows rows(files.alt); rows.Next();) {
+    const std::span<const std::string_view> row = rows.fields();
     ListEntry* entry = entry_of(row);
-    if (entry == nullptr || row.fields.size() < 4 || Clean(row.fields[3]).empty()) continue;
-    const std::string remarks = row.fields.size() > 4 ? Clean(row.fields[4]) : "";
-    const std::string type = Clean(row.fields[2]);
-    entry->names.push_back({Clean(row.fields[3]), type.empty() ? "aka" : type,
-                            remarks.find("weak") != std::string::npos});
-    for (const std::string& field : row.fields)
-      entry->digest = Fnv1a(Clean(field) + "\x1f", entry->digest);
+    if (entry == nullptr || row.size() < 4 || Clean(row[3]).empty()) continue;
+    const std::string_view remarks = row.size() > 4 ? Clean(row[4]) : "";
+    const std::string_view type = Clean(row[2]);
+    entry->names.push_back({std::string(Clean(row[3])), std::string(type.empty() ? "aka" : type),
+                            remarks.find("weak") != std::string_view::npos});
+    entry->digest = Digest(row, entry->digest);
   }
-  for (const CsvRecord& row : ReadCsvRecords(files.add)) {
+  for (CsvRows rows(files.add); rows.Next();) {
+    const std::span<const std::string_view> row = rows.fields();
     ListEntry* entry = entry_of(row);
     if (entry == nullptr) continue;
-    if (row.fields.size() > 4) AddCountry(*entry, Upper(Clean(row.fields[4])));
-    for (const std::string& field : row.fields)
-      entry->digest = Fnv1a(Clean(field) + "\x1f", entry->digest);
+    if (row.size() > 4) AddCountry(*entry, Upper(Clean(row[4])));
+    entry->digest = Digest(row, entry->digest);
   }
   return list;
 }

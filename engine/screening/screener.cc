@@ -57,22 +57,27 @@ std::string Evidence(const std::string& party, const std::string& entry, bool ag
 }  // namespace
 
 Screener::Screener(std::vector<SanctionsList> lists) : lists_(std::move(lists)) {
+  // About as many distinct words and keys as names: sized once instead of rehashed as they come.
+  std::size_t names = 0;
+  for (const SanctionsList& list : lists_) {
+    for (const ListEntry& entry : list.entries) names += entry.names.size();
+  }
+  names_.reserve(names);
+  word_postings_.reserve(names);
+  key_postings_.reserve(names);
   for (std::uint32_t l = 0; l < lists_.size(); ++l) {
     const SanctionsList& list = lists_[l];
     for (std::uint32_t e = 0; e < list.entries.size(); ++e) {
       const ListEntry& entry = list.entries[e];
       for (std::uint32_t n = 0; n < entry.names.size(); ++n) {
         PreparedName prepared = PrepareName(entry.names[n].text);
-        if (prepared.words.empty()) continue;
+        if (prepared.words().empty()) continue;
         const auto id = static_cast<std::uint32_t>(names_.size());
-        for (std::size_t w = 0; w < prepared.words.size(); ++w) {
-          std::vector<std::uint32_t>& postings = postings_[prepared.words[w]];
+        auto post = [id](std::vector<std::uint32_t>& postings) {
           if (postings.empty() || postings.back() != id) postings.push_back(id);
-        }
-        for (const std::string& key : prepared.keys) {
-          std::vector<std::uint32_t>& postings = postings_["#" + key];
-          if (postings.empty() || postings.back() != id) postings.push_back(id);
-        }
+        };
+        for (const std::string_view word : prepared.words()) post(word_postings_[word]);
+        for (const std::string_view key : prepared.keys()) post(key_postings_[key]);
         names_.push_back({l, e, n, std::move(prepared)});
       }
     }
@@ -90,7 +95,7 @@ std::vector<ScreeningMatch> Screener::Screen(std::string_view name,
                                              const ScreenOptions& options) const {
   const PreparedName query = PrepareName(name);
   std::vector<ScreeningMatch> matches;
-  if (query.words.empty()) return matches;
+  if (query.words().empty()) return matches;
   // Count, per listed name, the query words that meet it (each word once).
   thread_local std::vector<std::uint32_t> hits;
   thread_local std::vector<std::uint64_t> stamp;
@@ -101,14 +106,15 @@ std::vector<ScreeningMatch> Screener::Screen(std::string_view name,
   }
   ++epoch;
   std::vector<std::uint32_t> touched;
-  const std::vector<std::string>& words =
-      options.mode == ScoringMode::kOfac ? query.words : query.evidence;
+  const PreparedName::Words words =
+      options.mode == ScoringMode::kOfac ? query.words() : query.evidence();
   for (std::size_t w = 0; w < words.size(); ++w) {
-    const std::string key = "#" + PhoneticKey(words[w]);
+    const std::string key = PhoneticKey(words[w]);
     const std::uint64_t word_epoch = epoch * 64 + w % 64;
-    for (const std::string* lookup : {&words[w], &key}) {
-      const auto found = postings_.find(*lookup);
-      if (found == postings_.end()) continue;
+    for (const auto& [postings, lookup] :
+         {std::pair{&word_postings_, words[w]}, std::pair{&key_postings_, std::string_view(key)}}) {
+      const auto found = postings->find(lookup);
+      if (found == postings->end()) continue;
       for (std::uint32_t id : found->second) {
         if (stamp[id] / 64 != epoch) {
           stamp[id] = word_epoch;

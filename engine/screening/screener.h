@@ -67,8 +67,10 @@ class Screener {
   };
   std::vector<SanctionsList> lists_;
   std::vector<IndexedName> names_;
-  // Word or phonetic key (keys are prefixed with `#`) -> indexes into names_, ascending.
-  std::unordered_map<std::string, std::vector<std::uint32_t>> postings_;
+  // Word -> indexes into names_, ascending; the same for phonetic keys. The words and keys are
+  // views of names_' prepared names.
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> word_postings_;
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> key_postings_;
 };
 
 }  // namespace tradelint

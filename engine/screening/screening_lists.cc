@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 #include "engine/base/file.h"
 #include "engine/screening/list_countries.h"
@@ -11,9 +12,14 @@
 namespace tradelint {
 namespace {
 
-void AddCountryCodes(ListEntry& entry, const ListCountries& countries) {
+// Fills the entry's country codes. The lists write a few hundred country names over thousands
+// of entries: each is normalised and looked up once, into `known` (name -> code or "").
+void AddCountryCodes(ListEntry& entry, const ListCountries& countries,
+                     std::unordered_map<std::string, std::string_view>& known) {
   for (const std::string& country : entry.countries) {
-    const std::string_view code = countries.Code(country);
+    const auto [found, first_seen] = known.try_emplace(country);
+    if (first_seen) found->second = countries.Code(country);
+    const std::string_view code = found->second;
     if (!code.empty() && std::find(entry.country_codes.begin(), entry.country_codes.end(), code) ==
                              entry.country_codes.end()) {
       entry.country_codes.emplace_back(code);
@@ -106,8 +112,9 @@ std::shared_ptr<const Screener> LoadScreener(const std::string& reference_direct
   std::vector<SanctionsList> lists;
   lists.push_back(std::move(*sdn));
   lists.push_back(std::move(*un));
+  std::unordered_map<std::string, std::string_view> known;
   for (SanctionsList& list : lists) {
-    for (ListEntry& entry : list.entries) AddCountryCodes(entry, *countries);
+    for (ListEntry& entry : list.entries) AddCountryCodes(entry, *countries, known);
   }
   return std::make_shared<const Screener>(std::move(lists));
 }

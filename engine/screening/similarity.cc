@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace tradelint {
 
@@ -47,34 +48,43 @@ std::string PhoneticKey(std::string_view word) {
   for (char c : word) {
     if (c < 'A' || c > 'Z') return std::string(word);
   }
-  auto is_vowel = [](char c) {
-    return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U' || c == 'Y' || c == 'J';
+  constexpr std::uint32_t kVowels = 1u << ('A' - 'A') | 1u << ('E' - 'A') | 1u << ('I' - 'A') |
+                                    1u << ('O' - 'A') | 1u << ('U' - 'A') | 1u << ('Y' - 'A') |
+                                    1u << ('J' - 'A');
+  auto is_vowel = [](char c) { return (kVowels >> (c - 'A') & 1) != 0; };
+  auto merged = [](char c) {  // one letter for consonants of like sound
+    return c == 'C' || c == 'Q' ? 'K' : c == 'Z' ? 'S' : c == 'W' ? 'V' : c;
   };
-  std::string consonants;
+  // The first letter, then the consonants, built in place.
+  char first = word[0];
+  if (is_vowel(first)) first = 'A';
+  if (word.starts_with("PH")) first = 'F';
+  std::string key(1, merged(first));
   for (std::size_t i = 1; i < word.size(); ++i) {
     char c = word[i];
     if (c == 'H' && word[i - 1] == 'P') {
-      if (!consonants.empty() && consonants.back() == 'P') consonants.back() = 'F';
+      if (key.size() > 1 && key.back() == 'P') key.back() = 'F';
       continue;
     }
     if (is_vowel(c) || c == 'H') continue;
     // TCH is the French and German spelling of CH (ANATOLIJEVITCH, ANATOLYEVICH).
     if (c == 'T' && word.substr(i + 1, 2) == "CH") continue;
-    if (c == 'C' || c == 'Q') c = 'K';
-    if (c == 'Z') c = 'S';
-    if (c == 'W') c = 'V';
-    if (consonants.empty() || consonants.back() != c) consonants += c;
+    c = merged(c);
+    if (key.size() == 1 || key.back() != c) key += c;
   }
   // Few consonants: a transposition (PUTIN, PUTNI) must keep the key, and the letters carry
-  // little order information anyway.
-  if (consonants.size() <= 3) std::sort(consonants.begin(), consonants.end());
-  char first = word[0];
-  if (is_vowel(first)) first = 'A';
-  if (word.starts_with("PH")) first = 'F';
-  if (first == 'C' || first == 'Q') first = 'K';
-  if (first == 'Z') first = 'S';
-  if (first == 'W') first = 'V';
-  return first + consonants;
+  // little order information anyway. Sorted by compare-and-swap: at most three.
+  if (key.size() <= 4) {
+    auto order = [&](std::size_t a, std::size_t b) {
+      if (key[b] < key[a]) std::swap(key[a], key[b]);
+    };
+    if (key.size() >= 3) order(1, 2);
+    if (key.size() == 4) {
+      order(2, 3);
+      order(1, 2);
+    }
+  }
+  return key;
 }
 
 }  // namespace tradelint
