@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
+#include <optional>
 #include <utility>
 
 #include "engine/api/packed_bytes.h"
@@ -55,11 +57,20 @@ GroupWindows::GroupWindows(const Engine& engine, std::string language, std::opti
       language_(std::move(language)),
       as_of_(as_of),
       outcomes_(engine.program().group_rules().size()) {
+  std::map<std::string, std::size_t, std::less<>> path_keys;  // the keys that are a root path
   for (const CheckedRule* rule : engine.program().group_rules()) {
     reads_link_.push_back(ReadsLink(*rule));
     std::vector<RecordProjection>& of_rule = projections_.emplace_back();
+    std::vector<std::size_t>& numbers = key_numbers_.emplace_back();
     for (const GroupLink& link : rule->group->links) {
       of_rule.push_back(RecordProjection::For(*rule, link.kind, engine.schema()));
+      const CheckedExpr& key = *link.key;
+      if (key.op == CheckedExpr::Op::kPath && key.slot < 0) {
+        numbers.push_back(path_keys.try_emplace(key.path_text, key_count_).first->second);
+        if (numbers.back() == key_count_) ++key_count_;
+      } else {
+        numbers.push_back(key_count_++);
+      }
     }
   }
 }
@@ -69,18 +80,34 @@ std::vector<GroupLinkKey> GroupWindows::Links(const Value& record, RecordKind ki
   std::vector<GroupLinkKey> links;
   const std::vector<const CheckedRule*>& rules = engine_.program().group_rules();
   links.reserve(rules.size());  // most records link once per rule, if at all
+  // The record's keys computed so far, by their numbers (key_numbers_).
+  struct Key {
+    Value value;
+    bool missing = false;  // the key is or holds a missing value
+    std::string json;      // canonical
+    std::size_t hash = 0;  // of `json`
+  };
+  std::vector<std::optional<Key>> keys(key_count_);
   for (std::size_t rule = 0; rule < rules.size(); ++rule) {
     const std::vector<GroupLink>& rule_links = rules[rule]->group->links;
     for (std::size_t i = 0; i < rule_links.size(); ++i) {
       if (rule_links[i].kind != kind) continue;
-      Value key = engine_.LinkKey(rule_links[i], record, date);
-      if (HoldsMissing(key)) continue;
+      std::optional<Key>& key = keys[key_numbers_[rule][i]];
+      if (!key) {
+        key.emplace();
+        key->value = engine_.LinkKey(rule_links[i], record, date);
+        key->missing = HoldsMissing(key->value);
+        if (!key->missing) {
+          key->json = CanonicalJson(key->value);
+          key->hash = std::hash<std::string_view>{}(key->json);
+        }
+      }
+      if (key->missing) continue;
       GroupLinkKey& link = links.emplace_back();
       link.rule = rule;
-      link.key = CanonicalJson(key);
-      const std::size_t key_hash = std::hash<std::string_view>{}(link.key);
-      link.hash = key_hash ^ (rule + 0x9e3779b97f4a7c15 + (key_hash << 6) + (key_hash >> 2));
-      link.value = std::move(key);
+      link.key = key->json;
+      link.hash = key->hash ^ (rule + 0x9e3779b97f4a7c15 + (key->hash << 6) + (key->hash >> 2));
+      link.value = key->value;
       packed_bytes::PutUnsigned(i, link.record);
       projections_[rule][i].Pack(record, link.record);
     }

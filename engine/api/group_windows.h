@@ -134,6 +134,11 @@ class GroupWindows {
   std::optional<Date> as_of_;
   // For each group rule, for each of its links: what the rule reads of that kind.
   std::vector<std::vector<RecordProjection>> projections_;
+  // For each group rule, for each of its links: the number of its key among the keys the
+  // links compute, of which there are key_count_; links whose key is the same field path
+  // (`id`, `order_id`) share a number, so that Links computes the key once per record.
+  std::vector<std::vector<std::size_t>> key_numbers_;
+  std::size_t key_count_ = 0;
   // For each group rule: whether it reads the group's key (ReadsLink), so that its outcome
   // depends on it.
   std::vector<bool> reads_link_;

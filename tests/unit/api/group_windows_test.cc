@@ -487,5 +487,67 @@ TEST_F(GroupWindowsTest, AGroupGivesItsMembersSourcesBack) {
                                    "feed.xml", "x:"));
 }
 
+// Links whose key is the same field path compute it once per record (GroupWindows::Links);
+// each link still gets its own rule's key, and a key the record leaves out links no group.
+TEST(GroupLinks, EachLinkHasItsOwnRulesKey) {
+  Diagnostics diagnostics;
+  const InlineRules rules("groups-keys", {{"keys.trl", R"(
+ruleset groups.keys {
+  title        "Links by shared and by other keys"
+  jurisdiction CN
+  instrument   "Test rules: no version, a draft not held to `ref`"
+}
+
+group rule by_id "by id" {
+  link       transaction by id
+  within     1 days
+  domain     customs_tax
+  severity   error
+  cite       "test"
+  require    count(transaction) <= 1
+  message    "twice"
+}
+
+group rule by_buyer "by buyer" {
+  link       transaction by buyer.id
+  within     1 days
+  domain     customs_tax
+  severity   error
+  cite       "test"
+  require    count(transaction) <= 1
+  message    "twice"
+}
+
+group rule by_id_again "by id, again" {
+  link       transaction by id
+  link       payment by order_id
+  within     1 days
+  domain     customs_tax
+  severity   error
+  cite       "test"
+  require    count(payment) <= 1
+  message    "twice"
+}
+)"}},
+                          diagnostics);
+  ASSERT_NE(rules.engine(), nullptr) << diagnostics.RenderAll();
+  const GroupWindows windows(*rules.engine(), "en", std::nullopt);
+  const Date date = *Date::Parse("2026-03-01");
+  const auto keys = [&](const std::string& json) {
+    std::vector<std::string> found;
+    for (const GroupLinkKey& link :
+         windows.Links(std::get<Value>(ParseJson(json)), RecordKind::kTransaction, date)) {
+      found.push_back(std::to_string(link.rule) + " " + link.key + " " + CanonicalJson(link.value));
+    }
+    return found;
+  };
+  EXPECT_THAT(keys(R"({"kind": "transaction", "id": "O-1", "buyer": {"id": "B-1"}})"),
+              ElementsAre(R"(0 "O-1" "O-1")", R"(1 "B-1" "B-1")", R"(2 "O-1" "O-1")"));
+  EXPECT_THAT(keys(R"({"kind": "transaction", "id": "O-2"})"),
+              ElementsAre(R"(0 "O-2" "O-2")", R"(2 "O-2" "O-2")"));
+  EXPECT_THAT(keys(R"({"kind": "transaction", "buyer": {"id": "B-3"}})"),
+              ElementsAre(R"(1 "B-3" "B-3")"));
+}
+
 }  // namespace
 }  // namespace tradelint
