@@ -215,13 +215,17 @@ void GroupWindows::Close(Open& group, std::vector<GroupResult>& closed) {
   const Date as_of = as_of_.value_or(group.first);
   if (!Program::InForce(rule, as_of)) return;
   const std::vector<RecordProjection>& projections = projections_[group.rule];
-  // What the rule sees of the group (GroupOutcomeMemo): the date, the key if the rule reads
-  // it, and each member's link and record as the rule reads it, in input order.
+  // What the rule sees of the group (GroupOutcomeMemo), while its outcomes are memoized: the
+  // date, the key if the rule reads it, and each member's link and record as the rule reads
+  // it, in input order.
   std::string_view packed = group.packed;
   const std::string_view key = RecordProjection::Whole().Skip(packed);
+  const bool memoized = outcomes_.memoized(group.rule);
   std::string seen;
-  packed_bytes::PutSigned(as_of.days(), seen);
-  if (reads_link_[group.rule]) seen += key;
+  if (memoized) {
+    packed_bytes::PutSigned(as_of.days(), seen);
+    if (reads_link_[group.rule]) seen += key;
+  }
   std::vector<PackedMember> members;
   while (!packed.empty()) {
     PackedMember& member = members.emplace_back();
@@ -229,8 +233,10 @@ void GroupWindows::Close(Open& group, std::vector<GroupResult>& closed) {
     member.id = packed_bytes::GetString(packed);
     member.source = SkipSource(packed);
     member.record = projections[member.link].Skip(packed);
-    packed_bytes::PutUnsigned(member.link, seen);
-    seen += member.record;
+    if (memoized) {
+      packed_bytes::PutUnsigned(member.link, seen);
+      seen += member.record;
+    }
   }
   const std::vector<GroupLink>& links = rule.group->links;
   ++judged_;
