@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
+#include <optional>
 #include <utility>
 
 #include "engine/api/packed_bytes.h"
+#include "engine/api/root_paths.h"
 #include "engine/json/canonical_json.h"
 
 namespace tradelint {
@@ -33,16 +36,41 @@ struct PackedMember {
   std::size_t link = 0;  // its link's index in the rule's links
   std::string_view id;
   std::string_view source;  // packed (GroupWindows::PackSource)
+  std::string_view record;  // packed (RecordProjection::Pack)
 };
+
+// Whether `rule` reads its group's `link` (or the group record itself), beside the lists of
+// the linked kinds.
+bool ReadsLink(const CheckedRule& rule) {
+  bool reads = false;
+  RootPaths().WalkRule(rule, [&](const RootPath& path) {
+    reads = reads || path.steps.empty() || path.steps[0].kind != PathStep::Kind::kField ||
+            path.steps[0].field == "link";
+  });
+  return reads;
+}
 
 }  // namespace
 
 GroupWindows::GroupWindows(const Engine& engine, std::string language, std::optional<Date> as_of)
-    : engine_(engine), language_(std::move(language)), as_of_(as_of) {
+    : engine_(engine),
+      language_(std::move(language)),
+      as_of_(as_of),
+      outcomes_(engine.program().group_rules().size()) {
+  std::map<std::string, std::size_t, std::less<>> path_keys;  // the keys that are a root path
   for (const CheckedRule* rule : engine.program().group_rules()) {
+    reads_link_.push_back(ReadsLink(*rule));
     std::vector<RecordProjection>& of_rule = projections_.emplace_back();
+    std::vector<std::size_t>& numbers = key_numbers_.emplace_back();
     for (const GroupLink& link : rule->group->links) {
       of_rule.push_back(RecordProjection::For(*rule, link.kind, engine.schema()));
+      const CheckedExpr& key = *link.key;
+      if (key.op == CheckedExpr::Op::kPath && key.slot < 0) {
+        numbers.push_back(path_keys.try_emplace(key.path_text, key_count_).first->second);
+        if (numbers.back() == key_count_) ++key_count_;
+      } else {
+        numbers.push_back(key_count_++);
+      }
     }
   }
 }
@@ -52,18 +80,34 @@ std::vector<GroupLinkKey> GroupWindows::Links(const Value& record, RecordKind ki
   std::vector<GroupLinkKey> links;
   const std::vector<const CheckedRule*>& rules = engine_.program().group_rules();
   links.reserve(rules.size());  // most records link once per rule, if at all
+  // The record's keys computed so far, by their numbers (key_numbers_).
+  struct Key {
+    Value value;
+    bool missing = false;  // the key is or holds a missing value
+    std::string json;      // canonical
+    std::size_t hash = 0;  // of `json`
+  };
+  std::vector<std::optional<Key>> keys(key_count_);
   for (std::size_t rule = 0; rule < rules.size(); ++rule) {
     const std::vector<GroupLink>& rule_links = rules[rule]->group->links;
     for (std::size_t i = 0; i < rule_links.size(); ++i) {
       if (rule_links[i].kind != kind) continue;
-      Value key = engine_.LinkKey(rule_links[i], record, date);
-      if (HoldsMissing(key)) continue;
+      std::optional<Key>& key = keys[key_numbers_[rule][i]];
+      if (!key) {
+        key.emplace();
+        key->value = engine_.LinkKey(rule_links[i], record, date);
+        key->missing = HoldsMissing(key->value);
+        if (!key->missing) {
+          key->json = CanonicalJson(key->value);
+          key->hash = std::hash<std::string_view>{}(key->json);
+        }
+      }
+      if (key->missing) continue;
       GroupLinkKey& link = links.emplace_back();
       link.rule = rule;
-      link.key = CanonicalJson(key);
-      const std::size_t key_hash = std::hash<std::string_view>{}(link.key);
-      link.hash = key_hash ^ (rule + 0x9e3779b97f4a7c15 + (key_hash << 6) + (key_hash >> 2));
-      link.value = std::move(key);
+      link.key = key->json;
+      link.hash = key->hash ^ (rule + 0x9e3779b97f4a7c15 + (key->hash << 6) + (key->hash >> 2));
+      link.value = key->value;
       packed_bytes::PutUnsigned(i, link.record);
       projections_[rule][i].Pack(record, link.record);
     }
@@ -170,27 +214,48 @@ void GroupWindows::Close(Open& group, std::vector<GroupResult>& closed) {
   const CheckedRule& rule = *engine_.program().group_rules()[group.rule];
   const Date as_of = as_of_.value_or(group.first);
   if (!Program::InForce(rule, as_of)) return;
-  // The group record: one list per linked kind, in input order, and the key.
-  const std::vector<GroupLink>& links = rule.group->links;
+  const std::vector<RecordProjection>& projections = projections_[group.rule];
+  // What the rule sees of the group (GroupOutcomeMemo), while its outcomes are memoized: the
+  // date, the key if the rule reads it, and each member's link and record as the rule reads
+  // it, in input order.
   std::string_view packed = group.packed;
-  Value link_key = RecordProjection::Whole().Unpack(packed);
-  std::vector<ValueList> of_link(links.size());
+  const std::string_view key = RecordProjection::Whole().Skip(packed);
+  const bool memoized = outcomes_.memoized(group.rule);
+  std::string seen;
+  if (memoized) {
+    packed_bytes::PutSigned(as_of.days(), seen);
+    if (reads_link_[group.rule]) seen += key;
+  }
   std::vector<PackedMember> members;
   while (!packed.empty()) {
     PackedMember& member = members.emplace_back();
     member.link = packed_bytes::GetUnsigned(packed);
     member.id = packed_bytes::GetString(packed);
     member.source = SkipSource(packed);
-    of_link[member.link].push_back(projections_[group.rule][member.link].Unpack(packed));
+    member.record = projections[member.link].Skip(packed);
+    if (memoized) {
+      packed_bytes::PutUnsigned(member.link, seen);
+      seen += member.record;
+    }
   }
-  ValueObject fields;
-  fields.reserve(links.size() + 1);
-  for (std::size_t i = 0; i < links.size(); ++i) {
-    fields.emplace_back(std::string(RecordKindName(links[i].kind)), Value(std::move(of_link[i])));
-  }
-  fields.emplace_back("link", std::move(link_key));
+  const std::vector<GroupLink>& links = rule.group->links;
   ++judged_;
-  RuleOutcome outcome = engine_.JudgeGroup(rule, Value(std::move(fields)), as_of, language_);
+  RuleOutcome outcome = outcomes_.Judge(group.rule, seen, [&] {
+    // The group record: one list per linked kind, in input order, and the key.
+    std::vector<ValueList> of_link(links.size());
+    for (const PackedMember& member : members) {
+      std::string_view record = member.record;
+      of_link[member.link].push_back(projections[member.link].Unpack(record));
+    }
+    ValueObject fields;
+    fields.reserve(links.size() + 1);
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      fields.emplace_back(std::string(RecordKindName(links[i].kind)), Value(std::move(of_link[i])));
+    }
+    std::string_view link_key = key;
+    fields.emplace_back("link", RecordProjection::Whole().Unpack(link_key));
+    return engine_.JudgeGroup(rule, Value(std::move(fields)), as_of, language_);
+  });
   if (!outcome.finding) return;
   ++fired_;
   GroupResult& result = closed.emplace_back();

@@ -8,8 +8,9 @@
 // group (closing the old one). A group closes when the input's dates pass its window's end
 // (the latest date seen so far is later than the end), or at the end of the input; then the
 // rule judges it once, for its ruleset's jurisdiction, on the first member's date (or the
-// run's as-of date). The input is expected in time order: a record later in the file but
-// earlier in time joins its group only while that group is still open.
+// run's as-of date); a group that its rule sees exactly as it saw an earlier one takes that
+// one's outcome instead (GroupOutcomeMemo). The input is expected in time order: a record later in
+// the file but earlier in time joins its group only while that group is still open.
 //
 // Memory: the groups open at any time, so the records of one window (at most a year, a
 // group rule's longest `within`), never the whole input. A group holds its dates, and its key
@@ -31,6 +32,7 @@
 #include <vector>
 
 #include "engine/api/engine.h"
+#include "engine/api/group_outcome_memo.h"
 #include "engine/api/pointer_table.h"
 #include "engine/api/record_projection.h"
 #include "engine/base/date.h"
@@ -132,6 +134,16 @@ class GroupWindows {
   std::optional<Date> as_of_;
   // For each group rule, for each of its links: what the rule reads of that kind.
   std::vector<std::vector<RecordProjection>> projections_;
+  // For each group rule, for each of its links: the number of its key among the keys the
+  // links compute, of which there are key_count_; links whose key is the same field path
+  // (`id`, `order_id`) share a number, so that Links computes the key once per record.
+  std::vector<std::vector<std::size_t>> key_numbers_;
+  std::size_t key_count_ = 0;
+  // For each group rule: whether it reads the group's key (ReadsLink), so that its outcome
+  // depends on it.
+  std::vector<bool> reads_link_;
+  // The outcomes of groups judged, by what their rule saw of them.
+  GroupOutcomeMemo outcomes_;
   // The files the members' sources name, each once, and their numbers.
   std::vector<std::string> source_files_;
   std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> source_file_numbers_;

@@ -13,6 +13,7 @@ using packed_bytes::GetSigned;
 using packed_bytes::GetString;
 using packed_bytes::GetUnsigned;
 using packed_bytes::GetWideSigned;
+using packed_bytes::GetWideUnsigned;
 using packed_bytes::PutSigned;
 using packed_bytes::PutString;
 using packed_bytes::PutUnsigned;
@@ -53,27 +54,14 @@ RecordProjection RecordProjection::For(const CheckedRule& rule, RecordKind kind,
                                        const Schema& schema) {
   RecordProjection projection;
   const std::string_view list = RecordKindName(kind);
-  RootPaths paths;
-  const auto keep = [&](const CheckedExpr& expr) {
-    paths.Walk(expr, [&](const RootPath& path) {
-      if (path.steps.empty() || path.steps[0].kind != PathStep::Kind::kField ||
-          path.steps[0].field != list) {
-        return;  // another kind's list, or the group's `link`
-      }
-      const std::vector<PathStep> inside(path.steps.begin() + 1, path.steps.end());
-      projection.Keep(inside, path.use == RootPath::Use::kValue);
-    });
-  };
-  for (const CheckedExprPtr& when : rule.when) keep(*when);
-  for (const CheckedExprPtr& unless : rule.unless) keep(*unless);
-  if (rule.obligation != nullptr) keep(*rule.obligation);
-  for (const std::vector<CheckedText>* texts : {&rule.messages, &rule.fixes}) {
-    for (const CheckedText& text : *texts) {
-      for (const CheckedText::Piece& piece : text.pieces) {
-        if (piece.expr != nullptr) keep(*piece.expr);
-      }
+  RootPaths().WalkRule(rule, [&](const RootPath& path) {
+    if (path.steps.empty() || path.steps[0].kind != PathStep::Kind::kField ||
+        path.steps[0].field != list) {
+      return;  // another kind's list, or the group's `link`
     }
-  }
+    const std::vector<PathStep> inside(path.steps.begin() + 1, path.steps.end());
+    projection.Keep(inside, path.use == RootPath::Use::kValue);
+  });
   projection.root_.NameValues(&schema.Root(kind));
   return projection;
 }
@@ -253,6 +241,58 @@ Value RecordProjection::Unpack(std::string_view& packed, const Node& node) {
     fields.emplace_back(field.name, Unpack(packed, field));
   }
   return Value(std::move(fields));
+}
+
+std::string_view RecordProjection::Skip(std::string_view& packed) const {
+  const std::string_view start = packed;
+  Skip(packed, root_);
+  return start.substr(0, start.size() - packed.size());
+}
+
+void RecordProjection::Skip(std::string_view& packed, const Node& node) {
+  const auto tag = static_cast<Tag>(packed.front());
+  packed.remove_prefix(1);
+  switch (tag) {
+    case Tag::kMissing:
+    case Tag::kNull:
+    case Tag::kFalse:
+    case Tag::kTrue:
+      return;
+    case Tag::kNumber:
+      packed.remove_prefix(1);  // the scale
+      GetWideUnsigned(packed);
+      return;
+    case Tag::kString:
+      GetString(packed);
+      return;
+    case Tag::kEnum:
+    case Tag::kDate:
+    case Tag::kDateTime:
+    case Tag::kDays:
+    case Tag::kMonths:
+      GetWideUnsigned(packed);  // a number, an index or a count of days or seconds
+      return;
+    case Tag::kMoney:
+      packed.remove_prefix(1);  // the amount's scale
+      GetWideUnsigned(packed);
+      GetString(packed);
+      return;
+    case Tag::kList:
+      for (std::size_t count = GetUnsigned(packed); count > 0; --count) Skip(packed, node);
+      return;
+    case Tag::kObject:
+      break;
+  }
+  if (node.whole) {
+    for (std::size_t count = GetUnsigned(packed); count > 0; --count) {
+      GetString(packed);
+      Skip(packed, node);
+    }
+    return;
+  }
+  for (std::size_t index = GetUnsigned(packed); index != 0; index = GetUnsigned(packed)) {
+    Skip(packed, node.fields[index - 1]);
+  }
 }
 
 }  // namespace tradelint

@@ -52,6 +52,9 @@ class RecordProjection {
   void Pack(const Value& record, std::string& out) const { Pack(record, root_, out); }
   // The projected record that Pack appended at the start of `packed`; moves `packed` past it.
   Value Unpack(std::string_view& packed) const { return Unpack(packed, root_); }
+  // The bytes of the projected record that Pack appended at the start of `packed`, without
+  // reading them into a Value; moves `packed` past them.
+  std::string_view Skip(std::string_view& packed) const;
 
  private:
   // A field on some path the rule reads; the root is the record (a list and its elements
@@ -76,6 +79,7 @@ class RecordProjection {
   void Keep(const std::vector<PathStep>& steps, bool whole);
   static void Pack(const Value& value, const Node& node, std::string& out);
   static Value Unpack(std::string_view& packed, const Node& node);
+  static void Skip(std::string_view& packed, const Node& node);
 
   Node root_;
 };

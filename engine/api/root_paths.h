@@ -42,6 +42,9 @@ class RootPaths {
   // Calls `visit` with every path `expr` reads, in reading order, binding the variables of
   // the quantifiers it meets on the way.
   void Walk(const CheckedExpr& expr, const std::function<void(const RootPath&)>& visit);
+  // Walk over every expression `rule` evaluates: its `when`s, `unless`es, obligation, and the
+  // expressions of its messages and fixes.
+  void WalkRule(const CheckedRule& rule, const std::function<void(const RootPath&)>& visit);
 
  private:
   void Walk(const CheckedExpr& expr, RootPath::Use use,

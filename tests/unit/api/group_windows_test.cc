@@ -220,6 +220,43 @@ TEST_F(GroupWindowsTest, GroupsCloseByTheEndOfTheirWindowThenInTheOrderTheyOpene
                                  R"("O-30")", R"("O-3")", R"("O-300")", R"("O-31")"));
 }
 
+// Groups that look alike to their rule (GroupOutcomeMemo) conclude alike, each with its own
+// members; a rule that reads the key (`paid` names it in its message) sees each group's own.
+TEST_F(GroupWindowsTest, GroupsThatLookAlikeConcludeAlikeWithTheirOwnMembersAndKeys) {
+  std::vector<GroupResult> closed;
+  for (const char* day : {"2026-03-01", "2026-03-02", "2026-03-03"}) {
+    for (const char* buyer : {"A-", "B-"}) {
+      for (GroupResult& group : Add(Order(buyer + std::string(day), day, "60")))
+        closed.push_back(std::move(group));
+    }
+  }
+  windows_.CloseAll(closed);
+  std::vector<std::string> same_day, paid;
+  for (const GroupResult& group : closed) {
+    const std::string members =
+        Ids(group)[0] + (group.members.size() > 1 ? "+" + Ids(group)[1] : "");
+    if (group.finding.rule->id == "groups.test.same_day") {
+      EXPECT_EQ(group.finding.message, "too much in one day");
+      EXPECT_EQ(group.finding.paths, (std::vector<std::string>{"transaction[0].totals.total",
+                                                               "transaction[1].totals.total"}));
+      same_day.push_back(group.as_of.ToString() + " " + members);
+    } else {
+      paid.push_back(group.finding.message + " " + members);
+    }
+  }
+  EXPECT_THAT(same_day, ElementsAre("2026-03-01 A-2026-03-01+B-2026-03-01",
+                                    "2026-03-02 A-2026-03-02+B-2026-03-02",
+                                    "2026-03-03 A-2026-03-03+B-2026-03-03"));
+  EXPECT_THAT(paid, ElementsAre("0 payments for A-2026-03-01 A-2026-03-01",
+                                "0 payments for B-2026-03-01 B-2026-03-01",
+                                "0 payments for A-2026-03-02 A-2026-03-02",
+                                "0 payments for B-2026-03-02 B-2026-03-02",
+                                "0 payments for A-2026-03-03 A-2026-03-03",
+                                "0 payments for B-2026-03-03 B-2026-03-03"));
+  EXPECT_EQ(windows_.judged(), 9);
+  EXPECT_EQ(windows_.fired(), 9);
+}
+
 TEST_F(GroupWindowsTest, ARecordWithoutItsKeyJoinsNoGroup) {
   const std::string json =
       R"({"kind": "payment", "id": "P-9", "created_at": "2026-03-01T00:00:00Z"})";
@@ -318,6 +355,15 @@ TEST_F(GroupWindowsTest, APackedRecordReadsBackAsItWas) {
   const Value record(std::move(fields));
   const Value back = RecordProjection::Whole().Project(record);
   EXPECT_EQ(back.ToDisplayString(), record.ToDisplayString());
+  // Skip passes over the bytes of one record exactly: the next one reads back after it.
+  std::string two;
+  RecordProjection::Whole().Pack(record, two);
+  const std::size_t first = two.size();
+  RecordProjection::Whole().Pack(Value(std::string("next")), two);
+  std::string_view packed = two;
+  EXPECT_EQ(RecordProjection::Whole().Skip(packed).size(), first);
+  EXPECT_EQ(RecordProjection::Whole().Unpack(packed).as_string(), "next");
+  EXPECT_TRUE(packed.empty());
 }
 
 // A string the data model lists for its field (here the `tax.scheme` enum and the country code
@@ -359,6 +405,11 @@ group rule schemes "one scheme per buyer" {
   projection.Pack(listed, listed_bytes);
   projection.Pack(unlisted, unlisted_bytes);
   EXPECT_LT(listed_bytes.size() + 30, unlisted_bytes.size());
+  for (const std::string& bytes : {listed_bytes, unlisted_bytes}) {
+    std::string_view packed = bytes;
+    EXPECT_EQ(projection.Skip(packed).size(), bytes.size());
+    EXPECT_TRUE(packed.empty());
+  }
   EXPECT_EQ(CanonicalJson(projection.Project(listed)),
             R"({"lines":[{"country_of_origin":"CN"},{"country_of_origin":"KR"}],)"
             R"("tax":{"scheme":"cross_border_ecommerce_retail_import"}})");
@@ -434,6 +485,68 @@ TEST_F(GroupWindowsTest, AGroupGivesItsMembersSourcesBack) {
   for (const GroupMember& member : closed[0].members) sources.push_back(member.source);
   EXPECT_THAT(sources, ElementsAre("a/in.jsonl:7", "a/in.jsonl:1234567", "-:12", "b:c:007",
                                    "feed.xml", "x:"));
+}
+
+// Links whose key is the same field path compute it once per record (GroupWindows::Links);
+// each link still gets its own rule's key, and a key the record leaves out links no group.
+TEST(GroupLinks, EachLinkHasItsOwnRulesKey) {
+  Diagnostics diagnostics;
+  const InlineRules rules("groups-keys", {{"keys.trl", R"(
+ruleset groups.keys {
+  title        "Links by shared and by other keys"
+  jurisdiction CN
+  instrument   "Test rules: no version, a draft not held to `ref`"
+}
+
+group rule by_id "by id" {
+  link       transaction by id
+  within     1 days
+  domain     customs_tax
+  severity   error
+  cite       "test"
+  require    count(transaction) <= 1
+  message    "twice"
+}
+
+group rule by_buyer "by buyer" {
+  link       transaction by buyer.id
+  within     1 days
+  domain     customs_tax
+  severity   error
+  cite       "test"
+  require    count(transaction) <= 1
+  message    "twice"
+}
+
+group rule by_id_again "by id, again" {
+  link       transaction by id
+  link       payment by order_id
+  within     1 days
+  domain     customs_tax
+  severity   error
+  cite       "test"
+  require    count(payment) <= 1
+  message    "twice"
+}
+)"}},
+                          diagnostics);
+  ASSERT_NE(rules.engine(), nullptr) << diagnostics.RenderAll();
+  const GroupWindows windows(*rules.engine(), "en", std::nullopt);
+  const Date date = *Date::Parse("2026-03-01");
+  const auto keys = [&](const std::string& json) {
+    std::vector<std::string> found;
+    for (const GroupLinkKey& link :
+         windows.Links(std::get<Value>(ParseJson(json)), RecordKind::kTransaction, date)) {
+      found.push_back(std::to_string(link.rule) + " " + link.key + " " + CanonicalJson(link.value));
+    }
+    return found;
+  };
+  EXPECT_THAT(keys(R"({"kind": "transaction", "id": "O-1", "buyer": {"id": "B-1"}})"),
+              ElementsAre(R"(0 "O-1" "O-1")", R"(1 "B-1" "B-1")", R"(2 "O-1" "O-1")"));
+  EXPECT_THAT(keys(R"({"kind": "transaction", "id": "O-2"})"),
+              ElementsAre(R"(0 "O-2" "O-2")", R"(2 "O-2" "O-2")"));
+  EXPECT_THAT(keys(R"({"kind": "transaction", "buyer": {"id": "B-3"}})"),
+              ElementsAre(R"(1 "B-3" "B-3")"));
 }
 
 }  // namespace
