@@ -45,16 +45,9 @@ void RootPaths::Walk(const CheckedExpr& expr, const std::function<void(const Roo
 
 void RootPaths::WalkRule(const CheckedRule& rule,
                          const std::function<void(const RootPath&)>& visit) {
-  for (const CheckedExprPtr& when : rule.when) Walk(*when, visit);
-  for (const CheckedExprPtr& unless : rule.unless) Walk(*unless, visit);
-  if (rule.obligation != nullptr) Walk(*rule.obligation, visit);
-  for (const std::vector<CheckedText>* texts : {&rule.messages, &rule.fixes}) {
-    for (const CheckedText& text : *texts) {
-      for (const CheckedText::Piece& piece : text.pieces) {
-        if (piece.expr != nullptr) Walk(*piece.expr, visit);
-      }
-    }
-  }
+  ForEachExpression(rule, [&](const CheckedExprPtr& expr) {
+    if (expr != nullptr) Walk(*expr, visit);
+  });
 }
 
 void RootPaths::Walk(const CheckedExpr& expr, RootPath::Use use,

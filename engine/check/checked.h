@@ -159,6 +159,22 @@ struct CheckedRule {
   Span span;
 };
 
+// Calls `visit` with each expression `rule` evaluates (a CheckedExprPtr, null for a text piece
+// that is only a literal): its `when`s, `unless`es and obligation, then the expressions of its
+// messages and fixes; not a group rule's link keys. `Rule` is CheckedRule or const CheckedRule,
+// and `visit` may replace the expression when it is not const.
+template <typename Rule, typename Visit>
+void ForEachExpression(Rule& rule, Visit&& visit) {
+  for (auto& when : rule.when) visit(when);
+  for (auto& unless : rule.unless) visit(unless);
+  visit(rule.obligation);
+  for (auto* texts : {&rule.messages, &rule.fixes}) {
+    for (auto& text : *texts) {
+      for (auto& piece : text.pieces) visit(piece.expr);
+    }
+  }
+}
+
 // The rule's title in `language` (BCP 47): the title of that exact tag, else of its primary
 // subtag (`zh` for `zh-Hans`), else the English title. The same choice as for messages.
 const std::string& TitleIn(const CheckedRule& rule, std::string_view language);

@@ -115,18 +115,10 @@ class Planner {
 
   void Plan(CheckedRule& rule) {
     bool reads_market = false;
-    const auto plan = [&](CheckedExprPtr& expr) {
+    ForEachExpression(rule, [&](CheckedExprPtr& expr) {
       expr = Plan(expr);
       reads_market = reads_market || ReadsMarket(expr);
-    };
-    for (CheckedExprPtr& when : rule.when) plan(when);
-    for (CheckedExprPtr& unless : rule.unless) plan(unless);
-    plan(rule.obligation);
-    for (std::vector<CheckedText>* texts : {&rule.messages, &rule.fixes}) {
-      for (CheckedText& text : *texts) {
-        for (CheckedText::Piece& piece : text.pieces) plan(piece.expr);
-      }
-    }
+    });
     rule.reads_market = reads_market;
     if (rule.group) {
       for (GroupLink& link : rule.group->links) link.key = Plan(link.key);
