@@ -1,5 +1,7 @@
 #include "engine/eval/internal/field_leaf.h"
 
+#include <utility>
+
 namespace tradelint::eval_internal {
 
 const Value& LeafOf(const Value& base, const std::vector<PathStep>& steps) {
@@ -19,10 +21,7 @@ std::optional<Value> ReadAsType(const Value& leaf, FieldType type) {
     if (type == FieldType::kAny) return std::nullopt;
     ValueList items;
     items.reserve(leaf.as_list().size());
-    for (const Value& item : leaf.as_list()) {
-      std::optional<Value> converted = ReadAsType(item, type);
-      items.push_back(converted ? std::move(*converted) : item);
-    }
+    for (const Value& item : leaf.as_list()) items.push_back(ReadLeaf(item, type, true));
     return Value(std::move(items));
   }
   switch (type) {
@@ -47,6 +46,11 @@ std::optional<Value> ReadAsType(const Value& leaf, FieldType type) {
     default:
       return std::nullopt;
   }
+}
+
+Value ReadLeaf(const Value& leaf, FieldType type, bool typed) {
+  std::optional<Value> converted = typed ? ReadAsType(leaf, type) : std::nullopt;
+  return converted ? std::move(*converted) : leaf;
 }
 
 }  // namespace tradelint::eval_internal

@@ -22,4 +22,8 @@ const Value& LeafOf(const Value& base, const std::vector<PathStep>& steps);
 // kAny), so that the caller need not copy it.
 std::optional<Value> ReadAsType(const Value& leaf, FieldType type);
 
+// `leaf` as a path reads it: with `typed`, ReadAsType's value or else the leaf itself; without,
+// the leaf as stored. A copy.
+Value ReadLeaf(const Value& leaf, FieldType type, bool typed);
+
 }  // namespace tradelint::eval_internal

@@ -116,8 +116,7 @@ class PathReader {
     }
     const bool absent = !IsPresent(*current);
     Note(concrete, absent, *current);
-    std::optional<Value> typed = convert_ ? ReadAsType(*current, path_.leaf_type) : std::nullopt;
-    Value leaf = typed ? std::move(*typed) : *current;
+    Value leaf = ReadLeaf(*current, path_.leaf_type, convert_);
     if (leaves != nullptr) {
       leaves->push_back(std::move(leaf));
       return Value(false);
@@ -159,9 +158,7 @@ const Value* ReadFromTable(const CheckedExpr& path, Frame& frame, bool convert) 
 Value ReadPath(const CheckedExpr& path, Frame& frame, bool convert) {
   if (const Value* value = ReadFromTable(path, frame, convert)) return *value;
   if (frame.record_paths != nullptr && frame.trace == nullptr && path.slot >= 0 && !path.fans_out) {
-    const Value& leaf = LeafOf(frame.slots[path.slot], path.steps);
-    std::optional<Value> typed = convert ? ReadAsType(leaf, path.leaf_type) : std::nullopt;
-    return typed ? std::move(*typed) : leaf;
+    return ReadLeaf(LeafOf(frame.slots[path.slot], path.steps), path.leaf_type, convert);
   }
   const bool from_variable = path.slot >= 0;
   const Value& base = from_variable ? frame.slots[path.slot] : *frame.record;

@@ -35,8 +35,9 @@ struct Trace {
 struct Frame {
   const Program* program = nullptr;
   const Value* record = nullptr;
-  // When set, the record's paths are read through it (`record` is the record it began with);
-  // when null, every read walks `record`, as the reference evaluation does.
+  // When set (the fast evaluation), the record's paths are read through it (`record` is the
+  // record it began with) and a variable's path without the traced walk's bookkeeping; when
+  // null, every read walks, as the reference evaluation does.
   RecordPaths* record_paths = nullptr;
   std::string_view market;
   Date as_of;
